@@ -1,0 +1,727 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/cli.h"
+
+#include <algorithm>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include "core/demo/demo.h"
+#include "core/errors.h"
+#include "core/import/importer.h"
+#include "core/project.h"
+
+namespace quire::cli {
+namespace {
+
+using nlohmann::ordered_json;
+
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+constexpr const char* kUsage = R"(usage: quire-cli COMMAND PROJECT [ARGS] [--json]
+
+Projects
+  new P [--name NAME]                    create an empty project file P
+  demo P                                 write a fresh copy of the demo project to P
+  info P                                 project name, GUID, counts
+Documents
+  import P FILE... [--name NAME] [--attr KEY=VALUE]... [--encoding ENC]
+                                         import .txt (any common encoding) or .docx
+  docs P                                 list documents
+  text P DOC                             print a document's stored text exactly
+Codebook
+  codes P                                list codes as a tree
+  code add P NAME [--parent CODE] [--color #RRGGBB] [--definition TEXT]
+                  [--inclusion TEXT] [--exclusion TEXT] [--example TEXT]
+  code edit P CODE [--color #RRGGBB] [--definition TEXT] [--inclusion TEXT]
+                   [--exclusion TEXT] [--example TEXT]
+  code rename P CODE NEW-NAME
+  code move P CODE (--parent CODE | --top) [--position N]
+  code merge P SOURCE TARGET             codings move to TARGET, duplicates collapse
+  code delete P CODE [--force]           refused while coded unless forced
+  code apply P --doc DOC --code CODE --coder NAME (--range START:END | --match TEXT)
+Codings
+  codings export P [--json]              CSV: document,coder,code,start,end
+  codings import P FILE.csv              same CSV; all rows or none
+  codings remove P ID
+  segments P --code CODE [--coder NAME] [--doc DOC] [--context N]
+  coders P                               list coders
+  cases P                                list cases with their documents and attributes
+
+DOC is a document name or id, CODE a code name, path (Parent/Child) or id. Positions are
+half-open [start, end) ranges of Unicode code points in the stored (NFC, LF) text.
+Every listing takes --json.
+)";
+
+struct Args {
+    std::vector<std::string> positional;
+    std::map<std::string, std::vector<std::string>> options;
+    std::set<std::string> flags;
+
+    bool flag(const std::string& name) const { return flags.count(name) > 0; }
+    std::optional<std::string> option(const std::string& name) const {
+        const auto it = options.find(name);
+        if (it == options.end()) {
+            return std::nullopt;
+        }
+        return it->second.back();
+    }
+    std::string required(const std::string& name) const {
+        auto v = option(name);
+        if (!v) {
+            throw UsageError("missing --" + name);
+        }
+        return *v;
+    }
+    std::vector<std::string> all(const std::string& name) const {
+        const auto it = options.find(name);
+        return it == options.end() ? std::vector<std::string>{} : it->second;
+    }
+};
+
+// Splits arguments for a command that accepts `valued` options and `flag_names` flags.
+Args parse(const std::vector<std::string>& raw, const std::set<std::string>& valued,
+           const std::set<std::string>& flag_names) {
+    Args args;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        const std::string& a = raw[i];
+        if (a.size() > 2 && a.rfind("--", 0) == 0) {
+            std::string name = a.substr(2);
+            std::optional<std::string> value;
+            if (const auto eq = name.find('='); eq != std::string::npos) {
+                value = name.substr(eq + 1);
+                name = name.substr(0, eq);
+            }
+            if (flag_names.count(name)) {
+                if (value) {
+                    throw UsageError("--" + name + " takes no value");
+                }
+                args.flags.insert(name);
+            } else if (valued.count(name)) {
+                if (!value) {
+                    if (i + 1 >= raw.size()) {
+                        throw UsageError("--" + name + " needs a value");
+                    }
+                    value = raw[++i];
+                }
+                args.options[name].push_back(*value);
+            } else {
+                throw UsageError("unknown option --" + name);
+            }
+        } else {
+            args.positional.push_back(a);
+        }
+    }
+    return args;
+}
+
+void expect_positional(const Args& args, std::size_t n, const char* what) {
+    if (args.positional.size() != n) {
+        throw UsageError(std::string("expected ") + what);
+    }
+}
+
+std::int64_t parse_offset(const std::string& s, const char* what) {
+    std::size_t used = 0;
+    long long v = 0;
+    try {
+        v = std::stoll(s, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used != s.size() || s.empty()) {
+        throw UsageError(std::string(what) + " must be a whole number, got \"" + s + "\"");
+    }
+    return v;
+}
+
+std::string read_text_file(const std::string& path) { return import::read_file_bytes(path); }
+
+ordered_json attributes_json(const std::vector<AttributeValue>& values) {
+    ordered_json j = ordered_json::object();
+    for (const AttributeValue& v : values) {
+        switch (v.type) {
+            case AttributeType::Boolean:
+                j[v.attribute] = v.value == "true";
+                break;
+            case AttributeType::Integer:
+                j[v.attribute] = std::stoll(v.value);
+                break;
+            case AttributeType::Float:
+                j[v.attribute] = std::stod(v.value);
+                break;
+            default:
+                j[v.attribute] = v.value;
+        }
+    }
+    return j;
+}
+
+ordered_json document_json(Project& p, const Document& d) {
+    return {{"id", d.id},
+            {"guid", d.guid},
+            {"name", d.name},
+            {"length", d.length},
+            {"original_name", d.original_name},
+            {"format", d.format},
+            {"encoding", d.encoding},
+            {"imported_at", d.imported_at},
+            {"content_hash", d.content_hash},
+            {"attributes", attributes_json(p.document_attributes(d.id))}};
+}
+
+void print_json(std::ostream& out, const ordered_json& j) { out << j.dump(2) << "\n"; }
+
+// --- commands -----------------------------------------------------------------------
+
+int cmd_new(const std::vector<std::string>& raw, std::ostream& out) {
+    const Args args = parse(raw, {"name"}, {"json"});
+    expect_positional(args, 1, "new PROJECT");
+    Project p = Project::create(args.positional[0], args.option("name").value_or(""));
+    const ProjectInfo info = p.info();
+    if (args.flag("json")) {
+        print_json(out, {{"path", args.positional[0]}, {"guid", info.guid}, {"name", info.name}});
+    } else {
+        out << "created " << args.positional[0] << "\n";
+    }
+    return 0;
+}
+
+int cmd_demo(const std::vector<std::string>& raw, std::ostream& out) {
+    const Args args = parse(raw, {}, {"json"});
+    expect_positional(args, 1, "demo PROJECT");
+    demo::write_demo_project(args.positional[0]);
+    Project p = Project::open(args.positional[0]);
+    if (args.flag("json")) {
+        print_json(out, {{"path", args.positional[0]},
+                         {"documents", p.documents().size()},
+                         {"codes", p.codes().size()},
+                         {"codings", p.codings().size()}});
+    } else {
+        out << "wrote the demo project to " << args.positional[0] << " (" << p.documents().size()
+            << " documents, " << p.codes().size() << " codes, " << p.codings().size()
+            << " codings)\n";
+    }
+    return 0;
+}
+
+int cmd_info(const std::vector<std::string>& raw, std::ostream& out) {
+    const Args args = parse(raw, {}, {"json"});
+    expect_positional(args, 1, "info PROJECT");
+    Project p = Project::open(args.positional[0]);
+    const ProjectInfo info = p.info();
+    ordered_json j = {{"name", info.name},
+                      {"guid", info.guid},
+                      {"description", info.description},
+                      {"language", info.language},
+                      {"created_at", info.created_at},
+                      {"schema_version", info.schema_version},
+                      {"documents", p.documents().size()},
+                      {"codes", p.codes().size()},
+                      {"coders", p.coders().size()},
+                      {"codings", p.codings().size()},
+                      {"cases", p.cases().size()}};
+    if (args.flag("json")) {
+        print_json(out, j);
+    } else {
+        for (const auto& [key, value] : j.items()) {
+            out << key << ": " << (value.is_string() ? value.get<std::string>() : value.dump())
+                << "\n";
+        }
+    }
+    return 0;
+}
+
+int cmd_import(const std::vector<std::string>& raw, std::ostream& out, std::ostream& err) {
+    const Args args = parse(raw, {"name", "attr", "encoding"}, {"json"});
+    if (args.positional.size() < 2) {
+        throw UsageError("expected import PROJECT FILE...");
+    }
+    const std::vector<std::string> files(args.positional.begin() + 1, args.positional.end());
+    if (args.option("name") && files.size() > 1) {
+        throw UsageError("--name applies to a single file");
+    }
+    ImportOptions options;
+    options.name = args.option("name");
+    options.encoding = args.option("encoding");
+    for (const std::string& kv : args.all("attr")) {
+        const auto eq = kv.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            throw UsageError("--attr takes KEY=VALUE, got \"" + kv + "\"");
+        }
+        options.attributes.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
+    }
+    Project p = Project::open(args.positional[0]);
+    // All files or none: a failure in the last file leaves the project as it was.
+    Project::Action action(p);
+    ordered_json results = ordered_json::array();
+    std::ostringstream report;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (files.size() > 1) {
+            err << "[" << i + 1 << "/" << files.size() << "] " << files[i] << "\n";
+        }
+        const ImportOutcome r = p.import_file(files[i], options);
+        results.push_back({{"file", files[i]},
+                           {"document", r.document.name},
+                           {"id", r.document.id},
+                           {"length", r.document.length},
+                           {"encoding", r.encoding},
+                           {"duplicate", r.duplicate}});
+        if (r.duplicate) {
+            report << "skipped " << files[i] << ": same text as document \"" << r.document.name
+                   << "\"\n";
+        } else {
+            report << "imported " << files[i] << " as \"" << r.document.name << "\" ("
+                   << r.document.length << " characters, " << r.encoding << ")\n";
+        }
+    }
+    action.commit();
+    if (args.flag("json")) {
+        print_json(out, results);
+    } else {
+        out << report.str();
+    }
+    return 0;
+}
+
+int cmd_docs(const std::vector<std::string>& raw, std::ostream& out) {
+    const Args args = parse(raw, {}, {"json"});
+    expect_positional(args, 1, "docs PROJECT");
+    Project p = Project::open(args.positional[0]);
+    const std::vector<Document> docs = p.documents();
+    if (args.flag("json")) {
+        ordered_json j = ordered_json::array();
+        for (const Document& d : docs) {
+            j.push_back(document_json(p, d));
+        }
+        print_json(out, j);
+        return 0;
+    }
+    for (const Document& d : docs) {
+        out << d.id << "\t" << d.name << "\t" << d.length << " characters\t" << d.format << "\n";
+    }
+    return 0;
+}
+
+int cmd_text(const std::vector<std::string>& raw, std::ostream& out) {
+    const Args args = parse(raw, {}, {"json"});
+    expect_positional(args, 2, "text PROJECT DOC");
+    Project p = Project::open(args.positional[0]);
+    const Document d = p.find_document(args.positional[1]);
+    const std::string t = p.document_text(d.id);
+    if (args.flag("json")) {
+        print_json(out, {{"document", d.name}, {"length", d.length}, {"text", t}});
+    } else {
+        out << t;
+    }
+    return 0;
+}
+
+ordered_json code_json(Project& p, const Code& c) {
+    return {{"id", c.id},
+            {"guid", c.guid},
+            {"name", c.name},
+            {"path", p.code_path(c.id)},
+            {"parent", c.parent_id ? ordered_json(p.code_path(*c.parent_id)) : ordered_json()},
+            {"color", c.color},
+            {"definition", c.definition},
+            {"inclusion", c.inclusion},
+            {"exclusion", c.exclusion},
+            {"example", c.example},
+            {"codable", c.codable},
+            {"position", c.position},
+            {"codings", p.coding_count(c.id)}};
+}
+
+int cmd_codes(const std::vector<std::string>& raw, std::ostream& out) {
+    const Args args = parse(raw, {}, {"json"});
+    expect_positional(args, 1, "codes PROJECT");
+    Project p = Project::open(args.positional[0]);
+    const std::vector<Code> codes = p.codes();
+    if (args.flag("json")) {
+        ordered_json j = ordered_json::array();
+        for (const Code& c : codes) {
+            j.push_back(code_json(p, c));
+        }
+        print_json(out, j);
+        return 0;
+    }
+    std::map<Id, int> depth;
+    for (const Code& c : codes) {
+        depth[c.id] = c.parent_id ? depth[*c.parent_id] + 1 : 0;
+        out << std::string(static_cast<std::size_t>(depth[c.id]) * 2, ' ') << c.name << "  "
+            << c.color << "  (" << p.coding_count(c.id) << " codings)\n";
+    }
+    return 0;
+}
+
+CodeFields code_fields(const Args& args) {
+    CodeFields f;
+    f.color = args.option("color");
+    f.definition = args.option("definition");
+    f.inclusion = args.option("inclusion");
+    f.exclusion = args.option("exclusion");
+    f.example = args.option("example");
+    return f;
+}
+
+int cmd_code(const std::vector<std::string>& raw, std::ostream& out) {
+    if (raw.empty()) {
+        throw UsageError("expected code add|edit|rename|move|merge|delete|apply");
+    }
+    const std::string sub = raw[0];
+    const std::vector<std::string> rest(raw.begin() + 1, raw.end());
+    const std::set<std::string> field_options = {"color", "definition", "inclusion", "exclusion",
+                                                 "example"};
+    if (sub == "add") {
+        std::set<std::string> valued = field_options;
+        valued.insert("parent");
+        const Args args = parse(rest, valued, {"json"});
+        expect_positional(args, 2, "code add PROJECT NAME");
+        Project p = Project::open(args.positional[0]);
+        std::optional<Id> parent;
+        if (const auto name = args.option("parent")) {
+            parent = p.find_code(*name).id;
+        }
+        const Code c = p.add_code(args.positional[1], parent, code_fields(args));
+        if (args.flag("json")) {
+            print_json(out, code_json(p, c));
+        } else {
+            out << "added code \"" << p.code_path(c.id) << "\" (id " << c.id << ")\n";
+        }
+        return 0;
+    }
+    if (sub == "edit") {
+        const Args args = parse(rest, field_options, {});
+        expect_positional(args, 2, "code edit PROJECT CODE");
+        Project p = Project::open(args.positional[0]);
+        const Code c = p.find_code(args.positional[1]);
+        p.update_code(c.id, code_fields(args));
+        out << "updated code \"" << p.code_path(c.id) << "\"\n";
+        return 0;
+    }
+    if (sub == "rename") {
+        const Args args = parse(rest, {}, {});
+        expect_positional(args, 3, "code rename PROJECT CODE NEW-NAME");
+        Project p = Project::open(args.positional[0]);
+        const Code c = p.find_code(args.positional[1]);
+        p.rename_code(c.id, args.positional[2]);
+        out << "renamed \"" << c.name << "\" to \"" << p.code(c.id).name << "\"\n";
+        return 0;
+    }
+    if (sub == "move") {
+        const Args args = parse(rest, {"parent", "position"}, {"top"});
+        expect_positional(args, 2, "code move PROJECT CODE (--parent CODE | --top)");
+        if (args.flag("top") == args.option("parent").has_value()) {
+            throw UsageError("code move takes either --parent CODE or --top");
+        }
+        Project p = Project::open(args.positional[0]);
+        const Code c = p.find_code(args.positional[1]);
+        std::optional<Id> parent;
+        if (const auto name = args.option("parent")) {
+            parent = p.find_code(*name).id;
+        }
+        std::optional<int> position;
+        if (const auto pos = args.option("position")) {
+            position = static_cast<int>(parse_offset(*pos, "--position"));
+        }
+        p.move_code(c.id, parent, position);
+        out << "moved code to \"" << p.code_path(c.id) << "\"\n";
+        return 0;
+    }
+    if (sub == "merge") {
+        const Args args = parse(rest, {}, {});
+        expect_positional(args, 3, "code merge PROJECT SOURCE TARGET");
+        Project p = Project::open(args.positional[0]);
+        const Code from = p.find_code(args.positional[1]);
+        const Code into = p.find_code(args.positional[2]);
+        const int moved = p.merge_codes(from.id, into.id);
+        out << "merged \"" << from.name << "\" into \"" << p.code_path(into.id) << "\" (" << moved
+            << " codings moved)\n";
+        return 0;
+    }
+    if (sub == "delete") {
+        const Args args = parse(rest, {}, {"force"});
+        expect_positional(args, 2, "code delete PROJECT CODE");
+        Project p = Project::open(args.positional[0]);
+        const Code c = p.find_code(args.positional[1]);
+        const std::int64_t used = p.coding_count(c.id, true);
+        p.delete_code(c.id, args.flag("force"));
+        out << "deleted code \"" << c.name << "\"";
+        if (used > 0) {
+            out << " and its " << used << " codings";
+        }
+        out << "\n";
+        return 0;
+    }
+    if (sub == "apply") {
+        const Args args = parse(rest, {"doc", "code", "coder", "range", "match", "memo"}, {"json"});
+        expect_positional(args, 1, "code apply PROJECT --doc DOC --code CODE --coder NAME");
+        if (args.option("range").has_value() == args.option("match").has_value()) {
+            throw UsageError("code apply takes either --range START:END or --match TEXT");
+        }
+        Project p = Project::open(args.positional[0]);
+        Project::Action action(p);
+        const Document d = p.find_document(args.required("doc"));
+        const Code c = p.find_code(args.required("code"));
+        const std::string coder_name = args.required("coder");
+        std::vector<std::pair<std::int64_t, std::int64_t>> ranges;
+        if (const auto range = args.option("range")) {
+            const auto colon = range->find(':');
+            if (colon == std::string::npos) {
+                throw UsageError("--range takes START:END, got \"" + *range + "\"");
+            }
+            ranges.emplace_back(parse_offset(range->substr(0, colon), "START"),
+                                parse_offset(range->substr(colon + 1), "END"));
+        } else {
+            ranges = p.find_text(d.id, *args.option("match"));
+            if (ranges.empty()) {
+                throw NotFoundError("\"" + *args.option("match") + "\" does not occur in \"" +
+                                    d.name + "\"");
+            }
+        }
+        const Coder coder = p.ensure_coder(coder_name);
+        ordered_json j = ordered_json::array();
+        std::ostringstream text;
+        for (const auto& [start, end] : ranges) {
+            const ApplyOutcome r =
+                p.apply_code(d.id, c.id, coder.id, start, end, args.option("memo").value_or(""));
+            j.push_back({{"id", r.coding.id},
+                         {"document", d.name},
+                         {"code", p.code_path(c.id)},
+                         {"coder", coder.name},
+                         {"start", start},
+                         {"end", end},
+                         {"existed", r.existed}});
+            text << (r.existed ? "already coded " : "coded ") << "[" << start << ", " << end
+                 << ") of \"" << d.name << "\" with \"" << c.name << "\" for " << coder.name
+                 << "\n";
+        }
+        action.commit();
+        if (args.flag("json")) {
+            print_json(out, j);
+        } else {
+            out << text.str();
+        }
+        return 0;
+    }
+    throw UsageError("unknown command \"code " + sub + "\"");
+}
+
+int cmd_codings(const std::vector<std::string>& raw, std::ostream& out) {
+    if (raw.empty()) {
+        throw UsageError("expected codings export|import|remove");
+    }
+    const std::string sub = raw[0];
+    const std::vector<std::string> rest(raw.begin() + 1, raw.end());
+    if (sub == "export") {
+        const Args args = parse(rest, {}, {"json"});
+        expect_positional(args, 1, "codings export PROJECT");
+        Project p = Project::open(args.positional[0]);
+        if (!args.flag("json")) {
+            out << p.export_codings_csv();
+            return 0;
+        }
+        ordered_json j = ordered_json::array();
+        for (const Segment& s : p.segments({}, 0)) {
+            j.push_back({{"document", s.document},
+                         {"coder", s.coder},
+                         {"code", s.code},
+                         {"start", s.coding.start},
+                         {"end", s.coding.end},
+                         {"id", s.coding.id},
+                         {"guid", s.coding.guid},
+                         {"created_at", s.coding.created_at},
+                         {"memo", s.coding.memo},
+                         {"text", s.text}});
+        }
+        print_json(out, j);
+        return 0;
+    }
+    if (sub == "import") {
+        const Args args = parse(rest, {}, {"json"});
+        expect_positional(args, 2, "codings import PROJECT FILE.csv");
+        Project p = Project::open(args.positional[0]);
+        const CsvCodingsOutcome r = p.import_codings_csv(read_text_file(args.positional[1]));
+        if (args.flag("json")) {
+            print_json(out, {{"added", r.added}, {"already_present", r.already_present}});
+        } else {
+            out << "imported " << r.added << " codings (" << r.already_present
+                << " already present)\n";
+        }
+        return 0;
+    }
+    if (sub == "remove") {
+        const Args args = parse(rest, {}, {});
+        expect_positional(args, 2, "codings remove PROJECT ID");
+        Project p = Project::open(args.positional[0]);
+        p.remove_coding(parse_offset(args.positional[1], "ID"));
+        out << "removed coding " << args.positional[1] << "\n";
+        return 0;
+    }
+    throw UsageError("unknown command \"codings " + sub + "\"");
+}
+
+int cmd_segments(const std::vector<std::string>& raw, std::ostream& out) {
+    const Args args = parse(raw, {"code", "coder", "doc", "context"}, {"json", "exact"});
+    expect_positional(args, 1, "segments PROJECT --code CODE");
+    Project p = Project::open(args.positional[0]);
+    CodingFilter filter;
+    const Code code = p.find_code(args.required("code"));
+    filter.code_id = code.id;
+    filter.include_child_codes = !args.flag("exact");
+    if (const auto coder = args.option("coder")) {
+        filter.coder_id = p.find_coder(*coder).id;
+    }
+    if (const auto doc = args.option("doc")) {
+        filter.document_id = p.find_document(*doc).id;
+    }
+    const int context =
+        static_cast<int>(parse_offset(args.option("context").value_or("60"), "--context"));
+    const std::vector<Segment> segments = p.segments(filter, std::max(0, context));
+    if (args.flag("json")) {
+        ordered_json j = ordered_json::array();
+        for (const Segment& s : segments) {
+            j.push_back({{"document", s.document},
+                         {"code", s.code},
+                         {"coder", s.coder},
+                         {"start", s.coding.start},
+                         {"end", s.coding.end},
+                         {"text", s.text},
+                         {"before", s.before},
+                         {"after", s.after},
+                         {"coding_id", s.coding.id},
+                         {"memo", s.coding.memo}});
+        }
+        print_json(out, j);
+        return 0;
+    }
+    for (const Segment& s : segments) {
+        out << s.document << " [" << s.coding.start << ", " << s.coding.end << ") " << s.code
+            << " — " << s.coder << "\n  …" << s.before << "«" << s.text << "»" << s.after
+            << "…\n\n";
+    }
+    out << segments.size() << " segments\n";
+    return 0;
+}
+
+int cmd_coders(const std::vector<std::string>& raw, std::ostream& out) {
+    const Args args = parse(raw, {}, {"json"});
+    expect_positional(args, 1, "coders PROJECT");
+    Project p = Project::open(args.positional[0]);
+    ordered_json j = ordered_json::array();
+    for (const Coder& c : p.coders()) {
+        CodingFilter f;
+        f.coder_id = c.id;
+        const auto n = p.codings(f).size();
+        j.push_back({{"id", c.id}, {"guid", c.guid}, {"name", c.name}, {"codings", n}});
+        if (!args.flag("json")) {
+            out << c.name << "\t" << n << " codings\n";
+        }
+    }
+    if (args.flag("json")) {
+        print_json(out, j);
+    }
+    return 0;
+}
+
+int cmd_cases(const std::vector<std::string>& raw, std::ostream& out) {
+    const Args args = parse(raw, {}, {"json"});
+    expect_positional(args, 1, "cases PROJECT");
+    Project p = Project::open(args.positional[0]);
+    ordered_json j = ordered_json::array();
+    for (const Case& c : p.cases()) {
+        ordered_json docs = ordered_json::array();
+        for (const CaseLink& link : p.case_links(c.id)) {
+            ordered_json l = {{"document", p.document(link.document_id).name}};
+            if (link.start) {
+                l["start"] = *link.start;
+                l["end"] = *link.end;
+            }
+            docs.push_back(l);
+        }
+        j.push_back({{"id", c.id},
+                     {"guid", c.guid},
+                     {"name", c.name},
+                     {"description", c.description},
+                     {"documents", docs},
+                     {"attributes", attributes_json(p.case_attributes(c.id))}});
+        if (!args.flag("json")) {
+            out << c.name;
+            for (const auto& [k, v] : j.back()["attributes"].items()) {
+                out << "\t" << k << "=" << (v.is_string() ? v.get<std::string>() : v.dump());
+            }
+            out << "\n";
+        }
+    }
+    if (args.flag("json")) {
+        print_json(out, j);
+    }
+    return 0;
+}
+
+int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        out << kUsage;
+        return args.empty() ? 2 : 0;
+    }
+    const std::string command = args[0];
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (command == "new") return cmd_new(rest, out);
+    if (command == "demo") return cmd_demo(rest, out);
+    if (command == "info") return cmd_info(rest, out);
+    if (command == "import") return cmd_import(rest, out, err);
+    if (command == "docs") return cmd_docs(rest, out);
+    if (command == "text") return cmd_text(rest, out);
+    if (command == "codes") return cmd_codes(rest, out);
+    if (command == "code") return cmd_code(rest, out);
+    if (command == "codings") return cmd_codings(rest, out);
+    if (command == "segments") return cmd_segments(rest, out);
+    if (command == "coders") return cmd_coders(rest, out);
+    if (command == "cases") return cmd_cases(rest, out);
+    throw UsageError("unknown command \"" + command + "\" (see quire-cli --help)");
+}
+
+std::string one_line(std::string message) {
+    std::replace(message.begin(), message.end(), '\n', ' ');
+    return message;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    try {
+        return dispatch(args, out, err);
+    } catch (const UsageError& e) {
+        err << "quire-cli: " << one_line(e.what()) << " (see quire-cli --help)\n";
+        return 2;
+    } catch (const NotFoundError& e) {
+        err << "quire-cli: " << one_line(e.what()) << "\n";
+        return 3;
+    } catch (const InvalidInputError& e) {
+        err << "quire-cli: " << one_line(e.what()) << "\n";
+        return 4;
+    } catch (const ConflictError& e) {
+        err << "quire-cli: " << one_line(e.what()) << "\n";
+        return 5;
+    } catch (const ImportError& e) {
+        err << "quire-cli: " << one_line(e.what()) << "\n";
+        return 6;
+    } catch (const ProjectFileError& e) {
+        err << "quire-cli: " << one_line(e.what()) << "\n";
+        return 7;
+    } catch (const std::exception& e) {
+        err << "quire-cli: " << one_line(e.what()) << "\n";
+        return 1;
+    }
+}
+
+}  // namespace quire::cli

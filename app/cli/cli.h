@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+// The quire-cli command line as a function, so tests can drive it in-process.
+namespace quire::cli {
+
+// Exit codes: 0 success; 2 usage error; 3 not found; 4 invalid input; 5 conflict;
+// 6 import error; 7 project file error; 1 anything else. Errors are one line on `err`.
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace quire::cli

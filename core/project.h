@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/model.h"
+
+// A Quire project: one SQLite file (*.quire) holding documents, codebook, coders, codings,
+// cases, attributes and memos.
+//
+// Contract: every method may throw quire::Error subclasses (core/errors.h) and is one
+// transaction: when it throws, the file is exactly as before the call. Callers group
+// several calls into one user action with Project::Action. A Project is used from one
+// thread; open a second Project on the same file for another thread.
+namespace quire {
+
+namespace sql {
+class Connection;
+}
+
+struct ImportOptions {
+    std::optional<std::string> name;      // default: the file name without its extension
+    std::optional<std::string> encoding;  // plain text only: skip detection
+    std::vector<std::pair<std::string, std::string>> attributes;  // set on the document
+};
+
+struct ImportOutcome {
+    Document document;
+    bool duplicate = false;  // the same text was already in the project: nothing added
+    std::string encoding;    // what was assumed ("UTF-8", "windows-1252", "docx", ...)
+};
+
+struct ApplyOutcome {
+    Coding coding;
+    bool existed = false;  // an identical coding was already there: nothing added
+};
+
+struct CsvCodingsOutcome {
+    int added = 0;
+    int already_present = 0;
+};
+
+struct CodingFilter {
+    std::optional<Id> document_id;
+    std::optional<Id> code_id;
+    bool include_child_codes = false;
+    std::optional<Id> coder_id;
+};
+
+class Project {
+public:
+    // The schema version this build writes and the newest it opens.
+    static int current_schema_version();
+    // PRAGMA application_id of Quire project files ("Quir").
+    static constexpr int kApplicationId = 0x51756972;
+
+    // Creates a new project file; refuses to overwrite an existing file.
+    static Project create(const std::string& path, const std::string& name = "");
+    // Opens an existing project; upgrades older schemas in place, refuses newer ones and
+    // files that are not Quire projects.
+    static Project open(const std::string& path);
+
+    Project(Project&&) noexcept;
+    Project& operator=(Project&&) noexcept;
+    ~Project();
+
+    const std::string& path() const;
+    ProjectInfo info();
+    void set_project_name(const std::string& name, const std::string& description);
+
+    // Groups calls into one transaction: committed by commit(), rolled back otherwise.
+    class Action {
+    public:
+        explicit Action(Project& project);
+        ~Action();
+        Action(const Action&) = delete;
+        Action& operator=(const Action&) = delete;
+        void commit();
+
+    private:
+        struct State;
+        std::unique_ptr<State> state_;
+    };
+
+    // --- documents ---
+    // Imports .txt (any common encoding) or .docx by extension.
+    ImportOutcome import_file(const std::string& path, const ImportOptions& options = {});
+    // Adds text already in memory; it is normalised (LF, NFC) before storing.
+    ImportOutcome add_document(const std::string& name, const std::string& text,
+                               const std::string& original_name = "",
+                               const std::string& format = "txt",
+                               const std::string& encoding = "UTF-8");
+    std::vector<Document> documents();
+    // By exact name, else by numeric id. Throws NotFoundError.
+    Document find_document(const std::string& name_or_id);
+    Document document(Id id);
+    std::string document_text(Id id);
+    void rename_document(Id id, const std::string& name);
+    // Removes the document with its codings, case links, values and memos.
+    void delete_document(Id id);
+
+    // --- coders ---
+    std::vector<Coder> coders();
+    Coder find_coder(const std::string& name);
+    // The coder with this name, created on first use.
+    Coder ensure_coder(const std::string& name);
+
+    // --- codebook ---
+    // Codes in tree order: parents before children, siblings by position.
+    std::vector<Code> codes();
+    Code code(Id id);
+    // By path ("Parent/Child"), by name when unique, else by numeric id.
+    Code find_code(const std::string& path_name_or_id);
+    std::string code_path(Id id);
+    Code add_code(const std::string& name, std::optional<Id> parent = std::nullopt,
+                  const CodeFields& fields = {});
+    void rename_code(Id id, const std::string& name);
+    void update_code(Id id, const CodeFields& fields);
+    // Moves under a new parent (nullopt: top level), at `position` among its new siblings
+    // (nullopt: last).
+    void move_code(Id id, std::optional<Id> new_parent, std::optional<int> position = {});
+    // Moves the source's codings (exact duplicates collapse), children and memos to the
+    // target, then deletes the source. Returns the number of codings moved.
+    int merge_codes(Id source, Id target);
+    // Refused while the code or a descendant has codings, unless forced; forcing removes
+    // those codings in the same transaction. Children are deleted with the code.
+    void delete_code(Id id, bool force = false);
+    std::int64_t coding_count(Id code_id, bool include_children = false);
+
+    // --- coding ---
+    ApplyOutcome apply_code(Id document, Id code, Id coder, std::int64_t start, std::int64_t end,
+                            const std::string& memo = "");
+    void remove_coding(Id coding_id);
+    Coding coding(Id id);
+    std::vector<Coding> codings(const CodingFilter& filter = {});
+    // Codings with names and text, with up to `context` code points either side.
+    std::vector<Segment> segments(const CodingFilter& filter, int context = 60);
+    // Code points where `needle` (NFC) occurs in the document, non-overlapping.
+    std::vector<std::pair<std::int64_t, std::int64_t>> find_text(Id document,
+                                                                 const std::string& needle);
+
+    // CSV with header document,coder,code,start,end. Import is all or nothing.
+    CsvCodingsOutcome import_codings_csv(const std::string& csv_text);
+    std::string export_codings_csv();
+
+    // --- cases ---
+    std::vector<Case> cases();
+    Case find_case(const std::string& name);
+    Case ensure_case(const std::string& name, const std::string& description = "");
+    // Links a whole document (no range) or a segment of it to a case.
+    void link_case(Id case_id, Id document, std::optional<std::int64_t> start = {},
+                   std::optional<std::int64_t> end = {});
+    std::vector<CaseLink> case_links(std::optional<Id> case_id = {});
+
+    // --- attributes ---
+    std::vector<Attribute> attributes();
+    Attribute ensure_attribute(const std::string& name, AttributeType type = AttributeType::Text);
+    // The value is checked and canonicalised for the attribute's type.
+    void set_document_attribute(Id document, const std::string& attribute, const std::string& value);
+    void set_case_attribute(Id case_id, const std::string& attribute, const std::string& value);
+    std::vector<AttributeValue> document_attributes(Id document);
+    std::vector<AttributeValue> case_attributes(Id case_id);
+
+    // --- memos ---
+    Memo add_memo(Memo::Target target, std::optional<Id> target_id, const std::string& title,
+                  const std::string& text, std::optional<Id> coder = {});
+    std::vector<Memo> memos();
+
+    // --- code sets ---
+    CodeSet add_code_set(const std::string& name, const std::vector<Id>& codes,
+                         const std::string& description = "");
+    std::vector<CodeSet> code_sets();
+
+    // Escape hatch for other core modules (agreement, exchange); not for front ends.
+    sql::Connection& connection();
+
+private:
+    explicit Project(std::unique_ptr<sql::Connection> db);
+    std::unique_ptr<sql::Connection> db_;
+};
+
+}  // namespace quire

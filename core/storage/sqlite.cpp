@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/sqlite.h"
+
+#include <sqlite3.h>
+
+#include <atomic>
+
+#include "core/errors.h"
+
+namespace quire::sql {
+namespace {
+
+[[noreturn]] void fail(sqlite3* db, const std::string& what) {
+    std::string message = what;
+    if (db != nullptr) {
+        message += ": ";
+        message += sqlite3_errmsg(db);
+    }
+    throw ProjectFileError(message);
+}
+
+}  // namespace
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+    if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                           &stmt_, nullptr) != SQLITE_OK) {
+        fail(db, "cannot prepare SQL statement");
+    }
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::bind(int index, std::int64_t value) {
+    if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) {
+        fail(db_, "cannot bind value");
+    }
+    return *this;
+}
+
+Statement& Statement::bind(int index, double value) {
+    if (sqlite3_bind_double(stmt_, index, value) != SQLITE_OK) {
+        fail(db_, "cannot bind value");
+    }
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view value) {
+    if (sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT,
+                            SQLITE_UTF8) != SQLITE_OK) {
+        fail(db_, "cannot bind value");
+    }
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::nullptr_t) {
+    if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) {
+        fail(db_, "cannot bind value");
+    }
+    return *this;
+}
+
+Statement& Statement::bind(int index, const std::optional<std::int64_t>& value) {
+    return value ? bind(index, *value) : bind(index, nullptr);
+}
+
+bool Statement::step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) {
+        return true;
+    }
+    if (rc == SQLITE_DONE) {
+        return false;
+    }
+    const std::string message = sqlite3_errmsg(db_);
+    sqlite3_reset(stmt_);
+    throw ProjectFileError("database error: " + message);
+}
+
+void Statement::run() {
+    while (step()) {
+    }
+    sqlite3_reset(stmt_);
+}
+
+void Statement::reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+double Statement::real(int column) const { return sqlite3_column_double(stmt_, column); }
+
+std::string Statement::text(int column) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    if (p == nullptr) {
+        return {};
+    }
+    return std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+bool Statement::is_null(int column) const {
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+std::optional<std::int64_t> Statement::optional_int64(int column) const {
+    if (is_null(column)) {
+        return std::nullopt;
+    }
+    return int64(column);
+}
+
+Connection::Connection(const std::string& path, Mode mode) : path_(path) {
+    const int flags = SQLITE_OPEN_READWRITE | (mode == Mode::Create ? SQLITE_OPEN_CREATE : 0) |
+                      SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+        const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw ProjectFileError("cannot open " + path + ": " + message);
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, 5000);
+}
+
+Connection::~Connection() {
+    cache_.clear();  // statements must be finalised before the connection closes
+    sqlite3_close(db_);
+}
+
+void Connection::exec(std::string_view sql) {
+    char* error = nullptr;
+    const std::string owned(sql);
+    if (sqlite3_exec(db_, owned.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+        const std::string message = error ? error : "unknown error";
+        sqlite3_free(error);
+        throw ProjectFileError("database error: " + message);
+    }
+}
+
+Statement& Connection::prepare(const std::string& sql) {
+    auto it = cache_.find(sql);
+    if (it == cache_.end()) {
+        it = cache_.emplace(sql, std::make_unique<Statement>(db_, sql)).first;
+    } else {
+        it->second->reset();
+    }
+    return *it->second;
+}
+
+std::int64_t Connection::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+
+int Connection::changes() const { return sqlite3_changes(db_); }
+
+std::int64_t Connection::pragma_int(const std::string& name) {
+    Statement stmt(db_, "PRAGMA " + name);
+    if (!stmt.step()) {
+        fail(db_, "PRAGMA " + name + " returned nothing");
+    }
+    return stmt.int64(0);
+}
+
+Transaction::Transaction(Connection& db) : db_(db) {
+    static std::atomic<unsigned> counter{0};
+    name_ = "quire_sp" + std::to_string(counter++);
+    db_.exec("SAVEPOINT " + name_);
+}
+
+Transaction::~Transaction() {
+    if (!done_) {
+        try {
+            db_.exec("ROLLBACK TO " + name_);
+            db_.exec("RELEASE " + name_);
+        } catch (...) {
+            // A destructor must not throw; the outermost rollback still undoes everything.
+        }
+    }
+}
+
+void Transaction::commit() {
+    db_.exec("RELEASE " + name_);
+    done_ = true;
+}
+
+}  // namespace quire::sql

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+// Thin RAII wrappers over SQLite for core's own use (not part of core's public API: SQLite
+// types never appear in a header outside core/storage). All methods throw
+// ProjectFileError carrying SQLite's message. One Connection per thread; statements are
+// never shared across threads.
+namespace quire::sql {
+
+class Statement {
+public:
+    Statement(sqlite3* db, std::string_view sql);
+    ~Statement();
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    // Bind indices start at 1, as in SQLite.
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement& bind(int index, double value);
+    Statement& bind(int index, std::string_view value);
+    Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+    Statement& bind(int index, const std::string& value) {
+        return bind(index, std::string_view(value));
+    }
+    Statement& bind(int index, std::nullptr_t);
+    Statement& bind(int index, const std::optional<std::int64_t>& value);
+
+    // Returns true while a row is available; false when done.
+    bool step();
+    // Runs a statement that returns no rows.
+    void run();
+    void reset();
+
+    // Column indices start at 0, as in SQLite.
+    std::int64_t int64(int column) const;
+    double real(int column) const;
+    std::string text(int column) const;
+    bool is_null(int column) const;
+    std::optional<std::int64_t> optional_int64(int column) const;
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+class Connection {
+public:
+    enum class Mode { ReadWrite, Create };
+    Connection(const std::string& path, Mode mode);
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    void exec(std::string_view sql);
+    // A prepared statement cached by its SQL text, reset and with bindings cleared.
+    Statement& prepare(const std::string& sql);
+    std::int64_t last_insert_rowid() const;
+    int changes() const;
+    std::int64_t pragma_int(const std::string& name);
+    const std::string& path() const { return path_; }
+
+private:
+    sqlite3* db_ = nullptr;
+    std::string path_;
+    std::map<std::string, std::unique_ptr<Statement>, std::less<>> cache_;
+};
+
+// A SAVEPOINT: rolled back by the destructor unless committed, so transactions nest and
+// an exception anywhere inside a user action leaves the file as it was.
+class Transaction {
+public:
+    explicit Transaction(Connection& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+
+private:
+    Connection& db_;
+    std::string name_;
+    bool done_ = false;
+};
+
+}  // namespace quire::sql

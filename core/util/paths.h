@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <string>
+
+// Per-user folders, following the XDG base directory specification.
+namespace quire::util {
+
+// $XDG_DATA_HOME/quire or ~/.local/share/quire, created if missing. Throws Error when no
+// folder can be created.
+std::string user_data_dir();
+
+// $XDG_CACHE_HOME/quire or ~/.cache/quire, created if missing (rebuildable caches only).
+std::string user_cache_dir();
+
+}  // namespace quire::util
