@@ -71,19 +71,29 @@ std::string normalize_color(const std::string& raw) {
     return c;
 }
 
+// A whole number: optional sign, then digits only (surrounding blanks allowed).
 bool parse_int64(const std::string& s, std::int64_t& out) {
     const std::string t = trim(s);
     const char* begin = t.data();
     const char* end = t.data() + t.size();
     if (begin != end && *begin == '+') {
-        ++begin;
+        ++begin;  // from_chars accepts '-' but not '+'
+        if (begin == end || !std::isdigit(static_cast<unsigned char>(*begin))) {
+            return false;
+        }
     }
     auto [ptr, ec] = std::from_chars(begin, end, out);
     return ec == std::errc() && ptr == end && begin != end;
 }
 
+bool all_digits(const std::string& s) {
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
 bool valid_date(const std::string& s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !all_digits(s.substr(0, 4)) ||
+        !all_digits(s.substr(5, 2)) || !all_digits(s.substr(8, 2))) {
         return false;
     }
     std::int64_t y, m, d;
@@ -1196,9 +1206,24 @@ Case Project::ensure_case(const std::string& raw_name, const std::string& descri
     return find_case(name);
 }
 
+namespace {
+
+void require_case(sql::Connection& db, Id case_id) {
+    Statement& s = db.prepare("SELECT 1 FROM cases WHERE id = ?1");
+    s.bind(1, case_id);
+    const bool exists = s.step();
+    s.reset();
+    if (!exists) {
+        throw NotFoundError("no case with id " + std::to_string(case_id));
+    }
+}
+
+}  // namespace
+
 void Project::link_case(Id case_id, Id document_id, std::optional<std::int64_t> start,
                         std::optional<std::int64_t> end) {
     Transaction tx(*db_);
+    require_case(*db_, case_id);
     const Document d = document(document_id);
     if (start.has_value() != end.has_value()) {
         throw InvalidInputError("a case segment needs both start and end");
@@ -1283,6 +1308,7 @@ void Project::set_document_attribute(Id document_id, const std::string& attribut
 void Project::set_case_attribute(Id case_id, const std::string& attribute,
                                  const std::string& value) {
     Transaction tx(*db_);
+    require_case(*db_, case_id);
     const Attribute a = ensure_attribute(attribute);
     db_->prepare(
            "INSERT INTO attribute_values (attribute_id, case_id, value) VALUES (?1, ?2, ?3) "
@@ -1351,6 +1377,7 @@ Memo Project::add_memo(Memo::Target target, std::optional<Id> target_id, const s
             coding_id = target_id;
             break;
         case Memo::Target::Case:
+            require_case(*db_, *target_id);
             case_id = target_id;
             break;
     }

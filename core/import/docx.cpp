@@ -59,21 +59,18 @@ private:
 };
 
 // Both Word 97-2003 .doc files and password-protected .docx files are OLE compound files.
-bool has_ole_header(std::string_view head)
-{
+bool has_ole_header(std::string_view head) {
     return head.size() >= 4 && head.substr(0, 4) == std::string_view("\xD0\xCF\x11\xE0", 4);
 }
 
-std::string ole_advice(const std::string& name)
-{
+std::string ole_advice(const std::string& name) {
     return "not a .docx file: " + name +
            " looks like an old Word 97-2003 .doc file or a password-protected document "
            "(an OLE compound file); open it in Word and save it as .docx without a password";
 }
 
 [[noreturn]] void throw_open_failure(ZipError& error, const std::string& name,
-                                     std::string_view head)
-{
+                                     std::string_view head) {
     const int code = error.code();
     if (code == ZIP_ER_NOZIP || code == ZIP_ER_INCONS) {
         if (has_ole_header(head)) {
@@ -88,8 +85,7 @@ std::string ole_advice(const std::string& name)
     throw ImportError("cannot open " + name + ": " + error.text());
 }
 
-std::string read_file_head(const std::string& path)
-{
+std::string read_file_head(const std::string& path) {
     std::ifstream file(path, std::ios::binary);
     char head[8] = {};
     file.read(head, sizeof head);
@@ -98,16 +94,14 @@ std::string read_file_head(const std::string& path)
 
 // Reads one entry completely, trusting neither its declared size nor its contents.
 std::string read_entry(zip_t* archive, zip_uint64_t index, const std::string& entry_name,
-                       const std::string& name, zip_uint64_t size_limit)
-{
+                       const std::string& name, zip_uint64_t size_limit) {
     const std::string subject = "cannot import " + name + ": " + entry_name;
     zip_stat_t stat;
     zip_stat_init(&stat);
     if (zip_stat_index(archive, index, 0, &stat) != 0) {
         throw ImportError(subject + " cannot be read (" + zip_strerror(archive) + ")");
     }
-    if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 &&
-        stat.encryption_method != ZIP_EM_NONE) {
+    if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 && stat.encryption_method != ZIP_EM_NONE) {
         throw ImportError(subject + " is encrypted");
     }
     if ((stat.valid & ZIP_STAT_SIZE) == 0) {
@@ -137,8 +131,8 @@ std::string read_entry(zip_t* archive, zip_uint64_t index, const std::string& en
         }
         data.append(chunk, 0, static_cast<std::size_t>(count));
         if (data.size() > stat.size) {
-            throw ImportError(subject + " holds more data than the " +
-                              std::to_string(stat.size) + " bytes it declares");
+            throw ImportError(subject + " holds more data than the " + std::to_string(stat.size) +
+                              " bytes it declares");
         }
     }
     if (data.size() != stat.size) {
@@ -148,21 +142,18 @@ std::string read_entry(zip_t* archive, zip_uint64_t index, const std::string& en
     return data;
 }
 
-std::string_view local_name(std::string_view qualified_name)
-{
+std::string_view local_name(std::string_view qualified_name) {
     const std::size_t colon = qualified_name.find(':');
     return colon == std::string_view::npos ? qualified_name : qualified_name.substr(colon + 1);
 }
 
-bool ends_with(std::string_view text, std::string_view suffix)
-{
+bool ends_with(std::string_view text, std::string_view suffix) {
     return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
 // The officeDocument relationship of _rels/.rels names the main part; Word always calls it
 // word/document.xml, other producers need not. Any problem here falls back to that name.
-std::string main_part_name(zip_t* archive, const std::string& name)
-{
+std::string main_part_name(zip_t* archive, const std::string& name) {
     const zip_int64_t index = zip_name_locate(archive, "_rels/.rels", ZIP_FL_NOCASE);
     if (index < 0) {
         return kDefaultMainPart;
@@ -205,8 +196,7 @@ std::string main_part_name(zip_t* archive, const std::string& name)
 
 enum class Namespace { kOther, kWordprocessing, kMarkupCompatibility };
 
-Namespace namespace_of_uri(std::string_view uri)
-{
+Namespace namespace_of_uri(std::string_view uri) {
     if (uri == "http://schemas.openxmlformats.org/wordprocessingml/2006/main" ||
         uri == "http://purl.oclc.org/ooxml/wordprocessingml/main") {
         return Namespace::kWordprocessing;
@@ -224,8 +214,7 @@ Namespace namespace_of_uri(std::string_view uri)
 // nesting limit. pugixml's traverse() is iterative, so deep input cannot hurt it.
 class NamespaceCanonicaliser : public pugi::xml_tree_walker {
 public:
-    bool for_each(pugi::xml_node& node) override
-    {
+    bool for_each(pugi::xml_node& node) override {
         if (node.type() != pugi::node_element) {
             return true;
         }
@@ -262,8 +251,7 @@ private:
         Namespace ns;
     };
 
-    Namespace resolve(std::string_view prefix) const
-    {
+    Namespace resolve(std::string_view prefix) const {
         for (auto binding = bindings_.rbegin(); binding != bindings_.rend(); ++binding) {
             if (binding->prefix == prefix) {
                 return binding->ns;
@@ -280,8 +268,7 @@ private:
     }
 
     template <typename Node>
-    void canonicalise(Node& node, bool is_element) const
-    {
+    void canonicalise(Node& node, bool is_element) const {
         const std::string_view name = node.name();
         if (name == "xmlns" || name.substr(0, 6) == "xmlns:") {
             return;
@@ -296,19 +283,19 @@ private:
         }
         std::string_view wanted_prefix;
         switch (resolve(prefix)) {
-        case Namespace::kWordprocessing:
-            wanted_prefix = "w";
-            break;
-        case Namespace::kMarkupCompatibility:
-            wanted_prefix = "mc";
-            break;
-        case Namespace::kOther:
-            // A foreign namespace bound to w: or mc: must not be mistaken for ours.
-            if (prefix != "w" && prefix != "mc") {
-                return;
-            }
-            wanted_prefix = "foreign";
-            break;
+            case Namespace::kWordprocessing:
+                wanted_prefix = "w";
+                break;
+            case Namespace::kMarkupCompatibility:
+                wanted_prefix = "mc";
+                break;
+            case Namespace::kOther:
+                // A foreign namespace bound to w: or mc: must not be mistaken for ours.
+                if (prefix != "w" && prefix != "mc") {
+                    return;
+                }
+                wanted_prefix = "foreign";
+                break;
         }
         if (prefix != wanted_prefix) {
             std::string renamed(wanted_prefix);
@@ -327,8 +314,7 @@ private:
 
 using Lines = std::vector<std::string>;
 
-bool is_named(const pugi::xml_node& node, std::string_view name)
-{
+bool is_named(const pugi::xml_node& node, std::string_view name) {
     return node.type() == pugi::node_element && name == node.name();
 }
 
@@ -338,8 +324,7 @@ struct ParagraphText {
     Lines anchored_lines;
     bool pending_page_break = false;
 
-    void append(std::string_view piece)
-    {
+    void append(std::string_view piece) {
         if (piece.empty()) {
             return;
         }
@@ -355,8 +340,7 @@ struct ParagraphText {
 // mark was deleted in a tracked change are held back and joined to the next paragraph.
 class LineSink {
 public:
-    ParagraphText start_paragraph()
-    {
+    ParagraphText start_paragraph() {
         ParagraphText paragraph;
         if (held_back_) {
             paragraph = std::move(*held_back_);
@@ -365,8 +349,7 @@ public:
         return paragraph;
     }
 
-    void end_paragraph(ParagraphText paragraph, bool mark_deleted)
-    {
+    void end_paragraph(ParagraphText paragraph, bool mark_deleted) {
         if (mark_deleted) {
             held_back_ = std::move(paragraph);
         } else {
@@ -374,29 +357,25 @@ public:
         }
     }
 
-    void add_line(std::string line)
-    {
+    void add_line(std::string line) {
         release_held_back();
         lines_.push_back(std::move(line));
     }
 
-    Lines finish()
-    {
+    Lines finish() {
         release_held_back();
         return std::move(lines_);
     }
 
 private:
-    void release_held_back()
-    {
+    void release_held_back() {
         if (held_back_) {
             emit(std::move(*held_back_));
             held_back_.reset();
         }
     }
 
-    void emit(ParagraphText paragraph)
-    {
+    void emit(ParagraphText paragraph) {
         lines_.push_back(std::move(paragraph.text));
         for (std::string& line : paragraph.anchored_lines) {
             lines_.push_back(std::move(line));
@@ -409,24 +388,42 @@ private:
 
 // Elements whose content never belongs to the text: properties, tracked deletions and
 // move sources, field instructions, note and comment references, ruby annotations.
-bool is_excluded(std::string_view name)
-{
+bool is_excluded(std::string_view name) {
     static constexpr std::string_view kExcluded[] = {
-        "w:pPr",          "w:rPr",          "w:tblPr",           "w:tblGrid",
-        "w:trPr",         "w:tcPr",         "w:tblPrEx",         "w:sectPr",
-        "w:sdtPr",        "w:sdtEndPr",     "w:customXmlPr",     "w:del",
-        "w:moveFrom",     "w:delText",      "w:instrText",       "w:delInstrText",
-        "w:fldData",      "w:footnoteReference", "w:endnoteReference", "w:footnoteRef",
-        "w:endnoteRef",   "w:commentReference",  "w:annotationRef",     "w:separator",
-        "w:continuationSeparator", "w:rt", "w:altChunk",
+        "w:pPr",
+        "w:rPr",
+        "w:tblPr",
+        "w:tblGrid",
+        "w:trPr",
+        "w:tcPr",
+        "w:tblPrEx",
+        "w:sectPr",
+        "w:sdtPr",
+        "w:sdtEndPr",
+        "w:customXmlPr",
+        "w:del",
+        "w:moveFrom",
+        "w:delText",
+        "w:instrText",
+        "w:delInstrText",
+        "w:fldData",
+        "w:footnoteReference",
+        "w:endnoteReference",
+        "w:footnoteRef",
+        "w:endnoteRef",
+        "w:commentReference",
+        "w:annotationRef",
+        "w:separator",
+        "w:continuationSeparator",
+        "w:rt",
+        "w:altChunk",
     };
     return std::find(std::begin(kExcluded), std::end(kExcluded), name) != std::end(kExcluded);
 }
 
 // Markup compatibility: the first Choice is what a current consumer shows; the Fallback
 // repeats the same content for older ones (typically a text box as DrawingML and as VML).
-pugi::xml_node chosen_alternative(const pugi::xml_node& alternate_content)
-{
+pugi::xml_node chosen_alternative(const pugi::xml_node& alternate_content) {
     for (const pugi::xml_node child : alternate_content.children()) {
         if (is_named(child, "mc:Choice")) {
             return child;
@@ -440,8 +437,7 @@ pugi::xml_node chosen_alternative(const pugi::xml_node& alternate_content)
     return {};
 }
 
-std::string utf8_encode(std::uint32_t code_point)
-{
+std::string utf8_encode(std::uint32_t code_point) {
     std::string out;
     if (code_point < 0x80) {
         out += static_cast<char>(code_point);
@@ -463,8 +459,7 @@ std::string utf8_encode(std::uint32_t code_point)
 
 // w:sym w:char="03B1" is a character; w:char="F04A" is glyph 0x4A of a symbol font
 // (Wingdings...), which has no meaning as text, so it is dropped like anything unreadable.
-std::string symbol_text(const pugi::xml_node& symbol)
-{
+std::string symbol_text(const pugi::xml_node& symbol) {
     const std::string_view hex = symbol.attribute("w:char").value();
     if (hex.empty() || hex.size() > 6) {
         return {};
@@ -492,8 +487,7 @@ std::string symbol_text(const pugi::xml_node& symbol)
     return utf8_encode(code_point);
 }
 
-std::string run_text(const pugi::xml_node& text_element)
-{
+std::string run_text(const pugi::xml_node& text_element) {
     std::string text;
     for (const pugi::xml_node child : text_element.children()) {
         if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
@@ -507,8 +501,7 @@ std::string run_text(const pugi::xml_node& text_element)
 
 void collect_blocks(const pugi::xml_node& container, LineSink& sink);
 
-void collect_inline(const pugi::xml_node& container, ParagraphText& paragraph)
-{
+void collect_inline(const pugi::xml_node& container, ParagraphText& paragraph) {
     for (const pugi::xml_node child : container.children()) {
         if (child.type() != pugi::node_element) {
             continue;  // text counts only inside w:t
@@ -552,14 +545,12 @@ void collect_inline(const pugi::xml_node& container, ParagraphText& paragraph)
     }
 }
 
-bool paragraph_mark_deleted(const pugi::xml_node& paragraph)
-{
+bool paragraph_mark_deleted(const pugi::xml_node& paragraph) {
     const pugi::xml_node mark = paragraph.child("w:pPr").child("w:rPr");
     return mark.child("w:del") || mark.child("w:moveFrom");
 }
 
-std::string cell_text(const pugi::xml_node& cell)
-{
+std::string cell_text(const pugi::xml_node& cell) {
     LineSink sink;
     collect_blocks(cell, sink);
     std::string text;
@@ -578,8 +569,7 @@ std::string cell_text(const pugi::xml_node& cell)
 }
 
 // Cells may be wrapped in content controls or custom XML; descend through wrappers.
-void collect_cells(const pugi::xml_node& container, std::vector<std::string>& cells)
-{
+void collect_cells(const pugi::xml_node& container, std::vector<std::string>& cells) {
     for (const pugi::xml_node child : container.children()) {
         if (child.type() != pugi::node_element) {
             continue;
@@ -598,14 +588,12 @@ void collect_cells(const pugi::xml_node& container, std::vector<std::string>& ce
     }
 }
 
-bool row_deleted(const pugi::xml_node& row)
-{
+bool row_deleted(const pugi::xml_node& row) {
     const pugi::xml_node properties = row.child("w:trPr");
     return properties.child("w:del") || properties.child("w:moveFrom");
 }
 
-void collect_rows(const pugi::xml_node& container, LineSink& sink)
-{
+void collect_rows(const pugi::xml_node& container, LineSink& sink) {
     for (const pugi::xml_node child : container.children()) {
         if (child.type() != pugi::node_element) {
             continue;
@@ -637,8 +625,7 @@ void collect_rows(const pugi::xml_node& container, LineSink& sink)
     }
 }
 
-void collect_blocks(const pugi::xml_node& container, LineSink& sink)
-{
+void collect_blocks(const pugi::xml_node& container, LineSink& sink) {
     for (const pugi::xml_node child : container.children()) {
         if (child.type() != pugi::node_element) {
             continue;
@@ -663,8 +650,7 @@ void collect_blocks(const pugi::xml_node& container, LineSink& sink)
 }
 
 // Rejects what an XML parser must reject and pugixml lets through: malformed UTF-8.
-bool is_valid_utf8(std::string_view text)
-{
+bool is_valid_utf8(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
         const auto lead = static_cast<unsigned char>(text[i]);
@@ -705,8 +691,7 @@ bool is_valid_utf8(std::string_view text)
     return true;
 }
 
-std::string join_lines(const Lines& lines)
-{
+std::string join_lines(const Lines& lines) {
     std::string text;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (i > 0) {
@@ -718,8 +703,7 @@ std::string join_lines(const Lines& lines)
 }
 
 std::string extract_main_part_text(std::string xml_bytes, const std::string& part,
-                                   const std::string& name)
-{
+                                   const std::string& name) {
     const std::string subject = "cannot import " + name + ": " + part;
     pugi::xml_document xml;
     // parse_ws_pcdata keeps whitespace-only text such as <w:t xml:space="preserve"> </w:t>.
@@ -758,8 +742,7 @@ std::string extract_main_part_text(std::string xml_bytes, const std::string& par
     return text;
 }
 
-std::string extract_from_archive(zip_t* archive, const std::string& name, std::string_view head)
-{
+std::string extract_from_archive(zip_t* archive, const std::string& name, std::string_view head) {
     const std::string part = main_part_name(archive, name);
     const zip_int64_t index = zip_name_locate(archive, part.c_str(), ZIP_FL_NOCASE);
     if (index < 0) {
@@ -779,8 +762,7 @@ std::string extract_from_archive(zip_t* archive, const std::string& name, std::s
 
 }  // namespace
 
-std::string extract_docx_text(const std::string& path)
-{
+std::string extract_docx_text(const std::string& path) {
     const std::string name = '"' + path + '"';
     const std::string head = read_file_head(path);
     ZipError error;
@@ -797,8 +779,7 @@ std::string extract_docx_text(const std::string& path)
     return extract_from_archive(archive.get(), name, head);
 }
 
-std::string extract_docx_text_from_memory(const std::string& bytes)
-{
+std::string extract_docx_text_from_memory(const std::string& bytes) {
     const std::string name = "the document in memory";
     const std::string_view head = std::string_view(bytes).substr(0, 8);
     if (bytes.empty()) {

@@ -5,6 +5,7 @@
 #include <unicode/ucsdet.h>
 #include <unicode/unistr.h>
 
+#include <cctype>
 #include <memory>
 
 #include "core/errors.h"
@@ -72,6 +73,30 @@ const char* guess_bomless_utf16(std::string_view bytes) {
     return nullptr;
 }
 
+// ICU maps the bytes windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) to C1
+// control characters instead of failing, and such controls never occur in a transcript: a
+// single-byte decode that yields one picked the wrong encoding.
+void refuse_c1_controls(const std::string& utf8, const std::string& encoding) {
+    const std::size_t at = utf8.find('\xC2');
+    for (std::size_t i = at; i != std::string::npos && i + 1 < utf8.size();
+         i = utf8.find('\xC2', i + 1)) {
+        const auto next = static_cast<unsigned char>(utf8[i + 1]);
+        if (next >= 0x80 && next <= 0x9F) {
+            throw ImportError("the file cannot be decoded as " + encoding +
+                              " (it contains a byte that encoding leaves undefined); name the "
+                              "right encoding with --encoding");
+        }
+    }
+}
+
+bool is_unicode_encoding(const std::string& name) {
+    std::string upper;
+    for (const char c : name) {
+        upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    }
+    return upper.rfind("UTF", 0) == 0;
+}
+
 void refuse_binary(const std::string& utf8) {
     for (const char c : utf8) {
         const auto u = static_cast<unsigned char>(c);
@@ -118,6 +143,9 @@ DecodedText decode_text_as(std::string_view bytes, const std::string& encoding) 
     out.detected = false;
     out.encoding = encoding;
     out.utf8 = convert_strict(bytes, encoding);
+    if (!is_unicode_encoding(encoding)) {
+        refuse_c1_controls(out.utf8, encoding);
+    }
     if (starts_with(out.utf8, "\xEF\xBB\xBF")) {
         out.utf8.erase(0, 3);
         out.had_bom = true;
@@ -153,6 +181,9 @@ DecodedText decode_text(std::string_view bytes) {
     } else {
         out.encoding = detect_with_icu(bytes);
         out.utf8 = convert_strict(bytes, out.encoding);
+        if (!is_unicode_encoding(out.encoding)) {
+            refuse_c1_controls(out.utf8, out.encoding);
+        }
     }
     refuse_binary(out.utf8);
     return out;

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <wx/app.h>
+#include <wx/cmdline.h>
+
+#include "app/gui/error_dialog.h"
+#include "app/gui/main_frame.h"
+#include "core/demo/demo.h"
+
+namespace {
+
+class QuireApp : public wxApp {
+public:
+    bool OnInit() override {
+        if (!wxApp::OnInit()) {
+            return false;
+        }
+        SetAppDisplayName("Quire");
+        auto* frame = new quire::gui::MainFrame;
+        frame->Show();
+        if (open_demo_) {
+            std::string path;
+            if (quire::gui::guarded(frame, [&] { path = quire::demo::fresh_demo_copy(); })) {
+                frame->open_project(path);
+            }
+        } else if (!project_.IsEmpty()) {
+            frame->open_project(project_.utf8_string());
+        }
+        return true;
+    }
+
+    void OnInitCmdLine(wxCmdLineParser& parser) override {
+        wxApp::OnInitCmdLine(parser);
+        parser.AddSwitch("", "demo", "open a fresh copy of the demo project");
+        parser.AddParam("project file (*.quire)", wxCMD_LINE_VAL_STRING,
+                        wxCMD_LINE_PARAM_OPTIONAL);
+    }
+
+    bool OnCmdLineParsed(wxCmdLineParser& parser) override {
+        open_demo_ = parser.Found("demo");
+        if (parser.GetParamCount() > 0) {
+            project_ = parser.GetParam(0);
+        }
+        return wxApp::OnCmdLineParsed(parser);
+    }
+
+private:
+    bool open_demo_ = false;
+    wxString project_;
+};
+
+}  // namespace
+
+wxIMPLEMENT_APP(QuireApp);

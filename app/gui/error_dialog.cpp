@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/error_dialog.h"
+
+#include <wx/msgdlg.h>
+
+#include "core/errors.h"
+
+namespace quire::gui {
+namespace {
+
+void show(wxWindow* parent, const wxString& title, const char* message) {
+    wxMessageBox(wxString::FromUTF8(message), title, wxOK | wxICON_ERROR, parent);
+}
+
+}  // namespace
+
+bool guarded(wxWindow* parent, const std::function<void()>& action) {
+    try {
+        action();
+        return true;
+    } catch (const NotFoundError& e) {
+        show(parent, "Not found", e.what());
+    } catch (const InvalidInputError& e) {
+        show(parent, "Cannot do that", e.what());
+    } catch (const ConflictError& e) {
+        show(parent, "Cannot do that", e.what());
+    } catch (const ImportError& e) {
+        show(parent, "Import failed", e.what());
+    } catch (const ProjectFileError& e) {
+        show(parent, "Project file problem", e.what());
+    } catch (const std::exception& e) {
+        show(parent, "Unexpected error", e.what());
+    }
+    return false;
+}
+
+}  // namespace quire::gui

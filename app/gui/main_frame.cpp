@@ -1,0 +1,799 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/main_frame.h"
+
+#include <wx/artprov.h>
+#include <wx/button.h>
+#include <wx/choicdlg.h>
+#include <wx/colordlg.h>
+#include <wx/combobox.h>
+#include <wx/dcmemory.h>
+#include <wx/filedlg.h>
+#include <wx/imaglist.h>
+#include <wx/listbox.h>
+#include <wx/listctrl.h>
+#include <wx/menu.h>
+#include <wx/msgdlg.h>
+#include <wx/panel.h>
+#include <wx/progdlg.h>
+#include <wx/simplebook.h>
+#include <wx/sizer.h>
+#include <wx/splitter.h>
+#include <wx/stattext.h>
+#include <wx/statusbr.h>
+#include <wx/textdlg.h>
+#include <wx/treectrl.h>
+#include <wx/utils.h>
+
+#include <map>
+
+#include "app/gui/error_dialog.h"
+#include "app/gui/import_job.h"
+#include "app/gui/transcript_view.h"
+#include "core/demo/demo.h"
+#include "core/errors.h"
+#include "core/text/unicode.h"
+
+namespace quire::gui {
+namespace {
+
+enum MenuId {
+    kOpenDemo = wxID_HIGHEST + 1,
+    kImport,
+    kNewCode,
+    kNewChildCode,
+    kRenameCode,
+    kRecolourCode,
+    kEditCode,
+    kMoveCode,
+    kMergeCode,
+    kDeleteCode,
+    kApplyCode,
+    kDeleteDocument,
+    kRemoveCoding,
+};
+
+// Menu items that only make sense with a project open.
+constexpr int kProjectMenuItems[] = {kImport,     kDeleteDocument, wxID_CLOSE,    kApplyCode,
+                                     kRemoveCoding, kNewCode,      kNewChildCode, kEditCode,
+                                     kRenameCode, kRecolourCode,   kMoveCode,     kMergeCode,
+                                     kDeleteCode};
+
+wxString utf8(const std::string& s) { return wxString::FromUTF8(s.data(), s.size()); }
+std::string to_utf8(const wxString& s) { return s.utf8_string(); }
+
+wxColour parse_colour(const std::string& hex) {
+    wxColour c;
+    c.Set(utf8(hex));
+    return c.IsOk() ? c : wxColour(0x9E, 0x9E, 0x9E);
+}
+
+wxBitmap swatch(const std::string& hex) {
+    wxBitmap bitmap(14, 14);
+    wxMemoryDC dc(bitmap);
+    dc.SetBackground(*wxWHITE_BRUSH);
+    dc.Clear();
+    dc.SetPen(wxPen(parse_colour(hex).ChangeLightness(70)));
+    dc.SetBrush(wxBrush(parse_colour(hex)));
+    dc.DrawRoundedRectangle(1, 1, 12, 12, 3);
+    dc.SelectObject(wxNullBitmap);
+    return bitmap;
+}
+
+class CodeItemData : public wxTreeItemData {
+public:
+    explicit CodeItemData(Id id) : id(id) {}
+    Id id;
+};
+
+wxPanel* titled(wxWindow* parent, const wxString& title, wxWindow** content_parent) {
+    auto* panel = new wxPanel(parent);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* label = new wxStaticText(panel, wxID_ANY, title);
+    label->SetFont(label->GetFont().Bold());
+    sizer->Add(label, 0, wxLEFT | wxTOP | wxBOTTOM, 6);
+    panel->SetSizer(sizer);
+    *content_parent = panel;
+    return panel;
+}
+
+}  // namespace
+
+MainFrame::MainFrame()
+    : wxFrame(nullptr, wxID_ANY, "Quire", wxDefaultPosition, wxSize(1280, 800)) {
+    SetMinSize(wxSize(900, 560));
+    build_menu();
+    CreateStatusBar(2);
+    int widths[] = {-1, 320};
+    SetStatusWidths(2, widths);
+    build_panes();
+    show_welcome();
+}
+
+MainFrame::~MainFrame() {
+    // The tree's image list is owned here; detach it before the tree goes away.
+    if (codebook_ != nullptr) {
+        codebook_->SetImageList(nullptr);
+    }
+}
+
+void MainFrame::build_menu() {
+    auto* file = new wxMenu;
+    file->Append(wxID_NEW, L"&New Project…\tCtrl+N");
+    file->Append(wxID_OPEN, L"&Open Project…\tCtrl+O");
+    file->Append(kOpenDemo, "Open &Demo Project");
+    file->AppendSeparator();
+    file->Append(kImport, L"&Import Transcripts…\tCtrl+I");
+    file->Append(kDeleteDocument, L"Delete Document…");
+    file->AppendSeparator();
+    file->Append(wxID_CLOSE, "&Close Project\tCtrl+W");
+    file->Append(wxID_EXIT, "&Quit\tCtrl+Q");
+
+    auto* codes = new wxMenu;
+    codes->Append(kApplyCode, "&Apply Selected Code to Selection\tCtrl+Enter");
+    codes->Append(kRemoveCoding, "&Remove Selected Coding\tDel");
+    codes->AppendSeparator();
+    codes->Append(kNewCode, L"&New Code…\tCtrl+Shift+N");
+    codes->Append(kNewChildCode, L"New C&hild Code…");
+    codes->Append(kEditCode, L"&Edit Definition…");
+    codes->Append(kRenameCode, L"Re&name Code…\tF2");
+    codes->Append(kRecolourCode, L"Change &Colour…");
+    codes->Append(kMoveCode, L"&Move Code…");
+    codes->Append(kMergeCode, L"Mer&ge Into…");
+    codes->Append(kDeleteCode, L"&Delete Code…");
+
+    auto* help = new wxMenu;
+    help->Append(wxID_ABOUT, "&About Quire");
+
+    auto* bar = new wxMenuBar;
+    bar->Append(file, "&File");
+    bar->Append(codes, "&Codes");
+    bar->Append(help, "&Help");
+    SetMenuBar(bar);
+
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_new_project(); }, wxID_NEW);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_open_project(); }, wxID_OPEN);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_open_demo(); }, kOpenDemo);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_import(); }, kImport);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_delete_document(); }, kDeleteDocument);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { close_project(); }, wxID_CLOSE);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        if (const auto code = selected_code()) {
+            apply_code_to_selection(*code);
+        }
+    }, kApplyCode);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_remove_coding(); }, kRemoveCoding);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_new_code(false); }, kNewCode);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_new_code(true); }, kNewChildCode);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_edit_code(); }, kEditCode);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_rename_code(); }, kRenameCode);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_recolour_code(); }, kRecolourCode);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_move_code(); }, kMoveCode);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_merge_code(); }, kMergeCode);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_delete_code(); }, kDeleteCode);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        wxMessageBox(
+            L"Quire — a qualitative coding workbench for interview transcripts.\n\n"
+            "Positions are Unicode code points; the project file is SQLite and is saved "
+            "with every action.",
+            "About Quire", wxOK | wxICON_INFORMATION, this);
+    }, wxID_ABOUT);
+}
+
+void MainFrame::build_panes() {
+    pages_ = new wxSimplebook(this);
+
+    // Welcome page.
+    welcome_ = new wxPanel(pages_);
+    {
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        auto* title = new wxStaticText(welcome_, wxID_ANY, "Quire");
+        title->SetFont(wxFontInfo(28).Bold());
+        auto* subtitle = new wxStaticText(
+            welcome_, wxID_ANY, "Code interview transcripts, compare coders, query themes.");
+        auto* open_demo = new wxButton(welcome_, kOpenDemo, "Open the demo project");
+        auto* create = new wxButton(welcome_, wxID_NEW, L"New project…");
+        auto* open = new wxButton(welcome_, wxID_OPEN, L"Open project…");
+        sizer->AddStretchSpacer(2);
+        sizer->Add(title, 0, wxALIGN_CENTER | wxBOTTOM, 8);
+        sizer->Add(subtitle, 0, wxALIGN_CENTER | wxBOTTOM, 24);
+        for (wxButton* b : {open_demo, create, open}) {
+            b->SetMinSize(wxSize(260, -1));
+            sizer->Add(b, 0, wxALIGN_CENTER | wxBOTTOM, 8);
+        }
+        sizer->AddStretchSpacer(3);
+        welcome_->SetSizer(sizer);
+        open_demo->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_open_demo(); });
+        create->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_new_project(); });
+        open->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_open_project(); });
+    }
+    pages_->AddPage(welcome_, "welcome");
+
+    // Workbench page: a coding bar over three panes.
+    auto* page = new wxPanel(pages_);
+    auto* page_sizer = new wxBoxSizer(wxVERTICAL);
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    bar->Add(new wxStaticText(page, wxID_ANY, "Coder"), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    coder_ = new wxComboBox(page, wxID_ANY, "", wxDefaultPosition, wxSize(160, -1));
+    bar->Add(coder_, 0, wxRIGHT, 18);
+    bar->Add(new wxStaticText(page, wxID_ANY, "Code selection as"), 0,
+             wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    quick_pick_ = new wxComboBox(page, wxID_ANY, "", wxDefaultPosition, wxSize(340, -1), 0,
+                                 nullptr, wxTE_PROCESS_ENTER);
+    quick_pick_->SetHint("type a code name and press Enter");
+    bar->Add(quick_pick_, 0, wxRIGHT, 6);
+    auto* apply = new wxButton(page, wxID_ANY, "Apply");
+    bar->Add(apply, 0);
+    page_sizer->Add(bar, 0, wxALL, 6);
+
+    workbench_ = new wxSplitterWindow(page, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                      wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    auto* left = new wxSplitterWindow(workbench_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                      wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    wxWindow* holder = nullptr;
+    wxPanel* docs_panel = titled(left, "Documents", &holder);
+    documents_ = new wxListBox(holder, wxID_ANY);
+    docs_panel->GetSizer()->Add(documents_, 1, wxEXPAND);
+    wxPanel* codes_panel = titled(left, "Codebook", &holder);
+    codebook_ = new wxTreeCtrl(holder, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                               wxTR_HAS_BUTTONS | wxTR_HIDE_ROOT | wxTR_LINES_AT_ROOT |
+                                   wxTR_SINGLE | wxTR_FULL_ROW_HIGHLIGHT | wxTR_NO_LINES);
+    codes_panel->GetSizer()->Add(codebook_, 1, wxEXPAND);
+    left->SplitHorizontally(docs_panel, codes_panel, 280);
+    left->SetMinimumPaneSize(80);
+
+    auto* right = new wxSplitterWindow(workbench_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                       wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    transcript_ = new TranscriptView(right);
+    wxPanel* codings_panel = titled(right, "Codings in this document", &holder);
+    codings_ = new wxListCtrl(holder, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                              wxLC_REPORT | wxLC_SINGLE_SEL);
+    codings_->AppendColumn("Code", wxLIST_FORMAT_LEFT, 150);
+    codings_->AppendColumn("Coder", wxLIST_FORMAT_LEFT, 60);
+    codings_->AppendColumn("Text", wxLIST_FORMAT_LEFT, 200);
+    codings_panel->GetSizer()->Add(codings_, 1, wxEXPAND);
+    right->SplitVertically(transcript_, codings_panel, -420);
+    right->SetSashGravity(1.0);
+    right->SetMinimumPaneSize(120);
+
+    workbench_->SplitVertically(left, right, 330);
+    workbench_->SetMinimumPaneSize(160);
+    page_sizer->Add(workbench_, 1, wxEXPAND);
+    page->SetSizer(page_sizer);
+    pages_->AddPage(page, "workbench");
+
+    documents_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) {
+        const int i = e.GetSelection();
+        if (i >= 0 && static_cast<std::size_t>(i) < document_ids_.size()) {
+            select_document(document_ids_[static_cast<std::size_t>(i)]);
+        }
+    });
+    codebook_->Bind(wxEVT_TREE_ITEM_ACTIVATED, &MainFrame::on_code_activated, this);
+    codebook_->Bind(wxEVT_TREE_ITEM_MENU, &MainFrame::on_code_menu, this);
+    codings_->Bind(wxEVT_LIST_ITEM_SELECTED, &MainFrame::on_coding_selected, this);
+    quick_pick_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { on_quick_pick(); });
+    quick_pick_->Bind(wxEVT_COMBOBOX, [this](wxCommandEvent&) { on_quick_pick(); });
+    apply->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_quick_pick(); });
+    transcript_->Bind(wxEVT_STC_UPDATEUI, [this](wxStyledTextEvent& e) {
+        e.Skip();
+        on_selection_changed();
+    });
+}
+
+void MainFrame::show_welcome() {
+    pages_->SetSelection(0);
+    for (const int id : kProjectMenuItems) {
+        GetMenuBar()->Enable(id, false);
+    }
+    refresh_title();
+    SetStatusText("Open a project, or the demo project, to start coding.", 0);
+    SetStatusText("", 1);
+}
+
+void MainFrame::refresh_title() {
+    if (!project_) {
+        SetTitle("Quire");
+        return;
+    }
+    SetTitle(utf8(project_->info().name) + L" — Quire");
+}
+
+bool MainFrame::open_project(const std::string& path) {
+    return guarded(this, [&] {
+        Project opened = Project::open(path);
+        close_project();
+        project_.emplace(std::move(opened));
+        pages_->SetSelection(1);
+        for (const int id : kProjectMenuItems) {
+            GetMenuBar()->Enable(id, true);
+        }
+        refresh_title();
+        coder_->Clear();
+        for (const Coder& c : project_->coders()) {
+            coder_->Append(utf8(c.name));
+        }
+        if (coder_->GetValue().IsEmpty()) {
+            coder_->SetValue(coder_->GetCount() > 0 ? coder_->GetString(0) : wxGetUserId());
+        }
+        refresh_documents();
+        refresh_codebook();
+        if (!document_ids_.empty()) {
+            select_document(document_ids_.front());
+        }
+        SetStatusText(utf8(path), 0);
+    });
+}
+
+void MainFrame::close_project() {
+    project_.reset();
+    current_document_.reset();
+    shown_codings_.clear();
+    document_ids_.clear();
+    documents_->Clear();
+    codebook_->DeleteAllItems();
+    codings_->DeleteAllItems();
+    transcript_->clear_text();
+    show_welcome();
+}
+
+void MainFrame::refresh_documents() {
+    documents_->Clear();
+    document_ids_.clear();
+    if (!project_) {
+        return;
+    }
+    for (const Document& d : project_->documents()) {
+        documents_->Append(utf8(d.name));
+        document_ids_.push_back(d.id);
+    }
+    if (current_document_) {
+        const auto it = std::find(document_ids_.begin(), document_ids_.end(), *current_document_);
+        if (it != document_ids_.end()) {
+            documents_->SetSelection(static_cast<int>(it - document_ids_.begin()));
+        }
+    }
+}
+
+void MainFrame::refresh_codebook() {
+    const std::optional<Id> keep = selected_code();
+    codebook_->DeleteAllItems();
+    if (!project_) {
+        return;
+    }
+    const std::vector<Code> codes = project_->codes();
+    swatches_ = std::make_unique<wxImageList>(14, 14, true);
+    std::map<Id, wxTreeItemId> items;
+    const wxTreeItemId root = codebook_->AddRoot("Codes");
+    wxTreeItemId reselect;
+    for (const Code& c : codes) {
+        const int image = swatches_->Add(swatch(c.color));
+        const wxTreeItemId parent = c.parent_id ? items[*c.parent_id] : root;
+        const std::int64_t count = project_->coding_count(c.id);
+        const wxString label = utf8(c.name) + (count > 0 ? wxString::Format("  (%lld)",
+                                                                            static_cast<long long>(count))
+                                                         : wxString());
+        items[c.id] = codebook_->AppendItem(parent, label, image, image, new CodeItemData(c.id));
+        if (keep && *keep == c.id) {
+            reselect = items[c.id];
+        }
+    }
+    codebook_->SetImageList(swatches_.get());
+    codebook_->ExpandAll();
+    if (reselect.IsOk()) {
+        codebook_->SelectItem(reselect);
+    }
+    refresh_quick_pick();
+}
+
+void MainFrame::refresh_quick_pick() {
+    quick_pick_->Clear();
+    if (!project_) {
+        return;
+    }
+    wxArrayString paths;
+    for (const Code& c : project_->codes()) {
+        if (c.codable) {
+            paths.Add(utf8(project_->code_path(c.id)));
+        }
+    }
+    quick_pick_->Append(paths);
+    quick_pick_->AutoComplete(paths);
+}
+
+bool MainFrame::select_document(Id id) {
+    if (!project_) {
+        return false;
+    }
+    return guarded(this, [&] {
+        const std::string text = project_->document_text(id);
+        current_document_ = id;
+        transcript_->show_text(text);
+        const auto it = std::find(document_ids_.begin(), document_ids_.end(), id);
+        if (it != document_ids_.end()) {
+            documents_->SetSelection(static_cast<int>(it - document_ids_.begin()));
+        }
+        refresh_codings();
+    });
+}
+
+void MainFrame::refresh_codings() {
+    codings_->DeleteAllItems();
+    shown_codings_.clear();
+    if (!project_ || !current_document_) {
+        transcript_->paint({});
+        return;
+    }
+    CodingFilter filter;
+    filter.document_id = current_document_;
+    std::map<Id, Code> codes;
+    for (const Code& c : project_->codes()) {
+        codes[c.id] = c;
+    }
+    std::vector<PaintedRange> painted;
+    const std::vector<Segment> segments = project_->segments(filter, 0);
+    for (const Segment& s : segments) {
+        painted.push_back({s.coding.start, s.coding.end, codes[s.coding.code_id].color});
+        const long row = codings_->InsertItem(codings_->GetItemCount(), utf8(s.code));
+        codings_->SetItem(row, 1, utf8(s.coder));
+        std::string preview = s.text.substr(0, 240);
+        while (!preview.empty() && !text::is_valid_utf8(preview)) {
+            preview.pop_back();  // do not cut a character in half
+        }
+        std::replace(preview.begin(), preview.end(), '\n', ' ');
+        codings_->SetItem(row, 2, utf8(preview));
+        shown_codings_.push_back(s.coding);
+    }
+    transcript_->paint(painted);
+}
+
+int MainFrame::coding_rows() const { return codings_->GetItemCount(); }
+
+std::optional<Id> MainFrame::selected_code() const {
+    if (codebook_ == nullptr) {
+        return std::nullopt;
+    }
+    const wxTreeItemId item = codebook_->GetSelection();
+    if (!item.IsOk()) {
+        return std::nullopt;
+    }
+    if (const auto* data = dynamic_cast<CodeItemData*>(codebook_->GetItemData(item))) {
+        return data->id;
+    }
+    return std::nullopt;
+}
+
+std::string MainFrame::coder_name() const { return to_utf8(coder_->GetValue()); }
+
+void MainFrame::set_coder(const std::string& name) { coder_->SetValue(utf8(name)); }
+
+bool MainFrame::apply_code_to_selection(Id code_id) {
+    if (!project_ || !current_document_) {
+        return false;
+    }
+    const auto [start, end] = transcript_->selection_code_points();
+    if (start == end) {
+        SetStatusText("Select a passage of the transcript first.", 0);
+        return false;
+    }
+    bool applied = false;
+    guarded(this, [&] {
+        Project::Action action(*project_);
+        const Coder coder = project_->ensure_coder(coder_name());
+        const ApplyOutcome r = project_->apply_code(*current_document_, code_id, coder.id, start, end);
+        action.commit();
+        applied = !r.existed;
+        if (coder_->FindString(utf8(coder.name), true) == wxNOT_FOUND) {
+            coder_->Append(utf8(coder.name));
+        }
+        SetStatusText(utf8((r.existed ? "Already coded with \"" : "Coded with \"") +
+                           project_->code_path(code_id) + "\""),
+                      0);
+    });
+    refresh_codings();
+    refresh_codebook();
+    transcript_->select_code_points(start, end);
+    return applied;
+}
+
+void MainFrame::on_selection_changed() {
+    const auto [start, end] = transcript_->selection_code_points();
+    if (start == end) {
+        SetStatusText(wxString::Format("Position %lld", static_cast<long long>(start)), 1);
+    } else {
+        SetStatusText(wxString::Format(L"Selection [%lld, %lld) — %lld characters",
+                                       static_cast<long long>(start), static_cast<long long>(end),
+                                       static_cast<long long>(end - start)),
+                      1);
+    }
+}
+
+void MainFrame::on_quick_pick() {
+    if (!project_) {
+        return;
+    }
+    const std::string typed = to_utf8(quick_pick_->GetValue());
+    if (typed.empty()) {
+        return;
+    }
+    Id code_id = 0;
+    if (!guarded(this, [&] { code_id = project_->find_code(typed).id; })) {
+        return;
+    }
+    apply_code_to_selection(code_id);
+}
+
+void MainFrame::on_code_activated(wxTreeEvent& event) {
+    if (const auto* data = dynamic_cast<CodeItemData*>(codebook_->GetItemData(event.GetItem()))) {
+        apply_code_to_selection(data->id);
+    }
+}
+
+void MainFrame::on_code_menu(wxTreeEvent& event) {
+    if (event.GetItem().IsOk()) {
+        codebook_->SelectItem(event.GetItem());
+    }
+    wxMenu menu;
+    menu.Append(kApplyCode, "Apply to Selection");
+    menu.AppendSeparator();
+    menu.Append(kNewCode, L"New Code…");
+    menu.Append(kNewChildCode, L"New Child Code…");
+    menu.Append(kEditCode, L"Edit Definition…");
+    menu.Append(kRenameCode, L"Rename…");
+    menu.Append(kRecolourCode, L"Change Colour…");
+    menu.Append(kMoveCode, L"Move…");
+    menu.Append(kMergeCode, L"Merge Into…");
+    menu.Append(kDeleteCode, L"Delete…");
+    PopupMenu(&menu);
+}
+
+void MainFrame::on_coding_selected(wxListEvent& event) {
+    const long row = event.GetIndex();
+    if (row >= 0 && static_cast<std::size_t>(row) < shown_codings_.size()) {
+        const Coding& c = shown_codings_[static_cast<std::size_t>(row)];
+        transcript_->select_code_points(c.start, c.end);
+    }
+}
+
+void MainFrame::on_new_project() {
+    wxFileDialog dialog(this, "New Quire project", "", "Untitled.quire",
+                        "Quire projects (*.quire)|*.quire", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) {
+        return;
+    }
+    const std::string path = to_utf8(dialog.GetPath());
+    if (guarded(this, [&] { Project::create(path); })) {
+        open_project(path);
+    }
+}
+
+void MainFrame::on_open_project() {
+    wxFileDialog dialog(this, "Open Quire project", "", "", "Quire projects (*.quire)|*.quire",
+                        wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dialog.ShowModal() == wxID_OK) {
+        open_project(to_utf8(dialog.GetPath()));
+    }
+}
+
+void MainFrame::on_open_demo() {
+    std::string path;
+    if (guarded(this, [&] { path = demo::fresh_demo_copy(); })) {
+        open_project(path);
+    }
+}
+
+void MainFrame::on_import() {
+    if (!project_) {
+        return;
+    }
+    wxFileDialog dialog(this, "Import transcripts", "", "",
+                        "Transcripts (*.txt;*.docx)|*.txt;*.docx|All files|*",
+                        wxFD_OPEN | wxFD_FILE_MUST_EXIST | wxFD_MULTIPLE);
+    if (dialog.ShowModal() != wxID_OK) {
+        return;
+    }
+    wxArrayString chosen;
+    dialog.GetPaths(chosen);
+    std::vector<std::string> files;
+    for (const wxString& f : chosen) {
+        files.push_back(to_utf8(f));
+    }
+    ImportJob job(project_->path(), files);
+    job.start();
+    wxProgressDialog progress("Importing transcripts", L"Starting…",
+                              static_cast<int>(files.size()), this,
+                              wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_AUTO_HIDE | wxPD_ELAPSED_TIME);
+    while (!job.finished()) {
+        const wxString current = utf8(job.current_file());
+        if (!progress.Update(std::min(job.done(), static_cast<int>(files.size()) - 1),
+                             current.IsEmpty() ? wxString(L"Starting…") : current)) {
+            job.cancel();
+        }
+        wxMilliSleep(40);
+    }
+    progress.Update(static_cast<int>(files.size()));
+    if (!job.error().empty()) {
+        wxMessageBox(utf8(job.error() + "\n\nNothing was imported."), "Import failed",
+                     wxOK | wxICON_ERROR, this);
+    } else if (job.was_cancelled()) {
+        SetStatusText("Import cancelled: nothing was imported.", 0);
+    } else {
+        std::string summary;
+        for (const std::string& line : job.report()) {
+            summary += line + "\n";
+        }
+        SetStatusText(utf8(std::to_string(job.done()) + " file(s) processed"), 0);
+        wxMessageBox(utf8(summary), "Import finished", wxOK | wxICON_INFORMATION, this);
+    }
+    refresh_documents();
+    if (!current_document_ && !document_ids_.empty()) {
+        select_document(document_ids_.front());
+    }
+}
+
+void MainFrame::on_new_code(bool as_child) {
+    if (!project_) {
+        return;
+    }
+    const std::optional<Id> parent = as_child ? selected_code() : std::nullopt;
+    if (as_child && !parent) {
+        SetStatusText("Select the parent code first.", 0);
+        return;
+    }
+    const wxString name = wxGetTextFromUser("Name of the new code:", "New code", "", this);
+    if (name.IsEmpty()) {
+        return;
+    }
+    guarded(this, [&] { project_->add_code(to_utf8(name), parent); });
+    refresh_codebook();
+}
+
+void MainFrame::on_edit_code() {
+    const auto id = selected_code();
+    if (!project_ || !id) {
+        return;
+    }
+    Code c;
+    if (!guarded(this, [&] { c = project_->code(*id); })) {
+        return;
+    }
+    wxTextEntryDialog dialog(this, "Definition of \"" + utf8(c.name) + "\":", "Edit code",
+                             utf8(c.definition), wxOK | wxCANCEL | wxTE_MULTILINE);
+    if (dialog.ShowModal() != wxID_OK) {
+        return;
+    }
+    CodeFields fields;
+    fields.definition = to_utf8(dialog.GetValue());
+    guarded(this, [&] { project_->update_code(*id, fields); });
+}
+
+void MainFrame::on_rename_code() {
+    const auto id = selected_code();
+    if (!project_ || !id) {
+        return;
+    }
+    const wxString name = wxGetTextFromUser("New name:", "Rename code",
+                                            utf8(project_->code(*id).name), this);
+    if (!name.IsEmpty()) {
+        guarded(this, [&] { project_->rename_code(*id, to_utf8(name)); });
+        refresh_codebook();
+        refresh_codings();
+    }
+}
+
+void MainFrame::on_recolour_code() {
+    const auto id = selected_code();
+    if (!project_ || !id) {
+        return;
+    }
+    wxColourData data;
+    data.SetColour(parse_colour(project_->code(*id).color));
+    wxColourDialog dialog(this, &data);
+    if (dialog.ShowModal() != wxID_OK) {
+        return;
+    }
+    CodeFields fields;
+    fields.color = to_utf8(dialog.GetColourData().GetColour().GetAsString(wxC2S_HTML_SYNTAX));
+    guarded(this, [&] { project_->update_code(*id, fields); });
+    refresh_codebook();
+    refresh_codings();
+}
+
+void MainFrame::on_move_code() {
+    const auto id = selected_code();
+    if (!project_ || !id) {
+        return;
+    }
+    wxArrayString choices;
+    std::vector<std::optional<Id>> targets;
+    choices.Add("(top level)");
+    targets.push_back(std::nullopt);
+    for (const Code& c : project_->codes()) {
+        if (c.id != *id) {
+            choices.Add(utf8(project_->code_path(c.id)));
+            targets.push_back(c.id);
+        }
+    }
+    const int pick = wxGetSingleChoiceIndex("Move under:", "Move code", choices, this);
+    if (pick >= 0) {
+        guarded(this, [&] { project_->move_code(*id, targets[static_cast<std::size_t>(pick)]); });
+        refresh_codebook();
+    }
+}
+
+void MainFrame::on_merge_code() {
+    const auto id = selected_code();
+    if (!project_ || !id) {
+        return;
+    }
+    wxArrayString choices;
+    std::vector<Id> targets;
+    for (const Code& c : project_->codes()) {
+        if (c.id != *id) {
+            choices.Add(utf8(project_->code_path(c.id)));
+            targets.push_back(c.id);
+        }
+    }
+    const int pick = wxGetSingleChoiceIndex(
+        "Merge \"" + utf8(project_->code(*id).name) + "\" into:", "Merge code", choices, this);
+    if (pick >= 0) {
+        guarded(this, [&] { project_->merge_codes(*id, targets[static_cast<std::size_t>(pick)]); });
+        refresh_codebook();
+        refresh_codings();
+    }
+}
+
+void MainFrame::on_delete_code() {
+    const auto id = selected_code();
+    if (!project_ || !id) {
+        return;
+    }
+    const Code c = project_->code(*id);
+    const std::int64_t used = project_->coding_count(*id, true);
+    wxString question = "Delete the code \"" + utf8(c.name) + "\" and its child codes?";
+    if (used > 0) {
+        question += wxString::Format("\n\nThis also removes %lld codings.",
+                                     static_cast<long long>(used));
+    }
+    if (wxMessageBox(question, "Delete code", wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) ==
+        wxYES) {
+        guarded(this, [&] { project_->delete_code(*id, true); });
+        refresh_codebook();
+        refresh_codings();
+    }
+}
+
+void MainFrame::on_delete_document() {
+    if (!project_ || !current_document_) {
+        return;
+    }
+    const Document d = project_->document(*current_document_);
+    if (wxMessageBox("Delete \"" + utf8(d.name) + "\" and all its codings from the project?",
+                     "Delete document", wxYES_NO | wxNO_DEFAULT | wxICON_WARNING,
+                     this) != wxYES) {
+        return;
+    }
+    guarded(this, [&] { project_->delete_document(d.id); });
+    current_document_.reset();
+    transcript_->clear_text();
+    refresh_documents();
+    refresh_codings();
+    if (!document_ids_.empty()) {
+        select_document(document_ids_.front());
+    }
+}
+
+void MainFrame::on_remove_coding() {
+    if (!project_) {
+        return;
+    }
+    const long row = codings_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (row < 0 || static_cast<std::size_t>(row) >= shown_codings_.size()) {
+        SetStatusText("Select a coding in the list first.", 0);
+        return;
+    }
+    guarded(this, [&] { project_->remove_coding(shown_codings_[static_cast<std::size_t>(row)].id); });
+    refresh_codings();
+    refresh_codebook();
+}
+
+}  // namespace quire::gui

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <wx/frame.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "core/project.h"
+
+class wxComboBox;
+class wxListBox;
+class wxListCtrl;
+class wxTreeCtrl;
+class wxTreeEvent;
+class wxListEvent;
+class wxPanel;
+class wxSplitterWindow;
+class wxTextCtrl;
+class wxImageList;
+class wxSimplebook;
+
+namespace quire::gui {
+
+class TranscriptView;
+
+// The workbench window: documents and codebook on the left, the transcript in the middle,
+// the open document's codings on the right; a welcome page when no project is open.
+// Every action is one Project call (one transaction), so the file on disk is always
+// current: there is nothing to save.
+class MainFrame : public wxFrame {
+public:
+    MainFrame();
+    ~MainFrame() override;
+
+    // Opens a project file; returns false (after showing why) when it cannot be opened.
+    bool open_project(const std::string& path);
+    void close_project();
+    bool has_project() const { return project_.has_value(); }
+
+    // Used by the menus and by the GUI tests.
+    bool select_document(Id id);
+    std::optional<Id> current_document() const { return current_document_; }
+    void set_coder(const std::string& name);
+    // Applies a code to the transcript's selection for the current coder.
+    bool apply_code_to_selection(Id code_id);
+    TranscriptView* transcript() const { return transcript_; }
+    Project* project() { return project_ ? &*project_ : nullptr; }
+    int coding_rows() const;
+
+private:
+    void build_menu();
+    void build_panes();
+    void show_welcome();
+    void refresh_title();
+    void refresh_documents();
+    void refresh_codebook();
+    void refresh_codings();
+    void refresh_quick_pick();
+    std::optional<Id> selected_code() const;
+    std::string coder_name() const;
+
+    void on_new_project();
+    void on_open_project();
+    void on_open_demo();
+    void on_import();
+    void on_new_code(bool as_child);
+    void on_rename_code();
+    void on_recolour_code();
+    void on_edit_code();
+    void on_move_code();
+    void on_merge_code();
+    void on_delete_code();
+    void on_delete_document();
+    void on_remove_coding();
+    void on_quick_pick();
+    void on_code_activated(wxTreeEvent& event);
+    void on_code_menu(wxTreeEvent& event);
+    void on_coding_selected(wxListEvent& event);
+    void on_selection_changed();
+
+    std::optional<Project> project_;
+    std::optional<Id> current_document_;
+    std::vector<Coding> shown_codings_;
+
+    wxSimplebook* pages_ = nullptr;
+    wxPanel* welcome_ = nullptr;
+    wxSplitterWindow* workbench_ = nullptr;
+    wxListBox* documents_ = nullptr;
+    std::vector<Id> document_ids_;
+    wxTreeCtrl* codebook_ = nullptr;
+    std::unique_ptr<wxImageList> swatches_;
+    TranscriptView* transcript_ = nullptr;
+    wxListCtrl* codings_ = nullptr;
+    wxComboBox* coder_ = nullptr;
+    wxComboBox* quick_pick_ = nullptr;
+};
+
+}  // namespace quire::gui

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/transcript_view.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/coding/highlight_layers.h"
+
+namespace quire::gui {
+namespace {
+
+// Scintilla colours are 0xBBGGRR.
+int scintilla_colour(const std::string& hex) {
+    unsigned r = 0x9E, g = 0x9E, b = 0x9E;
+    if (hex.size() == 7) {
+        std::sscanf(hex.c_str() + 1, "%02x%02x%02x", &r, &g, &b);
+    }
+    return static_cast<int>((b << 16) | (g << 8) | r);
+}
+
+std::string hex_colour(int value) {
+    char buffer[8];
+    std::snprintf(buffer, sizeof buffer, "#%02X%02X%02X", value & 0xFF, (value >> 8) & 0xFF,
+                  (value >> 16) & 0xFF);
+    return buffer;
+}
+
+}  // namespace
+
+TranscriptView::TranscriptView(wxWindow* parent)
+    : wxStyledTextCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_NONE) {
+    SetCodePage(wxSTC_CP_UTF8);
+    SetWrapMode(wxSTC_WRAP_WORD);
+    SetWrapIndentMode(wxSTC_WRAPINDENT_SAME);
+    SetMarginWidth(0, 0);
+    SetMarginWidth(1, 0);
+    SetMarginLeft(12);
+    SetMarginRight(12);
+    SetExtraDescent(4);
+    StyleSetFont(wxSTC_STYLE_DEFAULT,
+                 wxFontInfo(11).Family(wxFONTFAMILY_SWISS).FaceName("DejaVu Sans"));
+    StyleClearAll();
+    SetCaretLineVisible(false);
+    SetSelBackground(true, wxColour(0x9C, 0xC4, 0xF0));
+    SetSelAlpha(140);
+    for (int layer = 0; layer < kLayers; ++layer) {
+        const int indicator = kFirstIndicator + layer;
+        IndicatorSetStyle(indicator, wxSTC_INDIC_STRAIGHTBOX);
+        // One indicator carries many colours: each range's value is its colour.
+        IndicatorSetFlags(indicator, wxSTC_INDICFLAG_VALUEFORE);
+        IndicatorSetAlpha(indicator, 70);
+        IndicatorSetOutlineAlpha(indicator, 160);
+        IndicatorSetUnder(indicator, true);
+    }
+    SetReadOnly(true);
+}
+
+void TranscriptView::show_text(const std::string& utf8) {
+    text_ = utf8;
+    offsets_ = std::make_unique<text::OffsetMap>(text_);
+    SetReadOnly(false);
+    SetText(wxString::FromUTF8(text_.data(), text_.size()));
+    SetReadOnly(true);
+    EmptyUndoBuffer();
+    GotoPos(0);
+}
+
+void TranscriptView::clear_text() {
+    text_.clear();
+    offsets_.reset();
+    SetReadOnly(false);
+    ClearAll();
+    SetReadOnly(true);
+}
+
+void TranscriptView::paint(const std::vector<PaintedRange>& ranges) {
+    const int length = GetLength();
+    for (int layer = 0; layer < kLayers; ++layer) {
+        SetIndicatorCurrent(kFirstIndicator + layer);
+        IndicatorClearRange(0, length);
+    }
+    if (!offsets_) {
+        return;
+    }
+    std::vector<coding::HighlightRange> spans;
+    spans.reserve(ranges.size());
+    for (const PaintedRange& r : ranges) {
+        spans.push_back({r.start, r.end});
+    }
+    const std::vector<int> layers = coding::assign_layers(spans);
+    for (std::size_t i = 0; i < ranges.size(); ++i) {
+        const PaintedRange& r = ranges[i];
+        if (r.start < 0 || r.end > offsets_->code_points() || r.start >= r.end) {
+            continue;
+        }
+        // Beyond the last layer, deeper overlaps share it: still visible, less distinct.
+        SetIndicatorCurrent(kFirstIndicator + std::min(layers[i], kLayers - 1));
+        SetIndicatorValue(scintilla_colour(r.color) | wxSTC_INDICVALUEBIT);
+        const auto from = static_cast<int>(offsets_->byte_of(r.start));
+        const auto to = static_cast<int>(offsets_->byte_of(r.end));
+        IndicatorFillRange(from, to - from);
+    }
+}
+
+std::pair<std::int64_t, std::int64_t> TranscriptView::selection_code_points() const {
+    if (!offsets_) {
+        return {0, 0};
+    }
+    const int a = GetSelectionStart();
+    const int b = GetSelectionEnd();
+    return {offsets_->code_point_of_byte(std::min(a, b)),
+            offsets_->code_point_of_byte(std::max(a, b))};
+}
+
+void TranscriptView::select_code_points(std::int64_t start, std::int64_t end) {
+    if (!offsets_) {
+        return;
+    }
+    start = std::clamp<std::int64_t>(start, 0, offsets_->code_points());
+    end = std::clamp<std::int64_t>(end, start, offsets_->code_points());
+    const auto from = static_cast<int>(offsets_->byte_of(start));
+    const auto to = static_cast<int>(offsets_->byte_of(end));
+    SetSelection(from, to);
+    ScrollRange(to, from);
+}
+
+int TranscriptView::layers_at(std::int64_t code_point) const {
+    if (!offsets_ || code_point < 0 || code_point >= offsets_->code_points()) {
+        return 0;
+    }
+    const auto pos = static_cast<int>(offsets_->byte_of(code_point));
+    const unsigned mask =
+        const_cast<TranscriptView*>(this)->IndicatorAllOnFor(pos);  // API is not const
+    int count = 0;
+    for (int layer = 0; layer < kLayers; ++layer) {
+        count += (mask >> (kFirstIndicator + layer)) & 1U;
+    }
+    return count;
+}
+
+std::string TranscriptView::color_at(std::int64_t code_point) const {
+    if (!offsets_ || code_point < 0 || code_point >= offsets_->code_points()) {
+        return {};
+    }
+    auto* self = const_cast<TranscriptView*>(this);
+    const auto pos = static_cast<int>(offsets_->byte_of(code_point));
+    for (int layer = 0; layer < kLayers; ++layer) {
+        const int value = self->IndicatorValueAt(kFirstIndicator + layer, pos);
+        if (value != 0) {
+            return hex_colour(value & 0xFFFFFF);
+        }
+    }
+    return {};
+}
+
+}  // namespace quire::gui

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <wx/stc/stc.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/text/unicode.h"
+
+namespace quire::gui {
+
+// A coded passage to paint: code-point range and colour "#RRGGBB".
+struct PaintedRange {
+    std::int64_t start = 0;
+    std::int64_t end = 0;
+    std::string color;
+};
+
+// The read-only transcript. Speaks code points to the rest of the GUI and converts to
+// Scintilla's UTF-8 byte positions here, at the edge, through one OffsetMap per document.
+class TranscriptView : public wxStyledTextCtrl {
+public:
+    explicit TranscriptView(wxWindow* parent);
+
+    void show_text(const std::string& utf8);
+    void clear_text();
+    // Replaces all highlights. Overlapping ranges go to separate indicator layers, so
+    // overlaps show as blended, stacked boxes.
+    void paint(const std::vector<PaintedRange>& ranges);
+
+    // The selection as a code-point range (start == end when nothing is selected).
+    std::pair<std::int64_t, std::int64_t> selection_code_points() const;
+    void select_code_points(std::int64_t start, std::int64_t end);
+    // Number of highlight layers drawn at a code point (for tests and tooltips).
+    int layers_at(std::int64_t code_point) const;
+    // The colour ("#RRGGBB") of the first layer at a code point, or "" when uncoded.
+    std::string color_at(std::int64_t code_point) const;
+    std::int64_t length_code_points() const { return offsets_ ? offsets_->code_points() : 0; }
+
+private:
+    static constexpr int kFirstIndicator = wxSTC_INDIC_CONTAINER;  // 0-7 belong to lexers
+    static constexpr int kLayers = 16;
+    std::string text_;
+    std::unique_ptr<text::OffsetMap> offsets_;
+};
+
+}  // namespace quire::gui

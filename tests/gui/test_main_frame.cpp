@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <wx/app.h>
+#include <wx/utils.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <string>
+
+#include "app/gui/main_frame.h"
+#include "app/gui/transcript_view.h"
+#include "core/demo/demo.h"
+#include "core/project.h"
+#include "core/text/unicode.h"
+
+namespace fs = std::filesystem;
+using quire::Id;
+using quire::Project;
+using quire::gui::MainFrame;
+
+namespace {
+
+// A project file in a fresh temporary folder, removed with the folder afterwards.
+struct TempProject {
+    TempProject() {
+        dir = fs::temp_directory_path() /
+              ("quire-gui-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+        fs::create_directories(dir);
+        path = (dir / "test.quire").string();
+    }
+    ~TempProject() {
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+    static inline int counter = 0;
+    fs::path dir;
+    std::string path;
+};
+
+// A frame that is destroyed at the end of the test, with pending events processed.
+struct FrameUnderTest {
+    FrameUnderTest() : frame(new MainFrame) {
+        frame->Show();
+        settle();
+    }
+    ~FrameUnderTest() {
+        frame->Destroy();
+        settle();
+    }
+    static void settle() {
+        for (int i = 0; i < 5; ++i) {
+            wxTheApp->ProcessPendingEvents();
+            wxYield();
+        }
+    }
+    MainFrame* frame;
+};
+
+const char* const kMultilingual =
+    "Caf\u00e9 na\u00efve \U0001F600 uncertainty \u4e2d\u6587 \u0627\u0644\u0639\u0631\u0628\u064a\u0629 and the long view.\n"
+    "Second paragraph about consent.";
+
+std::string text_of(quire::gui::TranscriptView* view) {
+    return view->GetText().utf8_string();
+}
+
+}  // namespace
+
+TEST_CASE("the window fits its panes and names Quire and the open project in its title",
+          "[gui]") {
+    TempProject file;
+    {
+        Project p = Project::create(file.path, "Pilot interviews");
+    }
+    FrameUnderTest t;
+    const wxSize size = t.frame->GetSize();
+    CHECK(size.GetWidth() >= 1200);
+    CHECK(size.GetHeight() >= 760);
+    CHECK(t.frame->GetTitle() == "Quire");
+    REQUIRE(t.frame->open_project(file.path));
+    CHECK(t.frame->GetTitle().utf8_string().find("Pilot interviews") != std::string::npos);
+    CHECK(t.frame->GetTitle().utf8_string().find("Quire") != std::string::npos);
+}
+
+TEST_CASE("opening the demo project shows the first transcript exactly as stored", "[gui]") {
+    TempProject file;
+    quire::demo::write_demo_project(file.path);
+    FrameUnderTest t;
+    REQUIRE(t.frame->open_project(file.path));
+    REQUIRE(t.frame->current_document().has_value());
+    Project& p = *t.frame->project();
+    CHECK(text_of(t.frame->transcript()) == p.document_text(*t.frame->current_document()));
+    quire::CodingFilter filter;
+    filter.document_id = t.frame->current_document();
+    CHECK(t.frame->coding_rows() == static_cast<int>(p.codings(filter).size()));
+    CHECK(t.frame->coding_rows() > 0);
+}
+
+TEST_CASE("selecting text and applying a code stores the code-point range and paints it",
+          "[gui]") {
+    TempProject file;
+    Id code_id = 0;
+    {
+        Project p = Project::create(file.path);
+        p.add_document("multilingual", kMultilingual);
+        quire::CodeFields fields;
+        fields.color = "#E57373";
+        code_id = p.add_code("Working with uncertainty", std::nullopt, fields).id;
+    }
+    FrameUnderTest t;
+    REQUIRE(t.frame->open_project(file.path));
+    t.frame->set_coder("Alex");
+    // "naïve 😀 uncertainty": starts after "Café " (5 code points), 19 code points long.
+    t.frame->transcript()->select_code_points(5, 24);
+    const auto selected = t.frame->transcript()->selection_code_points();
+    CHECK(selected.first == 5);
+    CHECK(selected.second == 24);
+    REQUIRE(t.frame->apply_code_to_selection(code_id));
+
+    Project& p = *t.frame->project();
+    const auto codings = p.codings();
+    REQUIRE(codings.size() == 1);
+    CHECK(codings[0].start == 5);
+    CHECK(codings[0].end == 24);
+    CHECK(p.coders().at(0).name == "Alex");
+    CHECK(quire::text::slice(p.document_text(codings[0].document_id), 5, 24) ==
+          "na\u00efve \U0001F600 uncertainty");
+    CHECK(t.frame->transcript()->color_at(12) == "#E57373");
+    CHECK(t.frame->transcript()->color_at(4).empty());
+    CHECK(t.frame->transcript()->color_at(24).empty());
+    CHECK(t.frame->coding_rows() == 1);
+    // The same selection again does not duplicate the coding.
+    t.frame->transcript()->select_code_points(5, 24);
+    CHECK_FALSE(t.frame->apply_code_to_selection(code_id));
+    CHECK(p.codings().size() == 1);
+}
+
+TEST_CASE("overlapping codings are painted on separate layers", "[gui]") {
+    TempProject file;
+    {
+        Project p = Project::create(file.path);
+        const Id doc = p.add_document("multilingual", kMultilingual).document.id;
+        const Id a = p.add_code("Working with uncertainty").id;
+        const Id b = p.add_code("Take the long view").id;
+        const Id coder = p.ensure_coder("Sam").id;
+        p.apply_code(doc, a, coder, 0, 20);
+        p.apply_code(doc, b, coder, 10, 40);
+    }
+    FrameUnderTest t;
+    REQUIRE(t.frame->open_project(file.path));
+    CHECK(t.frame->transcript()->layers_at(5) == 1);
+    CHECK(t.frame->transcript()->layers_at(15) == 2);
+    CHECK(t.frame->transcript()->layers_at(30) == 1);
+    CHECK(t.frame->transcript()->layers_at(45) == 0);
+}
+
+TEST_CASE("a coding made in the window is still there after closing and reopening", "[gui]") {
+    TempProject file;
+    Id code_id = 0;
+    {
+        Project p = Project::create(file.path);
+        p.add_document("multilingual", kMultilingual);
+        code_id = p.add_code("Model consent when offering support").id;
+    }
+    {
+        FrameUnderTest t;
+        REQUIRE(t.frame->open_project(file.path));
+        t.frame->set_coder("Alex");
+        // "consent" in the second paragraph.
+        const std::string text = text_of(t.frame->transcript());
+        const auto byte = text.find("consent");
+        REQUIRE(byte != std::string::npos);
+        const std::int64_t start = quire::text::code_point_count(text.substr(0, byte));
+        t.frame->transcript()->select_code_points(start, start + 7);
+        REQUIRE(t.frame->apply_code_to_selection(code_id));
+        t.frame->close_project();
+        CHECK_FALSE(t.frame->has_project());
+    }
+    FrameUnderTest again;
+    REQUIRE(again.frame->open_project(file.path));
+    CHECK(again.frame->coding_rows() == 1);
+    const auto segments = again.frame->project()->segments({}, 0);
+    REQUIRE(segments.size() == 1);
+    CHECK(segments[0].text == "consent");
+    CHECK(segments[0].coder == "Alex");
+}
