@@ -208,7 +208,9 @@ Coding read_coding(const Statement& s) {
 constexpr const char* kCodingColumns =
     "id, guid, document_id, code_id, coder_id, start_cp, end_cp, created_at, memo";
 
-int user_version(sql::Connection& db) { return static_cast<int>(db.pragma_int("user_version")); }
+int user_version(sql::Connection& db) {
+    return static_cast<int>(db.pragma_int("user_version"));
+}
 
 void configure(sql::Connection& db) {
     db.exec("PRAGMA foreign_keys = ON");
@@ -260,7 +262,9 @@ AttributeType attribute_type_from_string(const std::string& name) {
 // ---------------------------------------------------------------------------------------
 // Opening and creating
 
-int Project::current_schema_version() { return storage::migrations().back().version; }
+int Project::current_schema_version() {
+    return storage::migrations().back().version;
+}
 
 Project::Project(std::unique_ptr<sql::Connection> db) : db_(std::move(db)) {}
 Project::Project(Project&&) noexcept = default;
@@ -281,9 +285,11 @@ Project Project::create(const std::string& path, const std::string& name) {
         if (project_name.empty()) {
             project_name = std::filesystem::path(path).stem().string();
         }
-        Statement& insert = db->prepare(
-            "INSERT INTO project (id, guid, name, created_at) VALUES (1, ?1, ?2, ?3)");
-        insert.bind(1, util::new_guid()).bind(2, text::to_nfc(project_name)).bind(3, util::now_utc());
+        Statement& insert =
+            db->prepare("INSERT INTO project (id, guid, name, created_at) VALUES (1, ?1, ?2, ?3)");
+        insert.bind(1, util::new_guid())
+            .bind(2, text::to_nfc(project_name))
+            .bind(3, util::now_utc());
         insert.run();
         return Project(std::move(db));
     } catch (...) {
@@ -321,8 +327,12 @@ Project Project::open(const std::string& path) {
     return Project(std::move(db));
 }
 
-const std::string& Project::path() const { return db_->path(); }
-sql::Connection& Project::connection() { return *db_; }
+const std::string& Project::path() const {
+    return db_->path();
+}
+sql::Connection& Project::connection() {
+    return *db_;
+}
 
 ProjectInfo Project::info() {
     Statement& s =
@@ -357,7 +367,9 @@ struct Project::Action::State {
 
 Project::Action::Action(Project& project) : state_(std::make_unique<State>(*project.db_)) {}
 Project::Action::~Action() = default;
-void Project::Action::commit() { state_->tx.commit(); }
+void Project::Action::commit() {
+    state_->tx.commit();
+}
 
 // ---------------------------------------------------------------------------------------
 // Documents
@@ -370,7 +382,8 @@ ImportOutcome Project::import_file(const std::string& path, const ImportOptions&
         name = clean_name(*options.name, "document");
     } else {
         // A name taken from the file is made unique rather than refused.
-        const std::string stem = clean_name(std::filesystem::path(path).stem().string(), "document");
+        const std::string stem =
+            clean_name(std::filesystem::path(path).stem().string(), "document");
         name = stem;
         Statement& taken = db_->prepare("SELECT 1 FROM documents WHERE name = ?1");
         for (int n = 2;; ++n) {
@@ -474,8 +487,8 @@ Document Project::document(Id id) {
 
 Document Project::find_document(const std::string& name_or_id) {
     const std::string name = text::to_nfc(trim(name_or_id));
-    Statement& s = db_->prepare(std::string("SELECT ") + kDocumentColumns +
-                                " FROM documents WHERE name = ?1");
+    Statement& s =
+        db_->prepare(std::string("SELECT ") + kDocumentColumns + " FROM documents WHERE name = ?1");
     s.bind(1, name);
     if (s.step()) {
         Document d = read_document(s);
@@ -578,8 +591,8 @@ Coder Project::ensure_coder(const std::string& raw_name) {
 // Codebook
 
 std::vector<Code> Project::codes() {
-    Statement& s = db_->prepare(std::string("SELECT ") + kCodeColumns +
-                                " FROM codes ORDER BY position, id");
+    Statement& s =
+        db_->prepare(std::string("SELECT ") + kCodeColumns + " FROM codes ORDER BY position, id");
     std::map<std::optional<Id>, std::vector<Code>> by_parent;
     while (s.step()) {
         Code c = read_code(s);
@@ -650,10 +663,10 @@ Code Project::find_code(const std::string& raw) {
         bool found = true;
         while (found && from <= wanted.size()) {
             const std::size_t slash = wanted.find('/', from);
-            const std::string part = trim(wanted.substr(
-                from, slash == std::string::npos ? std::string::npos : slash - from));
-            Statement& child = db_->prepare(
-                "SELECT id FROM codes WHERE name = ?1 AND ifnull(parent_id, 0) = ?2");
+            const std::string part = trim(
+                wanted.substr(from, slash == std::string::npos ? std::string::npos : slash - from));
+            Statement& child =
+                db_->prepare("SELECT id FROM codes WHERE name = ?1 AND ifnull(parent_id, 0) = ?2");
             child.bind(1, part).bind(2, parent.value_or(0));
             found = child.step();
             if (found) {
@@ -696,9 +709,8 @@ void require_unique_sibling_name(sql::Connection& db, const std::string& name,
     const bool taken = s.step();
     s.reset();
     if (taken) {
-        throw ConflictError(
-            std::string("a code named \"") + name + "\" already exists " +
-            (parent ? "under that parent" : "at the top level"));
+        throw ConflictError(std::string("a code named \"") + name + "\" already exists " +
+                            (parent ? "under that parent" : "at the top level"));
     }
 }
 
@@ -810,7 +822,8 @@ void Project::move_code(Id id, std::optional<Id> new_parent, std::optional<int> 
         code(*new_parent);
         const std::vector<Id> subtree = descendants_and_self(*db_, id);
         if (std::find(subtree.begin(), subtree.end(), *new_parent) != subtree.end()) {
-            throw ConflictError("cannot move \"" + moving.name + "\" under itself or one of its children");
+            throw ConflictError("cannot move \"" + moving.name +
+                                "\" under itself or one of its children");
         }
     }
     require_unique_sibling_name(*db_, moving.name, new_parent, id);
@@ -825,7 +838,10 @@ void Project::move_code(Id id, std::optional<Id> new_parent, std::optional<int> 
         position && *position >= 0 ? static_cast<std::size_t>(*position) : order.size(), 0,
         order.size());
     order.insert(order.begin() + static_cast<std::ptrdiff_t>(at), id);
-    db_->prepare("UPDATE codes SET parent_id = ?1 WHERE id = ?2").bind(1, new_parent).bind(2, id).run();
+    db_->prepare("UPDATE codes SET parent_id = ?1 WHERE id = ?2")
+        .bind(1, new_parent)
+        .bind(2, id)
+        .run();
     Statement& renumber = db_->prepare("UPDATE codes SET position = ?1 WHERE id = ?2");
     for (std::size_t i = 0; i < order.size(); ++i) {
         renumber.reset();
@@ -843,8 +859,8 @@ int Project::merge_codes(Id source, Id target) {
     }
     const std::vector<Id> subtree = descendants_and_self(*db_, source);
     if (std::find(subtree.begin(), subtree.end(), target) != subtree.end()) {
-        throw ConflictError("cannot merge \"" + from.name + "\" into its own child \"" +
-                            into.name + "\"");
+        throw ConflictError("cannot merge \"" + from.name + "\" into its own child \"" + into.name +
+                            "\"");
     }
     // Codings identical to one the target already has would be duplicates: drop them.
     db_->prepare(
@@ -872,7 +888,8 @@ int Project::merge_codes(Id source, Id target) {
         Statement& namesake =
             db_->prepare("SELECT id FROM codes WHERE parent_id = ?1 AND name = ?2");
         namesake.bind(1, target).bind(2, name);
-        const std::optional<Id> twin = namesake.step() ? std::optional<Id>(namesake.int64(0)) : std::nullopt;
+        const std::optional<Id> twin =
+            namesake.step() ? std::optional<Id>(namesake.int64(0)) : std::nullopt;
         namesake.reset();
         if (twin) {
             nested_moved += merge_codes(child, *twin);
@@ -880,7 +897,10 @@ int Project::merge_codes(Id source, Id target) {
             move_code(child, target);
         }
     }
-    db_->prepare("UPDATE memos SET code_id = ?2 WHERE code_id = ?1").bind(1, source).bind(2, target).run();
+    db_->prepare("UPDATE memos SET code_id = ?2 WHERE code_id = ?1")
+        .bind(1, source)
+        .bind(2, target)
+        .run();
     db_->prepare(
            "INSERT OR IGNORE INTO code_set_members (set_id, code_id) SELECT set_id, ?2 FROM "
            "code_set_members WHERE code_id = ?1")
@@ -893,7 +913,8 @@ int Project::merge_codes(Id source, Id target) {
 }
 
 std::int64_t Project::coding_count(Id code_id, bool include_children) {
-    std::vector<Id> ids = include_children ? descendants_and_self(*db_, code_id) : std::vector<Id>{code_id};
+    std::vector<Id> ids =
+        include_children ? descendants_and_self(*db_, code_id) : std::vector<Id>{code_id};
     Statement& s = db_->prepare("SELECT count(*) FROM codings WHERE code_id = ?1");
     std::int64_t total = 0;
     for (const Id id : ids) {
@@ -1091,7 +1112,8 @@ CsvCodingsOutcome Project::import_codings_csv(const std::string& csv_text) {
     const std::vector<util::CsvRow> rows = util::parse_csv(csv_text);
     const util::CsvRow expected = {"document", "coder", "code", "start", "end"};
     if (rows.empty()) {
-        throw InvalidInputError("the CSV file is empty (expected the header document,coder,code,start,end)");
+        throw InvalidInputError(
+            "the CSV file is empty (expected the header document,coder,code,start,end)");
     }
     util::CsvRow header;
     for (const std::string& h : rows[0]) {
@@ -1153,13 +1175,13 @@ std::string Project::export_codings_csv() {
     std::stable_sort(all.begin(), all.end(), [&](const Coding& a, const Coding& b) {
         return std::tie(doc_order[a.document_id], a.start, a.end, code_paths[a.code_id],
                         coder_names[a.coder_id]) < std::tie(doc_order[b.document_id], b.start,
-                                                           b.end, code_paths[b.code_id],
-                                                           coder_names[b.coder_id]);
+                                                            b.end, code_paths[b.code_id],
+                                                            coder_names[b.coder_id]);
     });
     for (const Coding& c : all) {
-        out += util::csv_line({doc_names[c.document_id], coder_names[c.coder_id],
-                               code_paths[c.code_id], std::to_string(c.start),
-                               std::to_string(c.end)});
+        out +=
+            util::csv_line({doc_names[c.document_id], coder_names[c.coder_id],
+                            code_paths[c.code_id], std::to_string(c.start), std::to_string(c.end)});
     }
     return out;
 }
@@ -1471,8 +1493,8 @@ std::vector<CodeSet> Project::code_sets() {
         out.push_back({s.int64(0), s.text(1), s.text(2), s.text(3), {}});
     }
     for (CodeSet& set : out) {
-        Statement& m = db_->prepare(
-            "SELECT code_id FROM code_set_members WHERE set_id = ?1 ORDER BY code_id");
+        Statement& m =
+            db_->prepare("SELECT code_id FROM code_set_members WHERE set_id = ?1 ORDER BY code_id");
         m.bind(1, set.id);
         while (m.step()) {
             set.code_ids.push_back(m.int64(0));

@@ -161,7 +161,8 @@ public:
     std::vector<Attribute> attributes();
     Attribute ensure_attribute(const std::string& name, AttributeType type = AttributeType::Text);
     // The value is checked and canonicalised for the attribute's type.
-    void set_document_attribute(Id document, const std::string& attribute, const std::string& value);
+    void set_document_attribute(Id document, const std::string& attribute,
+                                const std::string& value);
     void set_case_attribute(Id case_id, const std::string& attribute, const std::string& value);
     std::vector<AttributeValue> document_attributes(Id document);
     std::vector<AttributeValue> case_attributes(Id case_id);

@@ -143,7 +143,9 @@ std::int64_t parse_offset(const std::string& s, const char* what) {
     return v;
 }
 
-std::string read_text_file(const std::string& path) { return import::read_file_bytes(path); }
+std::string read_text_file(const std::string& path) {
+    return import::read_file_bytes(path);
+}
 
 ordered_json attributes_json(const std::vector<AttributeValue>& values) {
     ordered_json j = ordered_json::object();
@@ -178,7 +180,9 @@ ordered_json document_json(Project& p, const Document& d) {
             {"attributes", attributes_json(p.document_attributes(d.id))}};
 }
 
-void print_json(std::ostream& out, const ordered_json& j) { out << j.dump(2) << "\n"; }
+void print_json(std::ostream& out, const ordered_json& j) {
+    out << j.dump(2) << "\n";
+}
 
 // --- commands -----------------------------------------------------------------------
 
@@ -675,24 +679,51 @@ int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
     }
     const std::string command = args[0];
     const std::vector<std::string> rest(args.begin() + 1, args.end());
-    if (command == "new") return cmd_new(rest, out);
-    if (command == "demo") return cmd_demo(rest, out);
-    if (command == "info") return cmd_info(rest, out);
-    if (command == "import") return cmd_import(rest, out, err);
-    if (command == "docs") return cmd_docs(rest, out);
-    if (command == "text") return cmd_text(rest, out);
-    if (command == "codes") return cmd_codes(rest, out);
-    if (command == "code") return cmd_code(rest, out);
-    if (command == "codings") return cmd_codings(rest, out);
-    if (command == "segments") return cmd_segments(rest, out);
-    if (command == "coders") return cmd_coders(rest, out);
-    if (command == "cases") return cmd_cases(rest, out);
+    if (command == "new")
+        return cmd_new(rest, out);
+    if (command == "demo")
+        return cmd_demo(rest, out);
+    if (command == "info")
+        return cmd_info(rest, out);
+    if (command == "import")
+        return cmd_import(rest, out, err);
+    if (command == "docs")
+        return cmd_docs(rest, out);
+    if (command == "text")
+        return cmd_text(rest, out);
+    if (command == "codes")
+        return cmd_codes(rest, out);
+    if (command == "code")
+        return cmd_code(rest, out);
+    if (command == "codings")
+        return cmd_codings(rest, out);
+    if (command == "segments")
+        return cmd_segments(rest, out);
+    if (command == "coders")
+        return cmd_coders(rest, out);
+    if (command == "cases")
+        return cmd_cases(rest, out);
     throw UsageError("unknown command \"" + command + "\" (see quire-cli --help)");
 }
 
 std::string one_line(std::string message) {
     std::replace(message.begin(), message.end(), '\n', ' ');
     return message;
+}
+
+// The exit status documented in cli.h for each kind of core error.
+int exit_status(const Error& e) {
+    if (dynamic_cast<const NotFoundError*>(&e))
+        return 3;
+    if (dynamic_cast<const InvalidInputError*>(&e))
+        return 4;
+    if (dynamic_cast<const ConflictError*>(&e))
+        return 5;
+    if (dynamic_cast<const ImportError*>(&e))
+        return 6;
+    if (dynamic_cast<const ProjectFileError*>(&e))
+        return 7;
+    return 1;
 }
 
 }  // namespace
@@ -703,21 +734,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     } catch (const UsageError& e) {
         err << "quire-cli: " << one_line(e.what()) << " (see quire-cli --help)\n";
         return 2;
-    } catch (const NotFoundError& e) {
+    } catch (const Error& e) {
         err << "quire-cli: " << one_line(e.what()) << "\n";
-        return 3;
-    } catch (const InvalidInputError& e) {
-        err << "quire-cli: " << one_line(e.what()) << "\n";
-        return 4;
-    } catch (const ConflictError& e) {
-        err << "quire-cli: " << one_line(e.what()) << "\n";
-        return 5;
-    } catch (const ImportError& e) {
-        err << "quire-cli: " << one_line(e.what()) << "\n";
-        return 6;
-    } catch (const ProjectFileError& e) {
-        err << "quire-cli: " << one_line(e.what()) << "\n";
-        return 7;
+        return exit_status(e);
     } catch (const std::exception& e) {
         err << "quire-cli: " << one_line(e.what()) << "\n";
         return 1;

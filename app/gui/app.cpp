@@ -31,8 +31,7 @@ public:
     void OnInitCmdLine(wxCmdLineParser& parser) override {
         wxApp::OnInitCmdLine(parser);
         parser.AddSwitch("", "demo", "open a fresh copy of the demo project");
-        parser.AddParam("project file (*.quire)", wxCMD_LINE_VAL_STRING,
-                        wxCMD_LINE_PARAM_OPTIONAL);
+        parser.AddParam("project file (*.quire)", wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
     }
 
     bool OnCmdLineParsed(wxCmdLineParser& parser) override {

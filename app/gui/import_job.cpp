@@ -16,7 +16,9 @@ ImportJob::~ImportJob() {
     }
 }
 
-void ImportJob::start() { worker_ = std::thread([this] { run(); }); }
+void ImportJob::start() {
+    worker_ = std::thread([this] { run(); });
+}
 
 std::string ImportJob::current_file() const {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -48,10 +50,9 @@ void ImportJob::run() {
             const ImportOutcome r = project.import_file(file);
             {
                 std::lock_guard<std::mutex> lock(mutex_);
-                report_.push_back(r.duplicate ? "Skipped " + file + ": same text as \"" +
-                                                    r.document.name + "\""
-                                              : "Imported \"" + r.document.name + "\" (" +
-                                                    r.encoding + ")");
+                report_.push_back(
+                    r.duplicate ? "Skipped " + file + ": same text as \"" + r.document.name + "\""
+                                : "Imported \"" + r.document.name + "\" (" + r.encoding + ")");
             }
             ++done_;
         }

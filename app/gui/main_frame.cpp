@@ -53,13 +53,16 @@ enum MenuId {
 };
 
 // Menu items that only make sense with a project open.
-constexpr int kProjectMenuItems[] = {kImport,     kDeleteDocument, wxID_CLOSE,    kApplyCode,
-                                     kRemoveCoding, kNewCode,      kNewChildCode, kEditCode,
-                                     kRenameCode, kRecolourCode,   kMoveCode,     kMergeCode,
-                                     kDeleteCode};
+constexpr int kProjectMenuItems[] = {
+    kImport,   kDeleteDocument, wxID_CLOSE,    kApplyCode, kRemoveCoding, kNewCode,   kNewChildCode,
+    kEditCode, kRenameCode,     kRecolourCode, kMoveCode,  kMergeCode,    kDeleteCode};
 
-wxString utf8(const std::string& s) { return wxString::FromUTF8(s.data(), s.size()); }
-std::string to_utf8(const wxString& s) { return s.utf8_string(); }
+wxString utf8(const std::string& s) {
+    return wxString::FromUTF8(s.data(), s.size());
+}
+std::string to_utf8(const wxString& s) {
+    return s.utf8_string();
+}
 
 wxColour parse_colour(const std::string& hex) {
     wxColour c;
@@ -98,8 +101,7 @@ wxPanel* titled(wxWindow* parent, const wxString& title, wxWindow** content_pare
 
 }  // namespace
 
-MainFrame::MainFrame()
-    : wxFrame(nullptr, wxID_ANY, "Quire", wxDefaultPosition, wxSize(1280, 800)) {
+MainFrame::MainFrame() : wxFrame(nullptr, wxID_ANY, "Quire", wxDefaultPosition, wxSize(1280, 800)) {
     SetMinSize(wxSize(900, 560));
     build_menu();
     CreateStatusBar(2);
@@ -113,6 +115,9 @@ MainFrame::~MainFrame() {
     // The tree's image list is owned here; detach it before the tree goes away.
     if (codebook_ != nullptr) {
         codebook_->SetImageList(nullptr);
+    }
+    if (codings_ != nullptr) {
+        codings_->SetImageList(nullptr, wxIMAGE_LIST_SMALL);
     }
 }
 
@@ -150,34 +155,56 @@ void MainFrame::build_menu() {
     bar->Append(help, "&Help");
     SetMenuBar(bar);
 
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_new_project(); }, wxID_NEW);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_open_project(); }, wxID_OPEN);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_open_demo(); }, kOpenDemo);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_import(); }, kImport);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_delete_document(); }, kDeleteDocument);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { close_project(); }, wxID_CLOSE);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        if (const auto code = selected_code()) {
-            apply_code_to_selection(*code);
-        }
-    }, kApplyCode);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_remove_coding(); }, kRemoveCoding);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_new_code(false); }, kNewCode);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_new_code(true); }, kNewChildCode);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_edit_code(); }, kEditCode);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_rename_code(); }, kRenameCode);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_recolour_code(); }, kRecolourCode);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_move_code(); }, kMoveCode);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_merge_code(); }, kMergeCode);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_delete_code(); }, kDeleteCode);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        wxMessageBox(
-            L"Quire — a qualitative coding workbench for interview transcripts.\n\n"
-            "Positions are Unicode code points; the project file is SQLite and is saved "
-            "with every action.",
-            "About Quire", wxOK | wxICON_INFORMATION, this);
-    }, wxID_ABOUT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { on_new_project(); }, wxID_NEW);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { on_open_project(); }, wxID_OPEN);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { on_open_demo(); }, kOpenDemo);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { on_import(); }, kImport);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { on_delete_document(); }, kDeleteDocument);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { close_project(); }, wxID_CLOSE);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (const auto code = selected_code()) {
+                apply_code_to_selection(*code);
+            }
+        },
+        kApplyCode);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { on_remove_coding(); }, kRemoveCoding);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { on_new_code(false); }, kNewCode);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { on_new_code(true); }, kNewChildCode);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { on_edit_code(); }, kEditCode);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { on_rename_code(); }, kRenameCode);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { on_recolour_code(); }, kRecolourCode);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { on_move_code(); }, kMoveCode);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { on_merge_code(); }, kMergeCode);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { on_delete_code(); }, kDeleteCode);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            wxMessageBox(
+                L"Quire — a qualitative coding workbench for interview transcripts.\n\n"
+                "Positions are Unicode code points; the project file is SQLite and is saved "
+                "with every action.",
+                "About Quire", wxOK | wxICON_INFORMATION, this);
+        },
+        wxID_ABOUT);
 }
 
 void MainFrame::build_panes() {
@@ -218,8 +245,8 @@ void MainFrame::build_panes() {
     bar->Add(coder_, 0, wxRIGHT, 18);
     bar->Add(new wxStaticText(page, wxID_ANY, "Code selection as"), 0,
              wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    quick_pick_ = new wxComboBox(page, wxID_ANY, "", wxDefaultPosition, wxSize(340, -1), 0,
-                                 nullptr, wxTE_PROCESS_ENTER);
+    quick_pick_ = new wxComboBox(page, wxID_ANY, "", wxDefaultPosition, wxSize(340, -1), 0, nullptr,
+                                 wxTE_PROCESS_ENTER);
     quick_pick_->SetHint("type a code name and press Enter");
     bar->Add(quick_pick_, 0, wxRIGHT, 6);
     auto* apply = new wxButton(page, wxID_ANY, "Apply");
@@ -248,9 +275,9 @@ void MainFrame::build_panes() {
     wxPanel* codings_panel = titled(right, "Codings in this document", &holder);
     codings_ = new wxListCtrl(holder, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                               wxLC_REPORT | wxLC_SINGLE_SEL);
-    codings_->AppendColumn("Code", wxLIST_FORMAT_LEFT, 150);
-    codings_->AppendColumn("Coder", wxLIST_FORMAT_LEFT, 60);
-    codings_->AppendColumn("Text", wxLIST_FORMAT_LEFT, 200);
+    codings_->AppendColumn("Code", wxLIST_FORMAT_LEFT, 190);
+    codings_->AppendColumn("Coder", wxLIST_FORMAT_LEFT, 64);
+    codings_->AppendColumn("Text", wxLIST_FORMAT_LEFT, 400);
     codings_panel->GetSizer()->Add(codings_, 1, wxEXPAND);
     right->SplitVertically(transcript_, codings_panel, -420);
     right->SetSashGravity(1.0);
@@ -361,23 +388,28 @@ void MainFrame::refresh_codebook() {
         return;
     }
     const std::vector<Code> codes = project_->codes();
-    swatches_ = std::make_unique<wxImageList>(14, 14, true);
+    auto fresh = std::make_unique<wxImageList>(14, 14, true);
+    swatch_index_.clear();
     std::map<Id, wxTreeItemId> items;
     const wxTreeItemId root = codebook_->AddRoot("Codes");
     wxTreeItemId reselect;
     for (const Code& c : codes) {
-        const int image = swatches_->Add(swatch(c.color));
+        const int image = fresh->Add(swatch(c.color));
+        swatch_index_[c.id] = image;
         const wxTreeItemId parent = c.parent_id ? items[*c.parent_id] : root;
         const std::int64_t count = project_->coding_count(c.id);
-        const wxString label = utf8(c.name) + (count > 0 ? wxString::Format("  (%lld)",
-                                                                            static_cast<long long>(count))
-                                                         : wxString());
+        const wxString label =
+            utf8(c.name) +
+            (count > 0 ? wxString::Format("  (%lld)", static_cast<long long>(count)) : wxString());
         items[c.id] = codebook_->AppendItem(parent, label, image, image, new CodeItemData(c.id));
         if (keep && *keep == c.id) {
             reselect = items[c.id];
         }
     }
-    codebook_->SetImageList(swatches_.get());
+    // Both controls switch to the new swatches before the old list is destroyed.
+    codebook_->SetImageList(fresh.get());
+    codings_->SetImageList(fresh.get(), wxIMAGE_LIST_SMALL);
+    swatches_ = std::move(fresh);
     codebook_->ExpandAll();
     if (reselect.IsOk()) {
         codebook_->SelectItem(reselect);
@@ -433,7 +465,10 @@ void MainFrame::refresh_codings() {
     const std::vector<Segment> segments = project_->segments(filter, 0);
     for (const Segment& s : segments) {
         painted.push_back({s.coding.start, s.coding.end, codes[s.coding.code_id].color});
-        const long row = codings_->InsertItem(codings_->GetItemCount(), utf8(s.code));
+        const auto swatch_it = swatch_index_.find(s.coding.code_id);
+        const long row =
+            codings_->InsertItem(codings_->GetItemCount(), utf8(s.code),
+                                 swatch_it == swatch_index_.end() ? -1 : swatch_it->second);
         codings_->SetItem(row, 1, utf8(s.coder));
         std::string preview = s.text.substr(0, 240);
         while (!preview.empty() && !text::is_valid_utf8(preview)) {
@@ -446,7 +481,9 @@ void MainFrame::refresh_codings() {
     transcript_->paint(painted);
 }
 
-int MainFrame::coding_rows() const { return codings_->GetItemCount(); }
+int MainFrame::coding_rows() const {
+    return codings_->GetItemCount();
+}
 
 std::optional<Id> MainFrame::selected_code() const {
     if (codebook_ == nullptr) {
@@ -462,9 +499,13 @@ std::optional<Id> MainFrame::selected_code() const {
     return std::nullopt;
 }
 
-std::string MainFrame::coder_name() const { return to_utf8(coder_->GetValue()); }
+std::string MainFrame::coder_name() const {
+    return to_utf8(coder_->GetValue());
+}
 
-void MainFrame::set_coder(const std::string& name) { coder_->SetValue(utf8(name)); }
+void MainFrame::set_coder(const std::string& name) {
+    coder_->SetValue(utf8(name));
+}
 
 bool MainFrame::apply_code_to_selection(Id code_id) {
     if (!project_ || !current_document_) {
@@ -479,7 +520,8 @@ bool MainFrame::apply_code_to_selection(Id code_id) {
     guarded(this, [&] {
         Project::Action action(*project_);
         const Coder coder = project_->ensure_coder(coder_name());
-        const ApplyOutcome r = project_->apply_code(*current_document_, code_id, coder.id, start, end);
+        const ApplyOutcome r =
+            project_->apply_code(*current_document_, code_id, coder.id, start, end);
         action.commit();
         applied = !r.existed;
         if (coder_->FindString(utf8(coder.name), true) == wxNOT_FOUND) {
@@ -599,8 +641,8 @@ void MainFrame::on_import() {
     }
     ImportJob job(project_->path(), files);
     job.start();
-    wxProgressDialog progress("Importing transcripts", L"Starting…",
-                              static_cast<int>(files.size()), this,
+    wxProgressDialog progress("Importing transcripts", L"Starting…", static_cast<int>(files.size()),
+                              this,
                               wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_AUTO_HIDE | wxPD_ELAPSED_TIME);
     while (!job.finished()) {
         const wxString current = utf8(job.current_file());
@@ -671,8 +713,8 @@ void MainFrame::on_rename_code() {
     if (!project_ || !id) {
         return;
     }
-    const wxString name = wxGetTextFromUser("New name:", "Rename code",
-                                            utf8(project_->code(*id).name), this);
+    const wxString name =
+        wxGetTextFromUser("New name:", "Rename code", utf8(project_->code(*id).name), this);
     if (!name.IsEmpty()) {
         guarded(this, [&] { project_->rename_code(*id, to_utf8(name)); });
         refresh_codebook();
@@ -751,8 +793,8 @@ void MainFrame::on_delete_code() {
     const std::int64_t used = project_->coding_count(*id, true);
     wxString question = "Delete the code \"" + utf8(c.name) + "\" and its child codes?";
     if (used > 0) {
-        question += wxString::Format("\n\nThis also removes %lld codings.",
-                                     static_cast<long long>(used));
+        question +=
+            wxString::Format("\n\nThis also removes %lld codings.", static_cast<long long>(used));
     }
     if (wxMessageBox(question, "Delete code", wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) ==
         wxYES) {
@@ -768,8 +810,7 @@ void MainFrame::on_delete_document() {
     }
     const Document d = project_->document(*current_document_);
     if (wxMessageBox("Delete \"" + utf8(d.name) + "\" and all its codings from the project?",
-                     "Delete document", wxYES_NO | wxNO_DEFAULT | wxICON_WARNING,
-                     this) != wxYES) {
+                     "Delete document", wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES) {
         return;
     }
     guarded(this, [&] { project_->delete_document(d.id); });
@@ -791,7 +832,8 @@ void MainFrame::on_remove_coding() {
         SetStatusText("Select a coding in the list first.", 0);
         return;
     }
-    guarded(this, [&] { project_->remove_coding(shown_codings_[static_cast<std::size_t>(row)].id); });
+    guarded(this,
+            [&] { project_->remove_coding(shown_codings_[static_cast<std::size_t>(row)].id); });
     refresh_codings();
     refresh_codebook();
 }

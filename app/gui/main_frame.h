@@ -3,6 +3,7 @@
 
 #include <wx/frame.h>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -93,6 +94,7 @@ private:
     std::vector<Id> document_ids_;
     wxTreeCtrl* codebook_ = nullptr;
     std::unique_ptr<wxImageList> swatches_;
+    std::map<Id, int> swatch_index_;  // code id -> image in swatches_
     TranscriptView* transcript_ = nullptr;
     wxListCtrl* codings_ = nullptr;
     wxComboBox* coder_ = nullptr;

@@ -162,9 +162,10 @@ DecodedText decode_text(std::string_view bytes) {
         const std::string_view body = bytes.substr(3);
         const std::size_t bad = first_invalid_utf8(body);
         if (bad != std::string_view::npos) {
-            throw ImportError("the file starts with a UTF-8 byte order mark but is not valid UTF-8 "
-                              "(malformed bytes at offset " +
-                              std::to_string(bad + 3) + ")");
+            throw ImportError(
+                "the file starts with a UTF-8 byte order mark but is not valid UTF-8 "
+                "(malformed bytes at offset " +
+                std::to_string(bad + 3) + ")");
         }
         out.utf8 = std::string(body);
     } else if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF")) {

@@ -60,8 +60,8 @@ std::string to_nfc(std::string_view utf8) {
     if (U_FAILURE(status)) {
         throw Error(std::string("ICU NFC normaliser unavailable: ") + u_errorName(status));
     }
-    const icu::UnicodeString source =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     // Most transcripts are already NFC; skip the copy when they are.
     if (nfc->isNormalized(source, status) && U_SUCCESS(status)) {
         return std::string(utf8);
@@ -122,7 +122,8 @@ std::string slice(std::string_view utf8, std::int64_t start, std::int64_t end) {
                                 ") lies outside the text (" +
                                 std::to_string(code_point_count(utf8)) + " code points)");
     }
-    return std::string(utf8.substr(static_cast<std::size_t>(from), static_cast<std::size_t>(i - from)));
+    return std::string(
+        utf8.substr(static_cast<std::size_t>(from), static_cast<std::size_t>(i - from)));
 }
 
 std::int64_t utf16_length(std::string_view utf8) {
@@ -201,8 +202,7 @@ std::int64_t OffsetMap::code_point_of_byte(std::int64_t byte) const {
 
 std::int64_t OffsetMap::code_point_of_utf16(std::int64_t unit) const {
     if (unit < 0 || unit > total_utf16_) {
-        throw InvalidInputError("UTF-16 offset " + std::to_string(unit) +
-                                " lies outside the text");
+        throw InvalidInputError("UTF-16 offset " + std::to_string(unit) + " lies outside the text");
     }
     auto it = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), unit,
                                [](std::int64_t u, const Checkpoint& c) { return u < c.utf16; });

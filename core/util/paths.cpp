@@ -29,8 +29,12 @@ std::string xdg_dir(const char* variable, const char* fallback_below_home) {
 
 }  // namespace
 
-std::string user_data_dir() { return xdg_dir("XDG_DATA_HOME", ".local/share"); }
+std::string user_data_dir() {
+    return xdg_dir("XDG_DATA_HOME", ".local/share");
+}
 
-std::string user_cache_dir() { return xdg_dir("XDG_CACHE_HOME", ".cache"); }
+std::string user_cache_dir() {
+    return xdg_dir("XDG_CACHE_HOME", ".cache");
+}
 
 }  // namespace quire::util

@@ -18,9 +18,11 @@
 #include "app/cli/cli.h"
 #include "core/project.h"
 #include "core/text/unicode.h"
+#include "tests/support/scratch.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using Scratch = quire::test::ScratchDir;
 
 namespace {
 
@@ -72,54 +74,6 @@ std::vector<std::string> lines_of(const std::string& s) {
     }
     return out;
 }
-
-std::string unique_suffix() {
-    static std::atomic<unsigned> counter{0};
-    std::random_device random;
-    std::ostringstream s;
-    s << std::hex << random() << "-" << std::chrono::steady_clock::now().time_since_epoch().count()
-      << "-" << counter++;
-    return s.str();
-}
-
-// A unique folder in the temporary directory for projects and files to import, removed
-// with everything in it (projects' -wal and -shm included) at the end of the test.
-class Scratch {
-public:
-    Scratch() : dir_(fs::temp_directory_path() / ("quire-cli-test-" + unique_suffix())) {
-        fs::create_directories(dir_);
-    }
-    ~Scratch() {
-        std::error_code ec;
-        fs::remove_all(dir_, ec);
-    }
-    Scratch(const Scratch&) = delete;
-    Scratch& operator=(const Scratch&) = delete;
-
-    std::string path(const std::string& name) const { return (dir_ / name).string(); }
-    std::string write(const std::string& name, const std::string& bytes) const {
-        std::ofstream out(dir_ / name, std::ios::binary);
-        out << bytes;
-        return path(name);
-    }
-    std::string read(const std::string& name) const {
-        std::ifstream in(dir_ / name, std::ios::binary);
-        std::ostringstream s;
-        s << in.rdbuf();
-        return s.str();
-    }
-    std::vector<std::string> entries() const {
-        std::vector<std::string> out;
-        for (const auto& e : fs::directory_iterator(dir_)) {
-            out.push_back(e.path().filename().string());
-        }
-        std::sort(out.begin(), out.end());
-        return out;
-    }
-
-private:
-    fs::path dir_;
-};
 
 const std::string kInterview =
     "Interviewer: How did the first session go?\n"

@@ -18,38 +18,14 @@
 #include "core/demo/demo.h"
 #include "core/errors.h"
 #include "core/project.h"
+#include "tests/support/scratch.h"
 
 namespace fs = std::filesystem;
 using quire::Id;
 using quire::Project;
+using quire::test::TempProjectPath;
 
 namespace {
-
-// A unique project path in the temporary folder, removed with -wal and -shm at the end.
-class TempProjectPath {
-public:
-    TempProjectPath() {
-        static std::atomic<unsigned> counter{0};
-        std::random_device random;
-        std::ostringstream name;
-        name << "quire-demo-test-" << std::hex << random() << "-"
-             << std::chrono::steady_clock::now().time_since_epoch().count() << "-" << counter++
-             << ".quire";
-        path_ = (fs::temp_directory_path() / name.str()).string();
-    }
-    ~TempProjectPath() {
-        std::error_code ec;
-        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-            fs::remove(path_ + suffix, ec);
-        }
-    }
-    TempProjectPath(const TempProjectPath&) = delete;
-    TempProjectPath& operator=(const TempProjectPath&) = delete;
-    const std::string& str() const { return path_; }
-
-private:
-    std::string path_;
-};
 
 std::size_t word_count(const std::string& text) {
     std::istringstream words(text);

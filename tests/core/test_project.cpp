@@ -17,6 +17,7 @@
 #include "core/storage/sqlite.h"
 #include "core/text/unicode.h"
 #include "core/util/sha256.h"
+#include "tests/support/scratch.h"
 
 namespace fs = std::filesystem;
 using quire::Code;
@@ -25,67 +26,10 @@ using quire::Coding;
 using quire::CodingFilter;
 using quire::Id;
 using quire::Project;
+using quire::test::TempProjectPath;
+using TempDir = quire::test::ScratchDir;
 
 namespace {
-
-std::string unique_suffix() {
-    static std::atomic<unsigned> counter{0};
-    std::random_device random;
-    std::ostringstream s;
-    s << std::hex << random() << "-" << std::chrono::steady_clock::now().time_since_epoch().count()
-      << "-" << counter++;
-    return s.str();
-}
-
-// A unique path for a project file in the temporary folder, removed (with SQLite's -wal
-// and -shm companions) when the test ends. Declare it before the Project so that the
-// project is closed first.
-class TempProjectPath {
-public:
-    TempProjectPath()
-        : path_(
-              (fs::temp_directory_path() / ("quire-test-" + unique_suffix() + ".quire")).string()) {
-    }
-    ~TempProjectPath() {
-        std::error_code ec;
-        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-            fs::remove(path_ + suffix, ec);
-        }
-    }
-    TempProjectPath(const TempProjectPath&) = delete;
-    TempProjectPath& operator=(const TempProjectPath&) = delete;
-    const std::string& str() const { return path_; }
-
-private:
-    std::string path_;
-};
-
-// A unique temporary folder for files to import, removed with its contents.
-class TempDir {
-public:
-    TempDir() : path_(fs::temp_directory_path() / ("quire-test-dir-" + unique_suffix())) {
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    // Writes `bytes` to `relative` (creating folders) and returns the full path.
-    std::string write(const std::string& relative, const std::string& bytes) const {
-        const fs::path p = path_ / relative;
-        fs::create_directories(p.parent_path());
-        std::ofstream out(p, std::ios::binary);
-        out << bytes;
-        return p.string();
-    }
-    fs::path path() const { return path_; }
-
-private:
-    fs::path path_;
-};
 
 std::string read_bytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -333,7 +277,7 @@ TEST_CASE("import_file refuses unreadable files and leaves the project unchanged
     TempDir dir;
     TempProjectPath path;
     Project p = Project::create(path.str());
-    CHECK_THROWS_AS(p.import_file((dir.path() / "missing.txt").string()), quire::ImportError);
+    CHECK_THROWS_AS(p.import_file((dir.dir() / "missing.txt").string()), quire::ImportError);
     CHECK_THROWS_AS(p.import_file(dir.write("old.doc", "whatever")), quire::ImportError);
     CHECK_THROWS_AS(p.import_file(dir.write("picture.png", "\x89PNG")), quire::ImportError);
     CHECK_THROWS_AS(p.import_file(dir.write("binary.txt", std::string("a\0b\0\x01\x02zz", 8))),

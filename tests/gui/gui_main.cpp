@@ -31,8 +31,7 @@ void ensure_display(int argc, char** argv) {
     }
     setenv("QUIRE_UNDER_XVFB", "1", 1);
     std::vector<char*> args = {const_cast<char*>("xvfb-run"), const_cast<char*>("-a"),
-                               const_cast<char*>("-s"),
-                               const_cast<char*>("-screen 0 1400x900x24")};
+                               const_cast<char*>("-s"), const_cast<char*>("-screen 0 1400x900x24")};
     for (int i = 0; i < argc; ++i) {
         args.push_back(argv[i]);
     }

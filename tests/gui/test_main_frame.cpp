@@ -11,6 +11,7 @@
 #include "core/demo/demo.h"
 #include "core/project.h"
 #include "core/text/unicode.h"
+#include "tests/support/scratch.h"
 
 namespace fs = std::filesystem;
 using quire::Id;
@@ -18,23 +19,6 @@ using quire::Project;
 using quire::gui::MainFrame;
 
 namespace {
-
-// A project file in a fresh temporary folder, removed with the folder afterwards.
-struct TempProject {
-    TempProject() {
-        dir = fs::temp_directory_path() /
-              ("quire-gui-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::create_directories(dir);
-        path = (dir / "test.quire").string();
-    }
-    ~TempProject() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-    static inline int counter = 0;
-    fs::path dir;
-    std::string path;
-};
 
 // A frame that is destroyed at the end of the test, with pending events processed.
 struct FrameUnderTest {
@@ -56,7 +40,8 @@ struct FrameUnderTest {
 };
 
 const char* const kMultilingual =
-    "Caf\u00e9 na\u00efve \U0001F600 uncertainty \u4e2d\u6587 \u0627\u0644\u0639\u0631\u0628\u064a\u0629 and the long view.\n"
+    "Caf\u00e9 na\u00efve \U0001F600 uncertainty \u4e2d\u6587 "
+    "\u0627\u0644\u0639\u0631\u0628\u064a\u0629 and the long view.\n"
     "Second paragraph about consent.";
 
 std::string text_of(quire::gui::TranscriptView* view) {
@@ -65,27 +50,24 @@ std::string text_of(quire::gui::TranscriptView* view) {
 
 }  // namespace
 
-TEST_CASE("the window fits its panes and names Quire and the open project in its title",
-          "[gui]") {
-    TempProject file;
-    {
-        Project p = Project::create(file.path, "Pilot interviews");
-    }
+TEST_CASE("the window fits its panes and names Quire and the open project in its title", "[gui]") {
+    quire::test::TempProjectPath file;
+    { Project p = Project::create(file.str(), "Pilot interviews"); }
     FrameUnderTest t;
     const wxSize size = t.frame->GetSize();
     CHECK(size.GetWidth() >= 1200);
     CHECK(size.GetHeight() >= 760);
     CHECK(t.frame->GetTitle() == "Quire");
-    REQUIRE(t.frame->open_project(file.path));
+    REQUIRE(t.frame->open_project(file.str()));
     CHECK(t.frame->GetTitle().utf8_string().find("Pilot interviews") != std::string::npos);
     CHECK(t.frame->GetTitle().utf8_string().find("Quire") != std::string::npos);
 }
 
 TEST_CASE("opening the demo project shows the first transcript exactly as stored", "[gui]") {
-    TempProject file;
-    quire::demo::write_demo_project(file.path);
+    quire::test::TempProjectPath file;
+    quire::demo::write_demo_project(file.str());
     FrameUnderTest t;
-    REQUIRE(t.frame->open_project(file.path));
+    REQUIRE(t.frame->open_project(file.str()));
     REQUIRE(t.frame->current_document().has_value());
     Project& p = *t.frame->project();
     CHECK(text_of(t.frame->transcript()) == p.document_text(*t.frame->current_document()));
@@ -95,19 +77,18 @@ TEST_CASE("opening the demo project shows the first transcript exactly as stored
     CHECK(t.frame->coding_rows() > 0);
 }
 
-TEST_CASE("selecting text and applying a code stores the code-point range and paints it",
-          "[gui]") {
-    TempProject file;
+TEST_CASE("selecting text and applying a code stores the code-point range and paints it", "[gui]") {
+    quire::test::TempProjectPath file;
     Id code_id = 0;
     {
-        Project p = Project::create(file.path);
+        Project p = Project::create(file.str());
         p.add_document("multilingual", kMultilingual);
         quire::CodeFields fields;
         fields.color = "#E57373";
         code_id = p.add_code("Working with uncertainty", std::nullopt, fields).id;
     }
     FrameUnderTest t;
-    REQUIRE(t.frame->open_project(file.path));
+    REQUIRE(t.frame->open_project(file.str()));
     t.frame->set_coder("Alex");
     // "naïve 😀 uncertainty": starts after "Café " (5 code points), 19 code points long.
     t.frame->transcript()->select_code_points(5, 24);
@@ -135,9 +116,9 @@ TEST_CASE("selecting text and applying a code stores the code-point range and pa
 }
 
 TEST_CASE("overlapping codings are painted on separate layers", "[gui]") {
-    TempProject file;
+    quire::test::TempProjectPath file;
     {
-        Project p = Project::create(file.path);
+        Project p = Project::create(file.str());
         const Id doc = p.add_document("multilingual", kMultilingual).document.id;
         const Id a = p.add_code("Working with uncertainty").id;
         const Id b = p.add_code("Take the long view").id;
@@ -146,7 +127,7 @@ TEST_CASE("overlapping codings are painted on separate layers", "[gui]") {
         p.apply_code(doc, b, coder, 10, 40);
     }
     FrameUnderTest t;
-    REQUIRE(t.frame->open_project(file.path));
+    REQUIRE(t.frame->open_project(file.str()));
     CHECK(t.frame->transcript()->layers_at(5) == 1);
     CHECK(t.frame->transcript()->layers_at(15) == 2);
     CHECK(t.frame->transcript()->layers_at(30) == 1);
@@ -154,16 +135,16 @@ TEST_CASE("overlapping codings are painted on separate layers", "[gui]") {
 }
 
 TEST_CASE("a coding made in the window is still there after closing and reopening", "[gui]") {
-    TempProject file;
+    quire::test::TempProjectPath file;
     Id code_id = 0;
     {
-        Project p = Project::create(file.path);
+        Project p = Project::create(file.str());
         p.add_document("multilingual", kMultilingual);
         code_id = p.add_code("Model consent when offering support").id;
     }
     {
         FrameUnderTest t;
-        REQUIRE(t.frame->open_project(file.path));
+        REQUIRE(t.frame->open_project(file.str()));
         t.frame->set_coder("Alex");
         // "consent" in the second paragraph.
         const std::string text = text_of(t.frame->transcript());
@@ -176,7 +157,7 @@ TEST_CASE("a coding made in the window is still there after closing and reopenin
         CHECK_FALSE(t.frame->has_project());
     }
     FrameUnderTest again;
-    REQUIRE(again.frame->open_project(file.path));
+    REQUIRE(again.frame->open_project(file.str()));
     CHECK(again.frame->coding_rows() == 1);
     const auto segments = again.frame->project()->segments({}, 0);
     REQUIRE(segments.size() == 1);
