@@ -1,0 +1,651 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/agreement/comparison.h"
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <cstdint>
+#include <tuple>
+#include <unordered_map>
+
+#include "core/agreement/binary.h"
+#include "core/agreement/reliability.h"
+#include "core/agreement/unitized.h"
+#include "core/errors.h"
+
+namespace quire::agreement {
+namespace {
+
+using Interval = std::pair<std::int64_t, std::int64_t>;
+using Mask = std::uint64_t;
+// Units (or code points) per set of raters who coded them; the empty set is left out.
+// A handful of sets occur per code and document, so a flat list beats a tree.
+class MaskCounts {
+public:
+    using Entry = std::pair<Mask, std::int64_t>;
+    void add(Mask mask, std::int64_t n) {
+        for (Entry& e : entries_) {
+            if (e.first == mask) {
+                e.second += n;
+                return;
+            }
+        }
+        entries_.emplace_back(mask, n);
+    }
+    std::vector<Entry>::const_iterator begin() const { return entries_.begin(); }
+    std::vector<Entry>::const_iterator end() const { return entries_.end(); }
+
+private:
+    std::vector<Entry> entries_;
+};
+
+// A read-only run of sorted, non-overlapping ranges inside a document's flat buffer.
+struct RangeList {
+    const Interval* data = nullptr;
+    std::size_t count = 0;
+    std::size_t size() const { return count; }
+    const Interval& operator[](std::size_t i) const { return data[i]; }
+    const Interval* begin() const { return data; }
+    const Interval* end() const { return data + count; }
+};
+
+// Every rater's ranges of every code in one document: lists[code * raters + rater].
+struct ByCode {
+    std::vector<RangeList> lists;
+    std::size_t raters = 0;
+    std::size_t codes() const { return raters == 0 ? 0 : lists.size() / raters; }
+    const RangeList* code(std::size_t c) const { return &lists[c * raters]; }
+};
+
+std::int64_t overlap(const Interval& a, const Interval& b) {
+    return std::max<std::int64_t>(0, std::min(a.second, b.second) - std::max(a.first, b.first));
+}
+
+// Code points covered by each set of raters, by sweeping the boundaries of every rater's
+// sorted, non-overlapping ranges in one merge (no sorting, no per-position work).
+MaskCounts character_masks(const RangeList* per_rater, std::size_t raters) {
+    MaskCounts counts;
+    std::vector<std::size_t> next(raters, 0);
+    std::vector<bool> inside(raters, false);
+    Mask mask = 0;
+    std::int64_t last = 0;
+    while (true) {
+        // The nearest boundary of any rater: the end of its current range or the start of
+        // its next one.
+        std::int64_t at = INT64_MAX;
+        for (std::size_t r = 0; r < raters; ++r) {
+            if (next[r] < per_rater[r].size()) {
+                const Interval& i = per_rater[r][next[r]];
+                at = std::min(at, inside[r] ? i.second : i.first);
+            }
+        }
+        if (at == INT64_MAX) {
+            break;
+        }
+        if (mask != 0 && at > last) {
+            counts.add(mask, at - last);
+        }
+        last = at;
+        for (std::size_t r = 0; r < raters; ++r) {
+            if (next[r] >= per_rater[r].size()) {
+                continue;
+            }
+            const Interval& i = per_rater[r][next[r]];
+            if (inside[r] && i.second == at) {
+                inside[r] = false;
+                mask &= ~(Mask{1} << r);
+                ++next[r];
+            }
+            // A range may start where the previous one ended (touching ranges).
+            if (!inside[r] && next[r] < per_rater[r].size() && per_rater[r][next[r]].first == at) {
+                inside[r] = true;
+                mask |= Mask{1} << r;
+            }
+        }
+    }
+    return counts;
+}
+
+// Code points of [start, end) covered by a rater's sorted, non-overlapping ranges, with a
+// cursor that only moves forward because units are visited in order.
+class CoverageCursor {
+public:
+    explicit CoverageCursor(RangeList ranges) : ranges_(ranges) {}
+    std::int64_t covered(std::int64_t start, std::int64_t end) {
+        while (next_ < ranges_.size() && ranges_[next_].second <= start) {
+            ++next_;
+        }
+        std::int64_t total = 0;
+        for (std::size_t i = next_; i < ranges_.size() && ranges_[i].first < end; ++i) {
+            total += overlap(ranges_[i], {start, end});
+        }
+        return total;
+    }
+
+private:
+    RangeList ranges_;
+    std::size_t next_ = 0;
+};
+
+bool counts_as_coded(std::int64_t covered, std::int64_t unit_length, double min_coverage) {
+    return covered > 0 &&
+           static_cast<double>(covered) + 1e-9 >= min_coverage * static_cast<double>(unit_length);
+}
+
+MaskCounts unit_masks(const RangeList* per_rater, std::size_t raters,
+                      const std::vector<TextUnit>& units, double min_coverage) {
+    std::vector<CoverageCursor> cursors;
+    cursors.reserve(raters);
+    for (std::size_t r = 0; r < raters; ++r) {
+        cursors.emplace_back(per_rater[r]);
+    }
+    MaskCounts counts;
+    for (const TextUnit& u : units) {
+        Mask mask = 0;
+        for (std::size_t r = 0; r < cursors.size(); ++r) {
+            if (counts_as_coded(cursors[r].covered(u.start, u.end), u.end - u.start,
+                                min_coverage)) {
+                mask |= Mask{1} << r;
+            }
+        }
+        if (mask != 0) {
+            counts.add(mask, 1);
+        }
+    }
+    return counts;
+}
+
+Mask all_raters(std::size_t raters) {
+    return raters >= 64 ? ~Mask{0} : (Mask{1} << raters) - 1;
+}
+
+std::int64_t coded_units(const MaskCounts& counts) {
+    std::int64_t total = 0;
+    for (const auto& [mask, n] : counts) {
+        total += n;
+    }
+    return total;
+}
+
+// Percent agreement from mask counts: two raters agree on a unit when both or neither
+// coded it; with more raters, the mean over all pairs.
+Coefficient pairwise_percent(const MaskCounts& counts, std::int64_t units, std::size_t raters) {
+    if (units <= 0) {
+        return Coefficient::undefined("no units to compare");
+    }
+    if (raters < 2) {
+        return Coefficient::undefined("agreement needs at least two coders");
+    }
+    double sum = 0;
+    int pairs = 0;
+    for (std::size_t i = 0; i < raters; ++i) {
+        for (std::size_t j = i + 1; j < raters; ++j) {
+            std::int64_t disagree = 0;
+            for (const auto& [mask, n] : counts) {
+                if (((mask >> i) & 1U) != ((mask >> j) & 1U)) {
+                    disagree += n;
+                }
+            }
+            sum += 100.0 * static_cast<double>(units - disagree) / static_cast<double>(units);
+            ++pairs;
+        }
+    }
+    return Coefficient::of(sum / pairs);
+}
+
+TwoRaterCounts two_rater_counts(const MaskCounts& counts, std::int64_t units) {
+    TwoRaterCounts c;
+    c.total = units;
+    for (const auto& [mask, n] : counts) {
+        if (mask & 1U) {
+            c.a += n;
+        }
+        if (mask & 2U) {
+            c.b += n;
+        }
+        if ((mask & 3U) == 3U) {
+            c.both += n;
+        }
+    }
+    return c;
+}
+
+std::vector<std::int64_t> histogram(const MaskCounts& counts, std::int64_t units,
+                                    std::size_t raters) {
+    std::vector<std::int64_t> h(raters + 1, 0);
+    h[0] = units - coded_units(counts);
+    for (const auto& [mask, n] : counts) {
+        h[static_cast<std::size_t>(__builtin_popcountll(mask))] += n;
+    }
+    return h;
+}
+
+void fill_counts(DocumentAgreement& d, const MaskCounts& counts, std::int64_t units,
+                 std::size_t raters) {
+    d.units = units;
+    d.neither = units - coded_units(counts);
+    d.only.assign(raters, 0);
+    const Mask full = all_raters(raters);
+    for (const auto& [mask, n] : counts) {
+        if (mask == full) {
+            d.both += n;
+        }
+        if (__builtin_popcountll(mask) == 1) {
+            d.only[static_cast<std::size_t>(__builtin_ctzll(mask))] += n;
+        }
+    }
+    d.percent_agreement = pairwise_percent(counts, units, raters);
+    d.kappa = raters == 2 ? nvivo_kappa(two_rater_counts(counts, units))
+                          : Coefficient::undefined(
+                                "NVivo-style kappa compares two coders or two groups of coders");
+}
+
+// MAXQDA-style matching: a segment agrees when the other rater has a segment of the same
+// code whose overlap is at least `threshold` of the range the two cover together.
+void match_segments(DocumentAgreement& d, const RangeList& a, const RangeList& b,
+                    double threshold) {
+    auto best = [](const Interval& s, const RangeList& others, Interval& partner) {
+        double best_share = 0;
+        for (const Interval& o : others) {
+            const std::int64_t common = overlap(s, o);
+            if (common == 0) {
+                continue;
+            }
+            const std::int64_t together = std::max(s.second, o.second) - std::min(s.first, o.first);
+            const double share = static_cast<double>(common) / static_cast<double>(together);
+            if (share > best_share) {
+                best_share = share;
+                partner = o;
+            }
+        }
+        return best_share;
+    };
+    d.unmatched.assign(2, {});
+    d.only.assign(2, 0);
+    std::int64_t matched = 0;
+    for (const Interval& s : a) {
+        Interval partner{};
+        const double share = best(s, b, partner);
+        if (share + 1e-12 >= threshold) {
+            ++matched;
+            d.matched.push_back({s.first, s.second, partner.first, partner.second, share});
+        } else {
+            d.unmatched[0].push_back(s);
+            ++d.only[0];
+        }
+    }
+    for (const Interval& s : b) {
+        Interval partner{};
+        if (best(s, a, partner) + 1e-12 >= threshold) {
+            ++matched;
+        } else {
+            d.unmatched[1].push_back(s);
+            ++d.only[1];
+        }
+    }
+    d.units = static_cast<std::int64_t>(a.size() + b.size());
+    d.both = matched;
+    d.neither = 0;
+    d.percent_agreement =
+        d.units == 0
+            ? Coefficient::undefined("neither coder applied the code in this document")
+            : Coefficient::of(100.0 * static_cast<double>(matched) / static_cast<double>(d.units));
+    d.kappa = Coefficient::undefined(
+        "kappa needs units that neither coder coded, which segment matching does not have");
+}
+
+void validate(const ComparisonInput& in) {
+    if (in.raters.size() > 64) {
+        throw InvalidInputError("agreement compares at most 64 coders or groups");
+    }
+    for (const ComparisonDocument& doc : in.documents) {
+        for (const RatedRange& r : doc.codings) {
+            if (r.rater < 0 || static_cast<std::size_t>(r.rater) >= in.raters.size() ||
+                r.code < 0 || static_cast<std::size_t>(r.code) >= in.codes.size()) {
+                throw InvalidInputError("a coding refers to an unknown coder or code");
+            }
+            if (r.start < 0 || r.end > doc.length || r.start >= r.end) {
+                throw InvalidInputError("a coding lies outside document \"" + doc.name + "\"");
+            }
+        }
+    }
+    if (in.min_coverage < 0 || in.min_coverage > 1 || in.segment_overlap <= 0 ||
+        in.segment_overlap > 1) {
+        throw InvalidInputError("coverage and overlap thresholds must be shares between 0 and 1");
+    }
+}
+
+// Categories of the overall measures: each code, plus "uncoded" as the last. Rows (the
+// category each rater gave a unit) are counted by weight; when a row fits in 64 bits it is
+// packed into one integer key, which keeps character-level counting cheap.
+struct OverallTable {
+    OverallTable(std::size_t raters, std::size_t categories) {
+        while ((std::uint64_t{1} << bits) < categories) {
+            ++bits;
+        }
+        bits = std::max(bits, 1U);
+        packed = bits * raters <= 64;
+    }
+    void add(const std::vector<int>& row, double weight) {
+        if (!packed) {
+            rows[row] += weight;
+            return;
+        }
+        std::uint64_t key = 0;
+        for (const int category : row) {
+            key = (key << bits) | static_cast<std::uint64_t>(category);
+        }
+        packed_rows[key] += weight;
+    }
+    // Every row with its weight, unpacked.
+    std::vector<std::pair<std::vector<int>, double>> all(std::size_t raters) const {
+        std::vector<std::pair<std::vector<int>, double>> out(rows.begin(), rows.end());
+        for (const auto& [key, weight] : packed_rows) {
+            std::vector<int> row(raters);
+            std::uint64_t k = key;
+            for (std::size_t r = raters; r-- > 0;) {
+                row[r] = static_cast<int>(k & ((std::uint64_t{1} << bits) - 1));
+                k >>= bits;
+            }
+            out.emplace_back(std::move(row), weight);
+        }
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+    unsigned bits = 0;
+    bool packed = false;
+    std::unordered_map<std::uint64_t, double> packed_rows;
+    std::map<std::vector<int>, double> rows;
+    bool conflict = false;
+    std::string conflict_note;
+};
+
+void record_conflict(OverallTable& t, const ComparisonInput& in, std::size_t rater,
+                     const ComparisonDocument& doc, std::int64_t at) {
+    if (!t.conflict) {
+        t.conflict = true;
+        t.conflict_note = "undefined: " + in.raters[rater] +
+                          " applied more than one of the selected codes to the same text (first "
+                          "in \"" +
+                          doc.name + "\" at " + std::to_string(at) +
+                          "); the overall measures need one category per unit";
+    }
+}
+
+void overall_characters(OverallTable& t, const ComparisonInput& in, const ComparisonDocument& doc,
+                        const ByCode& by_code) {
+    struct Event {
+        std::int64_t at;
+        int delta;
+        int rater;
+        int code;
+    };
+    std::vector<Event> events;
+    for (std::size_t c = 0; c < by_code.codes(); ++c) {
+        for (std::size_t r = 0; r < by_code.raters; ++r) {
+            for (const Interval& i : by_code.code(c)[r]) {
+                events.push_back({i.first, +1, static_cast<int>(r), static_cast<int>(c)});
+                events.push_back({i.second, -1, static_cast<int>(r), static_cast<int>(c)});
+            }
+        }
+    }
+    std::sort(events.begin(), events.end(), [](const Event& x, const Event& y) {
+        return x.at != y.at ? x.at < y.at : x.delta < y.delta;
+    });
+    const int uncoded = static_cast<int>(in.codes.size());
+    std::vector<std::vector<int>> active(in.raters.size());
+    std::vector<int> row(in.raters.size(), uncoded);
+    std::int64_t last = 0;
+    auto flush = [&](std::int64_t upto) {
+        if (upto <= last) {
+            return;
+        }
+        for (std::size_t r = 0; r < active.size(); ++r) {
+            if (active[r].size() > 1) {
+                record_conflict(t, in, r, doc, last);
+            }
+            row[r] = active[r].empty() ? uncoded : active[r][0];
+        }
+        t.add(row, static_cast<double>(upto - last));
+        last = upto;
+    };
+    for (const Event& e : events) {
+        flush(e.at);
+        auto& codes = active[static_cast<std::size_t>(e.rater)];
+        if (e.delta > 0) {
+            codes.push_back(e.code);
+        } else {
+            codes.erase(std::find(codes.begin(), codes.end(), e.code));
+        }
+    }
+    flush(doc.length);
+}
+
+void overall_units(OverallTable& t, const ComparisonInput& in, const ComparisonDocument& doc,
+                   const ByCode& by_code, const std::vector<TextUnit>& units) {
+    const int uncoded = static_cast<int>(in.codes.size());
+    std::vector<std::vector<CoverageCursor>> cursors(by_code.codes());
+    for (std::size_t c = 0; c < by_code.codes(); ++c) {
+        for (std::size_t r = 0; r < by_code.raters; ++r) {
+            cursors[c].emplace_back(by_code.code(c)[r]);
+        }
+    }
+    for (const TextUnit& u : units) {
+        std::vector<int> row(in.raters.size(), uncoded);
+        for (std::size_t c = 0; c < by_code.codes(); ++c) {
+            for (std::size_t r = 0; r < in.raters.size(); ++r) {
+                if (counts_as_coded(cursors[c][r].covered(u.start, u.end), u.end - u.start,
+                                    in.min_coverage)) {
+                    if (row[r] != uncoded) {
+                        record_conflict(t, in, r, doc, u.start);
+                    }
+                    row[r] = static_cast<int>(c);
+                }
+            }
+        }
+        t.add(row, 1.0);
+    }
+}
+
+ReliabilityData to_reliability(const OverallTable& t, std::size_t raters) {
+    ReliabilityData data;
+    for (const auto& [row, weight] : t.all(raters)) {
+        std::vector<std::optional<double>> values;
+        for (const int category : row) {
+            values.emplace_back(static_cast<double>(category));
+        }
+        data.values.push_back(std::move(values));
+        data.weights.push_back(weight);
+    }
+    return data;
+}
+
+}  // namespace
+
+ComparisonResult compare(const ComparisonInput& in) {
+    validate(in);
+    const std::size_t raters = in.raters.size();
+    const std::size_t codes = in.codes.size();
+    ComparisonResult result;
+    result.codes.resize(codes);
+    std::vector<MaskCounts> pooled(codes);
+    std::vector<std::int64_t> pooled_units(codes, 0);
+    std::vector<std::int64_t> pooled_segments(codes, 0), pooled_matched(codes, 0);
+    OverallTable overall(raters, codes + 1);
+    UnitizedInput unitized;
+    unitized.coders = static_cast<int>(raters);
+    unitized.categories = static_cast<int>(codes);
+
+    std::vector<RatedRange> sorted;
+    std::vector<Interval> flat;
+    for (const ComparisonDocument& doc : in.documents) {
+        // Every rater's ranges of every code, overlaps merged, in one flat buffer: one sort
+        // per document instead of a vector per code and rater.
+        sorted.assign(doc.codings.begin(), doc.codings.end());
+        std::sort(sorted.begin(), sorted.end(), [](const RatedRange& x, const RatedRange& y) {
+            return std::tie(x.code, x.rater, x.start, x.end) <
+                   std::tie(y.code, y.rater, y.start, y.end);
+        });
+        flat.clear();
+        flat.reserve(sorted.size());
+        ByCode by_code;
+        by_code.raters = raters;
+        by_code.lists.assign(codes * raters, RangeList{});
+        std::vector<std::size_t> first(codes * raters, 0);
+        std::size_t previous_key = SIZE_MAX;
+        for (const RatedRange& r : sorted) {
+            const std::size_t key =
+                static_cast<std::size_t>(r.code) * raters + static_cast<std::size_t>(r.rater);
+            if (key == previous_key && r.start < flat.back().second) {
+                flat.back().second = std::max(flat.back().second, r.end);
+                continue;
+            }
+            if (key != previous_key) {
+                first[key] = flat.size();
+                previous_key = key;
+            }
+            flat.emplace_back(r.start, r.end);
+            ++by_code.lists[key].count;
+        }
+        for (std::size_t key = 0; key < by_code.lists.size(); ++key) {
+            by_code.lists[key].data = flat.data() + first[key];
+        }
+        if (in.unitized_measures) {
+            Continuum continuum;
+            continuum.length = doc.length;
+            continuum.segments.reserve(flat.size());
+            for (std::size_t c = 0; c < codes; ++c) {
+                for (std::size_t r = 0; r < raters; ++r) {
+                    for (const Interval& i : by_code.code(c)[r]) {
+                        continuum.segments.push_back(
+                            {static_cast<int>(r), static_cast<int>(c), i.first, i.second});
+                    }
+                }
+            }
+            unitized.continua.push_back(std::move(continuum));
+        }
+
+        std::vector<TextUnit> units;
+        if (in.unit == UnitKind::Word || in.unit == UnitKind::Sentence ||
+            in.unit == UnitKind::Paragraph || in.unit == UnitKind::Turn) {
+            units = text_units(doc.text, in.unit);
+        } else if (in.unit == UnitKind::Document && doc.length > 0) {
+            units.push_back({0, doc.length});
+        }
+
+        for (std::size_t c = 0; c < codes; ++c) {
+            DocumentAgreement d;
+            d.document = doc.name;
+            if (in.unit == UnitKind::Segment) {
+                if (raters == 2) {
+                    match_segments(d, by_code.code(c)[0], by_code.code(c)[1], in.segment_overlap);
+                    pooled_segments[c] += d.units;
+                    pooled_matched[c] += d.both;
+                } else {
+                    d.percent_agreement = d.kappa =
+                        Coefficient::undefined("segment matching compares two coders");
+                }
+            } else {
+                const MaskCounts counts =
+                    in.unit == UnitKind::Character
+                        ? character_masks(by_code.code(c), raters)
+                        : unit_masks(by_code.code(c), raters, units, in.min_coverage);
+                const std::int64_t total = in.unit == UnitKind::Character
+                                               ? doc.length
+                                               : static_cast<std::int64_t>(units.size());
+                fill_counts(d, counts, total, raters);
+                for (const auto& [mask, n] : counts) {
+                    pooled[c].add(mask, n);
+                }
+                pooled_units[c] += total;
+            }
+            result.codes[c].documents.push_back(std::move(d));
+        }
+
+        if (!in.overall_measures) {
+            // skipped on request
+        } else if (in.unit == UnitKind::Character) {
+            overall_characters(overall, in, doc, by_code);
+        } else if (in.unit != UnitKind::Segment) {
+            overall_units(overall, in, doc, by_code, units);
+        }
+    }
+
+    for (std::size_t c = 0; c < codes; ++c) {
+        CodeAgreement& code = result.codes[c];
+        code.code = in.codes[c];
+        if (in.unit == UnitKind::Segment) {
+            code.percent_agreement =
+                raters != 2 ? Coefficient::undefined("segment matching compares two coders")
+                : pooled_segments[c] == 0
+                    ? Coefficient::undefined("no coder applied the code")
+                    : Coefficient::of(100.0 * static_cast<double>(pooled_matched[c]) /
+                                      static_cast<double>(pooled_segments[c]));
+            const Coefficient no_neither = Coefficient::undefined(
+                "needs units that no coder coded, which segment matching does not have");
+            code.kappa = code.fleiss_kappa = code.krippendorff_alpha = no_neither;
+        } else {
+            code.percent_agreement = pairwise_percent(pooled[c], pooled_units[c], raters);
+            code.kappa =
+                raters == 2
+                    ? nvivo_kappa(two_rater_counts(pooled[c], pooled_units[c]))
+                    : Coefficient::undefined("NVivo-style kappa compares two coders or two groups");
+            const std::vector<std::int64_t> h = histogram(pooled[c], pooled_units[c], raters);
+            code.fleiss_kappa = binary_fleiss_kappa(h, static_cast<int>(raters));
+            code.krippendorff_alpha = binary_krippendorff_alpha(h, static_cast<int>(raters));
+        }
+    }
+
+    OverallAgreement& o = result.overall;
+    if (!in.overall_measures) {
+        o.cohen_kappa = o.scott_pi = o.krippendorff_alpha = o.brennan_prediger =
+            o.percent_agreement = Coefficient::undefined("not requested");
+    } else if (in.unit == UnitKind::Segment) {
+        o.cohen_kappa = o.scott_pi = o.krippendorff_alpha = o.brennan_prediger =
+            o.percent_agreement = Coefficient::undefined(
+                "segment matching has no common units across codes; see each code's matching");
+    } else if (overall.conflict) {
+        o.cohen_kappa = o.scott_pi = o.krippendorff_alpha = o.brennan_prediger =
+            o.percent_agreement = Coefficient::undefined(overall.conflict_note);
+    } else {
+        const ReliabilityData data = to_reliability(overall, raters);
+        o.percent_agreement = percent_agreement(data);
+        o.cohen_kappa = raters == 2 ? cohen_kappa(data)
+                                    : Coefficient::undefined("Cohen's kappa compares two coders");
+        o.scott_pi =
+            raters == 2 ? scott_pi(data) : Coefficient::undefined("Scott's pi compares two coders");
+        o.krippendorff_alpha = krippendorff_alpha(data, Level::Nominal);
+        o.brennan_prediger = brennan_prediger(data, static_cast<int>(codes) + 1);
+    }
+
+    // Unitized measures work on the continuum itself, whatever the unit of analysis.
+    if (!in.unitized_measures) {
+        const Coefficient none = Coefficient::undefined("not requested");
+        o.u_alpha = o.binary_u_alpha = o.cu_alpha = o.alpha_u_1995 = none;
+        o.k_u_alpha.assign(codes, none);
+        for (CodeAgreement& code : result.codes) {
+            code.k_u_alpha = code.alpha_u_1995 = none;
+        }
+    } else if (raters >= 2 && codes > 0) {
+        UnitizedMeasures measures = unitized_measures(unitized);
+        o.u_alpha = measures.u_alpha;
+        o.binary_u_alpha = measures.binary_u_alpha;
+        o.cu_alpha = measures.cu_alpha;
+        o.k_u_alpha = measures.k_u_alpha;
+        o.alpha_u_1995 = measures.alpha_u_1995;
+        for (std::size_t c = 0; c < codes; ++c) {
+            result.codes[c].k_u_alpha = o.k_u_alpha[c];
+            result.codes[c].alpha_u_1995 = measures.alpha_u_1995_by_category[c];
+        }
+    } else {
+        const Coefficient none = Coefficient::undefined("needs two coders and at least one code");
+        o.u_alpha = o.binary_u_alpha = o.cu_alpha = o.alpha_u_1995 = none;
+        o.k_u_alpha.assign(codes, none);
+        for (CodeAgreement& code : result.codes) {
+            code.k_u_alpha = code.alpha_u_1995 = none;
+        }
+    }
+    return result;
+}
+
+}  // namespace quire::agreement

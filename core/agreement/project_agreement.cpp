@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/agreement/project_agreement.h"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/project.h"
+#include "core/storage/sqlite.h"
+#include "core/util/csv.h"
+#include "core/util/ids.h"
+
+namespace quire::agreement {
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json number_or_null(const Coefficient& c) {
+    return c.value ? ordered_json(*c.value) : ordered_json();
+}
+
+// Writes `c` under `key` and, when it has one, its note under notes[key].
+void put(ordered_json& object, ordered_json& notes, const char* key, const Coefficient& c) {
+    object[key] = number_or_null(c);
+    if (!c.note.empty()) {
+        notes[key] = c.note;
+    }
+}
+
+ordered_json request_json(const AgreementRun& run) {
+    ordered_json p;
+    p["coders"] = run.coders;
+    if (!run.groups.empty()) {
+        p["groups"] = {{"group1", run.groups[0]}, {"group2", run.groups[1]}};
+    }
+    p["codes"] = run.codes;
+    p["documents"] = run.documents;
+    p["unit"] = to_string(run.request.unit);
+    p["min_coverage"] = run.request.min_coverage;
+    if (run.request.unit == UnitKind::Segment) {
+        p["segment_overlap"] = run.request.segment_overlap;
+    }
+    return p;
+}
+
+std::vector<std::string> split_members(const std::vector<std::string>& names) {
+    std::vector<std::string> out;
+    for (const std::string& n : names) {
+        if (!n.empty()) {
+            out.push_back(n);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+AgreementRun run_agreement(Project& project, const AgreementRequest& request, bool store,
+                           const ProgressCallback& progress) {
+    AgreementRun run;
+    run.request = request;
+    ComparisonInput input;
+    input.unit = request.unit;
+    input.min_coverage = request.min_coverage;
+    input.segment_overlap = request.segment_overlap;
+
+    // Raters: coder id -> rater index.
+    std::map<Id, int> rater_of;
+    const bool grouped = !request.group1.empty() || !request.group2.empty();
+    if (grouped) {
+        if (!request.coders.empty()) {
+            throw InvalidInputError("compare either coders or two groups of coders, not both");
+        }
+        const auto g1 = split_members(request.group1);
+        const auto g2 = split_members(request.group2);
+        if (g1.empty() || g2.empty()) {
+            throw InvalidInputError("a group comparison needs two non-empty groups");
+        }
+        run.groups = {g1, g2};
+        run.raters = {"group1", "group2"};
+        for (int g = 0; g < 2; ++g) {
+            for (const std::string& name : run.groups[static_cast<std::size_t>(g)]) {
+                const Coder c = project.find_coder(name);
+                if (rater_of.count(c.id)) {
+                    throw InvalidInputError("coder \"" + c.name + "\" is named twice");
+                }
+                rater_of[c.id] = g;
+                run.coders.push_back(c.name);
+            }
+        }
+    } else {
+        if (request.coders.size() < 2) {
+            throw InvalidInputError("agreement needs at least two coders");
+        }
+        for (const std::string& name : request.coders) {
+            const Coder c = project.find_coder(name);
+            if (rater_of.count(c.id)) {
+                throw InvalidInputError("coder \"" + c.name + "\" is named twice");
+            }
+            rater_of[c.id] = static_cast<int>(run.raters.size());
+            run.raters.push_back(c.name);
+            run.coders.push_back(c.name);
+        }
+    }
+    input.raters = run.raters;
+
+    // Codes: code id -> category index.
+    std::map<Id, int> code_of;
+    std::vector<Code> selected;
+    if (request.codes.empty()) {
+        for (const Code& c : project.codes()) {
+            if (c.codable) {
+                selected.push_back(c);
+            }
+        }
+    } else {
+        for (const std::string& ref : request.codes) {
+            selected.push_back(project.find_code(ref));
+        }
+    }
+    for (const Code& c : selected) {
+        if (code_of.emplace(c.id, static_cast<int>(run.codes.size())).second) {
+            run.codes.push_back(project.code_path(c.id));
+        }
+    }
+    if (run.codes.empty()) {
+        throw InvalidInputError("there are no codes to compare");
+    }
+    input.codes = run.codes;
+
+    // Documents: document id -> index.
+    std::vector<Document> docs;
+    if (request.documents.empty()) {
+        docs = project.documents();
+    } else {
+        for (const std::string& ref : request.documents) {
+            docs.push_back(project.find_document(ref));
+        }
+    }
+    std::map<Id, std::size_t> doc_index;
+    const bool needs_text = request.unit == UnitKind::Word || request.unit == UnitKind::Sentence ||
+                            request.unit == UnitKind::Paragraph || request.unit == UnitKind::Turn;
+    for (const Document& d : docs) {
+        if (doc_index.count(d.id)) {
+            continue;
+        }
+        doc_index[d.id] = input.documents.size();
+        ComparisonDocument cd;
+        cd.name = d.name;
+        cd.length = d.length;
+        if (needs_text) {
+            cd.text = project.document_text(d.id);
+        }
+        input.documents.push_back(std::move(cd));
+        run.documents.push_back(d.name);
+        if (progress && !progress(input.documents.size(), docs.size())) {
+            throw Cancelled();
+        }
+    }
+
+    // One plain query for every coding; the filters are cheap in memory.
+    sql::Statement& all = project.connection().prepare(
+        "SELECT document_id, code_id, coder_id, start_cp, end_cp FROM codings");
+    while (all.step()) {
+        const auto doc = doc_index.find(all.int64(0));
+        const auto code = code_of.find(all.int64(1));
+        const auto rater = rater_of.find(all.int64(2));
+        if (doc == doc_index.end() || code == code_of.end() || rater == rater_of.end()) {
+            continue;
+        }
+        input.documents[doc->second].codings.push_back(
+            {rater->second, code->second, all.int64(3), all.int64(4)});
+    }
+
+    run.result = compare(input);
+    run.created_at = util::now_utc();
+    if (store) {
+        sql::Connection& db = project.connection();
+        sql::Transaction tx(db);
+        db.prepare(
+              "INSERT INTO agreement_runs (guid, created_at, parameters, result) VALUES (?1, "
+              "?2, ?3, ?4)")
+            .bind(1, util::new_guid())
+            .bind(2, run.created_at)
+            .bind(3, request_json(run).dump())
+            .bind(4, std::string("{}"))
+            .run();
+        run.id = db.last_insert_rowid();
+        db.prepare("UPDATE agreement_runs SET result = ?1 WHERE id = ?2")
+            .bind(1, report_json(run))
+            .bind(2, run.id)
+            .run();
+        tx.commit();
+    }
+    return run;
+}
+
+std::string report_json(const AgreementRun& run) {
+    ordered_json j;
+    j["coders"] = run.coders;
+    if (!run.groups.empty()) {
+        j["groups"] = {{"group1", run.groups[0]}, {"group2", run.groups[1]}};
+    }
+    j["unit"] = to_string(run.request.unit);
+    if (run.id != 0) {
+        j["run"] = {{"id", run.id}, {"created_at", run.created_at}};
+    }
+    j["parameters"] = request_json(run);
+    ordered_json codes = ordered_json::array();
+    for (const CodeAgreement& c : run.result.codes) {
+        ordered_json code;
+        ordered_json notes = ordered_json::object();
+        code["code"] = c.code;
+        ordered_json documents = ordered_json::array();
+        for (const DocumentAgreement& d : c.documents) {
+            ordered_json doc;
+            ordered_json doc_notes = ordered_json::object();
+            doc["document"] = d.document;
+            doc["units"] = d.units;
+            doc["both"] = d.both;
+            doc["neither"] =
+                run.request.unit == UnitKind::Segment ? ordered_json() : ordered_json(d.neither);
+            ordered_json only = ordered_json::object();
+            for (std::size_t r = 0; r < d.only.size() && r < run.raters.size(); ++r) {
+                only[run.raters[r]] = d.only[r];
+            }
+            doc["only"] = only;
+            put(doc, doc_notes, "percent_agreement", d.percent_agreement);
+            put(doc, doc_notes, "kappa", d.kappa);
+            if (run.request.unit == UnitKind::Segment && run.raters.size() == 2) {
+                ordered_json matched = ordered_json::array();
+                for (const SegmentMatch& m : d.matched) {
+                    matched.push_back({{run.raters[0], {m.a_start, m.a_end}},
+                                       {run.raters[1], {m.b_start, m.b_end}},
+                                       {"overlap", m.overlap}});
+                }
+                ordered_json unmatched = ordered_json::object();
+                for (std::size_t r = 0; r < d.unmatched.size(); ++r) {
+                    ordered_json list = ordered_json::array();
+                    for (const auto& [s, e] : d.unmatched[r]) {
+                        list.push_back({s, e});
+                    }
+                    unmatched[run.raters[r]] = list;
+                }
+                doc["matched"] = matched;
+                doc["unmatched"] = unmatched;
+            }
+            if (!doc_notes.empty()) {
+                doc["notes"] = doc_notes;
+            }
+            documents.push_back(doc);
+        }
+        code["documents"] = documents;
+        put(code, notes, "percent_agreement", c.percent_agreement);
+        put(code, notes, "kappa", c.kappa);
+        put(code, notes, "fleiss_kappa", c.fleiss_kappa);
+        put(code, notes, "krippendorff_alpha", c.krippendorff_alpha);
+        put(code, notes, "k_u_alpha", c.k_u_alpha);
+        put(code, notes, "alpha_u_1995", c.alpha_u_1995);
+        if (!notes.empty()) {
+            code["notes"] = notes;
+        }
+        codes.push_back(code);
+    }
+    j["codes"] = codes;
+    const OverallAgreement& o = run.result.overall;
+    ordered_json overall;
+    ordered_json notes = ordered_json::object();
+    put(overall, notes, "cohen_kappa", o.cohen_kappa);
+    put(overall, notes, "scott_pi", o.scott_pi);
+    put(overall, notes, "krippendorff_alpha", o.krippendorff_alpha);
+    put(overall, notes, "brennan_prediger", o.brennan_prediger);
+    put(overall, notes, "percent_agreement", o.percent_agreement);
+    put(overall, notes, "u_alpha", o.u_alpha);
+    put(overall, notes, "binary_u_alpha", o.binary_u_alpha);
+    put(overall, notes, "cu_alpha", o.cu_alpha);
+    ordered_json k = ordered_json::object();
+    ordered_json k_notes = ordered_json::object();
+    for (std::size_t c = 0; c < o.k_u_alpha.size() && c < run.codes.size(); ++c) {
+        k[run.codes[c]] = number_or_null(o.k_u_alpha[c]);
+        if (!o.k_u_alpha[c].note.empty()) {
+            k_notes[run.codes[c]] = o.k_u_alpha[c].note;
+        }
+    }
+    overall["k_u_alpha"] = k;
+    if (!k_notes.empty()) {
+        notes["k_u_alpha"] = k_notes;
+    }
+    put(overall, notes, "alpha_u_1995", o.alpha_u_1995);
+    if (!notes.empty()) {
+        overall["notes"] = notes;
+    }
+    j["overall"] = overall;
+    if (!run.result.notes.empty()) {
+        j["notes"] = run.result.notes;
+    }
+    return j.dump(2);
+}
+
+std::string report_csv(const AgreementRun& run) {
+    auto cell = [](const Coefficient& c) {
+        return c.value ? std::to_string(*c.value) : std::string();
+    };
+    std::string out = util::csv_line(
+        {"code", "document", "units", "both", "neither", "only " + run.raters[0],
+         "only " + run.raters[std::min<std::size_t>(1, run.raters.size() - 1)], "percent_agreement",
+         "kappa", "fleiss_kappa", "krippendorff_alpha", "k_u_alpha", "alpha_u_1995"});
+    for (const CodeAgreement& c : run.result.codes) {
+        std::int64_t units = 0, both = 0, neither = 0, only0 = 0, only1 = 0;
+        for (const DocumentAgreement& d : c.documents) {
+            const std::int64_t o0 = d.only.size() > 0 ? d.only[0] : 0;
+            const std::int64_t o1 = d.only.size() > 1 ? d.only[1] : 0;
+            out +=
+                util::csv_line({c.code, d.document, std::to_string(d.units), std::to_string(d.both),
+                                std::to_string(d.neither), std::to_string(o0), std::to_string(o1),
+                                cell(d.percent_agreement), cell(d.kappa), "", "", "", ""});
+            units += d.units;
+            both += d.both;
+            neither += d.neither;
+            only0 += o0;
+            only1 += o1;
+        }
+        out +=
+            util::csv_line({c.code, "(all documents)", std::to_string(units), std::to_string(both),
+                            std::to_string(neither), std::to_string(only0), std::to_string(only1),
+                            cell(c.percent_agreement), cell(c.kappa), cell(c.fleiss_kappa),
+                            cell(c.krippendorff_alpha), cell(c.k_u_alpha), cell(c.alpha_u_1995)});
+    }
+    const OverallAgreement& o = run.result.overall;
+    out += "\n";
+    out += util::csv_line({"overall", "cohen_kappa", "scott_pi", "krippendorff_alpha",
+                           "brennan_prediger", "percent_agreement", "u_alpha", "binary_u_alpha",
+                           "cu_alpha", "alpha_u_1995"});
+    out += util::csv_line({"(all codes)", cell(o.cohen_kappa), cell(o.scott_pi),
+                           cell(o.krippendorff_alpha), cell(o.brennan_prediger),
+                           cell(o.percent_agreement), cell(o.u_alpha), cell(o.binary_u_alpha),
+                           cell(o.cu_alpha), cell(o.alpha_u_1995)});
+    return out;
+}
+
+std::vector<StoredRun> agreement_history(Project& project) {
+    sql::Statement& s = project.connection().prepare(
+        "SELECT id, created_at, parameters, result FROM agreement_runs ORDER BY id");
+    std::vector<StoredRun> out;
+    while (s.step()) {
+        out.push_back({s.int64(0), s.text(1), s.text(2), s.text(3)});
+    }
+    return out;
+}
+
+}  // namespace quire::agreement

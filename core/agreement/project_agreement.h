@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/agreement/comparison.h"
+#include "core/errors.h"
+#include "core/model.h"
+
+namespace quire {
+class Project;
+}
+
+// Agreement on a project's codings: selects coders, codes and documents, runs the
+// comparison, stores the run in the project file and renders the report.
+// Contract: may throw quire::Error subclasses (NotFoundError for unknown names,
+// InvalidInputError for an impossible selection); storing is one transaction.
+namespace quire::agreement {
+
+struct AgreementRequest {
+    std::vector<std::string> coders;  // two or more coder names...
+    std::vector<std::string> group1;  // ...or two groups of coder names
+    std::vector<std::string> group2;
+    std::vector<std::string> codes;      // names, paths or ids; empty: every codable code
+    std::vector<std::string> documents;  // names or ids; empty: every document
+    UnitKind unit = UnitKind::Character;
+    double min_coverage = 0.0;
+    double segment_overlap = 0.9;
+};
+
+struct AgreementRun {
+    Id id = 0;  // 0 when not stored
+    std::string created_at;
+    AgreementRequest request;
+    std::vector<std::string> coders;               // every coder involved
+    std::vector<std::string> raters;               // coders, or "group1", "group2"
+    std::vector<std::vector<std::string>> groups;  // members, for group comparisons
+    std::vector<std::string> codes;                // code paths
+    std::vector<std::string> documents;            // document names
+    ComparisonResult result;
+};
+
+// Progress: called with (documents loaded, documents in all); return false to cancel,
+// which throws Cancelled.
+using ProgressCallback = std::function<bool(std::size_t, std::size_t)>;
+
+class Cancelled : public Error {
+public:
+    Cancelled() : Error("cancelled") {}
+};
+
+AgreementRun run_agreement(Project& project, const AgreementRequest& request, bool store = true,
+                           const ProgressCallback& progress = {});
+
+// The report as JSON (the contract of `quire-cli agreement --json`): top-level `coders`,
+// `unit`, `codes` and `overall`; every coefficient a number or null with a `notes` entry.
+std::string report_json(const AgreementRun& run);
+// One row per code and document, then per code pooled, then overall.
+std::string report_csv(const AgreementRun& run);
+
+struct StoredRun {
+    Id id = 0;
+    std::string created_at;
+    std::string parameters;  // JSON
+    std::string result;      // JSON
+};
+std::vector<StoredRun> agreement_history(Project& project);
+
+}  // namespace quire::agreement
