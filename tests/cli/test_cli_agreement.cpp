@@ -185,3 +185,79 @@ TEST_CASE("agreement --ratings gives Cohen's kappa and Scott's pi for two coders
     const Result missing = cli({"agreement", "--ratings", dir.path("absent.csv")});
     CHECK(missing.status != 0);
 }
+
+TEST_CASE("disagreements lists passages and adopt copies one version into the consensus layer",
+          "[agreement][cli]") {
+    DemoProject demo;
+    const Result listed = cli({"disagreements", demo.path(), "--coders", "Alex,Sam", "--json"});
+    REQUIRE(listed.status == 0);
+    const json all = json::parse(listed.out);
+    REQUIRE(all.size() > 10);
+    // A passage both coded, with different extents.
+    json chosen;
+    for (const json& d : all) {
+        if (!d["Alex"].empty() && !d["Sam"].empty()) {
+            chosen = d;
+            break;
+        }
+    }
+    REQUIRE_FALSE(chosen.is_null());
+    CHECK(chosen["Alex"] != chosen["Sam"]);
+    CHECK(chosen["consensus"].empty());
+    const std::string at = std::to_string(chosen["start"].get<std::int64_t>());
+    const Result adopted = cli({"adopt", demo.path(), "--coders", "Alex,Sam", "--doc",
+                                chosen["document"], "--code", chosen["code"], "--at", at,
+                                "--take", "Sam"});
+    REQUIRE(adopted.status == 0);
+    const json after = json::parse(cli({"disagreements", demo.path(), "--coders", "Alex,Sam",
+                                        "--doc", chosen["document"], "--code", chosen["code"],
+                                        "--json"})
+                                       .out);
+    bool found = false;
+    for (const json& d : after) {
+        if (d["start"] == chosen["start"]) {
+            CHECK(d["consensus"] == chosen["Sam"]);
+            found = true;
+        }
+    }
+    CHECK(found);
+    // Adopting the other version replaces it.
+    REQUIRE(cli({"adopt", demo.path(), "--coders", "Alex,Sam", "--doc", chosen["document"],
+                 "--code", chosen["code"], "--at", at, "--take", "Alex"})
+                .status == 0);
+    const json coders = json::parse(cli({"coders", demo.path(), "--json"}).out);
+    bool consensus = false;
+    for (const json& c : coders) {
+        if (c["name"] == "Consensus") {
+            consensus = true;
+            CHECK(c["codings"].get<std::size_t>() == chosen["Alex"].size());
+        }
+    }
+    CHECK(consensus);
+    CHECK(cli({"adopt", demo.path(), "--coders", "Alex,Sam", "--doc", chosen["document"],
+               "--code", chosen["code"], "--at", "0", "--take", "Alex"})
+              .status == 3);
+}
+
+TEST_CASE("agreement writes an XLSX workbook and an HTML report with formulas and counts",
+          "[agreement][cli]") {
+    DemoProject demo;
+    const std::string xlsx = demo.dir.path("agreement.xlsx");
+    const std::string html = demo.dir.path("agreement.html");
+    REQUIRE(cli({"agreement", demo.path(), "--coders", "Alex,Sam", "--xlsx", xlsx, "--html", html})
+                .status == 0);
+    const std::string book = demo.dir.read("agreement.xlsx");
+    CHECK(book.rfind("PK", 0) == 0);
+    for (const char* part : {"[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml",
+                             "xl/worksheets/sheet4.xml", "xl/styles.xml"}) {
+        CHECK(book.find(part) != std::string::npos);
+    }
+    const std::string report = demo.dir.read("agreement.html");
+    CHECK(report.find("<table>") != std::string::npos);
+    CHECK(report.find("EF1 = a·b / N") != std::string::npos);
+    CHECK(report.find("Take the long view") != std::string::npos);
+    CHECK(report.find("<svg") != std::string::npos);
+    const Result bad = cli({"agreement", demo.path(), "--coders", "Alex,Sam", "--xlsx",
+                            demo.dir.path("missing-folder/agreement.xlsx")});
+    CHECK(bad.status != 0);
+}
