@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "core/text/unicode.h"
 #include "core/util/xlsx.h"
 
 namespace quire::agreement {
@@ -137,6 +138,7 @@ std::string report_html(const AgreementRun& run, const std::string& project_name
          "table{border-collapse:collapse;margin:0.6em 0 1.4em}"
          "th,td{border:1px solid #ccc;padding:0.25em 0.6em;text-align:right}"
          "th:first-child,td:first-child{text-align:left}th{background:#f3f3f3}"
+         "th.note{text-align:left}"
          "td.na{color:#888;background:#eee}code{background:#f6f6f6;padding:0 0.2em}"
          "dt{font-weight:600;margin-top:0.6em}.bar{fill:#4E79A7}"
          "</style></head><body>\n";
@@ -181,25 +183,32 @@ std::string report_html(const AgreementRun& run, const std::string& project_name
     // A bar chart of kappa per code (undefined values are left out).
     const int bar_height = 18;
     const int height = static_cast<int>(run.result.codes.size()) * (bar_height + 6) + 30;
-    h += "<svg width=\"760\" height=\"" + std::to_string(height) +
+    h += "<svg width=\"900\" height=\"" + std::to_string(height) +
          "\" role=\"img\" aria-label=\"Kappa per code\">"
-         "<line x1=\"360\" y1=\"0\" x2=\"360\" y2=\"" +
+         "<line x1=\"500\" y1=\"0\" x2=\"500\" y2=\"" +
          std::to_string(height - 24) + "\" stroke=\"#999\"/>";
     int y = 0;
     for (const CodeAgreement& c : run.result.codes) {
-        h += "<text x=\"352\" y=\"" + std::to_string(y + 13) +
-             "\" text-anchor=\"end\" font-size=\"12\">" + xml_escape(c.code) + "</text>";
+        // Long code paths keep their end (the code's own name) and lose their start.
+        std::string label = c.code;
+        if (text::code_point_count(label) > 70) {
+            const std::int64_t n = text::code_point_count(label);
+            label = "…" + text::slice(label, n - 69, n);
+        }
+        h += "<text x=\"492\" y=\"" + std::to_string(y + 13) +
+             "\" text-anchor=\"end\" font-size=\"12\"><title>" + xml_escape(c.code) + "</title>" +
+             xml_escape(label) + "</text>";
         if (c.kappa.value) {
             const double v = std::max(-1.0, std::min(1.0, *c.kappa.value));
-            const int width = static_cast<int>(std::abs(v) * 380);
-            const int x = v >= 0 ? 360 : 360 - width;
+            const int width = static_cast<int>(std::abs(v) * 340);
+            const int x = v >= 0 ? 500 : 500 - width;
             h += "<rect class=\"bar\" x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) +
                  "\" width=\"" + std::to_string(width) + "\" height=\"" +
                  std::to_string(bar_height) + "\"/><text x=\"" +
-                 std::to_string(v >= 0 ? x + width + 4 : 364) + "\" y=\"" + std::to_string(y + 13) +
+                 std::to_string(v >= 0 ? x + width + 4 : 504) + "\" y=\"" + std::to_string(y + 13) +
                  "\" font-size=\"11\">" + fixed(v, 2) + "</text>";
         } else {
-            h += "<text x=\"364\" y=\"" + std::to_string(y + 13) +
+            h += "<text x=\"504\" y=\"" + std::to_string(y + 13) +
                  "\" font-size=\"11\" fill=\"#888\">undefined</text>";
         }
         y += bar_height + 6;
@@ -210,7 +219,7 @@ std::string report_html(const AgreementRun& run, const std::string& project_name
 
     h += "<h2>All codes together</h2>\n<p>Each code is a category and “uncoded” one more; "
          "defined where no rater applied two of the selected codes to the same unit.</p>\n"
-         "<table><tr><th>Measure</th><th>Value</th><th>Note</th></tr>\n";
+         "<table><tr><th>Measure</th><th>Value</th><th class=\"note\">Note</th></tr>\n";
     const std::vector<std::pair<const char*, const Coefficient*>> measures = {
         {"Percent agreement", &o.percent_agreement},
         {"Cohen's kappa", &o.cohen_kappa},
