@@ -2,6 +2,7 @@
 #include <wx/app.h>
 #include <wx/cmdline.h>
 
+#include "app/gui/agreement_frame.h"
 #include "app/gui/error_dialog.h"
 #include "app/gui/main_frame.h"
 #include "core/demo/demo.h"
@@ -25,17 +26,25 @@ public:
         } else if (!project_.IsEmpty()) {
             frame->open_project(project_.utf8_string());
         }
+        if (open_agreement_ && frame->has_project()) {
+            if (auto* agreement = frame->open_agreement()) {
+                agreement->compute();
+            }
+        }
         return true;
     }
 
     void OnInitCmdLine(wxCmdLineParser& parser) override {
         wxApp::OnInitCmdLine(parser);
         parser.AddSwitch("", "demo", "open a fresh copy of the demo project");
+        // Hidden: opens the agreement window and computes (for screenshots).
+        parser.AddSwitch("", "agreement", "", wxCMD_LINE_HIDDEN);
         parser.AddParam("project file (*.quire)", wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
     }
 
     bool OnCmdLineParsed(wxCmdLineParser& parser) override {
         open_demo_ = parser.Found("demo");
+        open_agreement_ = parser.Found("agreement");
         if (parser.GetParamCount() > 0) {
             project_ = parser.GetParam(0);
         }
@@ -44,6 +53,7 @@ public:
 
 private:
     bool open_demo_ = false;
+    bool open_agreement_ = false;
     wxString project_;
 };
 

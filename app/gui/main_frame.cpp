@@ -26,6 +26,7 @@
 
 #include <map>
 
+#include "app/gui/agreement_frame.h"
 #include "app/gui/error_dialog.h"
 #include "app/gui/import_job.h"
 #include "app/gui/transcript_view.h"
@@ -50,12 +51,14 @@ enum MenuId {
     kApplyCode,
     kDeleteDocument,
     kRemoveCoding,
+    kAgreement,
 };
 
 // Menu items that only make sense with a project open.
-constexpr int kProjectMenuItems[] = {
-    kImport,   kDeleteDocument, wxID_CLOSE,    kApplyCode, kRemoveCoding, kNewCode,   kNewChildCode,
-    kEditCode, kRenameCode,     kRecolourCode, kMoveCode,  kMergeCode,    kDeleteCode};
+constexpr int kProjectMenuItems[] = {kImport,       kDeleteDocument, wxID_CLOSE,    kApplyCode,
+                                     kRemoveCoding, kNewCode,        kNewChildCode, kEditCode,
+                                     kRenameCode,   kRecolourCode,   kMoveCode,     kMergeCode,
+                                     kDeleteCode,   kAgreement};
 
 wxString utf8(const std::string& s) {
     return wxString::FromUTF8(s.data(), s.size());
@@ -146,12 +149,16 @@ void MainFrame::build_menu() {
     codes->Append(kMergeCode, L"Mer&ge Into…");
     codes->Append(kDeleteCode, L"&Delete Code…");
 
+    auto* analyse = new wxMenu;
+    analyse->Append(kAgreement, L"Coder &Agreement…");
+
     auto* help = new wxMenu;
     help->Append(wxID_ABOUT, "&About Quire");
 
     auto* bar = new wxMenuBar;
     bar->Append(file, "&File");
     bar->Append(codes, "&Codes");
+    bar->Append(analyse, "&Analyse");
     bar->Append(help, "&Help");
     SetMenuBar(bar);
 
@@ -195,6 +202,8 @@ void MainFrame::build_menu() {
         wxEVT_MENU, [this](wxCommandEvent&) { on_merge_code(); }, kMergeCode);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { on_delete_code(); }, kDeleteCode);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { open_agreement(); }, kAgreement);
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
@@ -352,6 +361,10 @@ bool MainFrame::open_project(const std::string& path) {
 }
 
 void MainFrame::close_project() {
+    if (agreement_) {
+        agreement_->Close(true);  // it shows this project: it goes with it
+        agreement_ = nullptr;
+    }
     project_.reset();
     current_document_.reset();
     shown_codings_.clear();
@@ -361,6 +374,18 @@ void MainFrame::close_project() {
     codings_->DeleteAllItems();
     transcript_->clear_text();
     show_welcome();
+}
+
+AgreementFrame* MainFrame::open_agreement() {
+    if (!project_) {
+        return nullptr;
+    }
+    if (!agreement_) {
+        agreement_ = new AgreementFrame(this, project_->path());
+    }
+    agreement_->Show();
+    agreement_->Raise();
+    return agreement_;
 }
 
 void MainFrame::refresh_documents() {

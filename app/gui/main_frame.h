@@ -2,6 +2,7 @@
 #pragma once
 
 #include <wx/frame.h>
+#include <wx/weakref.h>
 
 #include <map>
 #include <memory>
@@ -26,6 +27,7 @@ class wxSimplebook;
 
 namespace quire::gui {
 
+class AgreementFrame;
 class TranscriptView;
 
 // The workbench window: documents and codebook on the left, the transcript in the middle,
@@ -51,6 +53,8 @@ public:
     TranscriptView* transcript() const { return transcript_; }
     Project* project() { return project_ ? &*project_ : nullptr; }
     int coding_rows() const;
+    // Opens (or raises) the coder-agreement window for the open project; null without one.
+    AgreementFrame* open_agreement();
 
 private:
     void build_menu();
@@ -99,6 +103,7 @@ private:
     wxListCtrl* codings_ = nullptr;
     wxComboBox* coder_ = nullptr;
     wxComboBox* quick_pick_ = nullptr;
+    wxWeakRef<AgreementFrame> agreement_;
 };
 
 }  // namespace quire::gui

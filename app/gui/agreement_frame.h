@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <wx/frame.h>
+#include <wx/timer.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/agreement/disagreements.h"
+#include "core/agreement/project_agreement.h"
+#include "core/model.h"
+#include "core/project.h"
+
+class wxButton;
+class wxCheckBox;
+class wxCheckListBox;
+class wxChoice;
+class wxGauge;
+class wxGrid;
+class wxGridEvent;
+class wxListCtrl;
+class wxNotebook;
+class wxPanel;
+class wxSpinCtrlDouble;
+class wxStaticText;
+
+namespace quire::gui {
+
+class KappaChart;
+class TranscriptView;
+
+// Coder agreement for one project: choose coders (or two groups), codes, documents and the
+// unit, compute on a worker thread, then read the results by code, by document and passage
+// by passage, where disagreements can be resolved into the consensus layer.
+//
+// The frame opens its own Project on the file, and every computation opens another one on
+// its worker thread: connections are never shared across threads or windows.
+class AgreementFrame : public wxFrame {
+public:
+    AgreementFrame(wxWindow* parent, const std::string& project_path);
+    ~AgreementFrame() override;  // cancels running computations and waits for them
+
+    // Starts a computation with the current choices; false (with the reason in the status
+    // line) when the choices cannot be compared.
+    bool compute();
+    // compute(), then waits, pumping events, until its result is shown.
+    void compute_blocking();
+    // Pumps events until no computation is pending.
+    void wait_for_result();
+    bool busy() const { return handled_generation_ < generation_; }
+
+    // For the tests (and the menus): what the window shows and does.
+    int code_rows() const;
+    wxString cell_text(int row, int col) const;
+    int disagreement_rows() const;
+    wxString disagreement_text(int row, int col) const;
+    // Adopts the first or second coder's version of a listed disagreement.
+    bool adopt(int row, bool first);
+    void select_coders(const std::vector<std::string>& names);
+    // Like choosing the unit in the window: recomputes when results are shown.
+    void set_unit(const std::string& name);
+    const agreement::AgreementRun* shown_run() const { return run_ ? &*run_ : nullptr; }
+
+private:
+    struct Job;
+    struct Outcome;
+
+    void build_controls(wxWindow* parent);
+    void build_results(wxWindow* parent);
+    wxWindow* build_by_code_page(wxWindow* parent);
+    wxWindow* build_by_document_page(wxWindow* parent);
+    wxWindow* build_disagreements_page(wxWindow* parent);
+    void load_choices();
+    void fill_coder_lists();
+    void update_enabled();
+    agreement::UnitKind selected_unit() const;
+    bool build_request(agreement::AgreementRequest& request, std::vector<Id>& code_ids,
+                       std::vector<Id>& document_ids);
+    std::string document_reference(const Document& d) const;
+    void load_code_maps();
+    std::vector<std::string> checked_coders() const;
+
+    void on_progress_timer();
+    void on_cancel();
+    void on_result(int generation, const std::shared_ptr<Outcome>& outcome);
+    void reap_jobs(bool wait);
+    void set_busy(bool busy);
+
+    void show_run();
+    void fill_code_grid();
+    void fill_summary();
+    void fill_document_list();
+    void refresh_disagreements(std::optional<int> select);
+    void show_disagreement(int row);
+    wxString disagreement_status(const agreement::Disagreement& d) const;
+    bool is_unresolved(const agreement::Disagreement& d) const;
+    void on_grid_cell_selected(wxGridEvent& event);
+    void on_grid_motion(wxMouseEvent& event);
+
+    void export_csv();
+    void export_xlsx();
+    void export_html();
+    std::string project_name();
+
+    std::optional<Project> project_;
+    std::vector<Code> codes_;  // tree order, as listed in codes_list_
+    std::map<std::string, Code> code_by_path_;
+    std::map<Id, int> code_depth_;
+    std::vector<Document> documents_;
+    std::vector<std::string> coder_names_;
+
+    // Computation state (UI thread only; jobs share atomics with their workers).
+    std::vector<std::unique_ptr<Job>> jobs_;
+    int generation_ = 0;          // of the newest computation started
+    int handled_generation_ = 0;  // of the newest one finished, cancelled or superseded
+    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+    wxTimer progress_timer_;
+
+    // The shown result and what it was computed on.
+    std::optional<agreement::AgreementRun> run_;
+    std::vector<Id> run_code_ids_;                      // empty: every code
+    std::vector<Id> run_document_ids_;                  // empty: every document
+    std::vector<std::vector<std::string>> cell_notes_;  // [row][col] of the code grid
+    std::vector<agreement::Disagreement> disagreements_;
+    // Adopting a version that codes nothing leaves no trace in the consensus layer, so
+    // those decisions are remembered here: (document, code, start, end) -> coder.
+    std::map<std::tuple<Id, Id, std::int64_t, std::int64_t>, std::string> adopted_empty_;
+    wxPoint tooltip_cell_{-1, -1};
+
+    // Controls.
+    wxCheckListBox* coders_list_ = nullptr;
+    wxCheckBox* groups_toggle_ = nullptr;
+    wxPanel* groups_panel_ = nullptr;
+    wxCheckListBox* group1_list_ = nullptr;
+    wxCheckListBox* group2_list_ = nullptr;
+    wxCheckListBox* codes_list_ = nullptr;
+    wxCheckListBox* documents_list_ = nullptr;
+    wxChoice* unit_ = nullptr;
+    wxSpinCtrlDouble* coverage_ = nullptr;
+    wxSpinCtrlDouble* overlap_ = nullptr;
+    wxButton* compute_button_ = nullptr;
+    wxGauge* gauge_ = nullptr;
+    wxStaticText* progress_label_ = nullptr;
+    wxButton* cancel_button_ = nullptr;
+
+    wxNotebook* notebook_ = nullptr;
+    wxGrid* grid_ = nullptr;
+    wxStaticText* summary_ = nullptr;
+    wxStaticText* summary_notes_ = nullptr;
+    KappaChart* chart_ = nullptr;
+    wxChoice* document_code_ = nullptr;
+    wxListCtrl* by_document_ = nullptr;
+    wxStaticText* disagreements_notice_ = nullptr;
+    wxListCtrl* disagreements_list_ = nullptr;
+    wxStaticText* first_label_ = nullptr;
+    wxStaticText* second_label_ = nullptr;
+    TranscriptView* first_view_ = nullptr;
+    TranscriptView* second_view_ = nullptr;
+    wxButton* adopt_first_ = nullptr;
+    wxButton* adopt_second_ = nullptr;
+    wxButton* export_csv_ = nullptr;
+    wxButton* export_xlsx_ = nullptr;
+    wxButton* export_html_ = nullptr;
+};
+
+}  // namespace quire::gui
