@@ -5,6 +5,7 @@
 #include <climits>
 #include <cmath>
 #include <cstdint>
+#include <future>
 #include <tuple>
 #include <unordered_map>
 
@@ -478,14 +479,22 @@ ComparisonResult compare(const ComparisonInput& in) {
 
     std::vector<RatedRange> sorted;
     std::vector<std::pair<std::uint64_t, std::int64_t>> keyed;
-    std::vector<Interval> flat;
     std::int64_t longest = 0;
     for (const ComparisonDocument& doc : in.documents) {
         longest = std::max(longest, doc.length);
     }
     const bool packed_sort =
         codes < (std::size_t{1} << 20) && raters <= 64 && longest < (std::int64_t{1} << 38);
-    for (const ComparisonDocument& doc : in.documents) {
+    // Pass 1: each document's codings sorted and merged (and the unitized continuum).
+    struct PreparedDocument {
+        std::vector<Interval> flat;
+        ByCode by_code;
+    };
+    std::vector<PreparedDocument> prepared(in.documents.size());
+    for (std::size_t doc_index = 0; doc_index < in.documents.size(); ++doc_index) {
+        const ComparisonDocument& doc = in.documents[doc_index];
+        std::vector<Interval>& flat = prepared[doc_index].flat;
+        ByCode& by_code = prepared[doc_index].by_code;
         // Every rater's ranges of every code, overlaps merged, in one flat buffer: one sort
         // per document instead of a vector per code and rater.
         sorted.assign(doc.codings.begin(), doc.codings.end());
@@ -514,9 +523,7 @@ ComparisonResult compare(const ComparisonInput& in) {
                        std::tie(y.code, y.rater, y.start, y.end);
             });
         }
-        flat.clear();
         flat.reserve(sorted.size());
-        ByCode by_code;
         by_code.raters = raters;
         by_code.lists.assign(codes * raters, RangeList{});
         std::vector<std::size_t> first(codes * raters, 0);
@@ -552,7 +559,20 @@ ComparisonResult compare(const ComparisonInput& in) {
             }
             unitized.continua.push_back(std::move(continuum));
         }
+    }
 
+    // The unitized family is independent of everything else: it runs on a second core
+    // while the per-code and overall figures are counted here.
+    std::future<UnitizedMeasures> unitized_result;
+    if (in.unitized_measures && raters >= 2 && codes > 0) {
+        unitized_result =
+            std::async(std::launch::async, [&unitized] { return unitized_measures(unitized); });
+    }
+
+    // Pass 2: per-code counts and the overall table.
+    for (std::size_t doc_index = 0; doc_index < in.documents.size(); ++doc_index) {
+        const ComparisonDocument& doc = in.documents[doc_index];
+        const ByCode& by_code = prepared[doc_index].by_code;
         std::vector<TextUnit> units;
         if (in.unit == UnitKind::Word || in.unit == UnitKind::Sentence ||
             in.unit == UnitKind::Paragraph || in.unit == UnitKind::Turn) {
@@ -654,8 +674,8 @@ ComparisonResult compare(const ComparisonInput& in) {
         for (CodeAgreement& code : result.codes) {
             code.k_u_alpha = code.alpha_u_1995 = none;
         }
-    } else if (raters >= 2 && codes > 0) {
-        UnitizedMeasures measures = unitized_measures(unitized);
+    } else if (unitized_result.valid()) {
+        UnitizedMeasures measures = unitized_result.get();
         o.u_alpha = measures.u_alpha;
         o.binary_u_alpha = measures.binary_u_alpha;
         o.cu_alpha = measures.cu_alpha;

@@ -159,18 +159,38 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
         }
     }
 
-    // One plain query for every coding; the filters are cheap in memory.
+    // One plain query for every coding; the filters are cheap in memory. Row ids are dense,
+    // so lookups go through flat tables indexed by id rather than maps.
+    auto dense = [](const auto& by_id) {
+        Id largest = 0;
+        for (const auto& [id, index] : by_id) {
+            largest = std::max(largest, id);
+        }
+        std::vector<int> table(static_cast<std::size_t>(largest) + 1, -1);
+        for (const auto& [id, index] : by_id) {
+            table[static_cast<std::size_t>(id)] = static_cast<int>(index);
+        }
+        return table;
+    };
+    const std::vector<int> doc_table = dense(doc_index);
+    const std::vector<int> code_table = dense(code_of);
+    const std::vector<int> rater_table = dense(rater_of);
+    auto lookup = [](const std::vector<int>& table, Id id) {
+        return id >= 0 && static_cast<std::size_t>(id) < table.size()
+                   ? table[static_cast<std::size_t>(id)]
+                   : -1;
+    };
     sql::Statement& all = project.connection().prepare(
         "SELECT document_id, code_id, coder_id, start_cp, end_cp FROM codings");
     while (all.step()) {
-        const auto doc = doc_index.find(all.int64(0));
-        const auto code = code_of.find(all.int64(1));
-        const auto rater = rater_of.find(all.int64(2));
-        if (doc == doc_index.end() || code == code_of.end() || rater == rater_of.end()) {
+        const int doc = lookup(doc_table, all.int64(0));
+        const int code = lookup(code_table, all.int64(1));
+        const int rater = lookup(rater_table, all.int64(2));
+        if (doc < 0 || code < 0 || rater < 0) {
             continue;
         }
-        input.documents[doc->second].codings.push_back(
-            {rater->second, code->second, all.int64(3), all.int64(4)});
+        input.documents[static_cast<std::size_t>(doc)].codings.push_back(
+            {rater, code, all.int64(3), all.int64(4)});
     }
 
     run.result = compare(input);
