@@ -3,46 +3,89 @@
 
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/project.h"
 #include "core/storage/sqlite.h"
 #include "core/util/csv.h"
 #include "core/util/ids.h"
+#include "core/util/json_writer.h"
 
 namespace quire::agreement {
 namespace {
 
-using nlohmann::ordered_json;
-
-ordered_json number_or_null(const Coefficient& c) {
-    return c.value ? ordered_json(*c.value) : ordered_json();
-}
-
-// Writes `c` under `key` and, when it has one, its note under notes[key].
-void put(ordered_json& object, ordered_json& notes, const char* key, const Coefficient& c) {
-    object[key] = number_or_null(c);
-    if (!c.note.empty()) {
-        notes[key] = c.note;
+void write_parameters(util::JsonWriter& w, const AgreementRun& run) {
+    w.begin_object();
+    w.key("coders").begin_array();
+    for (const std::string& c : run.coders) {
+        w.value(c);
     }
-}
-
-ordered_json request_json(const AgreementRun& run) {
-    ordered_json p;
-    p["coders"] = run.coders;
+    w.end_array();
     if (!run.groups.empty()) {
-        p["groups"] = {{"group1", run.groups[0]}, {"group2", run.groups[1]}};
+        w.key("groups").begin_object();
+        for (std::size_t g = 0; g < run.groups.size(); ++g) {
+            w.key("group" + std::to_string(g + 1)).begin_array();
+            for (const std::string& m : run.groups[g]) {
+                w.value(m);
+            }
+            w.end_array();
+        }
+        w.end_object();
     }
-    p["codes"] = run.codes;
-    p["documents"] = run.documents;
-    p["unit"] = to_string(run.request.unit);
-    p["min_coverage"] = run.request.min_coverage;
+    w.key("codes").begin_array();
+    for (const std::string& c : run.codes) {
+        w.value(c);
+    }
+    w.end_array();
+    w.key("documents").begin_array();
+    for (const std::string& d : run.documents) {
+        w.value(d);
+    }
+    w.end_array();
+    w.key("unit").value(to_string(run.request.unit));
+    w.key("min_coverage").value(run.request.min_coverage);
     if (run.request.unit == UnitKind::Segment) {
-        p["segment_overlap"] = run.request.segment_overlap;
+        w.key("segment_overlap").value(run.request.segment_overlap);
     }
-    return p;
+    w.end_object();
 }
+
+std::string parameters_json(const AgreementRun& run) {
+    util::JsonWriter w(0);
+    write_parameters(w, run);
+    return w.str();
+}
+
+// Coefficients of one object, written as they come; their notes follow in a `notes` object.
+class CoefficientFields {
+public:
+    explicit CoefficientFields(util::JsonWriter& w) : w_(w) {}
+    void put(const char* key, const Coefficient& c) {
+        w_.key(key).value(c.value);
+        if (!c.note.empty()) {
+            notes_.emplace_back(key, c.note);
+        }
+    }
+    void finish() {
+        if (!notes_.empty()) {
+            finish_with([](util::JsonWriter&) {});
+        }
+    }
+    // Also writes `extra` entries into the notes object (which then always exists).
+    template <typename Extra>
+    void finish_with(Extra&& extra) {
+        w_.key("notes").begin_object();
+        for (const auto& [key, note] : notes_) {
+            w_.key(key).value(note);
+        }
+        extra(w_);
+        w_.end_object();
+    }
+
+private:
+    util::JsonWriter& w_;
+    std::vector<std::pair<std::string, std::string>> notes_;
+};
 
 std::vector<std::string> split_members(const std::vector<std::string>& names) {
     std::vector<std::string> out;
@@ -203,7 +246,7 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
               "?2, ?3, ?4)")
             .bind(1, util::new_guid())
             .bind(2, run.created_at)
-            .bind(3, request_json(run).dump())
+            .bind(3, parameters_json(run))
             .bind(4, std::string("{}"))
             .run();
         run.id = db.last_insert_rowid();
@@ -217,105 +260,148 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
 }
 
 std::string report_json(const AgreementRun& run) {
-    ordered_json j;
-    j["coders"] = run.coders;
+    util::JsonWriter w;
+    w.begin_object();
+    w.key("coders").begin_array();
+    for (const std::string& c : run.coders) {
+        w.value(c);
+    }
+    w.end_array();
     if (!run.groups.empty()) {
-        j["groups"] = {{"group1", run.groups[0]}, {"group2", run.groups[1]}};
+        w.key("groups").begin_object();
+        for (std::size_t g = 0; g < run.groups.size(); ++g) {
+            w.key("group" + std::to_string(g + 1)).begin_array();
+            for (const std::string& m : run.groups[g]) {
+                w.value(m);
+            }
+            w.end_array();
+        }
+        w.end_object();
     }
-    j["unit"] = to_string(run.request.unit);
+    w.key("unit").value(to_string(run.request.unit));
     if (run.id != 0) {
-        j["run"] = {{"id", run.id}, {"created_at", run.created_at}};
+        w.key("run").begin_object();
+        w.key("id").value(static_cast<std::int64_t>(run.id));
+        w.key("created_at").value(run.created_at);
+        w.end_object();
     }
-    j["parameters"] = request_json(run);
-    ordered_json codes = ordered_json::array();
+    w.key("parameters");
+    write_parameters(w, run);
+    const bool segments = run.request.unit == UnitKind::Segment;
+    w.key("codes").begin_array();
     for (const CodeAgreement& c : run.result.codes) {
-        ordered_json code;
-        ordered_json notes = ordered_json::object();
-        code["code"] = c.code;
-        ordered_json documents = ordered_json::array();
+        w.begin_object();
+        w.key("code").value(c.code);
+        w.key("documents").begin_array();
         for (const DocumentAgreement& d : c.documents) {
-            ordered_json doc;
-            ordered_json doc_notes = ordered_json::object();
-            doc["document"] = d.document;
-            doc["units"] = d.units;
-            doc["both"] = d.both;
-            doc["neither"] =
-                run.request.unit == UnitKind::Segment ? ordered_json() : ordered_json(d.neither);
-            ordered_json only = ordered_json::object();
+            w.begin_object();
+            w.key("document").value(d.document);
+            w.key("units").value(static_cast<std::int64_t>(d.units));
+            w.key("both").value(static_cast<std::int64_t>(d.both));
+            w.key("neither");
+            if (segments) {
+                w.null();
+            } else {
+                w.value(static_cast<std::int64_t>(d.neither));
+            }
+            w.key("only").begin_object();
             for (std::size_t r = 0; r < d.only.size() && r < run.raters.size(); ++r) {
-                only[run.raters[r]] = d.only[r];
+                w.key(run.raters[r]).value(static_cast<std::int64_t>(d.only[r]));
             }
-            doc["only"] = only;
-            put(doc, doc_notes, "percent_agreement", d.percent_agreement);
-            put(doc, doc_notes, "kappa", d.kappa);
-            if (run.request.unit == UnitKind::Segment && run.raters.size() == 2) {
-                ordered_json matched = ordered_json::array();
+            w.end_object();
+            CoefficientFields fields(w);
+            fields.put("percent_agreement", d.percent_agreement);
+            fields.put("kappa", d.kappa);
+            if (segments && run.raters.size() == 2) {
+                w.key("matched").begin_array();
                 for (const SegmentMatch& m : d.matched) {
-                    matched.push_back({{run.raters[0], {m.a_start, m.a_end}},
-                                       {run.raters[1], {m.b_start, m.b_end}},
-                                       {"overlap", m.overlap}});
+                    w.begin_object();
+                    w.key(run.raters[0])
+                        .begin_array()
+                        .value(static_cast<std::int64_t>(m.a_start))
+                        .value(static_cast<std::int64_t>(m.a_end))
+                        .end_array();
+                    w.key(run.raters[1])
+                        .begin_array()
+                        .value(static_cast<std::int64_t>(m.b_start))
+                        .value(static_cast<std::int64_t>(m.b_end))
+                        .end_array();
+                    w.key("overlap").value(m.overlap);
+                    w.end_object();
                 }
-                ordered_json unmatched = ordered_json::object();
+                w.end_array();
+                w.key("unmatched").begin_object();
                 for (std::size_t r = 0; r < d.unmatched.size(); ++r) {
-                    ordered_json list = ordered_json::array();
-                    for (const auto& [s, e] : d.unmatched[r]) {
-                        list.push_back({s, e});
+                    w.key(run.raters[r]).begin_array();
+                    for (const auto& [start, end] : d.unmatched[r]) {
+                        w.begin_array()
+                            .value(static_cast<std::int64_t>(start))
+                            .value(static_cast<std::int64_t>(end))
+                            .end_array();
                     }
-                    unmatched[run.raters[r]] = list;
+                    w.end_array();
                 }
-                doc["matched"] = matched;
-                doc["unmatched"] = unmatched;
+                w.end_object();
             }
-            if (!doc_notes.empty()) {
-                doc["notes"] = doc_notes;
-            }
-            documents.push_back(doc);
+            fields.finish();
+            w.end_object();
         }
-        code["documents"] = documents;
-        put(code, notes, "percent_agreement", c.percent_agreement);
-        put(code, notes, "kappa", c.kappa);
-        put(code, notes, "fleiss_kappa", c.fleiss_kappa);
-        put(code, notes, "krippendorff_alpha", c.krippendorff_alpha);
-        put(code, notes, "k_u_alpha", c.k_u_alpha);
-        put(code, notes, "alpha_u_1995", c.alpha_u_1995);
-        if (!notes.empty()) {
-            code["notes"] = notes;
-        }
-        codes.push_back(code);
+        w.end_array();
+        CoefficientFields fields(w);
+        fields.put("percent_agreement", c.percent_agreement);
+        fields.put("kappa", c.kappa);
+        fields.put("fleiss_kappa", c.fleiss_kappa);
+        fields.put("krippendorff_alpha", c.krippendorff_alpha);
+        fields.put("k_u_alpha", c.k_u_alpha);
+        fields.put("alpha_u_1995", c.alpha_u_1995);
+        fields.finish();
+        w.end_object();
     }
-    j["codes"] = codes;
+    w.end_array();
+
     const OverallAgreement& o = run.result.overall;
-    ordered_json overall;
-    ordered_json notes = ordered_json::object();
-    put(overall, notes, "cohen_kappa", o.cohen_kappa);
-    put(overall, notes, "scott_pi", o.scott_pi);
-    put(overall, notes, "krippendorff_alpha", o.krippendorff_alpha);
-    put(overall, notes, "brennan_prediger", o.brennan_prediger);
-    put(overall, notes, "percent_agreement", o.percent_agreement);
-    put(overall, notes, "u_alpha", o.u_alpha);
-    put(overall, notes, "binary_u_alpha", o.binary_u_alpha);
-    put(overall, notes, "cu_alpha", o.cu_alpha);
-    ordered_json k = ordered_json::object();
-    ordered_json k_notes = ordered_json::object();
+    w.key("overall").begin_object();
+    CoefficientFields overall(w);
+    overall.put("cohen_kappa", o.cohen_kappa);
+    overall.put("scott_pi", o.scott_pi);
+    overall.put("krippendorff_alpha", o.krippendorff_alpha);
+    overall.put("brennan_prediger", o.brennan_prediger);
+    overall.put("percent_agreement", o.percent_agreement);
+    overall.put("u_alpha", o.u_alpha);
+    overall.put("binary_u_alpha", o.binary_u_alpha);
+    overall.put("cu_alpha", o.cu_alpha);
+    w.key("k_u_alpha").begin_object();
+    std::vector<std::pair<std::string, std::string>> k_notes;
     for (std::size_t c = 0; c < o.k_u_alpha.size() && c < run.codes.size(); ++c) {
-        k[run.codes[c]] = number_or_null(o.k_u_alpha[c]);
+        w.key(run.codes[c]).value(o.k_u_alpha[c].value);
         if (!o.k_u_alpha[c].note.empty()) {
-            k_notes[run.codes[c]] = o.k_u_alpha[c].note;
+            k_notes.emplace_back(run.codes[c], o.k_u_alpha[c].note);
         }
     }
-    overall["k_u_alpha"] = k;
+    w.end_object();
+    overall.put("alpha_u_1995", o.alpha_u_1995);
+    // The notes object of `overall` holds the per-code notes of k_u_alpha as an object.
     if (!k_notes.empty()) {
-        notes["k_u_alpha"] = k_notes;
+        overall.finish_with([&](util::JsonWriter& writer) {
+            writer.key("k_u_alpha").begin_object();
+            for (const auto& [code, note] : k_notes) {
+                writer.key(code).value(note);
+            }
+            writer.end_object();
+        });
+    } else {
+        overall.finish();
     }
-    put(overall, notes, "alpha_u_1995", o.alpha_u_1995);
-    if (!notes.empty()) {
-        overall["notes"] = notes;
-    }
-    j["overall"] = overall;
+    w.end_object();
     if (!run.result.notes.empty()) {
-        j["notes"] = run.result.notes;
+        w.key("notes").begin_array();
+        for (const std::string& n : run.result.notes) {
+            w.value(n);
+        }
+        w.end_array();
     }
-    return j.dump(2);
+    w.end_object();
+    return w.str();
 }
 
 std::string report_csv(const AgreementRun& run) {
