@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -18,6 +19,7 @@
 #include "core/agreement/report_export.h"
 #include "core/demo/demo.h"
 #include "core/errors.h"
+#include "core/exchange/tables.h"
 #include "core/import/importer.h"
 #include "core/project.h"
 #include "core/text/unicode.h"
@@ -59,7 +61,9 @@ Codings
   codings export P [--json]              CSV: document,coder,code,start,end
   codings import P FILE.csv              same CSV; all rows or none
   codings remove P ID
-  segments P --code CODE [--coder NAME] [--doc DOC] [--context N]
+  segments P --code CODE [--coder NAME] [--doc DOC] [--context N] [--csv | --xlsx FILE]
+  codebook P (--csv | --md | --xlsx FILE)  the codebook with every field
+  report P OUT.html                      codebook, code frequencies and segments by code
   coders P                               list coders
   cases P                                list cases with their documents and attributes
 Agreement
@@ -594,13 +598,18 @@ int cmd_codings(const std::vector<std::string>& raw, std::ostream& out) {
 }
 
 int cmd_segments(const std::vector<std::string>& raw, std::ostream& out) {
-    const Args args = parse(raw, {"code", "coder", "doc", "context"}, {"json", "exact"});
+    const Args args =
+        parse(raw, {"code", "coder", "doc", "context", "xlsx"}, {"json", "exact", "csv"});
     expect_positional(args, 1, "segments PROJECT --code CODE");
     Project p = Project::open(args.positional[0]);
     CodingFilter filter;
-    const Code code = p.find_code(args.required("code"));
-    filter.code_id = code.id;
-    filter.include_child_codes = !args.flag("exact");
+    // Exports may take every coding; a listing on screen needs a code.
+    if (const auto code = args.option("code")) {
+        filter.code_id = p.find_code(*code).id;
+        filter.include_child_codes = !args.flag("exact");
+    } else if (!args.flag("csv") && !args.option("xlsx")) {
+        throw UsageError("missing --code");
+    }
     if (const auto coder = args.option("coder")) {
         filter.coder_id = p.find_coder(*coder).id;
     }
@@ -609,6 +618,15 @@ int cmd_segments(const std::vector<std::string>& raw, std::ostream& out) {
     }
     const int context =
         static_cast<int>(parse_offset(args.option("context").value_or("60"), "--context"));
+    if (const auto xlsx = args.option("xlsx")) {
+        exchange::write_segments_xlsx(p, filter, *xlsx);
+        out << "wrote " << *xlsx << "\n";
+        return 0;
+    }
+    if (args.flag("csv")) {
+        out << exchange::segments_csv(p, filter);
+        return 0;
+    }
     const std::vector<Segment> segments = p.segments(filter, std::max(0, context));
     if (args.flag("json")) {
         ordered_json j = ordered_json::array();
@@ -633,6 +651,42 @@ int cmd_segments(const std::vector<std::string>& raw, std::ostream& out) {
             << "…\n\n";
     }
     out << segments.size() << " segments\n";
+    return 0;
+}
+
+int cmd_codebook(const std::vector<std::string>& raw, std::ostream& out) {
+    const Args args = parse(raw, {"xlsx"}, {"csv", "md"});
+    expect_positional(args, 1, "codebook PROJECT (--csv | --md | --xlsx FILE)");
+    Project p = Project::open(args.positional[0]);
+    if (const auto xlsx = args.option("xlsx")) {
+        exchange::write_codebook_xlsx(p, *xlsx);
+        out << "wrote " << *xlsx << "\n";
+    } else if (args.flag("md")) {
+        out << exchange::codebook_markdown(p);
+    } else if (args.flag("csv")) {
+        out << exchange::codebook_csv(p);
+    } else {
+        throw UsageError("codebook takes --csv, --md or --xlsx FILE");
+    }
+    return 0;
+}
+
+int cmd_report(const std::vector<std::string>& raw, std::ostream& out) {
+    const Args args = parse(raw, {}, {"force"});
+    expect_positional(args, 2, "report PROJECT OUT.html");
+    Project p = Project::open(args.positional[0]);
+    const std::string& path = args.positional[1];
+    if (std::filesystem::exists(path) && !args.flag("force")) {
+        throw ConflictError(path + " already exists (add --force to replace it)");
+    }
+    const std::string html = exchange::project_report_html(p);
+    std::ofstream file(path, std::ios::binary);
+    file << html;
+    file.close();
+    if (!file) {
+        throw Error("cannot write " + path);
+    }
+    out << "wrote " << path << "\n";
     return 0;
 }
 
@@ -1095,6 +1149,10 @@ int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
         return cmd_segments(rest, out);
     if (command == "coders")
         return cmd_coders(rest, out);
+    if (command == "codebook")
+        return cmd_codebook(rest, out);
+    if (command == "report")
+        return cmd_report(rest, out);
     if (command == "cases")
         return cmd_cases(rest, out);
     if (command == "agreement")
