@@ -14,34 +14,31 @@
 namespace quire::agreement {
 namespace {
 
-void write_parameters(util::JsonWriter& w, const AgreementRun& run) {
-    w.begin_object();
-    w.key("coders").begin_array();
-    for (const std::string& c : run.coders) {
-        w.value(c);
+void write_strings(util::JsonWriter& w, const char* key, const std::vector<std::string>& values) {
+    w.key(key).begin_array();
+    for (const std::string& v : values) {
+        w.value(v);
     }
     w.end_array();
+}
+
+// Coders, and groups when there are any.
+void write_coders(util::JsonWriter& w, const AgreementRun& run) {
+    write_strings(w, "coders", run.coders);
     if (!run.groups.empty()) {
         w.key("groups").begin_object();
         for (std::size_t g = 0; g < run.groups.size(); ++g) {
-            w.key("group" + std::to_string(g + 1)).begin_array();
-            for (const std::string& m : run.groups[g]) {
-                w.value(m);
-            }
-            w.end_array();
+            write_strings(w, ("group" + std::to_string(g + 1)).c_str(), run.groups[g]);
         }
         w.end_object();
     }
-    w.key("codes").begin_array();
-    for (const std::string& c : run.codes) {
-        w.value(c);
-    }
-    w.end_array();
-    w.key("documents").begin_array();
-    for (const std::string& d : run.documents) {
-        w.value(d);
-    }
-    w.end_array();
+}
+
+void write_parameters(util::JsonWriter& w, const AgreementRun& run) {
+    w.begin_object();
+    write_coders(w, run);
+    write_strings(w, "codes", run.codes);
+    write_strings(w, "documents", run.documents);
     w.key("unit").value(to_string(run.request.unit));
     w.key("min_coverage").value(run.request.min_coverage);
     if (run.request.unit == UnitKind::Segment) {
@@ -262,22 +259,7 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
 std::string report_json(const AgreementRun& run) {
     util::JsonWriter w;
     w.begin_object();
-    w.key("coders").begin_array();
-    for (const std::string& c : run.coders) {
-        w.value(c);
-    }
-    w.end_array();
-    if (!run.groups.empty()) {
-        w.key("groups").begin_object();
-        for (std::size_t g = 0; g < run.groups.size(); ++g) {
-            w.key("group" + std::to_string(g + 1)).begin_array();
-            for (const std::string& m : run.groups[g]) {
-                w.value(m);
-            }
-            w.end_array();
-        }
-        w.end_object();
-    }
+    write_coders(w, run);
     w.key("unit").value(to_string(run.request.unit));
     if (run.id != 0) {
         w.key("run").begin_object();

@@ -18,28 +18,16 @@
 #include "app/cli/cli.h"
 #include "core/project.h"
 #include "core/text/unicode.h"
+#include "tests/support/cli_runner.h"
 #include "tests/support/scratch.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 using Scratch = quire::test::ScratchDir;
+using quire::test::cli;
+using quire::test::CliResult;
 
 namespace {
-
-struct CliResult {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
-
-CliResult cli(const std::vector<std::string>& args) {
-    std::ostringstream out, err;
-    CliResult r;
-    r.status = quire::cli::run(args, out, err);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
 
 // Runs a command that must succeed and returns its standard output.
 std::string ok(const std::vector<std::string>& args) {

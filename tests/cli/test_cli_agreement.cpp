@@ -8,23 +8,14 @@
 #include <vector>
 
 #include "app/cli/cli.h"
+#include "tests/support/cli_runner.h"
 #include "tests/support/scratch.h"
 
 using nlohmann::json;
 
+using quire::test::cli;
+
 namespace {
-
-struct Result {
-    int status;
-    std::string out;
-    std::string err;
-};
-
-Result cli(const std::vector<std::string>& args) {
-    std::ostringstream out, err;
-    const int status = quire::cli::run(args, out, err);
-    return {status, out.str(), err.str()};
-}
 
 // The demo project: nine interviews coded by Alex and Sam.
 struct DemoProject {
@@ -38,7 +29,8 @@ struct DemoProject {
 TEST_CASE("agreement --json has coders, unit, codes and overall with every coefficient",
           "[agreement][cli]") {
     DemoProject demo;
-    const Result r = cli({"agreement", demo.path(), "--coders", "Alex,Sam", "--json"});
+    const quire::test::CliResult r =
+        cli({"agreement", demo.path(), "--coders", "Alex,Sam", "--json"});
     REQUIRE(r.status == 0);
     const json j = json::parse(r.out);
     CHECK(j["coders"] == json::array({"Alex", "Sam"}));
@@ -84,8 +76,8 @@ TEST_CASE("agreement --code restricts every figure, overall included", "[agreeme
     DemoProject demo;
     const json all = json::parse(
         cli({"agreement", demo.path(), "--coders", "Alex,Sam", "--json", "--no-store"}).out);
-    const Result r = cli({"agreement", demo.path(), "--coders", "Alex,Sam", "--code",
-                          "Take the long view", "--json", "--no-store"});
+    const quire::test::CliResult r = cli({"agreement", demo.path(), "--coders", "Alex,Sam",
+                                          "--code", "Take the long view", "--json", "--no-store"});
     REQUIRE(r.status == 0);
     const json one = json::parse(r.out);
     REQUIRE(one["codes"].size() == 1);
@@ -100,8 +92,8 @@ TEST_CASE("agreement works for every unit of analysis", "[agreement][cli]") {
     for (const char* unit :
          {"character", "word", "sentence", "paragraph", "turn", "segment", "document"}) {
         INFO(unit);
-        const Result r = cli({"agreement", demo.path(), "--coders", "Alex,Sam", "--unit", unit,
-                              "--json", "--no-store"});
+        const quire::test::CliResult r = cli({"agreement", demo.path(), "--coders", "Alex,Sam",
+                                              "--unit", unit, "--json", "--no-store"});
         REQUIRE(r.status == 0);
         const json j = json::parse(r.out);
         CHECK(j["unit"] == unit);
@@ -129,13 +121,15 @@ TEST_CASE("agreement runs are stored and listed by --history", "[agreement][cli]
 TEST_CASE("agreement refuses bad requests with one line and a non-zero status",
           "[agreement][cli]") {
     DemoProject demo;
-    const Result unknown = cli({"agreement", demo.path(), "--coders", "Alex,Nobody"});
+    const quire::test::CliResult unknown =
+        cli({"agreement", demo.path(), "--coders", "Alex,Nobody"});
     CHECK(unknown.status == 3);
-    const Result single = cli({"agreement", demo.path(), "--coders", "Alex"});
+    const quire::test::CliResult single = cli({"agreement", demo.path(), "--coders", "Alex"});
     CHECK(single.status == 4);
-    const Result unit = cli({"agreement", demo.path(), "--coders", "Alex,Sam", "--unit", "page"});
+    const quire::test::CliResult unit =
+        cli({"agreement", demo.path(), "--coders", "Alex,Sam", "--unit", "page"});
     CHECK(unit.status == 4);
-    for (const Result& r : {unknown, single, unit}) {
+    for (const quire::test::CliResult& r : {unknown, single, unit}) {
         CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
     }
     const json history = json::parse(cli({"agreement", demo.path(), "--history", "--json"}).out);
@@ -156,7 +150,8 @@ TEST_CASE("agreement --ratings reproduces Krippendorff's 2011 example with missi
         {"nominal", 0.743}, {"ordinal", 0.815}, {"interval", 0.849}, {"ratio", 0.797}};
     for (const auto& [level, alpha] : expected) {
         INFO(level);
-        const Result r = cli({"agreement", "--ratings", file, "--level", level, "--json"});
+        const quire::test::CliResult r =
+            cli({"agreement", "--ratings", file, "--level", level, "--json"});
         REQUIRE(r.status == 0);
         const json j = json::parse(r.out);
         CHECK(j["krippendorff_alpha"].get<double>() == Approx(alpha).margin(0.0005));
@@ -175,21 +170,22 @@ TEST_CASE("agreement --ratings gives Cohen's kappa and Scott's pi for two coders
         dir.write("two.csv",
                   "unit,Ann,Ben\n1,yes,yes\n2,yes,yes\n3,no,no\n4,no,no\n"
                   "5,yes,no\n6,no,no\n7,yes,yes\n8,no,yes\n9,no,no\n10,yes,yes\n");
-    const Result r = cli({"agreement", "--ratings", file, "--json"});
+    const quire::test::CliResult r = cli({"agreement", "--ratings", file, "--json"});
     REQUIRE(r.status == 0);
     const json j = json::parse(r.out);
     CHECK(j["percent_agreement"].get<double>() == Approx(80.0));
     // Ann: yes 5, no 5; Ben: yes 5, no 5 -> pe = 0.5, kappa = (0.8 - 0.5) / 0.5 = 0.6.
     CHECK(j["cohen_kappa"].get<double>() == Approx(0.6));
     CHECK(j["scott_pi"].get<double>() == Approx(0.6));
-    const Result missing = cli({"agreement", "--ratings", dir.path("absent.csv")});
+    const quire::test::CliResult missing = cli({"agreement", "--ratings", dir.path("absent.csv")});
     CHECK(missing.status != 0);
 }
 
 TEST_CASE("disagreements lists passages and adopt copies one version into the consensus layer",
           "[agreement][cli]") {
     DemoProject demo;
-    const Result listed = cli({"disagreements", demo.path(), "--coders", "Alex,Sam", "--json"});
+    const quire::test::CliResult listed =
+        cli({"disagreements", demo.path(), "--coders", "Alex,Sam", "--json"});
     REQUIRE(listed.status == 0);
     const json all = json::parse(listed.out);
     REQUIRE(all.size() > 10);
@@ -205,14 +201,14 @@ TEST_CASE("disagreements lists passages and adopt copies one version into the co
     CHECK(chosen["Alex"] != chosen["Sam"]);
     CHECK(chosen["consensus"].empty());
     const std::string at = std::to_string(chosen["start"].get<std::int64_t>());
-    const Result adopted = cli({"adopt", demo.path(), "--coders", "Alex,Sam", "--doc",
-                                chosen["document"], "--code", chosen["code"], "--at", at,
-                                "--take", "Sam"});
+    const quire::test::CliResult adopted =
+        cli({"adopt", demo.path(), "--coders", "Alex,Sam", "--doc", chosen["document"], "--code",
+             chosen["code"], "--at", at, "--take", "Sam"});
     REQUIRE(adopted.status == 0);
-    const json after = json::parse(cli({"disagreements", demo.path(), "--coders", "Alex,Sam",
-                                        "--doc", chosen["document"], "--code", chosen["code"],
-                                        "--json"})
-                                       .out);
+    const json after =
+        json::parse(cli({"disagreements", demo.path(), "--coders", "Alex,Sam", "--doc",
+                         chosen["document"], "--code", chosen["code"], "--json"})
+                        .out);
     bool found = false;
     for (const json& d : after) {
         if (d["start"] == chosen["start"]) {
@@ -234,8 +230,8 @@ TEST_CASE("disagreements lists passages and adopt copies one version into the co
         }
     }
     CHECK(consensus);
-    CHECK(cli({"adopt", demo.path(), "--coders", "Alex,Sam", "--doc", chosen["document"],
-               "--code", chosen["code"], "--at", "0", "--take", "Alex"})
+    CHECK(cli({"adopt", demo.path(), "--coders", "Alex,Sam", "--doc", chosen["document"], "--code",
+               chosen["code"], "--at", "0", "--take", "Alex"})
               .status == 3);
 }
 
@@ -257,7 +253,8 @@ TEST_CASE("agreement writes an XLSX workbook and an HTML report with formulas an
     CHECK(report.find("EF1 = a·b / N") != std::string::npos);
     CHECK(report.find("Take the long view") != std::string::npos);
     CHECK(report.find("<svg") != std::string::npos);
-    const Result bad = cli({"agreement", demo.path(), "--coders", "Alex,Sam", "--xlsx",
-                            demo.dir.path("missing-folder/agreement.xlsx")});
+    const quire::test::CliResult bad =
+        cli({"agreement", demo.path(), "--coders", "Alex,Sam", "--xlsx",
+             demo.dir.path("missing-folder/agreement.xlsx")});
     CHECK(bad.status != 0);
 }

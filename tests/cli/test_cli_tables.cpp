@@ -9,32 +9,20 @@
 
 #include "app/cli/cli.h"
 #include "core/util/csv.h"
+#include "tests/support/cli_runner.h"
 #include "tests/support/scratch.h"
 
 using nlohmann::json;
 
-namespace {
+using quire::test::cli;
 
-struct Result {
-    int status;
-    std::string out;
-    std::string err;
-};
-
-Result cli(const std::vector<std::string>& args) {
-    std::ostringstream out, err;
-    const int status = quire::cli::run(args, out, err);
-    return {status, out.str(), err.str()};
-}
-
-}  // namespace
 
 TEST_CASE("coded segments export as CSV with cases, attributes, code path and exact text",
           "[export][cli]") {
     quire::test::ScratchDir dir;
     const std::string p = dir.path("demo.quire");
     REQUIRE(cli({"demo", p}).status == 0);
-    const Result r = cli({"segments", p, "--csv"});
+    const quire::test::CliResult r = cli({"segments", p, "--csv"});
     REQUIRE(r.status == 0);
     const auto rows = quire::util::parse_csv(r.out);
     REQUIRE(rows.size() > 1);
