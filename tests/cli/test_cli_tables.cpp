@@ -16,7 +16,6 @@ using nlohmann::json;
 
 using quire::test::cli;
 
-
 TEST_CASE("coded segments export as CSV with cases, attributes, code path and exact text",
           "[export][cli]") {
     quire::test::ScratchDir dir;
