@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -19,6 +20,8 @@
 #include "core/agreement/report_export.h"
 #include "core/demo/demo.h"
 #include "core/errors.h"
+#include "core/exchange/qdpx_export.h"
+#include "core/exchange/qdpx_import.h"
 #include "core/exchange/tables.h"
 #include "core/import/importer.h"
 #include "core/project.h"
@@ -43,7 +46,8 @@ Projects
   info P                                 project name, GUID, counts
 Documents
   import P FILE... [--name NAME] [--attr KEY=VALUE]... [--encoding ENC]
-                                         import .txt (any common encoding) or .docx
+                                         import .txt (any common encoding) or .docx, or a
+                                         REFI-QDA project (.qdpx, .qde) from another tool
   docs P                                 list documents
   text P DOC                             print a document's stored text exactly
 Codebook
@@ -78,6 +82,8 @@ Agreement
                                          passages where two coders differ, code by code
   adopt P --coders A,B --doc DOC --code CODE --at POSITION --take A [--consensus NAME]
                                          copy one coder's version into the consensus layer
+Exchange
+  export P OUT.qdpx|OUT.qdc [--force]    REFI-QDA project (.qdpx) or codebook (.qdc)
 
 DOC is a document name or id, CODE a code name, path (Parent/Child) or id. Positions are
 half-open [start, end) ranges of Unicode code points in the stored (NFC, LF) text.
@@ -164,6 +170,13 @@ std::int64_t parse_offset(const std::string& s, const char* what) {
         throw UsageError(std::string(what) + " must be a whole number, got \"" + s + "\"");
     }
     return v;
+}
+
+std::string lower_extension(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
 }
 
 std::string read_text_file(const std::string& path) {
@@ -294,6 +307,35 @@ int cmd_import(const std::vector<std::string>& raw, std::ostream& out, std::ostr
     for (std::size_t i = 0; i < files.size(); ++i) {
         if (files.size() > 1) {
             err << "[" << i + 1 << "/" << files.size() << "] " << files[i] << "\n";
+        }
+        const std::string ext = lower_extension(files[i]);
+        if (ext == ".qdc") {
+            throw ImportError(files[i] +
+                              ": importing a REFI-QDA codebook (.qdc) on its own is not supported "
+                              "yet; import the project (.qdpx) instead");
+        }
+        if (ext == ".qdpx" || ext == ".qde") {
+            // A whole project from another tool: its own report of what came in, what was
+            // adjusted and what was skipped.
+            const exchange::ImportReport r = exchange::import_qdpx(p, files[i]);
+            ordered_json j = {
+                {"file", files[i]},       {"origin", r.origin},       {"sources", r.sources},
+                {"codes", r.codes},       {"codings", r.codings},     {"notes", r.notes},
+                {"cases", r.cases},       {"variables", r.variables}, {"users", r.users},
+                {"adjusted", r.adjusted}, {"skipped", r.skipped}};
+            results.push_back(j);
+            report << "imported " << files[i] << " ("
+                   << (r.origin.empty() ? "unknown tool" : r.origin) << "): " << r.sources
+                   << " sources, " << r.codes << " codes, " << r.codings << " codings, " << r.notes
+                   << " notes, " << r.cases << " cases, " << r.variables << " variables, "
+                   << r.users << " users\n";
+            for (const std::string& a : r.adjusted) {
+                report << "  adjusted: " << a << "\n";
+            }
+            for (const std::string& k : r.skipped) {
+                report << "  skipped: " << k << "\n";
+            }
+            continue;
         }
         const ImportOutcome r = p.import_file(files[i], options);
         results.push_back({{"file", files[i]},
@@ -1120,6 +1162,37 @@ int cmd_cases(const std::vector<std::string>& raw, std::ostream& out) {
     return 0;
 }
 
+int cmd_export(const std::vector<std::string>& raw, std::ostream& out) {
+    const Args args = parse(raw, {}, {"force"});
+    expect_positional(args, 2, "export PROJECT OUT.qdpx|OUT.qdc");
+    const std::string& target = args.positional[1];
+    std::string extension = std::filesystem::path(target).extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (extension != ".qdpx" && extension != ".qdc") {
+        throw UsageError("export writes .qdpx (project) or .qdc (codebook), not \"" + target +
+                         "\"");
+    }
+    if (!args.flag("force") && std::filesystem::exists(target)) {
+        throw ConflictError(target + " already exists (add --force to replace it)");
+    }
+    Project p = Project::open(args.positional[0]);
+    const std::size_t codes = p.codes().size();
+    const std::size_t sets = p.code_sets().size();
+    if (extension == ".qdc") {
+        exchange::export_qdc(p, target);
+        out << "wrote the codebook to " << target << " (" << codes << " codes, " << sets
+            << " code sets)\n";
+    } else {
+        exchange::export_qdpx(p, target);
+        out << "wrote the REFI-QDA project to " << target << " (" << p.documents().size()
+            << " documents, " << codes << " codes, " << p.coders().size() << " coders, "
+            << p.codings().size() << " codings, " << p.cases().size() << " cases, "
+            << p.memos().size() << " memos)\n";
+    }
+    return 0;
+}
+
 int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         out << kUsage;
@@ -1161,6 +1234,8 @@ int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
         return cmd_disagreements(rest, out);
     if (command == "adopt")
         return cmd_adopt(rest, out);
+    if (command == "export")
+        return cmd_export(rest, out);
     throw UsageError("unknown command \"" + command + "\" (see quire-cli --help)");
 }
 
