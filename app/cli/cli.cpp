@@ -46,8 +46,9 @@ Projects
   info P                                 project name, GUID, counts
 Documents
   import P FILE... [--name NAME] [--attr KEY=VALUE]... [--encoding ENC]
-                                         import .txt (any common encoding) or .docx, or a
-                                         REFI-QDA project (.qdpx, .qde) from another tool
+                                         import .txt (any common encoding) or .docx, a
+                                         REFI-QDA project (.qdpx, .qde) from another tool,
+                                         or a REFI-QDA codebook (.qdc) into the codebook
   docs P                                 list documents
   text P DOC                             print a document's stored text exactly
 Codebook
@@ -310,9 +311,24 @@ int cmd_import(const std::vector<std::string>& raw, std::ostream& out, std::ostr
         }
         const std::string ext = lower_extension(files[i]);
         if (ext == ".qdc") {
-            throw ImportError(files[i] +
-                              ": importing a REFI-QDA codebook (.qdc) on its own is not supported "
-                              "yet; import the project (.qdpx) instead");
+            // A codebook from another tool, merged into ours: existing codes stay as they are.
+            const exchange::ImportReport r = exchange::import_qdc(p, files[i]);
+            results.push_back({{"file", files[i]},
+                               {"origin", r.origin},
+                               {"codes", r.codes},
+                               {"code_sets", r.code_sets},
+                               {"adjusted", r.adjusted},
+                               {"skipped", r.skipped}});
+            report << "imported codebook " << files[i] << " ("
+                   << (r.origin.empty() ? "unknown tool" : r.origin) << "): " << r.codes
+                   << " codes, " << r.code_sets << " code sets\n";
+            for (const std::string& a : r.adjusted) {
+                report << "  adjusted: " << a << "\n";
+            }
+            for (const std::string& k : r.skipped) {
+                report << "  skipped: " << k << "\n";
+            }
+            continue;
         }
         if (ext == ".qdpx" || ext == ".qde") {
             // A whole project from another tool: its own report of what came in, what was

@@ -28,6 +28,7 @@
 
 #include "app/gui/agreement_frame.h"
 #include "app/gui/error_dialog.h"
+#include "app/gui/exchange_ui.h"
 #include "app/gui/import_job.h"
 #include "app/gui/transcript_view.h"
 #include "core/demo/demo.h"
@@ -40,6 +41,12 @@ namespace {
 enum MenuId {
     kOpenDemo = wxID_HIGHEST + 1,
     kImport,
+    kImportRefi,
+    kExportRefi,
+    kExportQdc,
+    kExportSegments,
+    kExportCodebook,
+    kExportReport,
     kNewCode,
     kNewChildCode,
     kRenameCode,
@@ -55,10 +62,11 @@ enum MenuId {
 };
 
 // Menu items that only make sense with a project open.
-constexpr int kProjectMenuItems[] = {kImport,       kDeleteDocument, wxID_CLOSE,    kApplyCode,
-                                     kRemoveCoding, kNewCode,        kNewChildCode, kEditCode,
-                                     kRenameCode,   kRecolourCode,   kMoveCode,     kMergeCode,
-                                     kDeleteCode,   kAgreement};
+constexpr int kProjectMenuItems[] = {kImportRefi,     kExportRefi,   kExportQdc,    kExportSegments,
+                                     kExportCodebook, kExportReport, kImport,       kDeleteDocument,
+                                     wxID_CLOSE,      kApplyCode,    kRemoveCoding, kNewCode,
+                                     kNewChildCode,   kEditCode,     kRenameCode,   kRecolourCode,
+                                     kMoveCode,       kMergeCode,    kDeleteCode,   kAgreement};
 
 wxString utf8(const std::string& s) {
     return wxString::FromUTF8(s.data(), s.size());
@@ -131,7 +139,17 @@ void MainFrame::build_menu() {
     file->Append(kOpenDemo, "Open &Demo Project");
     file->AppendSeparator();
     file->Append(kImport, L"&Import Transcripts…\tCtrl+I");
+    file->Append(kImportRefi, L"Import REFI-QDA Project or Codebook…");
     file->Append(kDeleteDocument, L"Delete Document…");
+    file->AppendSeparator();
+    auto* exports = new wxMenu;
+    exports->Append(kExportRefi, L"REFI-QDA Project (.qdpx)…");
+    exports->Append(kExportQdc, L"REFI-QDA Codebook (.qdc)…");
+    exports->AppendSeparator();
+    exports->Append(kExportSegments, L"Coded Segments (XLSX, CSV)…");
+    exports->Append(kExportCodebook, L"Codebook (XLSX, CSV, Markdown)…");
+    exports->Append(kExportReport, L"Project Report (HTML)…");
+    file->AppendSubMenu(exports, "&Export");
     file->AppendSeparator();
     file->Append(wxID_CLOSE, "&Close Project\tCtrl+W");
     file->Append(wxID_EXIT, "&Quit\tCtrl+Q");
@@ -170,6 +188,35 @@ void MainFrame::build_menu() {
         wxEVT_MENU, [this](wxCommandEvent&) { on_open_demo(); }, kOpenDemo);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { on_import(); }, kImport);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (project_ && import_refi_project(this, project_->path())) {
+                refresh_documents();
+                refresh_codebook();
+                if (!current_document_ && !document_ids_.empty()) {
+                    select_document(document_ids_.front());
+                }
+                refresh_codings();
+            }
+        },
+        kImportRefi);
+    const std::pair<int, void (*)(wxWindow*, const std::string&)> export_actions[] = {
+        {kExportRefi, &export_refi_project},
+        {kExportQdc, &export_refi_codebook},
+        {kExportSegments, &export_segments},
+        {kExportCodebook, &export_codebook_table},
+        {kExportReport, &export_project_report}};
+    for (const auto& [id, export_action] : export_actions) {
+        Bind(
+            wxEVT_MENU,
+            [this, action = export_action](wxCommandEvent&) {
+                if (project_) {
+                    action(this, project_->path());
+                }
+            },
+            id);
+    }
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { on_delete_document(); }, kDeleteDocument);
     Bind(

@@ -488,27 +488,33 @@ std::optional<std::string> Package::read_referenced(const std::string& path_attr
 // ---------------------------------------------------------------------------------------
 // XML
 
-void load_project_xml(pugi::xml_document& xml, const std::string& bytes) {
+// Parses a REFI-QDA XML file whose root element must be `root` (Project or CodeBook);
+// `kind` ("project", "codebook") names it in messages. A byte order mark is accepted.
+void load_refi_xml(pugi::xml_document& xml, const std::string& bytes, std::string_view root,
+                   const std::string& kind) {
     const pugi::xml_parse_result parsed = xml.load_buffer(
         bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_doctype, pugi::encoding_auto);
     if (!parsed) {
-        throw ImportError(std::string("not a REFI-QDA project: the project file is not "
-                                      "well-formed XML (") +
-                          parsed.description() + " at byte offset " +
-                          std::to_string(parsed.offset) + ")");
+        throw ImportError("not a REFI-QDA " + kind + ": the " + kind +
+                          " file is not well-formed XML (" + parsed.description() +
+                          " at byte offset " + std::to_string(parsed.offset) + ")");
     }
     for (const pugi::xml_node node : xml.children()) {
         if (node.type() == pugi::node_doctype &&
             lower(node.value()).find("entity") != std::string::npos) {
-            throw ImportError(
-                "refusing the project file: its DOCTYPE declares entities, which REFI-QDA "
-                "never uses (possible external-entity attack)");
+            throw ImportError("refusing the " + kind +
+                              " file: its DOCTYPE declares entities, which REFI-QDA "
+                              "never uses (possible external-entity attack)");
         }
     }
-    if (!is(xml.document_element(), "Project")) {
-        throw ImportError(std::string("not a REFI-QDA project: the root element is <") +
-                          xml.document_element().name() + ">, not <Project>");
+    if (!is(xml.document_element(), root)) {
+        throw ImportError("not a REFI-QDA " + kind + ": the root element is <" +
+                          xml.document_element().name() + ">, not <" + std::string(root) + ">");
     }
+}
+
+void load_project_xml(pugi::xml_document& xml, const std::string& bytes) {
+    load_refi_xml(xml, bytes, "Project", "project");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -843,10 +849,189 @@ CodeDescription split_description(const std::string& raw) {
     return out;
 }
 
+// `wanted`, or `wanted` with " (2)", " (3)"... when it is taken; a rename is reported.
+std::string pick_unique_name(ImportReport& report, const std::string& wanted, const char* what,
+                             const std::function<bool(const std::string&)>& taken) {
+    if (!taken(wanted)) {
+        return wanted;
+    }
+    for (int n = 2;; ++n) {
+        const std::string candidate = wanted + " (" + std::to_string(n) + ")";
+        if (!taken(candidate)) {
+            report.adjusted.push_back(std::string(what) + " " + in_quotes(wanted) + " renamed " +
+                                      in_quotes(candidate) + ": the name was already taken");
+            return candidate;
+        }
+    }
+}
+
+// Reads the codes and code sets of a codebook, the <CodeBook> of a project file or a bare
+// .qdc, into a project, and remembers which code each GUID of the file became.
+class CodebookReader {
+public:
+    // What a code or set whose name is taken becomes: a renamed copy (a project brings its
+    // own codebook along), or the existing one, left as it is (merging a codebook, as NVivo
+    // does).
+    enum class Clash { kRename, kKeepExisting };
+
+    CodebookReader(Project& project, ImportReport& report, Clash clash)
+        : project_(project), report_(report), clash_(clash) {
+        for (const Code& c : project_.codes()) {
+            code_names_.emplace(std::make_pair(c.parent_id.value_or(0), c.name), c.id);
+        }
+        for (const CodeSet& s : project_.code_sets()) {
+            set_names_.insert(s.name);
+        }
+    }
+
+    // The <Code> children of a <Codes> element (a null node has none).
+    void import_codes(const pugi::xml_node& codes) {
+        for (const pugi::xml_node code : children(codes, "Code")) {
+            import_code(code, std::nullopt, 0);
+        }
+    }
+
+    void import_sets(const pugi::xml_node& sets) {
+        for (const pugi::xml_node set : children(sets, "Set")) {
+            import_set(set);
+        }
+    }
+
+    // The code a GUID of the file became, if it was imported.
+    std::optional<Id> code(const std::string& guid) const {
+        const auto it = code_by_guid_.find(guid);
+        return it == code_by_guid_.end() ? std::nullopt : std::optional<Id>(it->second);
+    }
+    std::string code_name(const std::string& guid) const {
+        const auto it = code_name_by_guid_.find(guid);
+        return it == code_name_by_guid_.end() ? std::string() : it->second;
+    }
+
+private:
+    static CodeFields fields_of(const pugi::xml_node& node) {
+        CodeFields fields;
+        const std::string color = trim(attr(node, "color"));
+        if (!color.empty()) {
+            fields.color = color;
+        }
+        const std::string codable = lower(trim(attr(node, "isCodable")));
+        fields.codable = !(codable == "false" || codable == "0");
+        const std::string description = element_text(child(node, "Description"));
+        if (!trim(description).empty() && text::is_valid_utf8(description)) {
+            const CodeDescription d = split_description(description);
+            fields.definition = d.definition;
+            fields.inclusion = d.inclusion;
+            fields.exclusion = d.exclusion;
+            fields.example = d.example;
+        }
+        return fields;
+    }
+
+    void import_code(const pugi::xml_node& node, std::optional<Id> parent, int depth) {
+        if (depth > kMaxCodeDepth) {
+            throw ImportError("refusing the file: codes nest more than " +
+                              std::to_string(kMaxCodeDepth) + " levels deep");
+        }
+        const std::string guid = guid_of(node);
+        const Id parent_key = parent.value_or(0);
+        const std::string wanted = one_line(attr(node, "name"), "Unnamed code");
+        std::optional<Code> code;
+        std::string name = wanted;
+        if (clash_ == Clash::kKeepExisting) {
+            if (const auto it = code_names_.find({parent_key, wanted}); it != code_names_.end()) {
+                code = project_.code(it->second);
+                report_.adjusted.push_back("code " + in_quotes(project_.code_path(code->id)) +
+                                           " is already in the codebook; it was left as it is");
+            }
+        } else {
+            name = pick_unique_name(report_, wanted, "code", [&](const std::string& n) {
+                return code_names_.count({parent_key, n}) > 0;
+            });
+        }
+        if (!code) {
+            code = add_code(name, parent, fields_of(node));
+            code_names_.emplace(std::make_pair(parent_key, name), code->id);
+            ++report_.codes;
+        }
+        if (!guid.empty()) {
+            code_by_guid_[guid] = code->id;
+            code_name_by_guid_[guid] = code->name;
+        }
+        for (const pugi::xml_node sub : children(node, "Code")) {
+            import_code(sub, code->id, depth + 1);
+        }
+    }
+
+    Code add_code(const std::string& name, std::optional<Id> parent, CodeFields fields) {
+        try {
+            return project_.add_code(name, parent, fields);
+        } catch (const InvalidInputError&) {
+            // An unusable colour is the only field add_code can refuse here.
+            report_.adjusted.push_back("code " + in_quotes(name) + ": colour \"" +
+                                       fields.color.value_or("") +
+                                       "\" not understood; a default colour was used");
+            fields.color.reset();
+            return project_.add_code(name, parent, fields);
+        }
+    }
+
+    void import_set(const pugi::xml_node& set) {
+        const std::string wanted = one_line(attr(set, "name"), "Unnamed set");
+        if (clash_ == Clash::kKeepExisting && set_names_.count(wanted) > 0) {
+            report_.adjusted.push_back("code set " + in_quotes(wanted) +
+                                       " is already in the project; it was left as it is");
+            return;
+        }
+        std::vector<Id> codes;
+        for (const pugi::xml_node member : children(set, "MemberCode")) {
+            // Project files name the member by targetGUID, codebook files by guid.
+            std::string target = attr(member, "targetGUID");
+            if (trim(target).empty()) {
+                target = attr(member, "guid");
+            }
+            if (const std::optional<Id> c = code(normalize_guid(target))) {
+                codes.push_back(*c);
+            }
+        }
+        const bool has_sources = !children(set, "MemberSource").empty();
+        const bool has_notes = !children(set, "MemberNote").empty();
+        if (codes.empty() && (has_sources || has_notes)) {
+            report_.skipped.push_back("set " + in_quotes(wanted) +
+                                      ": a set of documents or notes has no counterpart in "
+                                      "Quire (only code sets)");
+            return;
+        }
+        if (has_sources || has_notes) {
+            report_.skipped.push_back("set " + in_quotes(wanted) +
+                                      ": its documents and notes were left out; its codes "
+                                      "became a code set");
+        }
+        const std::string name =
+            pick_unique_name(report_, wanted, "code set",
+                             [&](const std::string& n) { return set_names_.count(n) > 0; });
+        const std::string description = element_text(child(set, "Description"));
+        project_.add_code_set(name, codes,
+                              text::is_valid_utf8(description) ? trim(description) : "");
+        set_names_.insert(name);
+        ++report_.code_sets;
+    }
+
+    Project& project_;
+    ImportReport& report_;
+    Clash clash_;
+    std::map<std::pair<Id, std::string>, Id> code_names_;  // (parent or 0, name) -> code
+    std::set<std::string> set_names_;
+    std::unordered_map<std::string, Id> code_by_guid_;
+    std::unordered_map<std::string, std::string> code_name_by_guid_;
+};
+
 class Importer {
 public:
     Importer(Project& project, Package& package, ImportReport& report)
-        : project_(project), package_(package), report_(report) {}
+        : project_(project),
+          package_(package),
+          report_(report),
+          codebook_(project, report, CodebookReader::Clash::kRename) {}
 
     void run(const pugi::xml_node& root) {
         report_.origin = attr(root, "origin");
@@ -854,13 +1039,7 @@ public:
         project_creator_ = normalize_guid(attr(root, "creatingUserGUID"));
         load_existing_names();
         import_users(child(root, "Users"));
-        if (const pugi::xml_node book = child(root, "CodeBook")) {
-            if (const pugi::xml_node codes = child(book, "Codes")) {
-                for (const pugi::xml_node code : children(codes, "Code")) {
-                    import_code(code, std::nullopt, 0);
-                }
-            }
-        }
+        codebook_.import_codes(child(child(root, "CodeBook"), "Codes"));
         import_variables(child(root, "Variables"));
         if (const pugi::xml_node sources = child(root, "Sources")) {
             for (const pugi::xml_node source : sources.children()) {
@@ -872,7 +1051,7 @@ public:
         import_cases(child(root, "Cases"));
         collect_note_targets(root);
         import_notes(root);
-        import_sets(child(root, "Sets"));
+        codebook_.import_sets(child(root, "Sets"));
     }
 
 private:
@@ -882,33 +1061,11 @@ private:
         for (const Document& d : project_.documents()) {
             document_names_.insert(d.name);
         }
-        for (const Code& c : project_.codes()) {
-            code_names_.insert({c.parent_id.value_or(0), c.name});
-        }
         for (const Case& c : project_.cases()) {
             case_names_.insert(c.name);
         }
-        for (const CodeSet& s : project_.code_sets()) {
-            set_names_.insert(s.name);
-        }
         for (const Attribute& a : project_.attributes()) {
             attributes_.emplace(a.name, a.type);
-        }
-    }
-
-    std::string unique_name(const std::string& wanted, const char* what,
-                            const std::function<bool(const std::string&)>& taken) {
-        if (!taken(wanted)) {
-            return wanted;
-        }
-        for (int n = 2;; ++n) {
-            const std::string candidate = wanted + " (" + std::to_string(n) + ")";
-            if (!taken(candidate)) {
-                report_.adjusted.push_back(std::string(what) + " " + in_quotes(wanted) +
-                                           " renamed " + in_quotes(candidate) +
-                                           ": the name was already taken");
-                return candidate;
-            }
         }
     }
 
@@ -952,55 +1109,6 @@ private:
         return *fallback_coder_;
     }
 
-    // --- codes ---
-
-    void import_code(const pugi::xml_node& node, std::optional<Id> parent, int depth) {
-        if (depth > kMaxCodeDepth) {
-            throw ImportError("refusing the project file: codes nest more than " +
-                              std::to_string(kMaxCodeDepth) + " levels deep");
-        }
-        const std::string guid = guid_of(node);
-        const Id parent_key = parent.value_or(0);
-        const std::string wanted = one_line(attr(node, "name"), "Unnamed code");
-        const std::string name = unique_name(wanted, "code", [&](const std::string& n) {
-            return code_names_.count({parent_key, n}) > 0;
-        });
-        CodeFields fields;
-        const std::string color = trim(attr(node, "color"));
-        if (!color.empty()) {
-            fields.color = color;
-        }
-        const std::string codable = lower(trim(attr(node, "isCodable")));
-        fields.codable = !(codable == "false" || codable == "0");
-        const std::string description = element_text(child(node, "Description"));
-        if (!trim(description).empty() && text::is_valid_utf8(description)) {
-            const CodeDescription d = split_description(description);
-            fields.definition = d.definition;
-            fields.inclusion = d.inclusion;
-            fields.exclusion = d.exclusion;
-            fields.example = d.example;
-        }
-        Code code;
-        try {
-            code = project_.add_code(name, parent, fields);
-        } catch (const InvalidInputError&) {
-            // An unusable colour is the only field add_code can refuse here.
-            report_.adjusted.push_back("code " + in_quotes(name) + ": colour \"" + color +
-                                       "\" not understood; a default colour was used");
-            fields.color.reset();
-            code = project_.add_code(name, parent, fields);
-        }
-        code_names_.insert({parent_key, name});
-        ++report_.codes;
-        if (!guid.empty()) {
-            code_by_guid_[guid] = code.id;
-            code_name_by_guid_[guid] = name;
-        }
-        for (const pugi::xml_node sub : children(node, "Code")) {
-            import_code(sub, code.id, depth + 1);
-        }
-    }
-
     // --- variables ---
 
     void import_variables(const pugi::xml_node& variables) {
@@ -1027,8 +1135,9 @@ private:
                 report_.adjusted.push_back("variable " + in_quotes(wanted) +
                                            " merged with the attribute of the same name and type");
             } else if (existing != attributes_.end()) {
-                name = unique_name(wanted, "variable",
-                                   [&](const std::string& n) { return attributes_.count(n) > 0; });
+                name = pick_unique_name(report_, wanted, "variable", [&](const std::string& n) {
+                    return attributes_.count(n) > 0;
+                });
             }
             const Attribute a = project_.ensure_attribute(name, type);
             attributes_.emplace(a.name, a.type);
@@ -1206,8 +1315,8 @@ private:
             return std::nullopt;
         }
         const std::string doc_name =
-            unique_name(wanted_name, "document",
-                        [&](const std::string& n) { return document_names_.count(n) > 0; });
+            pick_unique_name(report_, wanted_name, "document",
+                             [&](const std::string& n) { return document_names_.count(n) > 0; });
         const ImportOutcome outcome = project_.add_document(
             doc_name, utf8, one_line(attr(source, "name"), doc_name), "txt", "UTF-8");
         const Id doc = outcome.document.id;
@@ -1402,8 +1511,8 @@ private:
                                    std::int64_t end, const std::string& where,
                                    const pugi::xml_node& selection) {
         const std::string code_guid = normalize_guid(attr(child(coding, "CodeRef"), "targetGUID"));
-        const auto code = code_by_guid_.find(code_guid);
-        if (code == code_by_guid_.end()) {
+        const std::optional<Id> code = codebook_.code(code_guid);
+        if (!code) {
             report_.skipped.push_back(where +
                                       ": coding not imported: its code is not in the "
                                       "codebook");
@@ -1411,7 +1520,7 @@ private:
         }
         const Id coder = coder_for({attr(coding, "creatingUser"), attr(selection, "creatingUser")});
         try {
-            const ApplyOutcome outcome = project_.apply_code(doc, code->second, coder, start, end);
+            const ApplyOutcome outcome = project_.apply_code(doc, *code, coder, start, end);
             if (!outcome.existed) {
                 ++report_.codings;
             }
@@ -1422,7 +1531,7 @@ private:
             return outcome.coding.id;
         } catch (const ConflictError& e) {
             report_.skipped.push_back(where + ": coding with " +
-                                      in_quotes(code_name_by_guid_[code_guid]) +
+                                      in_quotes(codebook_.code_name(code_guid)) +
                                       " not imported: " + e.what());
         }
         return std::nullopt;
@@ -1495,8 +1604,9 @@ private:
                 wanted = "Unnamed case " + std::to_string(++unnamed_cases_);
                 report_.adjusted.push_back("a case without a name was called " + in_quotes(wanted));
             }
-            const std::string name = unique_name(
-                wanted, "case", [&](const std::string& n) { return case_names_.count(n) > 0; });
+            const std::string name =
+                pick_unique_name(report_, wanted, "case",
+                                 [&](const std::string& n) { return case_names_.count(n) > 0; });
             const std::string description = element_text(child(node, "Description"));
             const Case c = project_.ensure_case(
                 name, text::is_valid_utf8(description) ? trim(description) : "");
@@ -1545,8 +1655,8 @@ private:
         if (const auto it = coding_by_guid_.find(guid); it != coding_by_guid_.end()) {
             return Target{Memo::Target::Coding, it->second};
         }
-        if (const auto it = code_by_guid_.find(guid); it != code_by_guid_.end()) {
-            return Target{Memo::Target::Code, it->second};
+        if (const std::optional<Id> code = codebook_.code(guid)) {
+            return Target{Memo::Target::Code, *code};
         }
         if (const auto it = document_by_guid_.find(guid); it != document_by_guid_.end()) {
             return Target{Memo::Target::Document, it->second};
@@ -1651,40 +1761,6 @@ private:
         }
     }
 
-    // --- sets ---
-
-    void import_sets(const pugi::xml_node& sets) {
-        for (const pugi::xml_node set : children(sets, "Set")) {
-            const std::string wanted = one_line(attr(set, "name"), "Unnamed set");
-            std::vector<Id> codes;
-            for (const pugi::xml_node member : children(set, "MemberCode")) {
-                const auto c = code_by_guid_.find(normalize_guid(attr(member, "targetGUID")));
-                if (c != code_by_guid_.end()) {
-                    codes.push_back(c->second);
-                }
-            }
-            const bool has_sources = !children(set, "MemberSource").empty();
-            const bool has_notes = !children(set, "MemberNote").empty();
-            if (codes.empty() && (has_sources || has_notes)) {
-                report_.skipped.push_back("set " + in_quotes(wanted) +
-                                          ": a set of documents or notes has no counterpart in "
-                                          "Quire (only code sets)");
-                continue;
-            }
-            if (has_sources || has_notes) {
-                report_.skipped.push_back("set " + in_quotes(wanted) +
-                                          ": its documents and notes were left out; its codes "
-                                          "became a code set");
-            }
-            const std::string name = unique_name(
-                wanted, "code set", [&](const std::string& n) { return set_names_.count(n) > 0; });
-            const std::string description = element_text(child(set, "Description"));
-            project_.add_code_set(name, codes,
-                                  text::is_valid_utf8(description) ? trim(description) : "");
-            set_names_.insert(name);
-        }
-    }
-
     Project& project_;
     Package& package_;
     ImportReport& report_;
@@ -1697,13 +1773,13 @@ private:
     std::vector<std::string> bom_sources_;
     std::map<std::string, std::vector<std::string>> model_notes_;
 
-    std::set<std::string> document_names_, case_names_, set_names_;
-    std::set<std::pair<Id, std::string>> code_names_;
+    CodebookReader codebook_;
+    std::set<std::string> document_names_, case_names_;
     std::map<std::string, AttributeType> attributes_;
 
-    std::unordered_map<std::string, Id> coder_by_guid_, code_by_guid_, document_by_guid_,
-        case_by_guid_, coding_by_guid_;
-    std::unordered_map<std::string, std::string> code_name_by_guid_, variable_by_guid_;
+    std::unordered_map<std::string, Id> coder_by_guid_, document_by_guid_, case_by_guid_,
+        coding_by_guid_;
+    std::unordered_map<std::string, std::string> variable_by_guid_;
     std::unordered_map<std::string, SelectionPlace> place_by_guid_;
     std::set<std::string> coded_selections_;
     std::vector<std::pair<std::string, std::string>> codeless_selections_;
@@ -1725,8 +1801,12 @@ ImportReport import_qdpx(Project& project, const std::string& path) {
     return report;
 }
 
-ImportReport preview_qdpx(const std::string& path) {
-    // Importing into a scratch project counts exactly what an import would bring in.
+namespace {
+
+// Importing into a scratch project counts exactly what an import would bring into an empty
+// project.
+ImportReport preview(const std::string& path,
+                     ImportReport (*import)(Project&, const std::string&)) {
     const std::filesystem::path dir =
         std::filesystem::temp_directory_path() / ("quire-qdpx-preview-" + util::new_guid());
     std::filesystem::create_directories(dir);
@@ -1740,9 +1820,38 @@ ImportReport preview_qdpx(const std::string& path) {
     ImportReport report;
     {
         Project scratch = Project::create((dir / "preview.quire").string());
-        report = import_qdpx(scratch, path);
+        report = import(scratch, path);
     }
     return report;
+}
+
+}  // namespace
+
+ImportReport preview_qdpx(const std::string& path) {
+    return preview(path, import_qdpx);
+}
+
+ImportReport import_qdc(Project& project, const std::string& path) {
+    const std::string name = '"' + path + '"';
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        throw ImportError("cannot import " + name + ": no such file");
+    }
+    pugi::xml_document xml;
+    load_refi_xml(xml, read_disk_file(path, name), "CodeBook", "codebook");
+    const pugi::xml_node root = xml.document_element();
+    ImportReport report;
+    report.origin = attr(root, "origin");
+    Project::Action action(project);
+    CodebookReader codebook(project, report, CodebookReader::Clash::kKeepExisting);
+    codebook.import_codes(child(root, "Codes"));
+    codebook.import_sets(child(root, "Sets"));
+    action.commit();
+    return report;
+}
+
+ImportReport preview_qdc(const std::string& path) {
+    return preview(path, import_qdc);
 }
 
 }  // namespace quire::exchange

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -55,4 +56,40 @@ TEST_CASE("export refuses to overwrite unless forced and rejects other extension
     const quire::test::CliResult missing = cli({"export", p, dir.path("no/such/dir/x.qdpx")});
     CHECK(missing.status == 1);
     CHECK_FALSE(std::filesystem::exists(dir.path("no")));
+}
+
+// `codes` output without the coding counts, which a codebook does not carry.
+std::string code_tree(const std::string& project) {
+    return std::regex_replace(cli({"codes", project}).out, std::regex(R"(  \(\d+ codings?\))"), "");
+}
+
+TEST_CASE("import takes a .qdc codebook and merges it into the codebook", "[exchange]") {
+    quire::test::ScratchDir dir;
+    const std::string demo = dir.path("demo.quire");
+    REQUIRE(cli({"demo", demo}).status == 0);
+    REQUIRE(cli({"export", demo, dir.path("demo.qdc")}).status == 0);
+    const std::string p = dir.path("empty.quire");
+    REQUIRE(cli({"new", p}).status == 0);
+
+    const quire::test::CliResult first = cli({"import", p, dir.path("demo.qdc")});
+    INFO(first.err);
+    REQUIRE(first.status == 0);
+    CHECK(first.out.rfind("imported codebook " + dir.path("demo.qdc") + " (Quire", 0) == 0);
+    CHECK(first.out.find(" codes, 0 code sets\n") != std::string::npos);
+    CHECK(first.out.find("adjusted:") == std::string::npos);
+    CHECK(code_tree(demo).find("  Peer networks  #B294D6\n") != std::string::npos);
+    CHECK(code_tree(p) == code_tree(demo));
+
+    const quire::test::CliResult again = cli({"import", p, dir.path("demo.qdc"), "--json"});
+    INFO(again.err);
+    REQUIRE(again.status == 0);
+    CHECK(again.out.find("\"codes\": 0") != std::string::npos);
+    CHECK(again.out.find("is already in the codebook") != std::string::npos);
+    CHECK(code_tree(p) == code_tree(demo));
+
+    const std::string broken = dir.write("broken.qdc", "<CodeBook><Codes><Code name=\"x\"");
+    const quire::test::CliResult refused = cli({"import", p, broken});
+    CHECK(refused.status != 0);
+    CHECK(refused.err.find("well-formed") != std::string::npos);
+    CHECK(code_tree(p) == code_tree(demo));
 }

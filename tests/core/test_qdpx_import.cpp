@@ -15,7 +15,9 @@
 #include <utility>
 #include <vector>
 
+#include "core/demo/demo.h"
 #include "core/errors.h"
+#include "core/exchange/qdpx_export.h"
 #include "core/project.h"
 #include "core/text/unicode.h"
 #include "tests/support/scratch.h"
@@ -24,8 +26,10 @@ namespace {
 
 using quire::ImportError;
 using quire::Project;
+using quire::exchange::import_qdc;
 using quire::exchange::import_qdpx;
 using quire::exchange::ImportReport;
+using quire::exchange::preview_qdc;
 using quire::exchange::preview_qdpx;
 using quire::test::ScratchDir;
 using quire::test::TempProjectPath;
@@ -527,4 +531,191 @@ TEST_CASE("hostile or corrupt archives are refused and leave the project unchang
     CHECK(project.documents().empty());
     CHECK(project.codes().empty());
     CHECK(project.coders().empty());
+}
+
+namespace {
+
+// The codebook as paths: codes in tree order with every field, and code sets with their
+// members' paths. Ids and GUIDs differ between projects; these must not.
+struct CodebookSnapshot {
+    std::vector<std::string> codes;
+    std::map<std::string, std::string> sets;
+
+    bool operator==(const CodebookSnapshot& o) const { return codes == o.codes && sets == o.sets; }
+};
+
+CodebookSnapshot snapshot(Project& project) {
+    CodebookSnapshot out;
+    for (const quire::Code& c : project.codes()) {
+        out.codes.push_back(project.code_path(c.id) + " | " + c.color + " | " +
+                            (c.codable ? "codable" : "not codable") + " | " + c.definition + " | " +
+                            c.inclusion + " | " + c.exclusion + " | " + c.example);
+    }
+    for (const quire::CodeSet& s : project.code_sets()) {
+        std::vector<std::string> members;
+        for (const quire::Id id : s.code_ids) {
+            members.push_back(project.code_path(id));
+        }
+        std::sort(members.begin(), members.end());
+        std::string text = s.description;
+        for (const std::string& m : members) {
+            text += " | " + m;
+        }
+        out.sets[s.name] = text;
+    }
+    return out;
+}
+
+// The demo project with two code sets and a code that cannot be coded, exported as .qdc.
+std::string export_demo_codebook(const ScratchDir& dir, CodebookSnapshot& demo_codebook) {
+    const std::string demo_path = dir.path("demo.quire");
+    quire::demo::write_demo_project(demo_path);
+    Project demo = Project::open(demo_path);
+    const std::vector<quire::Code> codes = demo.codes();
+    REQUIRE(codes.size() >= 4);
+    quire::CodeFields not_codable;
+    not_codable.codable = false;
+    demo.update_code(codes[0].id, not_codable);
+    demo.add_code_set("Core ideas", {codes[0].id, codes[2].id}, "The ideas the study started from");
+    demo.add_code_set("Leaves", {codes[1].id, codes[3].id});
+    demo_codebook = snapshot(demo);
+    const std::string qdc = dir.path("demo.qdc");
+    quire::exchange::export_qdc(demo, qdc);
+    return qdc;
+}
+
+}  // namespace
+
+TEST_CASE("a codebook exported as .qdc imports with its paths, fields, colours and sets",
+          "[exchange]") {
+    ScratchDir dir;
+    CodebookSnapshot demo;
+    const std::string qdc = export_demo_codebook(dir, demo);
+
+    TempProjectPath path;
+    Project project = Project::create(path.str());
+    const ImportReport preview = preview_qdc(qdc);
+    const ImportReport r = import_qdc(project, qdc);
+    INFO(r.adjusted.size());
+    CHECK(r.origin.find("Quire") != std::string::npos);
+    CHECK(r.codes == static_cast<int>(demo.codes.size()));
+    CHECK(r.code_sets == 2);
+    CHECK(r.adjusted.empty());
+    CHECK(r.skipped.empty());
+    CHECK(preview.codes == r.codes);
+    CHECK(preview.code_sets == r.code_sets);
+    CHECK(snapshot(project).codes == demo.codes);
+    CHECK(snapshot(project).sets == demo.sets);
+    CHECK(project.documents().empty());
+
+    SECTION("importing it again adds nothing and reports the existing codes") {
+        const ImportReport again = import_qdc(project, qdc);
+        CHECK(again.codes == 0);
+        CHECK(again.code_sets == 0);
+        CHECK(again.skipped.empty());
+        CHECK(again.adjusted.size() == demo.codes.size() + demo.sets.size());
+        for (const quire::Code& c : project.codes()) {
+            CHECK(mentions(again.adjusted, "\u201C" + project.code_path(c.id) +
+                                               "\u201D is already in the codebook"));
+        }
+        CHECK(mentions(again.adjusted, "code set \u201CCore ideas\u201D is already"));
+        CHECK(snapshot(project) == demo);
+    }
+    SECTION("existing codes keep their fields; new codes go under existing parents") {
+        TempProjectPath other_path;
+        Project other = Project::create(other_path.str());
+        const quire::Code top = project.codes()[0];
+        quire::CodeFields mine;
+        mine.color = "#000000";
+        mine.definition = "Our own definition";
+        other.add_code(top.name, std::nullopt, mine);
+        const ImportReport merged = import_qdc(other, qdc);
+        CHECK(merged.codes == static_cast<int>(demo.codes.size()) - 1);
+        CHECK(mentions(merged.adjusted, "\u201C" + top.name + "\u201D is already in the codebook"));
+        const quire::Code kept = other.find_code(top.name);
+        CHECK(kept.color == "#000000");
+        CHECK(kept.definition == "Our own definition");
+        CHECK(snapshot(other).codes.size() == demo.codes.size());
+        for (const quire::Code& c : project.codes()) {
+            CHECK_NOTHROW(other.find_code(project.code_path(c.id)));
+        }
+    }
+}
+
+TEST_CASE("a .qdc with a byte order mark and namespace prefixes is read", "[exchange]") {
+    ScratchDir dir;
+    const std::string qdc =
+        dir.write("bom.qdc",
+                  "\xEF\xBB\xBF"
+                  R"(<?xml version="1.0" encoding="utf-8"?>)"
+                  R"(<qdc:CodeBook xmlns:qdc="urn:QDA-XML:codebook:1.0" origin="NVivo 14">)"
+                  R"(<qdc:Codes><qdc:Code guid="{A1B2C3D4-0000-0000-0000-000000000001}" )"
+                  R"(name="Trust" isCodable="false" color="#112233">)"
+                  R"(<qdc:Description>Definition: believing&#10;Example: "I knew")"
+                  R"(</qdc:Description>)"
+                  R"(<qdc:Code guid="a1b2c3d4-0000-0000-0000-000000000002" name="Doubt"/>)"
+                  R"(</qdc:Code></qdc:Codes><qdc:Sets><qdc:Set guid="x" name="S">)"
+                  R"(<qdc:MemberCode guid="A1B2C3D4-0000-0000-0000-000000000002"/>)"
+                  R"(</qdc:Set></qdc:Sets></qdc:CodeBook>)");
+    TempProjectPath path;
+    Project project = Project::create(path.str());
+    const ImportReport r = import_qdc(project, qdc);
+    CHECK(r.origin == "NVivo 14");
+    CHECK(r.codes == 2);
+    const quire::Code trust = project.find_code("Trust");
+    CHECK_FALSE(trust.codable);
+    CHECK(trust.color == "#112233");
+    CHECK(trust.definition == "believing");
+    CHECK(trust.example == "\"I knew\"");
+    const quire::Code doubt = project.find_code("Trust/Doubt");
+    REQUIRE(project.code_sets().size() == 1);
+    CHECK(project.code_sets()[0].code_ids == std::vector<quire::Id>{doubt.id});
+}
+
+TEST_CASE("hostile, corrupt or foreign .qdc files are refused and leave the project unchanged",
+          "[exchange]") {
+    ScratchDir dir;
+    CodebookSnapshot demo;
+    export_demo_codebook(dir, demo);
+    const std::string whole = dir.read("demo.qdc");
+    std::string file;
+    std::string message;
+    SECTION("a DOCTYPE declaring an external entity") {
+        file = dir.write(
+            "x.qdc",
+            R"(<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>)"
+            R"(<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>)"
+            R"(<Code guid="a" name="&e;" isCodable="true"/></Codes></CodeBook>)");
+        message = "entities";
+    }
+    SECTION("a truncated file") {
+        file = dir.write("x.qdc", whole.substr(0, whole.size() / 2));
+        message = "well-formed";
+    }
+    SECTION("a project file instead of a codebook") {
+        file = dir.write("x.qdc", kHeader + R"(name="p"><CodeBook><Codes>
+<Code guid="a" name="A" isCodable="true"/></Codes></CodeBook></Project>)");
+        message = "<CodeBook>";
+    }
+    SECTION("a zip") {
+        file = write_zip(dir, "x.qdc", {{"codebook.qdc", whole}});
+        message = "well-formed";
+    }
+    SECTION("no such file") {
+        file = dir.path("missing.qdc");
+        message = "no such file";
+    }
+    TempProjectPath path;
+    Project project = Project::create(path.str());
+    project.add_code("Ours");
+    const CodebookSnapshot before = snapshot(project);
+    try {
+        import_qdc(project, file);
+        FAIL("import_qdc accepted " + file);
+    } catch (const ImportError& e) {
+        CHECK(std::string(e.what()).find(message) != std::string::npos);
+    }
+    CHECK_THROWS_AS(preview_qdc(file), ImportError);
+    CHECK(snapshot(project) == before);
+    CHECK(project.code_sets().empty());
 }

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <functional>
+#include <string>
+
+class wxWindow;
+
+// File menu actions that move a project in and out of other tools (REFI-QDA) and into
+// spreadsheets and reports. The work is in core/exchange; this file only asks and shows.
+namespace quire::gui {
+
+// Runs `work` on a worker thread while a progress dialog pulses; returns when it is done.
+// An exception from `work` is rethrown here, on the UI thread, for `guarded` to show.
+void run_in_background(wxWindow* parent, const std::string& title, const std::string& message,
+                       const std::function<void()>& work);
+
+// Asks for a .qdpx/.qde file, shows what would come in, and imports it into the project at
+// `project_path` after the user agrees. Returns true when something was imported.
+bool import_refi_project(wxWindow* parent, const std::string& project_path);
+
+// Export dialogs for the project at `project_path`.
+void export_refi_project(wxWindow* parent, const std::string& project_path);
+void export_refi_codebook(wxWindow* parent, const std::string& project_path);
+void export_segments(wxWindow* parent, const std::string& project_path);
+void export_codebook_table(wxWindow* parent, const std::string& project_path);
+void export_project_report(wxWindow* parent, const std::string& project_path);
+
+}  // namespace quire::gui
