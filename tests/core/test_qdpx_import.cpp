@@ -523,6 +523,27 @@ TEST_CASE("hostile or corrupt archives are refused and leave the project unchang
     SECTION("not a project at all") {
         file = dir.write("x.qdpx", "PK\x03\x04garbage");
     }
+    SECTION("an entry that declares a huge uncompressed size (a zip bomb's signature)") {
+        const std::string whole =
+            write_zip(dir, "whole.qdpx", {{"project.qde", good}, {"sources/a.txt", "text"}});
+        std::ifstream in(whole, std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        // Declare 3 GiB for every entry, in the local headers (offset 22) and the central
+        // directory (offset 24), as a crafted archive would.
+        auto declare = [&](const std::string& signature, std::size_t offset) {
+            for (std::size_t at = bytes.find(signature); at != std::string::npos;
+                 at = bytes.find(signature, at + 4)) {
+                const std::uint32_t huge = 3U << 30;
+                for (int b = 0; b < 4; ++b) {
+                    bytes[at + offset + static_cast<std::size_t>(b)] =
+                        static_cast<char>((huge >> (8 * b)) & 0xFF);
+                }
+            }
+        };
+        declare(std::string("PK\x03\x04", 4), 22);
+        declare(std::string("PK\x01\x02", 4), 24);
+        file = dir.write("x.qdpx", bytes);
+    }
     TempProjectPath path;
     Project project = Project::create(path.str());
     REQUIRE(project.documents().empty());
