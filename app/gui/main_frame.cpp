@@ -357,6 +357,14 @@ void MainFrame::build_panes() {
     quick_pick_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { on_quick_pick(); });
     quick_pick_->Bind(wxEVT_COMBOBOX, [this](wxCommandEvent&) { on_quick_pick(); });
     apply->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_quick_pick(); });
+    // Other windows (the agreement view adopting a consensus version) write to the same
+    // project file: show their changes when the workbench comes back to the front.
+    Bind(wxEVT_ACTIVATE, [this](wxActivateEvent& e) {
+        e.Skip();
+        if (e.GetActive() && project_ && current_document_) {
+            refresh_codings();  // repaints highlights; text, selection and scroll stay
+        }
+    });
     transcript_->Bind(wxEVT_STC_UPDATEUI, [this](wxStyledTextEvent& e) {
         e.Skip();
         on_selection_changed();
