@@ -49,6 +49,19 @@ std::string clean_name(const std::string& raw, const char* what) {
     return name;
 }
 
+// Code names additionally cannot contain "/": it separates the levels of a code path
+// ("Parent/Child"), and a path must name exactly one code.
+std::string clean_code_name(const std::string& raw) {
+    std::string name = clean_name(raw, "code");
+    if (name.find('/') != std::string::npos) {
+        throw InvalidInputError(
+            "a code name cannot contain \"/\", which separates the levels of "
+            "a code path: \"" +
+            name + "\"");
+    }
+    return name;
+}
+
 std::optional<Id> parse_id(const std::string& s) {
     if (s.empty() || s.size() > 18 ||
         !std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); })) {
@@ -647,6 +660,34 @@ std::string Project::code_path(Id id) {
 
 Code Project::find_code(const std::string& raw) {
     const std::string wanted = text::to_nfc(trim(raw));
+    // 1. A path from the top ("Parent/Child", or a top-level name): exact and unambiguous,
+    //    since code names cannot contain "/" and siblings have distinct names.
+    {
+        std::optional<Id> at;
+        std::size_t from = 0;
+        bool found = true;
+        while (found) {
+            const std::size_t slash = wanted.find('/', from);
+            const std::string part = trim(
+                wanted.substr(from, slash == std::string::npos ? std::string::npos : slash - from));
+            Statement& child =
+                db_->prepare("SELECT id FROM codes WHERE name = ?1 AND ifnull(parent_id, 0) = ?2");
+            child.bind(1, part).bind(2, at.value_or(0));
+            found = child.step();
+            if (found) {
+                at = child.int64(0);
+            }
+            child.reset();
+            if (slash == std::string::npos) {
+                break;
+            }
+            from = slash + 1;
+        }
+        if (found && at) {
+            return code(*at);
+        }
+    }
+    // 2. A name used by exactly one code anywhere in the tree.
     Statement& by_name =
         db_->prepare(std::string("SELECT ") + kCodeColumns + " FROM codes WHERE name = ?1");
     by_name.bind(1, wanted);
@@ -657,36 +698,12 @@ Code Project::find_code(const std::string& raw) {
     if (named.size() == 1) {
         return named.front();
     }
-    if (wanted.find('/') != std::string::npos) {
-        std::optional<Id> parent;
-        std::size_t from = 0;
-        bool found = true;
-        while (found && from <= wanted.size()) {
-            const std::size_t slash = wanted.find('/', from);
-            const std::string part = trim(
-                wanted.substr(from, slash == std::string::npos ? std::string::npos : slash - from));
-            Statement& child =
-                db_->prepare("SELECT id FROM codes WHERE name = ?1 AND ifnull(parent_id, 0) = ?2");
-            child.bind(1, part).bind(2, parent.value_or(0));
-            found = child.step();
-            if (found) {
-                parent = child.int64(0);
-            }
-            child.reset();
-            if (slash == std::string::npos) {
-                break;
-            }
-            from = slash + 1;
-        }
-        if (found && parent) {
-            return code(*parent);
-        }
-    }
     if (named.size() > 1) {
         throw ConflictError(std::to_string(named.size()) + " codes are named \"" + wanted +
-                            "\": give the path (e.g. \"" + code_path(named[0].id) +
-                            "\") or the id");
+                            "\": give the path (e.g. \"" + code_path(named[0].id) + "\" or \"" +
+                            code_path(named[1].id) + "\") or the id");
     }
+    // 3. A numeric id.
     if (const auto id = parse_id(wanted)) {
         Statement& exists = db_->prepare("SELECT 1 FROM codes WHERE id = ?1");
         exists.bind(1, *id);
@@ -731,7 +748,7 @@ std::vector<Id> descendants_and_self(sql::Connection& db, Id id) {
 
 Code Project::add_code(const std::string& raw_name, std::optional<Id> parent,
                        const CodeFields& fields) {
-    const std::string name = clean_name(raw_name, "code");
+    const std::string name = clean_code_name(raw_name);
     Transaction tx(*db_);
     if (parent) {
         code(*parent);
@@ -775,7 +792,7 @@ Code Project::add_code(const std::string& raw_name, std::optional<Id> parent,
 }
 
 void Project::rename_code(Id id, const std::string& raw_name) {
-    const std::string name = clean_name(raw_name, "code");
+    const std::string name = clean_code_name(raw_name);
     Transaction tx(*db_);
     const Code c = code(id);
     require_unique_sibling_name(*db_, name, c.parent_id, id);
@@ -862,7 +879,25 @@ int Project::merge_codes(Id source, Id target) {
         throw ConflictError("cannot merge \"" + from.name + "\" into its own child \"" + into.name +
                             "\"");
     }
-    // Codings identical to one the target already has would be duplicates: drop them.
+    // Codings identical to one the target already has would be duplicates: drop them, but
+    // first give their memos to the coding that stays.
+    const char* const same_coding =
+        "SELECT t.id FROM codings t WHERE t.code_id = ?2 AND t.document_id = s.document_id AND "
+        "t.coder_id = s.coder_id AND t.start_cp = s.start_cp AND t.end_cp = s.end_cp";
+    db_->prepare(std::string("UPDATE memos SET coding_id = (") + same_coding +
+                 ") FROM codings s WHERE memos.coding_id = s.id AND s.code_id = ?1 AND EXISTS (" +
+                 same_coding + ")")
+        .bind(1, source)
+        .bind(2, target)
+        .run();
+    db_->prepare(
+           "UPDATE codings AS t SET memo = CASE WHEN t.memo = '' THEN s.memo ELSE t.memo || "
+           "char(10) || s.memo END FROM codings s WHERE s.code_id = ?1 AND t.code_id = ?2 AND "
+           "t.document_id = s.document_id AND t.coder_id = s.coder_id AND t.start_cp = "
+           "s.start_cp AND t.end_cp = s.end_cp AND s.memo <> ''")
+        .bind(1, source)
+        .bind(2, target)
+        .run();
     db_->prepare(
            "DELETE FROM codings WHERE code_id = ?1 AND EXISTS (SELECT 1 FROM codings t WHERE "
            "t.code_id = ?2 AND t.document_id = codings.document_id AND t.coder_id = "
@@ -875,6 +910,9 @@ int Project::merge_codes(Id source, Id target) {
         .bind(2, target)
         .run();
     const int moved = db_->changes();
+    // The source goes away at the end; renaming it now keeps it from being taken for the
+    // namesake of one of its own children below (A/B/B merged into A).
+    db_->prepare("UPDATE codes SET name = guid WHERE id = ?1").bind(1, source).run();
     // Children move under the target; a child whose name the target already uses is merged
     // into that namesake, recursively.
     Statement& children = db_->prepare("SELECT id, name FROM codes WHERE parent_id = ?1");

@@ -34,7 +34,9 @@ Coefficient nvivo_kappa(const TwoRaterCounts& c) {
     const double b = static_cast<double>(c.b);
     const double expected = a * b / total + (total - a) * (total - b) / total;
     const double observed = static_cast<double>(c.both + c.neither());
-    if (total - expected == 0.0) {
+    // total − expected = (a(total−b) + b(total−a)) / total: zero exactly when neither or both
+    // coded every unit. Decided on the integers, not on the rounded doubles.
+    if (c.a * (c.total - c.b) + c.b * (c.total - c.a) == 0) {
         return Coefficient::undefined(
             c.a == 0 ? "neither coder applied the code, so chance agreement is total"
                      : "both coders applied the code to every unit, so chance agreement is total");

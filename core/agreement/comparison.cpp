@@ -296,6 +296,9 @@ void match_segments(DocumentAgreement& d, const RangeList& a, const RangeList& b
 }
 
 void validate(const ComparisonInput& in) {
+    if (in.raters.empty()) {
+        throw InvalidInputError("agreement needs at least one coder");
+    }
     if (in.raters.size() > 64) {
         throw InvalidInputError("agreement compares at most 64 coders or groups");
     }

@@ -17,7 +17,8 @@ std::vector<Span> merged(std::vector<Span> spans) {
     std::sort(spans.begin(), spans.end());
     std::vector<Span> out;
     for (const Span& s : spans) {
-        if (!out.empty() && s.first < out.back().second) {
+        // Touching ranges join: two codings that meet cover the same text as one.
+        if (!out.empty() && s.first <= out.back().second) {
             out.back().second = std::max(out.back().second, s.second);
         } else {
             out.push_back(s);

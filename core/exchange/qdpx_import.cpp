@@ -934,7 +934,18 @@ private:
         }
         const std::string guid = guid_of(node);
         const Id parent_key = parent.value_or(0);
-        const std::string wanted = one_line(attr(node, "name"), "Unnamed code");
+        std::string wanted = one_line(attr(node, "name"), "Unnamed code");
+        // "/" separates the levels of a code path in Quire, so a name cannot hold it.
+        if (wanted.find('/') != std::string::npos) {
+            const std::string original = wanted;
+            std::size_t at;
+            while ((at = wanted.find('/')) != std::string::npos) {
+                wanted.replace(at, 1, "\u2215");
+            }
+            report_.adjusted.push_back("code " + in_quotes(original) + " renamed " +
+                                       in_quotes(wanted) +
+                                       ": \"/\" separates levels of a code path");
+        }
         std::optional<Code> code;
         std::string name = wanted;
         if (clash_ == Clash::kKeepExisting) {
