@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/exchange/qdpx_import.h"
+#include "core/util/zip_handles.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
-#include <zip.h>
 
 #include <pugixml.hpp>
 
@@ -212,29 +212,9 @@ void append_utf8(std::string& out, char32_t cp) {
 // ---------------------------------------------------------------------------------------
 // The package: a zip archive or a bare project file
 
-struct ArchiveDiscarder {
-    void operator()(zip_t* archive) const { zip_discard(archive); }
-};
-using ArchivePtr = std::unique_ptr<zip_t, ArchiveDiscarder>;
-
-struct EntryCloser {
-    void operator()(zip_file_t* entry) const { zip_fclose(entry); }
-};
-using EntryPtr = std::unique_ptr<zip_file_t, EntryCloser>;
-
-class ZipError {
-public:
-    ZipError() { zip_error_init(&error_); }
-    ~ZipError() { zip_error_fini(&error_); }
-    ZipError(const ZipError&) = delete;
-    ZipError& operator=(const ZipError&) = delete;
-    zip_error_t* get() { return &error_; }
-    int code() { return zip_error_code_zip(&error_); }
-    std::string text() { return zip_error_strerror(&error_); }
-
-private:
-    zip_error_t error_;
-};
+using util::ArchivePtr;
+using util::EntryPtr;
+using util::ZipError;
 
 bool is_unsafe_entry_name(std::string name) {
     std::replace(name.begin(), name.end(), '\\', '/');

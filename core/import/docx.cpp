@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/import/docx.h"
-
-#include <zip.h>
+#include "core/util/zip_handles.h"
 
 #include <pugixml.hpp>
 
@@ -32,31 +31,9 @@ constexpr std::size_t kReadChunkSize = 64 * 1024;
 // ---------------------------------------------------------------------------------------
 // Archive access
 
-struct ArchiveDiscarder {
-    void operator()(zip_t* archive) const { zip_discard(archive); }
-};
-using ArchivePtr = std::unique_ptr<zip_t, ArchiveDiscarder>;
-
-struct EntryCloser {
-    void operator()(zip_file_t* entry) const { zip_fclose(entry); }
-};
-using EntryPtr = std::unique_ptr<zip_file_t, EntryCloser>;
-
-// Owns a zip_error_t so that every exit path finalises it.
-class ZipError {
-public:
-    ZipError() { zip_error_init(&error_); }
-    ~ZipError() { zip_error_fini(&error_); }
-    ZipError(const ZipError&) = delete;
-    ZipError& operator=(const ZipError&) = delete;
-
-    zip_error_t* get() { return &error_; }
-    int code() { return zip_error_code_zip(&error_); }
-    std::string text() { return zip_error_strerror(&error_); }
-
-private:
-    zip_error_t error_;
-};
+using util::ArchivePtr;
+using util::EntryPtr;
+using util::ZipError;
 
 // Both Word 97-2003 .doc files and password-protected .docx files are OLE compound files.
 bool has_ole_header(std::string_view head) {
