@@ -63,6 +63,29 @@ void add_ref(pugi::xml_node parent, const char* name, const std::string& guid) {
     set(parent.append_child(name), "targetGUID", guid);
 }
 
+// Code sets as `Sets`/`Set`/`MemberCode`; the project schema names a member by
+// `targetGUID`, the codebook schema by `guid`. Nothing is written when there are no sets.
+void append_code_sets(pugi::xml_node root, const std::vector<CodeSet>& code_sets,
+                      const std::map<Id, std::string>& code_guid, const char* member_attribute) {
+    if (code_sets.empty()) {
+        return;
+    }
+    pugi::xml_node sets = root.append_child("Sets");
+    for (const CodeSet& s : code_sets) {
+        pugi::xml_node node = sets.append_child("Set");
+        set(node, "guid", s.guid);
+        set(node, "name", s.name);
+        if (!s.description.empty()) {
+            add_text(node, "Description", s.description);
+        }
+        for (const Id code : s.code_ids) {
+            if (const auto it = code_guid.find(code); it != code_guid.end()) {
+                set(node.append_child("MemberCode"), member_attribute, it->second);
+            }
+        }
+    }
+}
+
 bool all_digits(const std::string& s, std::size_t from, std::size_t count) {
     return from + count <= s.size() &&
            std::all_of(s.begin() + static_cast<std::ptrdiff_t>(from),
@@ -520,22 +543,7 @@ ProjectExport build_project(Project& project, bool with_texts) {
             set(link, "targetGUID", case_target);
         }
     }
-    if (!code_sets.empty()) {
-        pugi::xml_node sets = root.append_child("Sets");
-        for (const CodeSet& s : code_sets) {
-            pugi::xml_node node = sets.append_child("Set");
-            set(node, "guid", s.guid);
-            set(node, "name", s.name);
-            if (!s.description.empty()) {
-                add_text(node, "Description", s.description);
-            }
-            for (const Id code : s.code_ids) {
-                if (const auto it = code_guid.find(code); it != code_guid.end()) {
-                    add_ref(node, "MemberCode", it->second);
-                }
-            }
-        }
-    }
+    append_code_sets(root, code_sets, code_guid, "targetGUID");
     if (!info.description.empty()) {
         add_text(root, "Description", info.description);
     }
@@ -576,23 +584,7 @@ std::string codebook_qdc_xml(Project& project) {
         code_guid[c.id] = c.guid;
     }
     const std::vector<CodeSet> code_sets = project.code_sets();
-    if (!code_sets.empty()) {
-        pugi::xml_node sets = root.append_child("Sets");
-        for (const CodeSet& s : code_sets) {
-            pugi::xml_node node = sets.append_child("Set");
-            set(node, "guid", s.guid);
-            set(node, "name", s.name);
-            if (!s.description.empty()) {
-                add_text(node, "Description", s.description);
-            }
-            for (const Id code : s.code_ids) {
-                if (const auto it = code_guid.find(code); it != code_guid.end()) {
-                    // The codebook schema names the member by `guid`, not `targetGUID`.
-                    set(node.append_child("MemberCode"), "guid", it->second);
-                }
-            }
-        }
-    }
+    append_code_sets(root, code_sets, code_guid, "guid");
     return to_text(doc);
 }
 

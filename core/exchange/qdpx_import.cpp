@@ -39,7 +39,6 @@ constexpr std::uint64_t kMaxTotalSize = 2048 * kMiB;
 constexpr std::size_t kMaxSourceTextBytes = 64 * kMiB;
 // Codebooks nest a handful of levels; the limit bounds the recursion over nested codes.
 constexpr int kMaxCodeDepth = 200;
-constexpr std::size_t kReadChunkSize = 64 * 1024;
 
 // ---------------------------------------------------------------------------------------
 // Small helpers
@@ -294,29 +293,7 @@ std::string Package::read_entry(zip_uint64_t index, const std::string& entry_nam
     if (!entry) {
         throw ImportError(subject + " cannot be opened (" + zip_strerror(archive_.get()) + ")");
     }
-    // Grow as data arrives: the declared size may lie.
-    std::string data;
-    data.reserve(static_cast<std::size_t>(std::min<zip_uint64_t>(stat.size, 16 * kMiB)));
-    std::string chunk(kReadChunkSize, '\0');
-    for (;;) {
-        const zip_int64_t count = zip_fread(entry.get(), chunk.data(), chunk.size());
-        if (count < 0) {
-            throw ImportError(subject + " is damaged (" + zip_file_strerror(entry.get()) + ")");
-        }
-        if (count == 0) {
-            break;
-        }
-        data.append(chunk, 0, static_cast<std::size_t>(count));
-        if (data.size() > stat.size) {
-            throw ImportError(subject + " holds more data than the " + std::to_string(stat.size) +
-                              " bytes it declares");
-        }
-    }
-    if (data.size() != stat.size) {
-        throw ImportError(subject + " declares " + std::to_string(stat.size) + " bytes but holds " +
-                          std::to_string(data.size()));
-    }
-    return data;
+    return util::read_declared_entry(entry.get(), stat.size, subject);
 }
 
 std::string read_disk_file(const std::filesystem::path& path, const std::string& name) {

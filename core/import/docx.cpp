@@ -26,7 +26,6 @@ constexpr zip_uint64_t kMaxRelationshipsSize = zip_uint64_t{1} * 1024 * 1024;
 // Real documents nest elements a few dozen levels deep; the limit bounds the recursion of
 // the extractor so that a hostile file cannot overflow the stack of a worker thread.
 constexpr int kMaxElementDepth = 256;
-constexpr std::size_t kReadChunkSize = 64 * 1024;
 
 // ---------------------------------------------------------------------------------------
 // Archive access
@@ -94,29 +93,7 @@ std::string read_entry(zip_t* archive, zip_uint64_t index, const std::string& en
     if (!entry) {
         throw ImportError(subject + " cannot be opened (" + zip_strerror(archive) + ")");
     }
-    // Grow as data arrives instead of allocating the declared size: the declaration may lie.
-    std::string data;
-    data.reserve(static_cast<std::size_t>(std::min<zip_uint64_t>(stat.size, 16 * 1024 * 1024)));
-    std::string chunk(kReadChunkSize, '\0');
-    for (;;) {
-        const zip_int64_t count = zip_fread(entry.get(), chunk.data(), chunk.size());
-        if (count < 0) {
-            throw ImportError(subject + " is damaged (" + zip_file_strerror(entry.get()) + ")");
-        }
-        if (count == 0) {
-            break;
-        }
-        data.append(chunk, 0, static_cast<std::size_t>(count));
-        if (data.size() > stat.size) {
-            throw ImportError(subject + " holds more data than the " + std::to_string(stat.size) +
-                              " bytes it declares");
-        }
-    }
-    if (data.size() != stat.size) {
-        throw ImportError(subject + " declares " + std::to_string(stat.size) +
-                          " bytes but holds only " + std::to_string(data.size()));
-    }
-    return data;
+    return util::read_declared_entry(entry.get(), stat.size, subject);
 }
 
 std::string_view local_name(std::string_view qualified_name) {

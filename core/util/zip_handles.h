@@ -3,8 +3,11 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
+
+#include "core/errors.h"
 
 // RAII for libzip's handles, shared by the readers of zip-based formats (.docx, .qdpx).
 // Internal to core: libzip types never appear in a public header.
@@ -36,5 +39,35 @@ public:
 private:
     zip_error_t error_;
 };
+
+// Reads an opened entry to its end, in chunks, trusting neither its declared size (memory
+// grows as data arrives) nor its contents (more or less data than declared is refused).
+// Throws ImportError naming `subject` (e.g. "cannot import X: word/document.xml").
+inline std::string read_declared_entry(zip_file_t* entry, zip_uint64_t declared,
+                                       const std::string& subject) {
+    constexpr zip_uint64_t kReserveAtMost = 16 * 1024 * 1024;
+    std::string data;
+    data.reserve(static_cast<std::size_t>(std::min(declared, kReserveAtMost)));
+    std::string chunk(64 * 1024, '\0');
+    for (;;) {
+        const zip_int64_t count = zip_fread(entry, chunk.data(), chunk.size());
+        if (count < 0) {
+            throw ImportError(subject + " is damaged (" + zip_file_strerror(entry) + ")");
+        }
+        if (count == 0) {
+            break;
+        }
+        data.append(chunk, 0, static_cast<std::size_t>(count));
+        if (data.size() > declared) {
+            throw ImportError(subject + " holds more data than the " + std::to_string(declared) +
+                              " bytes it declares");
+        }
+    }
+    if (data.size() != declared) {
+        throw ImportError(subject + " declares " + std::to_string(declared) +
+                          " bytes but holds only " + std::to_string(data.size()));
+    }
+    return data;
+}
 
 }  // namespace quire::util
