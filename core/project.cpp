@@ -2,6 +2,7 @@
 #include "core/project.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -519,6 +520,31 @@ Document Project::find_document(const std::string& name_or_id) {
         }
     }
     throw NotFoundError("no document named \"" + name_or_id + "\"");
+}
+
+void Project::set_language(const std::string& raw) {
+    std::string code;
+    for (const char c : raw) {
+        code += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (code.size() < 2 || code.size() > 3 ||
+        code.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos) {
+        throw InvalidInputError(
+            "a language is a two- or three-letter ISO 639 code (en, fr, "
+            "deu), not \"" +
+            raw + "\"");
+    }
+    Transaction tx(*db_);
+    Statement& s = db_->prepare("UPDATE project SET language = ?1");
+    s.bind(1, code).run();
+    tx.commit();
+}
+
+std::int64_t Project::documents_generation() {
+    Statement& s = db_->prepare("SELECT value FROM change_counters WHERE name = 'documents'");
+    const std::int64_t value = s.step() ? s.int64(0) : 0;
+    s.reset();
+    return value;
 }
 
 std::string Project::document_text(Id id) {

@@ -8,7 +8,9 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <limits>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -27,6 +29,7 @@
 #include "core/project.h"
 #include "core/text/unicode.h"
 #include "core/util/csv.h"
+#include "search/search.h"
 
 namespace quire::cli {
 namespace {
@@ -43,13 +46,15 @@ constexpr const char* kUsage = R"(usage: quire-cli COMMAND PROJECT [ARGS] [--jso
 Projects
   new P [--name NAME]                    create an empty project file P
   demo P                                 write a fresh copy of the demo project to P
-  info P                                 project name, GUID, counts
+  info P [--language CODE]               project name, GUID, counts; --language sets the
+                                         transcripts' language (ISO 639: en, fr, de...)
 Documents
-  import P FILE... [--name NAME] [--attr KEY=VALUE]... [--encoding ENC]
+  import P FILE... [--name NAME] [--attr KEY=VALUE]... [--encoding ENC] [--no-index]
                                          import .txt (any common encoding) or .docx, a
                                          REFI-QDA project (.qdpx, .qde) from another tool,
-                                         or a REFI-QDA codebook (.qdc) into the codebook
-  docs P                                 list documents
+                                         or a REFI-QDA codebook (.qdc) into the codebook;
+                                         new documents are indexed for search
+  docs P [--delete DOC]...               list documents, or delete some (with their codings)
   text P DOC                             print a document's stored text exactly
 Codebook
   codes P                                list codes as a tree
@@ -83,6 +88,17 @@ Agreement
                                          passages where two coders differ, code by code
   adopt P --coders A,B --doc DOC --code CODE --at POSITION --take A [--consensus NAME]
                                          copy one coder's version into the consensus layer
+Search
+  search P QUERY [--code CODE]... [--coder NAME]... [--attr KEY=VALUE]... [--doc DOC]...
+                 [--case CASE]... [--limit N] [--offset N] [--count] [--json]
+                                         hits with exact positions and a snippet; --count
+                                         adds totals and hits per document and per code
+  search P QUERY ... --apply-code CODE --as NAME [--spread hit|paragraph]
+                                         code every hit (or its paragraph), all or none
+  index P [--rebuild]                    bring the search index up to date (or rebuild it)
+                                         and show its size; progress on stderr
+  QUERY: words (stemmed; all in one paragraph), "a phrase", OR, NOT, -word, NEAR/5,
+  exploit*, (grouping), and filters doc:NAME case:NAME code:CODE coder:NAME KEY:VALUE
 Exchange
   export P OUT.qdpx|OUT.qdc [--force]    REFI-QDA project (.qdpx) or codebook (.qdc)
 
@@ -151,6 +167,24 @@ Args parse(const std::vector<std::string>& raw, const std::set<std::string>& val
         }
     }
     return args;
+}
+
+std::string one_line(std::string message) {
+    std::replace(message.begin(), message.end(), '\n', ' ');
+    return message;
+}
+
+// Progress of long work on stderr: a line at every tenth, so logs stay short.
+search::Progress progress_printer(std::ostream& err, const std::string& what) {
+    auto last_tenth = std::make_shared<int>(-1);
+    return [&err, what, last_tenth](std::size_t done, std::size_t total) {
+        const int tenth = total == 0 ? 10 : static_cast<int>(done * 10 / total);
+        if (tenth != *last_tenth && (done > 0 || total == 0)) {
+            *last_tenth = tenth;
+            err << what << ": " << done << "/" << total << " documents\n";
+        }
+        return true;
+    };
 }
 
 void expect_positional(const Args& args, std::size_t n, const char* what) {
@@ -255,9 +289,12 @@ int cmd_demo(const std::vector<std::string>& raw, std::ostream& out) {
 }
 
 int cmd_info(const std::vector<std::string>& raw, std::ostream& out) {
-    const Args args = parse(raw, {}, {"json"});
+    const Args args = parse(raw, {"language"}, {"json"});
     expect_positional(args, 1, "info PROJECT");
     Project p = Project::open(args.positional[0]);
+    if (const auto language = args.option("language")) {
+        p.set_language(*language);
+    }
     const ProjectInfo info = p.info();
     ordered_json j = {{"name", info.name},
                       {"guid", info.guid},
@@ -282,7 +319,7 @@ int cmd_info(const std::vector<std::string>& raw, std::ostream& out) {
 }
 
 int cmd_import(const std::vector<std::string>& raw, std::ostream& out, std::ostream& err) {
-    const Args args = parse(raw, {"name", "attr", "encoding"}, {"json"});
+    const Args args = parse(raw, {"name", "attr", "encoding"}, {"json", "no-index"});
     if (args.positional.size() < 2) {
         throw UsageError("expected import PROJECT FILE...");
     }
@@ -369,6 +406,15 @@ int cmd_import(const std::vector<std::string>& raw, std::ostream& out, std::ostr
         }
     }
     action.commit();
+    if (!args.flag("no-index")) {
+        // The index is a cache: the import itself is already safe when indexing fails.
+        try {
+            search::Index index(p, {}, progress_printer(err, "indexing"));
+        } catch (const Error& e) {
+            err << "quire-cli: imported, but the search index was not updated: "
+                << one_line(e.what()) << "\n";
+        }
+    }
     if (args.flag("json")) {
         print_json(out, results);
     } else {
@@ -377,10 +423,28 @@ int cmd_import(const std::vector<std::string>& raw, std::ostream& out, std::ostr
     return 0;
 }
 
-int cmd_docs(const std::vector<std::string>& raw, std::ostream& out) {
-    const Args args = parse(raw, {}, {"json"});
+int cmd_docs(const std::vector<std::string>& raw, std::ostream& out, std::ostream& err) {
+    const Args args = parse(raw, {"delete"}, {"json"});
     expect_positional(args, 1, "docs PROJECT");
     Project p = Project::open(args.positional[0]);
+    if (const std::vector<std::string> doomed = args.all("delete"); !doomed.empty()) {
+        Project::Action action(p);
+        for (const std::string& name : doomed) {
+            const Document d = p.find_document(name);
+            p.delete_document(d.id);
+            out << "deleted \"" << d.name << "\" with its codings\n";
+        }
+        action.commit();
+        // Deleted text must never show in search results: the index forgets it now (and
+        // any later search would notice the change anyway).
+        try {
+            search::Index index(p, {}, progress_printer(err, "indexing"));
+        } catch (const Error& e) {
+            err << "quire-cli: deleted, but the search index was not updated: "
+                << one_line(e.what()) << "\n";
+        }
+        return 0;
+    }
     const std::vector<Document> docs = p.documents();
     if (args.flag("json")) {
         ordered_json j = ordered_json::array();
@@ -1209,6 +1273,181 @@ int cmd_export(const std::vector<std::string>& raw, std::ostream& out) {
     return 0;
 }
 
+ScopeFilter scope_from_args(Project& p, const Args& args) {
+    ScopeFilter f;
+    for (const std::string& c : args.all("code")) {
+        f.codes.push_back(p.find_code(c).id);
+    }
+    for (const std::string& c : args.all("coder")) {
+        f.coders.push_back(p.find_coder(c).id);
+    }
+    for (const std::string& d : args.all("doc")) {
+        f.documents.push_back(p.find_document(d).id);
+    }
+    for (const std::string& c : args.all("case")) {
+        f.cases.push_back(p.find_case(c).id);
+    }
+    for (const std::string& kv : args.all("attr")) {
+        const auto eq = kv.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            throw UsageError("--attr takes KEY=VALUE, got \"" + kv + "\"");
+        }
+        f.attributes.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
+    }
+    return f;
+}
+
+std::size_t parse_count(const Args& args, const char* name, std::size_t fallback) {
+    const auto v = args.option(name);
+    if (!v) {
+        return fallback;
+    }
+    const std::int64_t n = parse_offset(*v, (std::string("--") + name).c_str());
+    if (n < 0) {
+        throw UsageError(std::string("--") + name + " cannot be negative");
+    }
+    return static_cast<std::size_t>(n);
+}
+
+int cmd_search(const std::vector<std::string>& raw, std::ostream& out, std::ostream& err) {
+    const Args args = parse(
+        raw,
+        {"code", "coder", "doc", "case", "attr", "limit", "offset", "apply-code", "as", "spread"},
+        {"json", "count", "explain"});
+    expect_positional(args, 2, "search PROJECT QUERY");
+    Project p = Project::open(args.positional[0]);
+    search::SearchRequest request;
+    request.query = args.positional[1];
+    request.filter = scope_from_args(p, args);
+    request.limit = parse_count(args, "limit", 50);
+    request.offset = parse_count(args, "offset", 0);
+    request.count_all = args.flag("count");
+
+    const auto apply = args.option("apply-code");
+    if (!apply && (args.option("as") || args.option("spread"))) {
+        throw UsageError("--as and --spread go with --apply-code");
+    }
+    search::Index index(p, {}, progress_printer(err, "indexing"));
+    if (apply) {
+        const Code code = p.find_code(*apply);
+        const Coder coder = p.ensure_coder(args.required("as"));
+        const std::string spread = args.option("spread").value_or("hit");
+        if (spread != "hit" && spread != "paragraph") {
+            throw UsageError("--spread is hit or paragraph, not \"" + spread + "\"");
+        }
+        request.offset = 0;
+        request.limit = std::numeric_limits<std::size_t>::max();
+        const search::SearchResults all = index.search(request);
+        const search::CodeHitsOutcome done =
+            search::code_hits(p, all.hits, code.id, coder.id,
+                              spread == "hit" ? search::Spread::Hit : search::Spread::Paragraph);
+        if (args.flag("json")) {
+            print_json(out, {{"hits", all.hits.size()},
+                             {"added", done.added.size()},
+                             {"already_coded", done.already_coded},
+                             {"code", p.code_path(code.id)},
+                             {"coder", coder.name},
+                             {"spread", spread}});
+        } else {
+            out << "coded " << done.added.size() << " " << (spread == "hit" ? "hits" : "paragraphs")
+                << " with \"" << p.code_path(code.id) << "\" as " << coder.name << " ("
+                << all.hits.size() << " hits, " << done.already_coded << " already coded)\n";
+        }
+        return 0;
+    }
+
+    const search::SearchResults r = index.search(request);
+    if (args.flag("json")) {
+        ordered_json hits = ordered_json::array();
+        for (const search::Hit& h : r.hits) {
+            hits.push_back({{"document", h.document_name},
+                            {"document_id", h.document},
+                            {"start", h.start},
+                            {"end", h.end},
+                            {"paragraph_start", h.paragraph_start},
+                            {"paragraph_end", h.paragraph_end},
+                            {"snippet", h.snippet},
+                            {"score", h.score}});
+        }
+        ordered_json j = {{"query", request.query}, {"hits", hits}, {"more", r.more}};
+        if (args.flag("explain")) {
+            j["parsed"] = r.explained;
+        }
+        if (r.total_hits) {
+            j["total_hits"] = *r.total_hits;
+            j["total_documents"] = *r.total_documents;
+            ordered_json docs = ordered_json::array();
+            for (const search::Facet& f : r.by_document) {
+                docs.push_back({{"document", f.name}, {"hits", f.hits}});
+            }
+            ordered_json codes = ordered_json::array();
+            for (const search::Facet& f : r.by_code) {
+                codes.push_back({{"code", f.name}, {"hits", f.hits}});
+            }
+            j["facets"] = {{"documents", docs}, {"codes", codes}};
+        }
+        print_json(out, j);
+        return 0;
+    }
+    if (args.flag("explain")) {
+        out << "query: " << r.explained << "\n";
+    }
+    for (const search::Hit& h : r.hits) {
+        out << h.document_name << "\t" << h.start << ":" << h.end << "\t" << h.snippet << "\n";
+    }
+    if (r.total_hits) {
+        out << *r.total_hits << " hits in " << *r.total_documents << " documents\n";
+        for (const search::Facet& f : r.by_document) {
+            out << "  document\t" << f.name << "\t" << f.hits << "\n";
+        }
+        for (const search::Facet& f : r.by_code) {
+            out << "  code\t" << f.name << "\t" << f.hits << "\n";
+        }
+    }
+    if (r.hits.empty() && request.offset == 0) {
+        out << "no hits\n";
+    } else if (r.more) {
+        out << "more hits: --offset " << request.offset + r.hits.size() << "\n";
+    }
+    return 0;
+}
+
+int cmd_index(const std::vector<std::string>& raw, std::ostream& out, std::ostream& err) {
+    const Args args = parse(raw, {}, {"rebuild", "json"});
+    expect_positional(args, 1, "index PROJECT");
+    Project p = Project::open(args.positional[0]);
+    search::Index index(p, {}, progress_printer(err, "indexing"));
+    search::UpdateReport report = index.opened();
+    if (args.flag("rebuild") && !report.rebuilt) {
+        report = index.rebuild(progress_printer(err, "indexing"));
+    }
+    const search::IndexStats s = index.stats();
+    const double ratio = s.text_bytes == 0 ? 0.0
+                                           : static_cast<double>(s.bytes_on_disk) /
+                                                 static_cast<double>(s.text_bytes);
+    if (args.flag("json")) {
+        print_json(out, {{"documents", s.documents},
+                         {"words", s.words},
+                         {"text_bytes", s.text_bytes},
+                         {"index_bytes", s.bytes_on_disk},
+                         {"language", s.language},
+                         {"folder", s.folder},
+                         {"rebuilt", report.rebuilt}});
+        return 0;
+    }
+    char ratio_text[32];
+    std::snprintf(ratio_text, sizeof ratio_text, "%.2f", ratio);
+    if (report.rebuilt) {
+        out << "built the index (" << report.reason << ")\n";
+    } else if (report.added + report.removed > 0) {
+        out << "indexed " << report.added << " documents, removed " << report.removed << "\n";
+    }
+    out << "index: " << s.documents << " documents, " << s.words << " words, index "
+        << s.bytes_on_disk << " bytes (" << ratio_text << "x the text), stemming: " << s.language
+        << "\n";
+    return 0;
+}
+
 int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         out << kUsage;
@@ -1225,7 +1464,7 @@ int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
     if (command == "import")
         return cmd_import(rest, out, err);
     if (command == "docs")
-        return cmd_docs(rest, out);
+        return cmd_docs(rest, out, err);
     if (command == "text")
         return cmd_text(rest, out);
     if (command == "codes")
@@ -1252,12 +1491,11 @@ int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
         return cmd_adopt(rest, out);
     if (command == "export")
         return cmd_export(rest, out);
+    if (command == "search")
+        return cmd_search(rest, out, err);
+    if (command == "index")
+        return cmd_index(rest, out, err);
     throw UsageError("unknown command \"" + command + "\" (see quire-cli --help)");
-}
-
-std::string one_line(std::string message) {
-    std::replace(message.begin(), message.end(), '\n', ' ');
-    return message;
 }
 
 // The exit status documented in cli.h for each kind of core error.

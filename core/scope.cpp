@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/scope.h"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <set>
+
+#include "core/errors.h"
+#include "core/project.h"
+#include "core/storage/sqlite.h"
+
+namespace quire {
+namespace {
+
+using DocumentRanges = std::map<Id, std::optional<std::vector<Range>>>;
+
+std::vector<Range> intersect(const std::vector<Range>& a, const std::vector<Range>& b) {
+    std::vector<Range> out;
+    std::size_t i = 0;
+    std::size_t j = 0;
+    while (i < a.size() && j < b.size()) {
+        const std::int64_t s = std::max(a[i].start, b[j].start);
+        const std::int64_t e = std::min(a[i].end, b[j].end);
+        if (s < e) {
+            out.push_back({s, e});
+        }
+        if (a[i].end < b[j].end) {
+            ++i;
+        } else {
+            ++j;
+        }
+    }
+    return out;
+}
+
+DocumentRanges intersect(const DocumentRanges& a, const DocumentRanges& b) {
+    DocumentRanges out;
+    for (const auto& [doc, ranges] : a) {
+        const auto other = b.find(doc);
+        if (other == b.end()) {
+            continue;
+        }
+        if (!ranges) {
+            out[doc] = other->second;
+        } else if (!other->second) {
+            out[doc] = ranges;
+        } else {
+            std::vector<Range> both = intersect(*ranges, *other->second);
+            if (!both.empty()) {
+                out[doc] = std::move(both);
+            }
+        }
+    }
+    return out;
+}
+
+// Adds a whole document or a range; a whole document absorbs ranges.
+void add(DocumentRanges& to, Id doc, std::optional<Range> range) {
+    auto it = to.find(doc);
+    if (!range) {
+        to[doc] = std::nullopt;
+        return;
+    }
+    if (it == to.end()) {
+        to[doc] = std::vector<Range>{*range};
+    } else if (it->second) {
+        it->second->push_back(*range);
+    }
+}
+
+void normalise(DocumentRanges& ranges) {
+    for (auto& [doc, r] : ranges) {
+        if (r) {
+            *r = merge_ranges(std::move(*r));
+        }
+    }
+}
+
+DocumentRanges case_ranges(Project& project, Id case_id) {
+    DocumentRanges out;
+    for (const CaseLink& link : project.case_links(case_id)) {
+        if (link.start && link.end) {
+            add(out, link.document_id, Range{*link.start, *link.end});
+        } else {
+            add(out, link.document_id, std::nullopt);
+        }
+    }
+    return out;
+}
+
+bool same_value(const std::string& a, const std::string& b) {
+    return icu::UnicodeString::fromUTF8(a).caseCompare(icu::UnicodeString::fromUTF8(b),
+                                                       U_FOLD_CASE_DEFAULT) == 0;
+}
+
+DocumentRanges attribute_ranges(Project& project, const std::string& name,
+                                const std::string& value) {
+    sql::Connection& db = project.connection();
+    sql::Statement& known = db.prepare("SELECT 1 FROM attributes WHERE name = ?1");
+    known.bind(1, name);
+    const bool exists = known.step();
+    known.reset();
+    if (!exists) {
+        throw NotFoundError("no attribute named \"" + name + "\"");
+    }
+    sql::Statement& s = db.prepare(
+        "SELECT v.document_id, v.case_id, v.value FROM attribute_values v "
+        "JOIN attributes a ON a.id = v.attribute_id WHERE a.name = ?1");
+    s.bind(1, name);
+    DocumentRanges out;
+    std::vector<Id> matching_cases;
+    while (s.step()) {
+        if (!same_value(s.text(2), value)) {
+            continue;
+        }
+        if (!s.is_null(0)) {
+            add(out, s.int64(0), std::nullopt);
+        } else {
+            matching_cases.push_back(s.int64(1));
+        }
+    }
+    s.reset();
+    for (const Id c : matching_cases) {
+        for (const auto& [doc, ranges] : case_ranges(project, c)) {
+            if (!ranges) {
+                add(out, doc, std::nullopt);
+            } else {
+                for (const Range& r : *ranges) {
+                    add(out, doc, r);
+                }
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<Range> merge_ranges(std::vector<Range> ranges) {
+    std::sort(ranges.begin(), ranges.end(), [](const Range& a, const Range& b) {
+        return a.start < b.start || (a.start == b.start && a.end < b.end);
+    });
+    std::vector<Range> out;
+    for (const Range& r : ranges) {
+        if (!out.empty() && r.start <= out.back().end) {
+            out.back().end = std::max(out.back().end, r.end);
+        } else {
+            out.push_back(r);
+        }
+    }
+    return out;
+}
+
+bool Scope::contains_document(Id document) const {
+    return everything || documents.count(document) > 0;
+}
+
+bool Scope::contains(Id document, std::int64_t start, std::int64_t end) const {
+    if (everything) {
+        return true;
+    }
+    const auto it = documents.find(document);
+    if (it == documents.end()) {
+        return false;
+    }
+    if (!it->second) {
+        return true;
+    }
+    const std::vector<Range>& r = *it->second;
+    auto after = std::upper_bound(r.begin(), r.end(), start,
+                                  [](std::int64_t s, const Range& x) { return s < x.start; });
+    if (after == r.begin()) {
+        return false;
+    }
+    --after;
+    return after->start <= start && end <= after->end;
+}
+
+Scope resolve_scope(Project& project, const ScopeFilter& filter) {
+    Scope scope;
+    if (filter.empty()) {
+        return scope;
+    }
+    std::vector<DocumentRanges> constraints;
+    if (!filter.documents.empty()) {
+        DocumentRanges d;
+        for (const Id id : filter.documents) {
+            add(d, id, std::nullopt);
+        }
+        constraints.push_back(std::move(d));
+    }
+    if (!filter.cases.empty()) {
+        DocumentRanges c;
+        for (const Id id : filter.cases) {
+            for (const auto& [doc, ranges] : case_ranges(project, id)) {
+                if (!ranges) {
+                    add(c, doc, std::nullopt);
+                } else {
+                    for (const Range& r : *ranges) {
+                        add(c, doc, r);
+                    }
+                }
+            }
+        }
+        constraints.push_back(std::move(c));
+    }
+    if (!filter.codes.empty() || !filter.coders.empty()) {
+        DocumentRanges coded;
+        std::vector<std::optional<Id>> codes(filter.codes.begin(), filter.codes.end());
+        std::vector<std::optional<Id>> coders(filter.coders.begin(), filter.coders.end());
+        if (codes.empty()) {
+            codes.push_back(std::nullopt);
+        }
+        if (coders.empty()) {
+            coders.push_back(std::nullopt);
+        }
+        for (const auto& code : codes) {
+            for (const auto& coder : coders) {
+                CodingFilter f;
+                f.code_id = code;
+                f.include_child_codes = filter.include_child_codes;
+                f.coder_id = coder;
+                for (const Coding& c : project.codings(f)) {
+                    add(coded, c.document_id, Range{c.start, c.end});
+                }
+            }
+        }
+        constraints.push_back(std::move(coded));
+    }
+    for (const auto& [name, value] : filter.attributes) {
+        constraints.push_back(attribute_ranges(project, name, value));
+    }
+    for (DocumentRanges& c : constraints) {
+        normalise(c);
+    }
+    DocumentRanges result = std::move(constraints[0]);
+    for (std::size_t i = 1; i < constraints.size(); ++i) {
+        result = intersect(result, constraints[i]);
+    }
+    scope.everything = false;
+    scope.documents = std::move(result);
+    return scope;
+}
+
+}  // namespace quire

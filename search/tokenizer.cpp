@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "search/tokenizer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/ubrk.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+
+#include <unordered_map>
+
+#include "core/errors.h"
+
+namespace quire::search {
+namespace {
+
+// Combining marks that are accents on a letter (removed by folding), as opposed to marks
+// that are letters of their script (kept).
+bool is_foldable_mark(UChar32 c) {
+    return (c >= 0x0300 && c <= 0x036F) || (c >= 0x0483 && c <= 0x0489) ||
+           (c >= 0x0591 && c <= 0x05BD) || c == 0x05BF || c == 0x05C1 || c == 0x05C2 ||
+           c == 0x05C4 || c == 0x05C5 || c == 0x05C7 || (c >= 0x0610 && c <= 0x061A) ||
+           (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06DC) ||
+           (c >= 0x06DF && c <= 0x06E4) || c == 0x06E7 || c == 0x06E8 ||
+           (c >= 0x06EA && c <= 0x06ED) || (c >= 0x1AB0 && c <= 0x1AFF) ||
+           (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) ||
+           (c >= 0xFE20 && c <= 0xFE2F);
+}
+
+// "person's" -> "person": a reader searching for "person" expects the possessive, and
+// "young person" should match "young person's" as a phrase.
+void strip_possessive(std::string& term) {
+    if (term.size() > 2 && term[term.size() - 1] == 's' && term[term.size() - 2] == '\'') {
+        term.resize(term.size() - 2);
+    }
+}
+
+}  // namespace
+
+struct Tokenizer::State {
+    std::unique_ptr<icu::BreakIterator> breaks;
+    UText* utext = nullptr;
+    const icu::Normalizer2* casefold = nullptr;
+    const icu::Normalizer2* nfd = nullptr;
+    const icu::Normalizer2* nfc = nullptr;
+    std::string_view text;
+    std::int32_t previous = 0;
+    std::int64_t previous_cp = 0;
+    Word word;
+    std::unordered_map<std::string, std::string> folded;  // non-ASCII words seen before
+
+    ~State() {
+        if (utext != nullptr) {
+            utext_close(utext);
+        }
+    }
+
+    void fold_into(std::string_view raw, std::string& out) {
+        bool ascii = true;
+        for (const char c : raw) {
+            if (static_cast<unsigned char>(c) >= 0x80) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            out.assign(raw);
+            for (char& c : out) {
+                if (c >= 'A' && c <= 'Z') {
+                    c = static_cast<char>(c - 'A' + 'a');
+                }
+            }
+            strip_possessive(out);
+            return;
+        }
+        const std::string key(raw);
+        if (const auto it = folded.find(key); it != folded.end()) {
+            out = it->second;
+            return;
+        }
+        UErrorCode status = U_ZERO_ERROR;
+        icu::UnicodeString s = icu::UnicodeString::fromUTF8(raw);
+        s.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)), icu::UnicodeString("'"));
+        s.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x02BC)), icu::UnicodeString("'"));
+        icu::UnicodeString decomposed = nfd->normalize(casefold->normalize(s, status), status);
+        icu::UnicodeString kept;
+        for (std::int32_t i = 0; i < decomposed.length();) {
+            const UChar32 c = decomposed.char32At(i);
+            if (!is_foldable_mark(c)) {
+                kept.append(c);
+            }
+            i += U16_LENGTH(c);
+        }
+        const icu::UnicodeString composed = nfc->normalize(kept, status);
+        if (U_FAILURE(status)) {
+            throw Error(std::string("cannot fold a word: ") + u_errorName(status));
+        }
+        out.clear();
+        composed.toUTF8String(out);
+        strip_possessive(out);
+        if (folded.size() > 200000) {
+            folded.clear();  // bounded memory on pathological vocabularies
+        }
+        folded.emplace(key, out);
+    }
+};
+
+Tokenizer::Tokenizer() : state_(std::make_unique<State>()) {
+    UErrorCode status = U_ZERO_ERROR;
+    state_->breaks.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    state_->casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    state_->nfd = icu::Normalizer2::getNFDInstance(status);
+    state_->nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status) || !state_->breaks) {
+        throw Error(std::string("cannot create the ICU word breaker: ") + u_errorName(status));
+    }
+}
+
+Tokenizer::~Tokenizer() = default;
+
+void Tokenizer::begin(std::string_view utf8) {
+    State& s = *state_;
+    UErrorCode status = U_ZERO_ERROR;
+    s.text = utf8;
+    s.utext = utext_openUTF8(s.utext, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
+    s.breaks->setText(s.utext, status);
+    if (U_FAILURE(status)) {
+        throw Error(std::string("cannot break text into words: ") + u_errorName(status));
+    }
+    s.previous = 0;
+    s.previous_cp = 0;
+}
+
+const Word* Tokenizer::next() {
+    State& s = *state_;
+    for (;;) {
+        const std::int32_t end = s.breaks->next();
+        if (end == icu::BreakIterator::DONE) {
+            return nullptr;
+        }
+        const std::int32_t start = s.previous;
+        std::int64_t cps = 0;
+        for (std::int32_t i = start; i < end; ++i) {
+            cps += (static_cast<unsigned char>(s.text[static_cast<std::size_t>(i)]) & 0xC0) != 0x80;
+        }
+        const std::int64_t start_cp = s.previous_cp;
+        s.previous = end;
+        s.previous_cp += cps;
+        if (s.breaks->getRuleStatus() < UBRK_WORD_NONE_LIMIT) {
+            continue;
+        }
+        s.fold_into(
+            s.text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start)),
+            s.word.term);
+        if (s.word.term.empty()) {
+            continue;
+        }
+        s.word.start = start_cp;
+        s.word.end = s.previous_cp;
+        s.word.byte_start = static_cast<std::size_t>(start);
+        s.word.byte_end = static_cast<std::size_t>(end);
+        return &s.word;
+    }
+}
+
+std::vector<Word> Tokenizer::words(std::string_view utf8) {
+    std::vector<Word> out;
+    tokenize(utf8, [&](const Word& w) { out.push_back(w); });
+    return out;
+}
+
+std::string Tokenizer::fold(std::string_view word) {
+    std::string out;
+    state_->fold_into(word, out);
+    return out;
+}
+
+}  // namespace quire::search
