@@ -13,6 +13,7 @@
 #include <wx/listctrl.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
+#include <wx/notebook.h>
 #include <wx/panel.h>
 #include <wx/progdlg.h>
 #include <wx/simplebook.h>
@@ -30,6 +31,7 @@
 #include "app/gui/error_dialog.h"
 #include "app/gui/exchange_ui.h"
 #include "app/gui/import_job.h"
+#include "app/gui/search_panel.h"
 #include "app/gui/transcript_view.h"
 #include "core/demo/demo.h"
 #include "core/errors.h"
@@ -59,14 +61,16 @@ enum MenuId {
     kDeleteDocument,
     kRemoveCoding,
     kAgreement,
+    kSearch,
+    kUndoCodeHits,
 };
 
 // Menu items that only make sense with a project open.
-constexpr int kProjectMenuItems[] = {kImportRefi,     kExportRefi,   kExportQdc,    kExportSegments,
-                                     kExportCodebook, kExportReport, kImport,       kDeleteDocument,
-                                     wxID_CLOSE,      kApplyCode,    kRemoveCoding, kNewCode,
-                                     kNewChildCode,   kEditCode,     kRenameCode,   kRecolourCode,
-                                     kMoveCode,       kMergeCode,    kDeleteCode,   kAgreement};
+constexpr int kProjectMenuItems[] = {
+    kImportRefi,   kExportRefi,     kExportQdc,  kExportSegments, kExportCodebook, kExportReport,
+    kImport,       kDeleteDocument, wxID_CLOSE,  kApplyCode,      kRemoveCoding,   kNewCode,
+    kNewChildCode, kEditCode,       kRenameCode, kRecolourCode,   kMoveCode,       kMergeCode,
+    kDeleteCode,   kAgreement,      kSearch};
 
 wxString utf8(const std::string& s) {
     return wxString::FromUTF8(s.data(), s.size());
@@ -168,13 +172,17 @@ void MainFrame::build_menu() {
     codes->Append(kDeleteCode, L"&Delete Code…");
 
     auto* analyse = new wxMenu;
+    analyse->Append(kSearch, L"&Search Transcripts…\tCtrl+F");
     analyse->Append(kAgreement, L"Coder &Agreement…");
 
     auto* help = new wxMenu;
     help->Append(wxID_ABOUT, "&About Quire");
 
     auto* bar = new wxMenuBar;
+    auto* edit = new wxMenu;
+    edit->Append(kUndoCodeHits, "&Undo Code All Hits\tCtrl+Z");
     bar->Append(file, "&File");
+    bar->Append(edit, "&Edit");
     bar->Append(codes, "&Codes");
     bar->Append(analyse, "&Analyse");
     bar->Append(help, "&Help");
@@ -252,6 +260,16 @@ void MainFrame::build_menu() {
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { open_agreement(); }, kAgreement);
     Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { show_search(); }, kSearch);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (!undo_code_hits()) {
+                SetStatusText("Nothing to undo.", 0);
+            }
+        },
+        kUndoCodeHits);
+    Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
             wxMessageBox(
@@ -328,14 +346,24 @@ void MainFrame::build_panes() {
     auto* right = new wxSplitterWindow(workbench_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                        wxSP_LIVE_UPDATE | wxSP_3DSASH);
     transcript_ = new TranscriptView(right);
-    wxPanel* codings_panel = titled(right, "Codings in this document", &holder);
+    side_ = new wxNotebook(right, wxID_ANY);
+    wxPanel* codings_panel = titled(side_, "Codings in this document", &holder);
     codings_ = new wxListCtrl(holder, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                               wxLC_REPORT | wxLC_SINGLE_SEL);
     codings_->AppendColumn("Code", wxLIST_FORMAT_LEFT, 190);
     codings_->AppendColumn("Coder", wxLIST_FORMAT_LEFT, 64);
     codings_->AppendColumn("Text", wxLIST_FORMAT_LEFT, 400);
     codings_panel->GetSizer()->Add(codings_, 1, wxEXPAND);
-    right->SplitVertically(transcript_, codings_panel, -420);
+    side_->AddPage(codings_panel, "Codings");
+    SearchPanel::Callbacks callbacks;
+    callbacks.open_hit = [this](const search::Hit& chosen, const std::vector<search::Hit>& all) {
+        open_hit(chosen, all);
+    };
+    callbacks.code_hits = [this](const std::vector<search::Hit>& hits, Id code,
+                                 search::Spread spread) { code_hits(hits, code, spread); };
+    search_ = new SearchPanel(side_, callbacks);
+    side_->AddPage(search_, "Search");
+    right->SplitVertically(transcript_, side_, -440);
     right->SetSashGravity(1.0);
     right->SetMinimumPaneSize(120);
 
@@ -406,6 +434,7 @@ bool MainFrame::open_project(const std::string& path) {
         if (coder_->GetValue().IsEmpty()) {
             coder_->SetValue(coder_->GetCount() > 0 ? coder_->GetString(0) : wxGetUserId());
         }
+        search_->set_project(project_->path());
         refresh_documents();
         refresh_codebook();
         if (!document_ids_.empty()) {
@@ -428,7 +457,79 @@ void MainFrame::close_project() {
     codebook_->DeleteAllItems();
     codings_->DeleteAllItems();
     transcript_->clear_text();
+    search_->set_project("");
+    last_code_hits_.clear();
     show_welcome();
+}
+
+SearchPanel* MainFrame::show_search() {
+    if (!project_) {
+        return nullptr;
+    }
+    side_->SetSelection(1);
+    search_->SetFocus();
+    return search_;
+}
+
+void MainFrame::open_hit(const search::Hit& chosen, const std::vector<search::Hit>& in_document) {
+    if (!project_) {
+        return;
+    }
+    if (current_document_ != chosen.document && !select_document(chosen.document)) {
+        return;
+    }
+    std::vector<std::pair<std::int64_t, std::int64_t>> ranges;
+    for (const search::Hit& h : in_document) {
+        ranges.emplace_back(h.start, h.end);
+    }
+    transcript_->mark_hits(ranges);
+    transcript_->reveal(chosen.start);
+    transcript_->select_code_points(chosen.start, chosen.end);
+}
+
+void MainFrame::code_hits(const std::vector<search::Hit>& hits, Id code, search::Spread spread) {
+    if (!project_) {
+        return;
+    }
+    guarded(this, [&] {
+        const Coder coder = project_->ensure_coder(coder_name());
+        const search::CodeHitsOutcome done =
+            search::code_hits(*project_, hits, code, coder.id, spread);
+        last_code_hits_ = done.added;
+        SetStatusText(utf8("Coded " + std::to_string(done.added.size()) + " passages with \"" +
+                           project_->code_path(code) + "\" as " + coder.name + " (" +
+                           std::to_string(done.already_coded) +
+                           " already coded). Edit > Undo Code All Hits takes them back."),
+                      0);
+    });
+    refresh_codings();
+    refresh_codebook();
+}
+
+bool MainFrame::undo_code_hits() {
+    if (!project_ || last_code_hits_.empty()) {
+        return false;
+    }
+    const bool ok = guarded(this, [&] {
+        Project::Action action(*project_);
+        for (const Id id : last_code_hits_) {
+            try {
+                project_->remove_coding(id);
+            } catch (const NotFoundError&) {
+                // Removed by hand since: nothing to undo for it.
+            }
+        }
+        action.commit();
+    });
+    if (ok) {
+        SetStatusText(utf8("Removed the " + std::to_string(last_code_hits_.size()) +
+                           " codings of the last Code All Hits."),
+                      0);
+        last_code_hits_.clear();
+    }
+    refresh_codings();
+    refresh_codebook();
+    return ok;
 }
 
 AgreementFrame* MainFrame::open_agreement() {
@@ -467,6 +568,21 @@ void MainFrame::refresh_codebook() {
     if (!project_) {
         return;
     }
+    guarded(this, [&] {
+        std::vector<std::pair<Id, std::string>> codes;
+        for (const Code& c : project_->codes()) {
+            codes.emplace_back(c.id, project_->code_path(c.id));
+        }
+        std::vector<std::string> coders;
+        for (const Coder& c : project_->coders()) {
+            coders.push_back(c.name);
+        }
+        std::vector<std::string> attributes;
+        for (const Attribute& a : project_->attributes()) {
+            attributes.push_back(a.name);
+        }
+        search_->set_choices(codes, coders, attributes);
+    });
     const std::vector<Code> codes = project_->codes();
     auto fresh = std::make_unique<wxImageList>(14, 14, true);
     swatch_index_.clear();
@@ -747,6 +863,7 @@ void MainFrame::on_import() {
         wxMessageBox(utf8(summary), "Import finished", wxOK | wxICON_INFORMATION, this);
     }
     refresh_documents();
+    search_->refresh_index();
     if (!current_document_ && !document_ids_.empty()) {
         select_document(document_ids_.front());
     }
@@ -894,6 +1011,7 @@ void MainFrame::on_delete_document() {
         return;
     }
     guarded(this, [&] { project_->delete_document(d.id); });
+    search_->refresh_index();  // deleted text leaves the index now
     current_document_.reset();
     transcript_->clear_text();
     refresh_documents();

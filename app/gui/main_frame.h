@@ -12,6 +12,7 @@
 
 #include "core/model.h"
 #include "core/project.h"
+#include "search/search.h"
 
 class wxComboBox;
 class wxListBox;
@@ -24,10 +25,12 @@ class wxSplitterWindow;
 class wxTextCtrl;
 class wxImageList;
 class wxSimplebook;
+class wxNotebook;
 
 namespace quire::gui {
 
 class AgreementFrame;
+class SearchPanel;
 class TranscriptView;
 
 // The workbench window: documents and codebook on the left, the transcript in the middle,
@@ -55,6 +58,14 @@ public:
     int coding_rows() const;
     // Opens (or raises) the coder-agreement window for the open project; null without one.
     AgreementFrame* open_agreement();
+    // Shows the search pane with the query box focused.
+    SearchPanel* show_search();
+    // Shows a hit's document with every hit of the search in it marked, the hit selected.
+    void open_hit(const search::Hit& chosen, const std::vector<search::Hit>& in_document);
+    // "Code all hits" from the search pane, as the current coder, in one transaction.
+    void code_hits(const std::vector<search::Hit>& hits, Id code, search::Spread spread);
+    // Removes the codings added by the last "Code all hits"; false when there is none.
+    bool undo_code_hits();
 
 private:
     void build_menu();
@@ -101,6 +112,9 @@ private:
     std::map<Id, int> swatch_index_;  // code id -> image in swatches_
     TranscriptView* transcript_ = nullptr;
     wxListCtrl* codings_ = nullptr;
+    wxNotebook* side_ = nullptr;  // codings of the document | search
+    SearchPanel* search_ = nullptr;
+    std::vector<Id> last_code_hits_;  // for Edit > Undo Code All Hits
     wxComboBox* coder_ = nullptr;
     wxComboBox* quick_pick_ = nullptr;
     wxWeakRef<AgreementFrame> agreement_;

@@ -52,7 +52,43 @@ TranscriptView::TranscriptView(wxWindow* parent)
         IndicatorSetOutlineAlpha(indicator, 160);
         IndicatorSetUnder(indicator, true);
     }
+    IndicatorSetStyle(kHitIndicator, wxSTC_INDIC_FULLBOX);
+    IndicatorSetForeground(kHitIndicator, wxColour(0xFF, 0xC1, 0x07));
+    IndicatorSetAlpha(kHitIndicator, 110);
+    IndicatorSetOutlineAlpha(kHitIndicator, 255);
+    IndicatorSetUnder(kHitIndicator, true);
     SetReadOnly(true);
+}
+
+void TranscriptView::mark_hits(const std::vector<std::pair<std::int64_t, std::int64_t>>& hits) {
+    SetIndicatorCurrent(kHitIndicator);
+    IndicatorClearRange(0, GetLength());
+    if (!offsets_) {
+        return;
+    }
+    for (const auto& [start, end] : hits) {
+        if (start < 0 || end > offsets_->code_points() || start >= end) {
+            continue;
+        }
+        const auto from = static_cast<int>(offsets_->byte_of(start));
+        IndicatorFillRange(from, static_cast<int>(offsets_->byte_of(end)) - from);
+    }
+}
+
+bool TranscriptView::is_hit_at(std::int64_t code_point) const {
+    if (!offsets_ || code_point < 0 || code_point >= offsets_->code_points()) {
+        return false;
+    }
+    return const_cast<TranscriptView*>(this)->IndicatorValueAt(
+               kHitIndicator, static_cast<int>(offsets_->byte_of(code_point))) != 0;
+}
+
+void TranscriptView::reveal(std::int64_t code_point) {
+    if (!offsets_) {
+        return;
+    }
+    const int line = LineFromPosition(static_cast<int>(offsets_->byte_of(code_point)));
+    SetFirstVisibleLine(std::max(0, VisibleFromDocLine(line) - 3));
 }
 
 void TranscriptView::show_text(const std::string& utf8) {

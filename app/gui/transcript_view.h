@@ -30,6 +30,13 @@ public:
     // overlaps show as blended, stacked boxes.
     void paint(const std::vector<PaintedRange>& ranges);
 
+    // Marks search hits (code-point ranges) with an outline over the coding highlights;
+    // an empty list clears them. Cleared when another text is shown.
+    void mark_hits(const std::vector<std::pair<std::int64_t, std::int64_t>>& hits);
+    bool is_hit_at(std::int64_t code_point) const;
+    // Scrolls so that the code point is in view, a few lines from the top.
+    void reveal(std::int64_t code_point);
+
     // The selection as a code-point range (start == end when nothing is selected).
     std::pair<std::int64_t, std::int64_t> selection_code_points() const;
     void select_code_points(std::int64_t start, std::int64_t end);
@@ -42,6 +49,7 @@ public:
 private:
     static constexpr int kFirstIndicator = wxSTC_INDIC_CONTAINER;  // 0-7 belong to lexers
     static constexpr int kLayers = 16;
+    static constexpr int kHitIndicator = kFirstIndicator + kLayers;
     std::string text_;
     std::unique_ptr<text::OffsetMap> offsets_;
 };

@@ -8,8 +8,11 @@
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <vector>
+
+#include "tests/support/scratch.h"
 
 namespace {
 
@@ -46,6 +49,15 @@ int main(int argc, char** argv) {
     if (only_lists_tests(argc, argv)) {
         return Catch::Session().run(argc, argv);
     }
+    // Search indexes built by the tests go to a cache folder of their own (set before the
+    // re-run under Xvfb, which inherits it, and removed by whichever process runs tests).
+    if (!std::getenv("QUIRE_TEST_CACHE")) {
+        const std::filesystem::path cache = std::filesystem::temp_directory_path() /
+                                            ("quire-test-cache-" + quire::test::unique_suffix());
+        std::filesystem::create_directories(cache);
+        setenv("XDG_CACHE_HOME", cache.c_str(), 1);
+        setenv("QUIRE_TEST_CACHE", cache.c_str(), 1);
+    }
     ensure_display(argc, argv);
     wxApp::SetInstance(new wxApp);
     if (!wxEntryStart(argc, argv)) {
@@ -55,5 +67,7 @@ int main(int argc, char** argv) {
     const int result = Catch::Session().run(argc, argv);
     wxTheApp->OnExit();
     wxEntryCleanup();
+    std::error_code ec;
+    std::filesystem::remove_all(std::getenv("QUIRE_TEST_CACHE"), ec);
     return result;
 }

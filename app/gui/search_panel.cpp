@@ -1,0 +1,373 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/search_panel.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/dataview.h>
+#include <wx/dialog.h>
+#include <wx/gauge.h>
+#include <wx/listctrl.h>
+#include <wx/radiobox.h>
+#include <wx/sizer.h>
+#include <wx/srchctrl.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <limits>
+#include <set>
+
+#include "app/gui/search_job.h"
+
+namespace quire::gui {
+namespace {
+
+wxString utf8(const std::string& s) {
+    return wxString::FromUTF8(s.c_str());
+}
+
+// The snippet's "**" marks as Pango markup, everything else escaped.
+wxString snippet_markup(const std::string& snippet) {
+    std::string out;
+    bool bold = false;
+    for (std::size_t i = 0; i < snippet.size(); ++i) {
+        const char c = snippet[i];
+        if (c == '*' && i + 1 < snippet.size() && snippet[i + 1] == '*') {
+            out += bold ? "</b>" : "<b>";
+            bold = !bold;
+            ++i;
+        } else if (c == '&') {
+            out += "&amp;";
+        } else if (c == '<') {
+            out += "&lt;";
+        } else if (c == '>') {
+            out += "&gt;";
+        } else {
+            out += c;
+        }
+    }
+    if (bold) {
+        out += "</b>";
+    }
+    return utf8(out);
+}
+
+constexpr std::size_t kShownRows = 2000;  // more hits are counted and coded, not listed
+
+}  // namespace
+
+SearchPanel::SearchPanel(wxWindow* parent, Callbacks callbacks)
+    : wxPanel(parent), callbacks_(std::move(callbacks)), timer_(this) {
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    query_ =
+        new wxSearchCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
+    query_->SetDescriptiveText(L"risk NEAR/5 family, \"young person\", exploit*");
+    query_->ShowSearchButton(true);
+    sizer->Add(query_, 0, wxEXPAND | wxALL, 4);
+
+    auto* filters = new wxFlexGridSizer(2, 4, 4);
+    filters->AddGrowableCol(1);
+    filters->Add(new wxStaticText(this, wxID_ANY, "Coded with"), 0, wxALIGN_CENTER_VERTICAL);
+    code_filter_ = new wxChoice(this, wxID_ANY);
+    filters->Add(code_filter_, 1, wxEXPAND);
+    filters->Add(new wxStaticText(this, wxID_ANY, "By coder"), 0, wxALIGN_CENTER_VERTICAL);
+    coder_filter_ = new wxChoice(this, wxID_ANY);
+    filters->Add(coder_filter_, 1, wxEXPAND);
+    filters->Add(new wxStaticText(this, wxID_ANY, "Attribute"), 0, wxALIGN_CENTER_VERTICAL);
+    attribute_filter_ =
+        new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
+    attribute_filter_->SetHint("role=referrer");
+    filters->Add(attribute_filter_, 1, wxEXPAND);
+    sizer->Add(filters, 0, wxEXPAND | wxLEFT | wxRIGHT, 4);
+
+    auto* progress = new wxBoxSizer(wxHORIZONTAL);
+    status_ = new wxStaticText(this, wxID_ANY, "");
+    gauge_ = new wxGauge(this, wxID_ANY, 100, wxDefaultPosition, wxSize(120, 12));
+    cancel_ =
+        new wxButton(this, wxID_ANY, "Cancel", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    progress->Add(status_, 1, wxALIGN_CENTER_VERTICAL);
+    progress->Add(gauge_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 4);
+    progress->Add(cancel_, 0, wxLEFT, 4);
+    sizer->Add(progress, 0, wxEXPAND | wxALL, 4);
+    gauge_->Hide();
+    cancel_->Hide();
+
+    hits_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                   wxDV_SINGLE | wxDV_ROW_LINES);
+    hits_->AppendTextColumn("Document", wxDATAVIEW_CELL_INERT, 130);
+    wxDataViewColumn* snippet = hits_->AppendTextColumn("Hit", wxDATAVIEW_CELL_INERT, 400);
+    static_cast<wxDataViewTextRenderer*>(snippet->GetRenderer())->EnableMarkup(true);
+    sizer->Add(hits_, 3, wxEXPAND | wxLEFT | wxRIGHT, 4);
+
+    facets_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                             wxLC_REPORT | wxLC_SINGLE_SEL);
+    facets_->AppendColumn("Hits per document and per code", wxLIST_FORMAT_LEFT, 330);
+    facets_->AppendColumn("Hits", wxLIST_FORMAT_RIGHT, 60);
+    sizer->Add(facets_, 1, wxEXPAND | wxALL, 4);
+
+    code_all_ = new wxButton(this, wxID_ANY, L"Code All Hits…");
+    code_all_->Disable();
+    sizer->Add(code_all_, 0, wxALIGN_RIGHT | wxLEFT | wxRIGHT | wxBOTTOM, 4);
+    SetSizer(sizer);
+
+    query_->Bind(wxEVT_SEARCH,
+                 [this](wxCommandEvent&) { run_search(query_->GetValue().utf8_string()); });
+    query_->Bind(wxEVT_TEXT_ENTER,
+                 [this](wxCommandEvent&) { run_search(query_->GetValue().utf8_string()); });
+    attribute_filter_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
+        run_search(query_->GetValue().utf8_string());
+    });
+    hits_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) {
+        const int row = hits_->GetSelectedRow();
+        if (row != wxNOT_FOUND) {
+            activate_hit(static_cast<std::size_t>(row));
+        }
+    });
+    cancel_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (job_) {
+            job_->cancel();
+        }
+    });
+    code_all_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_code_all(); });
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { on_tick(); });
+}
+
+SearchPanel::~SearchPanel() {
+    timer_.Stop();
+}
+
+void SearchPanel::set_project(const std::string& path) {
+    project_path_ = path;
+    hits_->DeleteAllItems();
+    facets_->DeleteAllItems();
+    results_ = {};
+    code_all_->Disable();
+    status_->SetLabel("");
+    if (job_) {
+        job_->cancel();
+    }
+    queued_.reset();
+    update_pending_ = false;
+    if (!path.empty()) {
+        refresh_index();
+    }
+}
+
+void SearchPanel::set_choices(const std::vector<std::pair<Id, std::string>>& codes,
+                              const std::vector<std::string>& coders,
+                              const std::vector<std::string>& attributes) {
+    const wxString code = code_filter_->GetStringSelection();
+    const wxString coder = coder_filter_->GetStringSelection();
+    codes_ = codes;
+    code_filter_->Clear();
+    code_filter_->Append("(any text)");
+    for (const auto& [id, name] : codes) {
+        code_filter_->Append(utf8(name));
+    }
+    coder_filter_->Clear();
+    coder_filter_->Append("(anyone)");
+    for (const std::string& c : coders) {
+        coder_filter_->Append(utf8(c));
+    }
+    if (code.IsEmpty() || !code_filter_->SetStringSelection(code)) {
+        code_filter_->SetSelection(0);
+    }
+    if (coder.IsEmpty() || !coder_filter_->SetStringSelection(coder)) {
+        coder_filter_->SetSelection(0);
+    }
+    attribute_filter_->SetHint(attributes.empty() ? wxString("role=referrer")
+                                                  : utf8(attributes.front() + "=..."));
+}
+
+void SearchPanel::refresh_index() {
+    if (project_path_.empty()) {
+        return;
+    }
+    if (job_) {
+        update_pending_ = true;  // after the running job
+        return;
+    }
+    start(std::nullopt);
+}
+
+search::SearchRequest SearchPanel::request_from_controls(const std::string& query) const {
+    search::SearchRequest r;
+    r.query = query;
+    r.limit = std::numeric_limits<std::size_t>::max();
+    r.count_all = true;
+    const int code = code_filter_->GetSelection();
+    if (code > 0) {
+        r.filter.codes.push_back(codes_[static_cast<std::size_t>(code - 1)].first);
+    }
+    return r;
+}
+
+void SearchPanel::run_search(const std::string& query) {
+    if (project_path_.empty() || query.find_first_not_of(" \t") == std::string::npos) {
+        return;
+    }
+    search::SearchRequest r = request_from_controls(query);
+    // Coder and attribute filters travel as field filters in the query, so names are
+    // resolved (and refused when unknown) by the search itself.
+    if (coder_filter_->GetSelection() > 0) {
+        r.query += " coder:\"" + coder_filter_->GetStringSelection().utf8_string() + "\"";
+    }
+    const std::string attribute = attribute_filter_->GetValue().utf8_string();
+    if (const auto eq = attribute.find('='); eq != std::string::npos && eq > 0) {
+        r.filter.attributes.emplace_back(attribute.substr(0, eq), attribute.substr(eq + 1));
+    }
+    if (query_->GetValue().utf8_string() != query) {
+        query_->ChangeValue(utf8(query));
+    }
+    if (job_) {
+        // A newer search overtakes the running one: its results will be dropped.
+        queued_ = r;
+        job_->cancel();
+        return;
+    }
+    start(r);
+}
+
+void SearchPanel::start(std::optional<search::SearchRequest> request) {
+    job_is_search_ = request.has_value();
+    job_ = std::make_unique<SearchJob>(project_path_, std::move(request));
+    job_->start();
+    status_->SetLabel(job_is_search_ ? L"Searching…" : L"Updating the search index…");
+    gauge_->Show();
+    gauge_->Pulse();
+    cancel_->Show();
+    Layout();
+    timer_.Start(50);
+}
+
+void SearchPanel::on_tick() {
+    if (!job_) {
+        timer_.Stop();
+        return;
+    }
+    if (!job_->finished()) {
+        const std::size_t total = job_->to_index();
+        if (total > 0) {
+            gauge_->SetRange(static_cast<int>(total));
+            gauge_->SetValue(static_cast<int>(std::min(job_->indexed(), total)));
+            status_->SetLabel(
+                wxString::Format(L"Indexing %zu of %zu documents…", job_->indexed(), total));
+        } else {
+            gauge_->Pulse();
+        }
+        return;
+    }
+    timer_.Stop();
+    std::unique_ptr<SearchJob> job = std::move(job_);
+    gauge_->Hide();
+    cancel_->Hide();
+    if (queued_) {
+        const search::SearchRequest next = *queued_;
+        queued_.reset();
+        start(next);
+        return;
+    }
+    if (!job->error().empty()) {
+        status_->SetLabel(utf8(job->error()));
+        status_->SetForegroundColour(*wxRED);
+    } else if (job->was_cancelled()) {
+        status_->SetLabel("Cancelled.");
+    } else if (job_is_search_) {
+        results_ = job->results();
+        show_results();
+    } else {
+        const search::UpdateReport r = job->index_report();
+        status_->SetLabel(r.rebuilt ? wxString("Search index built.")
+                                    : wxString("Search index up to date."));
+    }
+    if (job->error().empty()) {
+        status_->SetForegroundColour(GetForegroundColour());
+    }
+    Layout();
+    if (update_pending_) {
+        update_pending_ = false;
+        start(std::nullopt);
+    }
+}
+
+void SearchPanel::show_results() {
+    hits_->DeleteAllItems();
+    facets_->DeleteAllItems();
+    const std::size_t shown = std::min(results_.hits.size(), kShownRows);
+    for (std::size_t i = 0; i < shown; ++i) {
+        const search::Hit& h = results_.hits[i];
+        wxVector<wxVariant> row;
+        row.push_back(wxVariant(utf8(h.document_name)));
+        row.push_back(wxVariant(snippet_markup(h.snippet)));
+        hits_->AppendItem(row);
+    }
+    long row = 0;
+    for (const search::Facet& f : results_.by_document) {
+        facets_->InsertItem(row, utf8(f.name));
+        facets_->SetItem(row, 1, wxString::Format("%zu", f.hits));
+        ++row;
+    }
+    for (const search::Facet& f : results_.by_code) {
+        facets_->InsertItem(row, utf8("code: " + f.name));
+        facets_->SetItem(row, 1, wxString::Format("%zu", f.hits));
+        facets_->SetItemTextColour(row, wxColour(0x55, 0x55, 0x88));
+        ++row;
+    }
+    status_->SetLabel(status_text());
+    code_all_->Enable(!results_.hits.empty());
+}
+
+std::string SearchPanel::status_text() const {
+    const std::size_t hits = results_.total_hits.value_or(results_.hits.size());
+    const std::size_t docs = results_.total_documents.value_or(0);
+    std::string s = std::to_string(hits) + (hits == 1 ? " hit" : " hits") + " in " +
+                    std::to_string(docs) + (docs == 1 ? " document" : " documents");
+    if (results_.hits.size() > kShownRows) {
+        s += " (the first " + std::to_string(kShownRows) + " listed)";
+    }
+    return s;
+}
+
+void SearchPanel::activate_hit(std::size_t row) {
+    if (row >= results_.hits.size() || !callbacks_.open_hit) {
+        return;
+    }
+    const search::Hit& chosen = results_.hits[row];
+    std::vector<search::Hit> same_document;
+    for (const search::Hit& h : results_.hits) {
+        if (h.document == chosen.document) {
+            same_document.push_back(h);
+        }
+    }
+    callbacks_.open_hit(chosen, same_document);
+}
+
+void SearchPanel::on_code_all() {
+    if (results_.hits.empty() || codes_.empty() || !callbacks_.code_hits) {
+        return;
+    }
+    wxDialog dialog(this, wxID_ANY, "Code all hits");
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(new wxStaticText(&dialog, wxID_ANY, utf8("Code the " + status_text() + " with:")), 0,
+               wxALL, 10);
+    auto* code = new wxChoice(&dialog, wxID_ANY);
+    for (const auto& [id, name] : codes_) {
+        code->Append(utf8(name));
+    }
+    code->SetSelection(code_filter_->GetSelection() > 0 ? code_filter_->GetSelection() - 1 : 0);
+    sizer->Add(code, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
+    const wxString spreads[] = {"Only the matched words", "The whole paragraph around each hit"};
+    auto* spread =
+        new wxRadioBox(&dialog, wxID_ANY, "Code", wxDefaultPosition, wxDefaultSize, 2, spreads, 1);
+    spread->SetSelection(1);
+    sizer->Add(spread, 0, wxEXPAND | wxALL, 10);
+    sizer->Add(dialog.CreateSeparatedButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 10);
+    dialog.SetSizerAndFit(sizer);
+    if (dialog.ShowModal() != wxID_OK || code->GetSelection() == wxNOT_FOUND) {
+        return;
+    }
+    callbacks_.code_hits(
+        results_.hits, codes_[static_cast<std::size_t>(code->GetSelection())].first,
+        spread->GetSelection() == 0 ? search::Spread::Hit : search::Spread::Paragraph);
+}
+
+}  // namespace quire::gui

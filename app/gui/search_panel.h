@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <wx/panel.h>
+#include <wx/timer.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "search/search.h"
+
+class wxButton;
+class wxChoice;
+class wxDataViewListCtrl;
+class wxDataViewEvent;
+class wxGauge;
+class wxListCtrl;
+class wxSearchCtrl;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace quire::gui {
+
+class SearchJob;
+
+// The search pane: a query box with filters (code, coder, attribute), the hits with their
+// snippets, hits per document and per code, and "Code all hits". Searching and indexing
+// run on a worker (SearchJob); results of a search that was overtaken are dropped.
+class SearchPanel : public wxPanel {
+public:
+    struct Callbacks {
+        // A hit was chosen: show the document with every hit of this search in it.
+        std::function<void(const search::Hit& chosen, const std::vector<search::Hit>& in_document)>
+            open_hit;
+        // "Code all hits" was confirmed: apply and say what happened.
+        std::function<void(const std::vector<search::Hit>& hits, Id code, search::Spread spread)>
+            code_hits;
+    };
+
+    SearchPanel(wxWindow* parent, Callbacks callbacks);
+    ~SearchPanel() override;
+
+    // The open project (empty path: none). Starts bringing its index up to date.
+    void set_project(const std::string& path);
+    // The codes (id, path), coders and attribute names offered as filters.
+    void set_choices(const std::vector<std::pair<Id, std::string>>& codes,
+                     const std::vector<std::string>& coders,
+                     const std::vector<std::string>& attributes);
+    // After an import or a deletion: update the index in the background.
+    void refresh_index();
+
+    // Used by the menus and by the GUI tests.
+    void run_search(const std::string& query);
+    bool busy() const { return job_ != nullptr; }
+    const search::SearchResults& results() const { return results_; }
+    std::string status_text() const;
+    void activate_hit(std::size_t row);
+
+private:
+    void start(std::optional<search::SearchRequest> request);
+    void on_tick();
+    void show_results();
+    void on_code_all();
+    search::SearchRequest request_from_controls(const std::string& query) const;
+
+    Callbacks callbacks_;
+    std::string project_path_;
+    std::vector<std::pair<Id, std::string>> codes_;
+    wxSearchCtrl* query_ = nullptr;
+    wxChoice* code_filter_ = nullptr;
+    wxChoice* coder_filter_ = nullptr;
+    wxTextCtrl* attribute_filter_ = nullptr;
+    wxDataViewListCtrl* hits_ = nullptr;
+    wxListCtrl* facets_ = nullptr;
+    wxGauge* gauge_ = nullptr;
+    wxButton* cancel_ = nullptr;
+    wxButton* code_all_ = nullptr;
+    wxStaticText* status_ = nullptr;
+    wxTimer timer_;
+    std::unique_ptr<SearchJob> job_;
+    bool job_is_search_ = false;
+    bool update_pending_ = false;
+    std::optional<search::SearchRequest> queued_;
+    search::SearchResults results_;
+};
+
+}  // namespace quire::gui

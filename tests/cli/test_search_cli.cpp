@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "core/text/unicode.h"
+#include "tests/support/cli_runner.h"
+#include "tests/support/scratch.h"
+
+using nlohmann::json;
+using quire::test::cli;
+using quire::test::CliResult;
+using Scratch = quire::test::ScratchDir;
+
+namespace {
+
+json run_json(std::vector<std::string> args) {
+    args.push_back("--json");
+    const CliResult r = cli(args);
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    return json::parse(r.out);
+}
+
+struct Project {
+    Scratch dir;
+    std::string path = dir.path("p.quire");
+    Project() {
+        REQUIRE(cli({"new", path}).status == 0);
+        const std::string a = dir.write(
+            "Zoe.txt",
+            "Interviewer: What worries you?\r\nZo\u00EB: Na\u00EFve trust \U0001F642 and risks "
+            "online.\r\n");
+        const std::string b =
+            dir.write("Sam.txt", "Interviewer: And you?\nSam: The caf\u00E9 is a risk.\n");
+        const CliResult r = cli({"import", path, a, b, "--attr", "role=referrer"});
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("quire-cli search prints hits with code-point ranges that slice the stored text",
+          "[cli][search]") {
+    Project p;
+    const json j = run_json({"search", p.path, "naive OR cafe"});
+    REQUIRE(j.at("hits").size() == 2);
+    for (const json& h : j.at("hits")) {
+        for (const char* key : {"document", "start", "end", "snippet", "score"}) {
+            CHECK(h.contains(key));
+        }
+        const json text = run_json({"text", p.path, h.at("document").get<std::string>()});
+        const std::string word =
+            quire::text::slice(text.at("text").get<std::string>(),
+                               h.at("start").get<std::int64_t>(), h.at("end").get<std::int64_t>());
+        CHECK((word == "Na\u00EFve" || word == "caf\u00E9"));
+        CHECK_THAT(h.at("snippet").get<std::string>(), Catch::Contains("**" + word + "**"));
+    }
+    CHECK(j.at("more") == false);
+
+    const CliResult text = cli({"search", p.path, "risk", "--doc", "Sam"});
+    REQUIRE(text.status == 0);
+    CHECK(text.out == "Sam\t41:45\tSam: The caf\u00E9 is a **risk**.\n");
+}
+
+TEST_CASE("quire-cli search filters, counts and pages", "[cli][search]") {
+    Project p;
+    CHECK(run_json({"search", p.path, "risk", "--attr", "role=referrer"}).at("hits").size() == 2);
+    CHECK(run_json({"search", p.path, "risk", "--limit", "1"}).at("more") == true);
+    const json counted = run_json({"search", p.path, "risk", "--count"});
+    CHECK(counted.at("total_hits") == 2);
+    CHECK(counted.at("total_documents") == 2);
+    CHECK(counted.at("facets").at("documents").size() == 2);
+    const CliResult none = cli({"search", p.path, "elephant"});
+    CHECK(none.status == 0);
+    CHECK(none.out == "no hits\n");
+}
+
+TEST_CASE("quire-cli search refuses malformed queries and unknown filters in one line",
+          "[cli][search]") {
+    Project p;
+    const CliResult bad = cli({"search", p.path, "\"risk"});
+    CHECK(bad.status == 4);
+    CHECK(bad.err == "quire-cli: malformed query: unclosed quote at character 1\n");
+    const CliResult unknown = cli({"search", p.path, "risk", "--code", "Nothing"});
+    CHECK(unknown.status == 3);
+    const CliResult missing = cli({"search", p.path});
+    CHECK(missing.status == 2);
+}
+
+TEST_CASE("quire-cli search --apply-code codes every hit in one go", "[cli][search]") {
+    Project p;
+    REQUIRE(cli({"code", "add", p.path, "Risk"}).status == 0);
+    const json done = run_json({"search", p.path, "risk", "--apply-code", "Risk", "--as", "Alex",
+                                "--spread", "paragraph"});
+    CHECK(done.at("added") == 2);
+    const json segments = run_json({"segments", p.path, "--code", "Risk"});
+    REQUIRE(segments.size() == 2);
+    CHECK(cli({"search", p.path, "risk", "--apply-code", "Risk"}).status == 2);  // no --as
+    CHECK(cli({"search", p.path, "risk", "--as", "Alex"}).status == 2);
+}
+
+TEST_CASE("quire-cli index reports and rebuilds; deleting a document updates the index",
+          "[cli][search]") {
+    Project p;
+    const json before = run_json({"index", p.path});
+    CHECK(before.at("documents") == 2);
+    CHECK(before.at("rebuilt") == false);  // the import built it
+    const CliResult rebuilt = cli({"index", p.path, "--rebuild"});
+    REQUIRE(rebuilt.status == 0);
+    CHECK_THAT(rebuilt.err, Catch::Contains("indexing: 2/2 documents"));
+    CHECK_THAT(rebuilt.out, Catch::StartsWith("built the index"));
+    std::filesystem::remove_all(before.at("folder").get<std::string>());
+    CHECK(run_json({"search", p.path, "risk"}).at("hits").size() == 2);
+
+    REQUIRE(cli({"docs", p.path, "--delete", "Sam"}).status == 0);
+    CHECK(run_json({"search", p.path, "cafe"}).at("hits").empty());
+    CHECK(run_json({"index", p.path}).at("documents") == 1);
+}
+
+TEST_CASE("quire-cli info --language sets the stemming language", "[cli][search]") {
+    Project p;
+    CHECK(run_json({"info", p.path, "--language", "FR"}).at("language") == "fr");
+    CHECK(cli({"info", p.path, "--language", "French!"}).status == 4);
+}

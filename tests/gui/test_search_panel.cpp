@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <wx/app.h>
+#include <wx/utils.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <string>
+
+#include "app/gui/main_frame.h"
+#include "app/gui/search_panel.h"
+#include "app/gui/transcript_view.h"
+#include "core/demo/demo.h"
+#include "core/project.h"
+#include "core/text/unicode.h"
+#include "tests/support/scratch.h"
+
+using quire::Project;
+using quire::gui::MainFrame;
+using quire::gui::SearchPanel;
+
+namespace {
+
+void settle() {
+    for (int i = 0; i < 5; ++i) {
+        wxTheApp->ProcessPendingEvents();
+        wxYield();
+    }
+}
+
+// Pumps events until the panel's worker is done (timer ticks deliver its results).
+bool wait_for(SearchPanel* panel) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (std::chrono::steady_clock::now() < until) {
+        settle();
+        if (!panel->busy()) {
+            return true;
+        }
+        wxMilliSleep(20);
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("searching from the panel opens a hit exactly and codes all hits undoably", "[gui]") {
+    quire::test::TempProjectPath file;
+    quire::demo::write_demo_project(file.str());
+    auto* frame = new MainFrame;
+    frame->Show();
+    settle();
+    REQUIRE(frame->open_project(file.str()));
+    SearchPanel* panel = frame->show_search();
+    REQUIRE(panel != nullptr);
+    REQUIRE(wait_for(panel));  // the index is built in the background on opening
+
+    panel->run_search("uncertain*");
+    REQUIRE(wait_for(panel));
+    const auto& results = panel->results();
+    REQUIRE(results.hits.size() > 5);
+    REQUIRE(results.total_hits);
+    CHECK(*results.total_hits == results.hits.size());
+    CHECK_THAT(panel->status_text(),
+               Catch::Contains(std::to_string(results.hits.size()) + " hits"));
+
+    // Choosing a hit shows its document with the hit selected and every hit marked.
+    const quire::search::Hit hit = results.hits[3];
+    panel->activate_hit(3);
+    settle();
+    REQUIRE(frame->current_document() == hit.document);
+    CHECK(frame->transcript()->selection_code_points() == std::make_pair(hit.start, hit.end));
+    CHECK(frame->transcript()->is_hit_at(hit.start));
+    CHECK_FALSE(frame->transcript()->is_hit_at(hit.end));
+    Project& p = *frame->project();
+    CHECK(quire::text::slice(p.document_text(hit.document), hit.start, hit.end)
+              .rfind("ncertain", 1) == 1);
+
+    // Code all hits, then take them back in one step.
+    const auto before = p.codings().size();
+    const auto code = p.add_code("Search: uncertainty");
+    frame->code_hits(results.hits, code.id, quire::search::Spread::Hit);
+    CHECK(p.codings().size() == before + results.hits.size());
+    CHECK(frame->undo_code_hits());
+    CHECK(p.codings().size() == before);
+    CHECK_FALSE(frame->undo_code_hits());
+
+    frame->Destroy();
+    settle();
+}
