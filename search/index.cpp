@@ -936,12 +936,14 @@ struct Index::Impl {
 
     static std::string snippet(const ParagraphText& t, const std::vector<Span>& spans,
                                const Paragraph& p, const Span& hit) {
-        constexpr Xapian::termpos kContext = 12;  // words either side
+        // A short lead-in keeps the hit visible in a narrow list; more text follows it.
+        constexpr Xapian::termpos kBefore = 6;
+        constexpr Xapian::termpos kAfter = 12;
         const Xapian::termpos first_word = hit.first - p.first;
         const Xapian::termpos last_word = hit.last - p.first;
-        const Xapian::termpos from = first_word > kContext ? first_word - kContext : 0;
+        const Xapian::termpos from = first_word > kBefore ? first_word - kBefore : 0;
         const Xapian::termpos to = std::min<Xapian::termpos>(
-            last_word + kContext, static_cast<Xapian::termpos>(t.words.size() - 1));
+            last_word + kAfter, static_cast<Xapian::termpos>(t.words.size() - 1));
         const std::size_t text_from =
             from == 0 ? t.text.find_first_not_of(" \t\f\v\r") : t.words[from].byte_start;
         const std::size_t text_to = to + 1 == t.words.size()
