@@ -547,6 +547,32 @@ std::int64_t Project::documents_generation() {
     return value;
 }
 
+std::string Project::document_text_bytes(Id id, std::int64_t byte_offset,
+                                         std::int64_t byte_length) {
+    return db_->read_bytes("documents", "text", id, byte_offset, byte_length);
+}
+
+std::vector<std::pair<Id, std::string>> Project::document_keys() {
+    // guid precedes text in the row: this never touches the text's overflow pages.
+    Statement& s = db_->prepare("SELECT id, guid FROM documents ORDER BY id");
+    std::vector<std::pair<Id, std::string>> out;
+    while (s.step()) {
+        out.emplace_back(s.int64(0), s.text(1));
+    }
+    return out;
+}
+
+std::string Project::document_name(Id id) {
+    Statement& s = db_->prepare("SELECT name FROM documents WHERE id = ?1");
+    s.bind(1, id);
+    if (!s.step()) {
+        throw NotFoundError("no document with id " + std::to_string(id));
+    }
+    std::string name = s.text(0);
+    s.reset();
+    return name;
+}
+
 std::string Project::document_text(Id id) {
     Statement& s = db_->prepare("SELECT text FROM documents WHERE id = ?1");
     s.bind(1, id);

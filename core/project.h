@@ -106,6 +106,11 @@ public:
     Document find_document(const std::string& name_or_id);
     Document document(Id id);
     std::string document_text(Id id);
+    // Part of the stored text by UTF-8 bytes, read without loading the whole document.
+    std::string document_text_bytes(Id id, std::int64_t byte_offset, std::int64_t byte_length);
+    // Id and GUID of every document, cheaply (no text is read).
+    std::vector<std::pair<Id, std::string>> document_keys();
+    std::string document_name(Id id);
     void rename_document(Id id, const std::string& name);
     // Removes the document with its codings, case links, values and memos.
     void delete_document(Id id);

@@ -326,11 +326,13 @@ struct Index::Impl {
     }
 
     // Tokenizes on worker threads, writes on this one, in document order.
-    void add_documents(Xapian::WritableDatabase& w, const std::vector<Document>& docs,
+    using DocumentKeys = std::vector<std::pair<Id, std::string>>;  // id, GUID
+
+    void add_documents(Xapian::WritableDatabase& w, const DocumentKeys& docs,
                        std::size_t done_before, std::size_t total, const Progress& progress) {
         struct Job {
             std::size_t index = 0;
-            const Document* doc = nullptr;
+            const std::pair<Id, std::string>* doc = nullptr;
             std::string text;
             std::optional<Built> built;
         };
@@ -360,7 +362,7 @@ struct Index::Impl {
                         pending.pop_front();
                     }
                     try {
-                        job->built = build_document(tok, job->doc->guid, job->text);
+                        job->built = build_document(tok, job->doc->second, job->text);
                         job->text.clear();
                         job->text.shrink_to_fit();
                     } catch (...) {
@@ -397,7 +399,7 @@ struct Index::Impl {
                     auto job = std::make_unique<Job>();
                     job->index = next_read;
                     job->doc = &docs[next_read];
-                    job->text = project.document_text(docs[next_read].id);
+                    job->text = project.document_text(docs[next_read].first);
                     {
                         std::lock_guard<std::mutex> lock(mutex);
                         pending.push_back(job.get());
@@ -425,8 +427,8 @@ struct Index::Impl {
                         }
                     }
                 }
-                w.replace_document(static_cast<Xapian::docid>(job->doc->id), b.document);
-                manifest[job->doc->id] = ManifestEntry{job->doc->guid, b.words, b.bytes};
+                w.replace_document(static_cast<Xapian::docid>(job->doc->first), b.document);
+                manifest[job->doc->first] = ManifestEntry{job->doc->second, b.words, b.bytes};
                 jobs[next_write].reset();
                 if (progress && !progress(done_before + next_write + 1, total)) {
                     throw Cancelled();
@@ -459,7 +461,7 @@ struct Index::Impl {
         fs::remove_all(fresh, ec);
         make_private_folder(fresh);
         const std::int64_t gen = project.documents_generation();
-        const std::vector<Document> docs = project.documents();
+        const DocumentKeys docs = project.document_keys();
         manifest.clear();
         try {
             Xapian::WritableDatabase w =
@@ -502,23 +504,23 @@ struct Index::Impl {
             }
         }
         const std::int64_t gen = project.documents_generation();
-        const std::vector<Document> docs = project.documents();
-        std::vector<Document> to_add;
+        const DocumentKeys docs = project.document_keys();
+        DocumentKeys to_add;
         std::set<Id> current;
-        for (const Document& d : docs) {
-            current.insert(d.id);
-            const auto it = manifest.find(d.id);
-            if (it == manifest.end() || it->second.guid != d.guid) {
-                to_add.push_back(d);
+        std::set<Id> replaced;
+        for (const auto& [id, guid] : docs) {
+            current.insert(id);
+            const auto it = manifest.find(id);
+            if (it == manifest.end() || it->second.guid != guid) {
+                to_add.emplace_back(id, guid);
+                if (it != manifest.end()) {
+                    replaced.insert(id);  // the same id now names another document
+                }
             }
         }
         std::vector<Id> to_remove;
         for (const auto& [id, e] : manifest) {
-            const bool gone = current.count(id) == 0;
-            const bool replaced =
-                !gone && std::any_of(to_add.begin(), to_add.end(),
-                                     [&](const Document& d) { return d.id == id; });
-            if (gone || replaced) {
+            if (current.count(id) == 0 || replaced.count(id) > 0) {
                 to_remove.push_back(id);
             }
         }
@@ -914,41 +916,40 @@ struct Index::Impl {
         std::int64_t trimmed_end = 0;
     };
 
-    ParagraphText read_paragraph(const std::string& doc_text, const Paragraph& p) {
+    // Reads one paragraph from the project file (its bytes only) and finds its first
+    // `needed` words again.
+    ParagraphText read_paragraph(Id document, const Paragraph& p, std::size_t needed) {
         ParagraphText t;
-        if (p.start_byte + p.bytes > static_cast<std::int64_t>(doc_text.size())) {
-            throw SearchIndexError("the search index does not match the project's text");
-        }
-        t.text = doc_text.substr(static_cast<std::size_t>(p.start_byte),
-                                 static_cast<std::size_t>(p.bytes));
-        t.words = tokenizer.words(t.text);
+        t.text = project.document_text_bytes(document, p.start_byte, p.bytes);
+        needed = std::min<std::size_t>(needed, p.words);
+        t.words = tokenizer.words(t.text, needed);
         t.start_cp = p.start_cp;
         const std::size_t first = t.text.find_first_not_of(" \t\f\v\r");
         const std::size_t last = t.text.find_last_not_of(" \t\f\v\r");
         t.trimmed_start = p.start_cp + count_code_points(std::string_view(t.text).substr(0, first));
         t.trimmed_end =
             p.start_cp + count_code_points(std::string_view(t.text).substr(0, last + 1));
-        if (t.words.size() != p.words) {
+        if (t.words.size() != needed) {
             throw SearchIndexError("the search index does not match the project's text");
         }
         return t;
     }
 
+    // Words of context after a hit in its snippet (and before it, kSnippetBefore).
+    static constexpr Xapian::termpos kSnippetBefore = 6;
+    static constexpr Xapian::termpos kSnippetAfter = 12;
+
     static std::string snippet(const ParagraphText& t, const std::vector<Span>& spans,
                                const Paragraph& p, const Span& hit) {
-        // A short lead-in keeps the hit visible in a narrow list; more text follows it.
-        constexpr Xapian::termpos kBefore = 6;
-        constexpr Xapian::termpos kAfter = 12;
         const Xapian::termpos first_word = hit.first - p.first;
         const Xapian::termpos last_word = hit.last - p.first;
-        const Xapian::termpos from = first_word > kBefore ? first_word - kBefore : 0;
+        const Xapian::termpos from = first_word > kSnippetBefore ? first_word - kSnippetBefore : 0;
         const Xapian::termpos to = std::min<Xapian::termpos>(
-            last_word + kAfter, static_cast<Xapian::termpos>(t.words.size() - 1));
+            last_word + kSnippetAfter, static_cast<Xapian::termpos>(t.words.size() - 1));
         const std::size_t text_from =
             from == 0 ? t.text.find_first_not_of(" \t\f\v\r") : t.words[from].byte_start;
-        const std::size_t text_to = to + 1 == t.words.size()
-                                        ? t.text.find_last_not_of(" \t\f\v\r") + 1
-                                        : t.words[to].byte_end;
+        const std::size_t text_to =
+            to + 1 == p.words ? t.text.find_last_not_of(" \t\f\v\r") + 1 : t.words[to].byte_end;
         std::string out = from > 0 ? "\u2026" : "";
         std::size_t at = text_from;
         for (const Span& s : spans) {
@@ -964,7 +965,7 @@ struct Index::Impl {
             at = e;
         }
         out.append(t.text, at, text_to - at);
-        if (to + 1 < t.words.size()) {
+        if (to + 1 < p.words) {
             out += "\u2026";
         }
         return out;
@@ -1071,14 +1072,7 @@ struct Index::Impl {
                 if (found.empty()) {
                     continue;
                 }
-                std::optional<std::string> text;
                 std::vector<Coding> codings;
-                auto doc_text = [&]() -> const std::string& {
-                    if (!text) {
-                        text = project.document_text(doc_id);
-                    }
-                    return *text;
-                };
                 const bool need_codes = request.count_all;
                 if (need_codes) {
                     CodingFilter cf;
@@ -1094,7 +1088,10 @@ struct Index::Impl {
                         (counted + ph.spans.size() > request.offset && counted < wanted);
                     std::optional<ParagraphText> pt;
                     if (must_resolve) {
-                        pt = read_paragraph(doc_text(), para);
+                        // Only as far as the last hit and its snippet's trailing words.
+                        const std::size_t needed =
+                            ph.spans.back().last - para.first + 1 + kSnippetAfter;
+                        pt = read_paragraph(doc_id, para, needed);
                     }
                     for (const Span& s : ph.spans) {
                         std::int64_t start = 0;
@@ -1156,7 +1153,7 @@ struct Index::Impl {
             results.total_hits = counted;
             results.total_documents = documents_with_hits;
             for (const auto& [id, n] : per_document) {
-                results.by_document.push_back({id, project.document(id).name, n});
+                results.by_document.push_back({id, project.document_name(id), n});
             }
             for (const auto& [id, n] : per_code) {
                 results.by_code.push_back({id, project.code_path(id), n});
@@ -1171,7 +1168,7 @@ struct Index::Impl {
         for (Hit& h : results.hits) {
             auto it = doc_names.find(h.document);
             if (it == doc_names.end()) {
-                it = doc_names.emplace(h.document, project.document(h.document).name).first;
+                it = doc_names.emplace(h.document, project.document_name(h.document)).first;
             }
             h.document_name = it->second;
         }

@@ -163,9 +163,18 @@ const Word* Tokenizer::next() {
     }
 }
 
-std::vector<Word> Tokenizer::words(std::string_view utf8) {
+std::vector<Word> Tokenizer::words(std::string_view utf8, std::size_t most) {
     std::vector<Word> out;
-    tokenize(utf8, [&](const Word& w) { out.push_back(w); });
+    if (most == 0) {
+        return out;
+    }
+    begin(utf8);
+    while (const Word* w = next()) {
+        out.push_back(*w);
+        if (out.size() == most) {
+            break;
+        }
+    }
     return out;
 }
 

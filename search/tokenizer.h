@@ -46,7 +46,8 @@ public:
         }
     }
 
-    std::vector<Word> words(std::string_view utf8);
+    // The words of `utf8`; with `most`, only the first `most` of them.
+    std::vector<Word> words(std::string_view utf8, std::size_t most = static_cast<std::size_t>(-1));
 
     // The folded form of one word as it would be indexed (no word breaking).
     std::string fold(std::string_view word);

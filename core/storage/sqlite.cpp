@@ -162,6 +162,33 @@ int Connection::changes() const {
     return sqlite3_changes(db_);
 }
 
+std::string Connection::read_bytes(const char* table, const char* column, std::int64_t rowid,
+                                   std::int64_t offset, std::int64_t length) {
+    sqlite3_blob* blob = nullptr;
+    if (sqlite3_blob_open(db_, "main", table, column, rowid, 0, &blob) != SQLITE_OK) {
+        const std::string message = sqlite3_errmsg(db_);
+        sqlite3_blob_close(blob);
+        throw ProjectFileError("cannot read " + std::string(table) + " " + std::to_string(rowid) +
+                               ": " + message);
+    }
+    std::string out;
+    const int size = sqlite3_blob_bytes(blob);
+    if (offset < 0 || length < 0 || offset + length > size) {
+        sqlite3_blob_close(blob);
+        throw ProjectFileError("a read past the end of " + std::string(table) + " " +
+                               std::to_string(rowid));
+    }
+    out.resize(static_cast<std::size_t>(length));
+    const int rc =
+        sqlite3_blob_read(blob, out.data(), static_cast<int>(length), static_cast<int>(offset));
+    sqlite3_blob_close(blob);
+    if (rc != SQLITE_OK) {
+        throw ProjectFileError("cannot read " + std::string(table) + " " + std::to_string(rowid) +
+                               ": " + sqlite3_errstr(rc));
+    }
+    return out;
+}
+
 std::int64_t Connection::pragma_int(const std::string& name) {
     Statement stmt(db_, "PRAGMA " + name);
     if (!stmt.step()) {

@@ -69,6 +69,10 @@ public:
     int changes() const;
     std::int64_t pragma_int(const std::string& name);
     const std::string& path() const { return path_; }
+    // Reads `length` bytes at byte `offset` of a TEXT or BLOB cell without loading the
+    // whole value (SQLite's incremental I/O). Throws ProjectFileError when out of range.
+    std::string read_bytes(const char* table, const char* column, std::int64_t rowid,
+                           std::int64_t offset, std::int64_t length);
 
 private:
     sqlite3* db_ = nullptr;
