@@ -449,6 +449,170 @@ struct Index::Impl {
         w.set_metadata(kManifestKey, encode_manifest(manifest));
     }
 
+    // Builds a complete index of `docs` (sorted by id) at `target`, which must be empty.
+    // Each thread writes its own Xapian database for a contiguous block of documents, so
+    // both cores tokenize and write; the blocks are then merged in one sequential pass
+    // (Xapian's compaction, keeping document ids), which also leaves the tables compact.
+    void build_in_shards(const fs::path& target, const DocumentKeys& docs,
+                         const Progress& progress) {
+        const std::size_t shards = std::max<std::size_t>(
+            1, std::min<std::size_t>(static_cast<std::size_t>(threads), docs.size() / 4));
+        struct Shard {
+            fs::path folder;
+            std::size_t begin = 0;
+            std::size_t end = 0;
+            std::deque<std::pair<std::size_t, std::string>> queue;  // doc index, text
+            std::vector<std::pair<Id, ManifestEntry>> written;
+            bool finished = false;
+        };
+        std::vector<Shard> parts(shards);
+        for (std::size_t k = 0; k < shards; ++k) {
+            parts[k].folder = target / ("shard" + std::to_string(k));
+            parts[k].begin = docs.size() * k / shards;
+            parts[k].end = docs.size() * (k + 1) / shards;
+        }
+        std::mutex mutex;
+        std::condition_variable changed;
+        std::atomic<std::size_t> done{0};
+        std::atomic<bool> stop{false};
+        std::exception_ptr failure;
+        constexpr std::size_t kQueued = 4;  // texts read ahead per shard
+
+        auto work = [&](Shard& part) {
+            try {
+                Tokenizer tok;
+                // One stemmer per thread: copies of a Xapian::Stem share a reference
+                // count that is not atomic.
+                Xapian::Stem stemmer =
+                    stem_name == "none" ? Xapian::Stem() : Xapian::Stem(stem_name);
+                Xapian::WritableDatabase w(part.folder.string(),
+                                           Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+                std::unordered_set<std::string> seen;
+                for (;;) {
+                    std::pair<std::size_t, std::string> job;
+                    {
+                        std::unique_lock<std::mutex> lock(mutex);
+                        changed.wait(lock,
+                                     [&] { return stop || !part.queue.empty() || part.finished; });
+                        if (stop || part.queue.empty()) {
+                            break;
+                        }
+                        job = std::move(part.queue.front());
+                        part.queue.pop_front();
+                    }
+                    changed.notify_all();
+                    const auto& [id, guid] = docs[job.first];
+                    Built b = build_document(tok, guid, job.second);
+                    for (const std::string& term : b.terms) {
+                        if (!stemmer.is_none() && seen.insert(term).second) {
+                            const std::string st = stemmer(term);
+                            if (st != term) {
+                                w.add_synonym(kStemPrefix + st, term);
+                            }
+                        }
+                    }
+                    w.replace_document(static_cast<Xapian::docid>(id), b.document);
+                    part.written.emplace_back(id, ManifestEntry{guid, b.words, b.bytes});
+                    ++done;
+                }
+                if (!stop) {
+                    w.commit();
+                }
+                w.close();
+            } catch (...) {
+                std::lock_guard<std::mutex> lock(mutex);
+                if (!failure) {
+                    failure = std::current_exception();
+                }
+                stop = true;
+                changed.notify_all();
+            }
+        };
+        std::vector<std::thread> pool;
+        for (Shard& part : parts) {
+            pool.emplace_back(work, std::ref(part));
+        }
+        auto finish = [&] {
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                for (Shard& part : parts) {
+                    part.finished = true;
+                }
+            }
+            changed.notify_all();
+            for (std::thread& t : pool) {
+                t.join();
+            }
+        };
+        try {
+            // This thread alone reads the project file; it deals texts out in turn.
+            std::vector<std::size_t> next(shards);
+            for (std::size_t k = 0; k < shards; ++k) {
+                next[k] = parts[k].begin;
+            }
+            for (bool more = true; more;) {
+                more = false;
+                for (std::size_t k = 0; k < shards; ++k) {
+                    Shard& part = parts[k];
+                    if (next[k] >= part.end) {
+                        continue;
+                    }
+                    more = true;
+                    std::string text = project.document_text(docs[next[k]].first);
+                    {
+                        std::unique_lock<std::mutex> lock(mutex);
+                        changed.wait(lock, [&] { return stop || part.queue.size() < kQueued; });
+                        if (stop) {
+                            break;
+                        }
+                        part.queue.emplace_back(next[k], std::move(text));
+                    }
+                    changed.notify_all();
+                    ++next[k];
+                    if (progress && !progress(done, docs.size())) {
+                        stop = true;
+                        changed.notify_all();
+                        throw Cancelled();
+                    }
+                }
+                if (stop) {
+                    break;
+                }
+            }
+            finish();
+            if (failure) {
+                std::rethrow_exception(failure);
+            }
+        } catch (...) {
+            stop = true;
+            finish();
+            throw;
+        }
+        for (const Shard& part : parts) {
+            for (const auto& [id, entry] : part.written) {
+                manifest[id] = entry;
+            }
+        }
+        if (progress && !progress(docs.size(), docs.size())) {
+            throw Cancelled();
+        }
+        const fs::path merged = target / "merged";
+        {
+            Xapian::Database all;
+            for (const Shard& part : parts) {
+                all.add_database(Xapian::Database(part.folder.string()));
+            }
+            all.compact(merged.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+        }
+        for (const Shard& part : parts) {
+            fs::remove_all(part.folder);
+        }
+        for (const auto& e : fs::directory_iterator(merged)) {
+            fs::rename(e.path(), target / e.path().filename());
+        }
+        fs::remove(merged);
+    }
+
     UpdateReport rebuild(const std::string& reason, const Progress& progress) {
         UpdateReport report;
         report.rebuilt = true;
@@ -464,12 +628,11 @@ struct Index::Impl {
         const DocumentKeys docs = project.document_keys();
         manifest.clear();
         try {
-            Xapian::WritableDatabase w =
-                open_writer(fresh.string(), Xapian::DB_CREATE_OR_OVERWRITE);
             if (progress && !progress(0, docs.size())) {
                 throw Cancelled();
             }
-            add_documents(w, docs, 0, docs.size(), progress);
+            build_in_shards(fresh, docs, progress);
+            Xapian::WritableDatabase w = open_writer(fresh.string(), Xapian::DB_CREATE_OR_OPEN);
             write_metadata(w, gen);
             w.commit();
             w.close();
@@ -523,6 +686,11 @@ struct Index::Impl {
             if (current.count(id) == 0 || replaced.count(id) > 0) {
                 to_remove.push_back(id);
             }
+        }
+        if (to_add.size() >= 64 && to_add.size() * 2 >= docs.size()) {
+            // Mostly new (a first import into an empty index): building afresh in
+            // parallel is faster than adding one by one.
+            return rebuild("most documents were new", progress);
         }
         UpdateReport report;
         if (to_add.empty() && to_remove.empty()) {
@@ -613,9 +781,24 @@ struct Index::Impl {
             case QueryNode::Kind::ExactWord:
                 leaf.terms = n.words;
                 return Xapian::Query(n.words[0]);
-            case QueryNode::Kind::Prefix:
+            case QueryNode::Kind::Prefix: {
                 leaf.terms = n.words;
-                return Xapian::Query(Xapian::Query::OP_WILDCARD, n.words[0]);
+                // A broad prefix ("s*") expands to thousands of terms, and ORing their
+                // postings costs Xapian 100 ms and more while nearly every transcript
+                // matches anyway: then every document is a candidate (ranked by the rest
+                // of the query) and the paragraph check finds the words.
+                constexpr std::size_t kBroad = 400;
+                std::size_t expansions = 0;
+                const std::string& prefix = n.words[0];
+                for (auto t = db->allterms_begin(prefix);
+                     t != db->allterms_end(prefix) && expansions < kBroad; ++t) {
+                    ++expansions;
+                }
+                if (expansions >= kBroad) {
+                    return Xapian::Query::MatchAll;
+                }
+                return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix);
+            }
             case QueryNode::Kind::Phrase: {
                 leaf.terms = n.words;
                 std::vector<Xapian::Query> parts;
