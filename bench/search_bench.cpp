@@ -191,6 +191,100 @@ const char* verdict(bool met) {
     return met ? "met" : "NOT met";
 }
 
+// Warm queries in this process: ours through the library, raw Xapian on its own database.
+void warm_queries(const bench::Corpus& corpus, quire::search::Index& index,
+                  const std::string& raw_transcripts, int runs, bool verbose) {
+    // 5. Queries, warm, in this process.
+    auto quoted = [](const std::string& s) { return "\"" + s + "\""; };
+    std::vector<QueryClass> classes = {
+        {"common word", {"risk", "family", "school", "trust"}, 1},
+        {"rare word", corpus.rare_words, 1},
+        {"AND, two words",
+         {"risk family", "consent referral", "trust network", "practitioner uncertainty"},
+         1},
+        {"OR",
+         {"exploitation OR consent", "referral OR network", "uncertainty OR safeguarding"},
+         1},
+        {"phrase, two words",
+         {quoted("young person"), quoted("social worker"), quoted("strategy meeting"),
+          quoted("the family")},
+         1},
+        {"phrase, 4-6 words",
+         {quoted("at the end of the day"), quoted("I think the main thing is")},
+         5},
+        {"NEAR/5",
+         {"risk NEAR/5 family", "trust NEAR/5 school", "consent NEAR/5 practitioner",
+          "exploitation NEAR/5 network"},
+         5},
+        {"narrow wildcard", {"safeguard*", "exploit*", "practition*", "referr*"}, 0},
+        {"broad wildcard", {"s*", "co*", "re*", "de*"}, 25},
+        {"accents left out", {"cafe", "naive", "zoe", "resume"}, 1},
+    };
+    for (const std::string& p : corpus.long_phrases) {
+        classes[5].queries.push_back(quoted(p));
+    }
+
+    auto quire_search = [&](const std::string& q) {
+        quire::search::SearchRequest request;
+        request.query = q;
+        request.limit = 50;
+        return index.search(request).hits.size();
+    };
+    std::vector<Timing> ours;
+    std::vector<Timing> theirs;
+    if (verbose) {
+        std::printf("per query (hits: on the first page of 50; raw Xapian counts documents):\n");
+    }
+    for (const QueryClass& c : classes) {
+        ours.push_back(time_class(c, runs, verbose, "quire", quire_search));
+    }
+    if (raw_transcripts.empty()) {
+        theirs.resize(classes.size());  // --quire-only: for profiling our side alone
+    } else {
+        bench::RawSearcher raw(raw_transcripts);
+        for (const QueryClass& c : classes) {
+            theirs.push_back(time_class(c, runs, verbose, "raw",
+                                        [&](const std::string& q) { return raw.search(q, 50); }));
+        }
+    }
+    std::printf("%-50s %-26s %-26s\n", "", "---------- quire ---------",
+                "------- raw Xapian -------");
+    std::printf("%-23s %-26s %8s %8s %8s %8s %8s %8s %6s %-7s %s\n", "warm queries, ms", "e.g.",
+                "median", "p95", "slowest", "median", "p95", "slowest", "target", "", "hits");
+    for (std::size_t i = 0; i < classes.size(); ++i) {
+        const QueryClass& c = classes[i];
+        const double median = percentile(ours[i].ms, 0.5);
+        std::string example = c.queries.empty() ? "" : c.queries[0];
+        if (example.size() > 26) {
+            example = example.substr(0, 23) + "...";
+        }
+        char target[16] = "";
+        if (c.target_ms > 0) {
+            std::snprintf(target, sizeof target, "%g", c.target_ms);
+        }
+        std::printf("%-23s %-26s %8.3f %8.3f %8.3f %8.3f %8.3f %8.3f %6s %-7s %zu/%zu\n",
+                    (c.name + " (" + std::to_string(c.queries.size()) + ")").c_str(),
+                    example.c_str(), median, percentile(ours[i].ms, 0.95), ours[i].slowest_median,
+                    percentile(theirs[i].ms, 0.5), percentile(theirs[i].ms, 0.95),
+                    theirs[i].slowest_median, target,
+                    c.target_ms > 0 ? verdict(ours[i].slowest_median <= c.target_ms) : "",
+                    ours[i].fewest_hits, theirs[i].fewest_hits);
+    }
+    std::printf(
+        "  median and p95 over every run of every query of the class (%d runs each after a "
+        "warm-up);\n  slowest: the median of its slowest query, which the target is checked on; "
+        "hits: the fewest\n  on the first page, quire (hits) / raw (documents)\n",
+        runs);
+}
+
+int run_queries(const bench::Corpus& corpus, const std::string& project,
+                const std::string& raw_transcripts, int runs, bool verbose) {
+    quire::Project opened = quire::Project::open(project);
+    quire::search::Index index(opened);
+    warm_queries(corpus, index, raw_transcripts, runs, verbose);
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -198,6 +292,8 @@ int main(int argc, char** argv) {
     int words_per_transcript = 11500;
     int runs = 20;
     bool verbose = false;
+    bool queries_only = false;  // reuse the work folder of an earlier full run
+    bool quire_only = false;    // with --queries-only: no raw Xapian queries
     std::string cli =
         (fs::path(argv[0]).parent_path() / ".." / "app" / "cli" / "quire-cli").string();
     std::string work = (fs::temp_directory_path() / "quire-search-bench").string();
@@ -213,12 +309,16 @@ int main(int argc, char** argv) {
             runs = std::max(1, std::atoi(argv[++i]));
         } else if (a == "--verbose") {
             verbose = true;
+        } else if (a == "--queries-only") {
+            queries_only = true;
+        } else if (a == "--quire-only") {
+            quire_only = true;
         } else if (!a.empty() && a[0] != '-') {
             transcripts = std::max(1, std::atoi(a.c_str()));
         } else {
             std::fprintf(stderr,
                          "usage: search_bench [TRANSCRIPTS] [--cli QUIRE-CLI] [--work FOLDER] "
-                         "[--words N] [--runs N] [--verbose]\n");
+                         "[--words N] [--runs N] [--verbose] [--queries-only [--quire-only]]\n");
             return 2;
         }
     }
@@ -237,6 +337,11 @@ int main(int argc, char** argv) {
     const std::string raw_paragraphs = work + "/raw-xapian-paragraphs";
     const std::string raw_transcripts = work + "/raw-xapian-transcripts";
     const std::string log = work + "/commands.log";
+    if (queries_only) {
+        setenv("XDG_CACHE_HOME", cache.c_str(), 1);
+        const bench::Corpus corpus = bench::generate_corpus(transcripts, words_per_transcript);
+        return run_queries(corpus, project, quire_only ? "" : raw_transcripts, runs, verbose);
+    }
     for (const std::string& p : {texts_dir, cache, raw_paragraphs, raw_transcripts, log}) {
         fs::remove_all(p);
     }
@@ -378,36 +483,6 @@ int main(int argc, char** argv) {
                 table_sizes(index_folder).c_str(), table_sizes(raw_transcripts).c_str());
     std::fflush(stdout);
 
-    // 5. Queries, warm, in this process.
-    auto quoted = [](const std::string& s) { return "\"" + s + "\""; };
-    std::vector<QueryClass> classes = {
-        {"common word", {"risk", "family", "school", "trust"}, 1},
-        {"rare word", corpus.rare_words, 1},
-        {"AND, two words",
-         {"risk family", "consent referral", "trust network", "practitioner uncertainty"},
-         1},
-        {"OR",
-         {"exploitation OR consent", "referral OR network", "uncertainty OR safeguarding"},
-         1},
-        {"phrase, two words",
-         {quoted("young person"), quoted("social worker"), quoted("strategy meeting"),
-          quoted("the family")},
-         1},
-        {"phrase, 4-6 words",
-         {quoted("at the end of the day"), quoted("I think the main thing is")},
-         5},
-        {"NEAR/5",
-         {"risk NEAR/5 family", "trust NEAR/5 school", "consent NEAR/5 practitioner",
-          "exploitation NEAR/5 network"},
-         5},
-        {"narrow wildcard", {"safeguard*", "exploit*", "practition*", "referr*"}, 0},
-        {"broad wildcard", {"s*", "co*", "re*", "de*"}, 25},
-        {"accents left out", {"cafe", "naive", "zoe", "resume"}, 1},
-    };
-    for (const std::string& p : corpus.long_phrases) {
-        classes[5].queries.push_back(quoted(p));
-    }
-
     const std::string rare = corpus.rare_words.empty() ? "consent" : corpus.rare_words[0];
     start = Clock::now();
     quire::Project opened = quire::Project::open(project);
@@ -425,49 +500,7 @@ int main(int argc, char** argv) {
     quire_search(rare);
     const double first_search_ms = ms_since(start);
 
-    std::vector<Timing> ours;
-    std::vector<Timing> theirs;
-    if (verbose) {
-        std::printf("per query (hits: on the first page of 50; raw Xapian counts documents):\n");
-    }
-    for (const QueryClass& c : classes) {
-        ours.push_back(time_class(c, runs, verbose, "quire", quire_search));
-    }
-    {
-        bench::RawSearcher raw(raw_transcripts);
-        for (const QueryClass& c : classes) {
-            theirs.push_back(time_class(c, runs, verbose, "raw",
-                                        [&](const std::string& q) { return raw.search(q, 50); }));
-        }
-    }
-    std::printf("%-50s %-26s %-26s\n", "", "---------- quire ---------",
-                "------- raw Xapian -------");
-    std::printf("%-23s %-26s %8s %8s %8s %8s %8s %8s %6s %-7s %s\n", "warm queries, ms", "e.g.",
-                "median", "p95", "slowest", "median", "p95", "slowest", "target", "", "hits");
-    for (std::size_t i = 0; i < classes.size(); ++i) {
-        const QueryClass& c = classes[i];
-        const double median = percentile(ours[i].ms, 0.5);
-        std::string example = c.queries.empty() ? "" : c.queries[0];
-        if (example.size() > 26) {
-            example = example.substr(0, 23) + "...";
-        }
-        char target[16] = "";
-        if (c.target_ms > 0) {
-            std::snprintf(target, sizeof target, "%g", c.target_ms);
-        }
-        std::printf("%-23s %-26s %8.3f %8.3f %8.3f %8.3f %8.3f %8.3f %6s %-7s %zu/%zu\n",
-                    (c.name + " (" + std::to_string(c.queries.size()) + ")").c_str(),
-                    example.c_str(), median, percentile(ours[i].ms, 0.95), ours[i].slowest_median,
-                    percentile(theirs[i].ms, 0.5), percentile(theirs[i].ms, 0.95),
-                    theirs[i].slowest_median, target,
-                    c.target_ms > 0 ? verdict(ours[i].slowest_median <= c.target_ms) : "",
-                    ours[i].fewest_hits, theirs[i].fewest_hits);
-    }
-    std::printf(
-        "  median and p95 over every run of every query of the class (%d runs each after a "
-        "warm-up);\n  slowest: the median of its slowest query, which the target is checked on; "
-        "hits: the fewest\n  on the first page, quire (hits) / raw (documents)\n",
-        runs);
+    warm_queries(corpus, index, raw_transcripts, runs, verbose);
     // Where a query's time can go: each document with hits is read from the project.
     {
         std::vector<double> listed;

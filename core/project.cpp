@@ -549,7 +549,11 @@ std::int64_t Project::documents_generation() {
 
 std::string Project::document_text_bytes(Id id, std::int64_t byte_offset,
                                          std::int64_t byte_length) {
-    return db_->read_bytes("documents", "text", id, byte_offset, byte_length);
+    return db_->read_text_bytes(id, byte_offset, byte_length);
+}
+
+void Project::end_text_reads() {
+    db_->end_text_reads();
 }
 
 std::vector<std::pair<Id, std::string>> Project::document_keys() {

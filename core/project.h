@@ -107,7 +107,10 @@ public:
     Document document(Id id);
     std::string document_text(Id id);
     // Part of the stored text by UTF-8 bytes, read without loading the whole document.
+    // Reads keep a handle (and the read snapshot) open until end_text_reads(): call it
+    // when done with a series of reads.
     std::string document_text_bytes(Id id, std::int64_t byte_offset, std::int64_t byte_length);
+    void end_text_reads();
     // Id and GUID of every document, cheaply (no text is read).
     std::vector<std::pair<Id, std::string>> document_keys();
     std::string document_name(Id id);

@@ -277,8 +277,25 @@ struct Index::Impl {
                       : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     }
 
+    // Decoded paragraph tables of recently searched documents, like Xapian's own block
+    // cache a cache of the index: emptied whenever the index changes.
+    std::unordered_map<Xapian::docid, std::vector<Paragraph>> paragraph_cache;
+
+    const std::vector<Paragraph>& paragraphs_of(const Xapian::MSetIterator& m) {
+        const Xapian::docid did = *m;
+        if (auto it = paragraph_cache.find(did); it != paragraph_cache.end()) {
+            return it->second;
+        }
+        if (paragraph_cache.size() >= 8192) {
+            paragraph_cache.clear();
+        }
+        return paragraph_cache.emplace(did, decode_paragraphs(m.get_document().get_data()))
+            .first->second;
+    }
+
     // Opens the existing index for reading; returns why it cannot be used, or "".
     std::string open_reader() {
+        paragraph_cache.clear();
         db.reset();
         if (!fs::exists(fs::path(folder) / "iamglass") &&
             !fs::exists(fs::path(folder) / "iamchert")) {
@@ -701,6 +718,7 @@ struct Index::Impl {
                 w.close();
                 generation = gen;
                 db->reopen();
+                paragraph_cache.clear();
             }
             return report;
         }
@@ -1118,37 +1136,49 @@ struct Index::Impl {
         return t;
     }
 
-    // Words of context after a hit in its snippet (and before it, kSnippetBefore).
-    static constexpr Xapian::termpos kSnippetBefore = 6;
-    static constexpr Xapian::termpos kSnippetAfter = 12;
-
+    // The text around a hit, cut at spaces: context is measured in bytes, so that only
+    // the words up to the hit have to be found again.
     static std::string snippet(const ParagraphText& t, const std::vector<Span>& spans,
                                const Paragraph& p, const Span& hit) {
-        const Xapian::termpos first_word = hit.first - p.first;
-        const Xapian::termpos last_word = hit.last - p.first;
-        const Xapian::termpos from = first_word > kSnippetBefore ? first_word - kSnippetBefore : 0;
-        const Xapian::termpos to = std::min<Xapian::termpos>(
-            last_word + kSnippetAfter, static_cast<Xapian::termpos>(t.words.size() - 1));
-        const std::size_t text_from =
-            from == 0 ? t.text.find_first_not_of(" \t\f\v\r") : t.words[from].byte_start;
-        const std::size_t text_to =
-            to + 1 == p.words ? t.text.find_last_not_of(" \t\f\v\r") + 1 : t.words[to].byte_end;
-        std::string out = from > 0 ? "\u2026" : "";
-        std::size_t at = text_from;
+        constexpr std::size_t kBefore = 48;
+        constexpr std::size_t kAfter = 110;
+        const std::string& x = t.text;
+        const std::size_t hit_from = t.words[hit.first - p.first].byte_start;
+        const std::size_t hit_to = t.words[hit.last - p.first].byte_end;
+        std::size_t from = x.find_first_not_of(" \t\f\v\r");
+        std::size_t to = x.find_last_not_of(" \t\f\v\r") + 1;
+        bool cut_before = false;
+        bool cut_after = false;
+        if (hit_from > from + kBefore) {
+            const std::size_t space = x.find(' ', hit_from - kBefore);
+            if (space != std::string::npos && space < hit_from) {
+                from = space + 1;
+                cut_before = true;
+            }
+        }
+        if (hit_to + kAfter < to) {
+            const std::size_t space = x.rfind(' ', hit_to + kAfter);
+            if (space != std::string::npos && space >= hit_to) {
+                to = space;
+                cut_after = true;
+            }
+        }
+        std::string out = cut_before ? "\u2026" : "";
+        std::size_t at = from;
         for (const Span& s : spans) {
             const std::size_t b = t.words[s.first - p.first].byte_start;
             const std::size_t e = t.words[s.last - p.first].byte_end;
-            if (b < text_from || e > text_to) {
+            if (b < at || e > to) {
                 continue;
             }
-            out.append(t.text, at, b - at);
+            out.append(x, at, b - at);
             out += "**";
-            out.append(t.text, b, e - b);
+            out.append(x, b, e - b);
             out += "**";
             at = e;
         }
-        out.append(t.text, at, text_to - at);
-        if (to + 1 < p.words) {
+        out.append(x, at, to - at);
+        if (cut_after) {
             out += "\u2026";
         }
         return out;
@@ -1229,14 +1259,17 @@ struct Index::Impl {
         std::map<Id, std::size_t> per_code;
         std::map<Id, std::string> names;
         bool done = false;
-        const Xapian::doccount batch = request.count_all ? db->get_doccount() + 1 : 20;
-        for (Xapian::doccount first = 0; !done; first += batch) {
+        // A page usually fills from the first few documents: ask Xapian for few (it then
+        // checks phrases and NEAR in few), and for more each time another batch is needed.
+        Xapian::doccount batch = request.count_all ? db->get_doccount() + 1 : 4;
+        for (Xapian::doccount first = 0; !done; first += batch, batch *= 4) {
             Xapian::MSet mset;
             try {
                 mset = enquire.get_mset(first, batch, 0, nullptr,
                                         scope.everything ? nullptr : &decider);
             } catch (const Xapian::DatabaseModifiedError&) {
                 db->reopen();
+                paragraph_cache.clear();
                 enquire = Xapian::Enquire(*db);
                 enquire.set_query(query);
                 mset = enquire.get_mset(first, batch, 0, nullptr,
@@ -1248,8 +1281,7 @@ struct Index::Impl {
             for (auto m = mset.begin(); m != mset.end() && !done; ++m) {
                 const Xapian::docid did = *m;
                 const Id doc_id = static_cast<Id>(did);
-                const std::vector<Paragraph> paragraphs =
-                    decode_paragraphs(m.get_document().get_data());
+                const std::vector<Paragraph>& paragraphs = paragraphs_of(m);
                 const std::vector<ParagraphHits> found =
                     document_hits(root, leaves, did, paragraphs);
                 if (found.empty()) {
@@ -1271,9 +1303,8 @@ struct Index::Impl {
                         (counted + ph.spans.size() > request.offset && counted < wanted);
                     std::optional<ParagraphText> pt;
                     if (must_resolve) {
-                        // Only as far as the last hit and its snippet's trailing words.
-                        const std::size_t needed =
-                            ph.spans.back().last - para.first + 1 + kSnippetAfter;
+                        // Only as far as the paragraph's last hit.
+                        const std::size_t needed = ph.spans.back().last - para.first + 1;
                         pt = read_paragraph(doc_id, para, needed);
                     }
                     for (const Span& s : ph.spans) {
@@ -1395,6 +1426,12 @@ UpdateReport Index::rebuild(const Progress& progress) {
 }
 
 SearchResults Index::search(const SearchRequest& request) {
+    // Paragraph reads keep a handle on the project file open: close it whatever happens,
+    // so the next search sees other programs' changes.
+    struct EndReads {
+        Project& project;
+        ~EndReads() { project.end_text_reads(); }
+    } end_reads{impl_->project};
     try {
         return impl_->search(request);
     } catch (const Xapian::Error& e) {

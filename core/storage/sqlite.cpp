@@ -130,6 +130,7 @@ Connection::Connection(const std::string& path, Mode mode) : path_(path) {
 }
 
 Connection::~Connection() {
+    end_text_reads();
     cache_.clear();  // statements must be finalised before the connection closes
     sqlite3_close(db_);
 }
@@ -162,31 +163,48 @@ int Connection::changes() const {
     return sqlite3_changes(db_);
 }
 
-std::string Connection::read_bytes(const char* table, const char* column, std::int64_t rowid,
-                                   std::int64_t offset, std::int64_t length) {
-    sqlite3_blob* blob = nullptr;
-    if (sqlite3_blob_open(db_, "main", table, column, rowid, 0, &blob) != SQLITE_OK) {
-        const std::string message = sqlite3_errmsg(db_);
-        sqlite3_blob_close(blob);
-        throw ProjectFileError("cannot read " + std::string(table) + " " + std::to_string(rowid) +
-                               ": " + message);
+std::string Connection::read_text_bytes(std::int64_t document, std::int64_t offset,
+                                        std::int64_t length) {
+    for (int attempt = 0;; ++attempt) {
+        int rc = SQLITE_OK;
+        if (text_blob_ == nullptr) {
+            rc = sqlite3_blob_open(db_, "main", "documents", "text", document, 0, &text_blob_);
+        } else if (text_blob_row_ != document) {
+            rc = sqlite3_blob_reopen(text_blob_, document);
+        }
+        if (rc != SQLITE_OK) {
+            const std::string message = sqlite3_errmsg(db_);
+            end_text_reads();
+            throw ProjectFileError("cannot read document " + std::to_string(document) + ": " +
+                                   message);
+        }
+        text_blob_row_ = document;
+        const int size = sqlite3_blob_bytes(text_blob_);
+        if (offset < 0 || length < 0 || offset + length > size) {
+            end_text_reads();
+            throw ProjectFileError("a read past the end of document " + std::to_string(document));
+        }
+        std::string out(static_cast<std::size_t>(length), '\0');
+        rc = sqlite3_blob_read(text_blob_, out.data(), static_cast<int>(length),
+                               static_cast<int>(offset));
+        if (rc == SQLITE_OK) {
+            return out;
+        }
+        end_text_reads();
+        // SQLITE_ABORT: the row changed since the handle was opened; open it afresh once.
+        if (rc != SQLITE_ABORT || attempt > 0) {
+            throw ProjectFileError("cannot read document " + std::to_string(document) + ": " +
+                                   sqlite3_errstr(rc));
+        }
     }
-    std::string out;
-    const int size = sqlite3_blob_bytes(blob);
-    if (offset < 0 || length < 0 || offset + length > size) {
-        sqlite3_blob_close(blob);
-        throw ProjectFileError("a read past the end of " + std::string(table) + " " +
-                               std::to_string(rowid));
+}
+
+void Connection::end_text_reads() {
+    if (text_blob_ != nullptr) {
+        sqlite3_blob_close(text_blob_);
+        text_blob_ = nullptr;
+        text_blob_row_ = -1;
     }
-    out.resize(static_cast<std::size_t>(length));
-    const int rc =
-        sqlite3_blob_read(blob, out.data(), static_cast<int>(length), static_cast<int>(offset));
-    sqlite3_blob_close(blob);
-    if (rc != SQLITE_OK) {
-        throw ProjectFileError("cannot read " + std::string(table) + " " + std::to_string(rowid) +
-                               ": " + sqlite3_errstr(rc));
-    }
-    return out;
 }
 
 std::int64_t Connection::pragma_int(const std::string& name) {

@@ -9,6 +9,7 @@
 #include <string_view>
 
 struct sqlite3;
+struct sqlite3_blob;
 struct sqlite3_stmt;
 
 // Thin RAII wrappers over SQLite for core's own use (not part of core's public API: SQLite
@@ -69,13 +70,17 @@ public:
     int changes() const;
     std::int64_t pragma_int(const std::string& name);
     const std::string& path() const { return path_; }
-    // Reads `length` bytes at byte `offset` of a TEXT or BLOB cell without loading the
-    // whole value (SQLite's incremental I/O). Throws ProjectFileError when out of range.
-    std::string read_bytes(const char* table, const char* column, std::int64_t rowid,
-                           std::int64_t offset, std::int64_t length);
+    // Reads `length` bytes at byte `offset` of documents.text without loading the whole
+    // value (SQLite's incremental I/O). The handle stays open for further reads, which is
+    // much cheaper than opening one per read, until end_text_reads(): while it is open the
+    // connection keeps its read snapshot. Throws ProjectFileError when out of range.
+    std::string read_text_bytes(std::int64_t document, std::int64_t offset, std::int64_t length);
+    void end_text_reads();
 
 private:
     sqlite3* db_ = nullptr;
+    sqlite3_blob* text_blob_ = nullptr;
+    std::int64_t text_blob_row_ = -1;
     std::string path_;
     std::map<std::string, std::unique_ptr<Statement>, std::less<>> cache_;
 };
