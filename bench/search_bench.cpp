@@ -223,6 +223,12 @@ void warm_queries(const bench::Corpus& corpus, quire::search::Index& index,
     for (const std::string& p : corpus.long_phrases) {
         classes[5].queries.push_back(quoted(p));
     }
+    if (const char* only = std::getenv("SEARCH_BENCH_ONLY")) {
+        // For profiling one class: SEARCH_BENCH_ONLY="phrase, two words".
+        classes.erase(std::remove_if(classes.begin(), classes.end(),
+                                     [&](const QueryClass& c) { return c.name != only; }),
+                      classes.end());
+    }
 
     auto quire_search = [&](const std::string& q) {
         quire::search::SearchRequest request;

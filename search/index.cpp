@@ -1111,7 +1111,7 @@ struct Index::Impl {
     // Resolves word positions of one paragraph to code points by reading it again.
     struct ParagraphText {
         std::string text;  // the line
-        std::vector<Word> words;
+        std::vector<WordSpan> words;
         std::int64_t start_cp = 0;
         std::int64_t trimmed_start = 0;  // code points in the document
         std::int64_t trimmed_end = 0;
@@ -1123,7 +1123,7 @@ struct Index::Impl {
         ParagraphText t;
         t.text = project.document_text_bytes(document, p.start_byte, p.bytes);
         needed = std::min<std::size_t>(needed, p.words);
-        t.words = tokenizer.words(t.text, needed);
+        t.words = tokenizer.spans(t.text, needed);
         t.start_cp = p.start_cp;
         const std::size_t first = t.text.find_first_not_of(" \t\f\v\r");
         const std::size_t last = t.text.find_last_not_of(" \t\f\v\r");

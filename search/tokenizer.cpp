@@ -35,6 +35,128 @@ void strip_possessive(std::string& term) {
     }
 }
 
+// Character classes of UAX #29 word breaking, as ICU's root rules assign them, for the
+// characters the fast path accepts.
+enum class Cls : unsigned char { Other, Letter, Digit, MidNumLet, MidNum, Space, Newline };
+
+// The class of the character at `i` and its length in bytes; length 0 when the fast path
+// does not know the character (the caller then uses ICU).
+std::pair<Cls, std::size_t> classify(std::string_view s, std::size_t i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            return {Cls::Letter, 1};
+        }
+        if (c >= '0' && c <= '9') {
+            return {Cls::Digit, 1};
+        }
+        switch (c) {
+            case '.':
+            case '\'':
+                return {Cls::MidNumLet, 1};
+            case ',':
+            case ';':
+                return {Cls::MidNum, 1};
+            case ' ':
+                return {Cls::Space, 1};
+            case '\n':
+            case '\r':
+            case '\v':
+            case '\f':
+                return {Cls::Newline, 1};
+            case '_':   // ExtendNumLet: joins words in ways not followed here
+            case '"':   // part of Hebrew words
+            case 0x1B:  // escape sequences are not prose
+                return {Cls::Other, 0};
+            default:
+                return c < 0x20 && c != '\t' ? std::pair<Cls, std::size_t>{Cls::Other, 0}
+                                             : std::pair<Cls, std::size_t>{Cls::Other, 1};
+        }
+    }
+    // U+2013 U+2014 dashes, U+2018 U+2019 single quotes, U+201C U+201D double quotes,
+    // U+2026 ellipsis: E2 80 xx.
+    if (c == 0xE2 && i + 2 < s.size() + 0 && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+        switch (static_cast<unsigned char>(s[i + 2])) {
+            case 0x98:
+            case 0x99:
+                return {Cls::MidNumLet, 3};
+            case 0x93:
+            case 0x94:
+            case 0x9C:
+            case 0x9D:
+            case 0xA6:
+                return {Cls::Other, 3};
+            default:
+                break;
+        }
+    }
+    return {Cls::Other, 0};
+}
+
+// Word spans of text in the characters classify() knows, following UAX #29 rules WB5-WB12
+// (letters and digits join; a MidNumLet joins two letters or two digits, a MidNum two
+// digits). Returns false, leaving `out` unspecified, when the text has other characters.
+bool fast_spans(std::string_view s, std::size_t most, std::vector<WordSpan>& out) {
+    std::vector<std::pair<Cls, std::size_t>> chars;  // class, byte length
+    chars.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = classify(s, i);
+        if (c.second == 0) {
+            return false;
+        }
+        chars.push_back(c);
+        i += c.second;
+    }
+    auto is_alnum = [](Cls c) { return c == Cls::Letter || c == Cls::Digit; };
+    std::size_t byte = 0;
+    std::int64_t cp = 0;
+    for (std::size_t k = 0; k < chars.size();) {
+        if (!is_alnum(chars[k].first)) {
+            byte += chars[k].second;
+            ++cp;
+            ++k;
+            continue;
+        }
+        WordSpan w;
+        w.byte_start = byte;
+        w.start = cp;
+        std::size_t j = k;
+        std::size_t end_byte = byte;
+        for (;;) {
+            end_byte += chars[j].second;
+            ++j;
+            if (j < chars.size() && is_alnum(chars[j].first)) {
+                continue;
+            }
+            // A single joiner between two letters (MidNumLet) or two digits (either kind).
+            if (j + 1 < chars.size() &&
+                (chars[j].first == Cls::MidNumLet || chars[j].first == Cls::MidNum)) {
+                const Cls before = chars[j - 1].first;
+                const Cls after = chars[j + 1].first;
+                const bool letters = before == Cls::Letter && after == Cls::Letter &&
+                                     chars[j].first == Cls::MidNumLet;
+                const bool digits = before == Cls::Digit && after == Cls::Digit;
+                if (letters || digits) {
+                    end_byte += chars[j].second;
+                    ++j;
+                    continue;
+                }
+            }
+            break;
+        }
+        w.byte_end = end_byte;
+        w.end = cp + static_cast<std::int64_t>(j - k);
+        out.push_back(w);
+        if (out.size() == most) {
+            return true;
+        }
+        cp = w.end;
+        byte = end_byte;
+        k = j;
+    }
+    return true;
+}
+
 }  // namespace
 
 struct Tokenizer::State {
@@ -171,6 +293,25 @@ std::vector<Word> Tokenizer::words(std::string_view utf8, std::size_t most) {
     begin(utf8);
     while (const Word* w = next()) {
         out.push_back(*w);
+        if (out.size() == most) {
+            break;
+        }
+    }
+    return out;
+}
+
+std::vector<WordSpan> Tokenizer::spans(std::string_view utf8, std::size_t most) {
+    std::vector<WordSpan> out;
+    if (most == 0) {
+        return out;
+    }
+    if (fast_spans(utf8, most, out)) {
+        return out;
+    }
+    out.clear();
+    begin(utf8);
+    while (const Word* w = next()) {
+        out.push_back({w->start, w->end, w->byte_start, w->byte_end});
         if (out.size() == most) {
             break;
         }

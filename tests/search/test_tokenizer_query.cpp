@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -43,6 +45,18 @@ TEST_CASE("folding removes case and accents but keeps letters of other scripts",
           std::vector<std::string>{"\u0928\u092E\u0938\u094D\u0924\u0947"});
     // Ligatures and full-width forms fold to plain letters (NFKC).
     CHECK(terms("\uFB01le \uFF32\uFF29\uFF33\uFF2B") == std::vector<std::string>{"file", "risk"});
+}
+
+TEST_CASE("Thai and Japanese, written without spaces, are cut into dictionary words", "[search]") {
+    // "I like to eat Thai food" and "child protection is important".
+    const std::vector<std::string> thai = terms(
+        "\u0E09\u0E31\u0E19\u0E0A\u0E2D\u0E1A"
+        "\u0E01\u0E34\u0E19\u0E2D\u0E32\u0E2B\u0E32\u0E23"
+        "\u0E44\u0E17\u0E22");
+    CHECK(thai.size() >= 4);
+    CHECK(std::find(thai.begin(), thai.end(), "\u0E2D\u0E32\u0E2B\u0E32\u0E23") != thai.end());
+    const std::vector<std::string> japanese = terms("\u5150\u7AE5\u4FDD\u8B77\u306F\u5927\u5207");
+    CHECK(japanese.size() >= 3);
 }
 
 TEST_CASE("apostrophes and hyphens split as a reader expects", "[search]") {
@@ -129,4 +143,41 @@ TEST_CASE("malformed queries are refused with what and where", "[search]") {
             CHECK_THAT(e.what(), Catch::StartsWith("malformed query"));
         }
     }
+}
+
+TEST_CASE("the fast path finds exactly the words ICU finds", "[search]") {
+    // Random strings over the characters the fast path knows, a few it does not (so that
+    // it must hand over to ICU), and the joiners whose rules differ between letters and
+    // digits.
+    const std::vector<std::string> alphabet = {
+        "a",      "Z",  "e",  "0",      "7",      " ",          " ",      ".",      ",",
+        ";",      ":",  "'",  "-",      "!",      "?",          "(",      ")",      "/",
+        "&",      "\t", "\n", "\u2019", "\u2018", "\u2013",     "\u2014", "\u2026", "\u201C",
+        "\u201D", "_",  "\"", "\u00E9", "\u05D0", "\U0001F642", "\u3042", "\r\n"};
+    Tokenizer t;
+    std::mt19937 random(1234);
+    std::size_t fast = 0;
+    for (int n = 0; n < 40000; ++n) {
+        std::string text;
+        const int length = 1 + static_cast<int>(random() % 24);
+        for (int i = 0; i < length; ++i) {
+            // Mostly letters, digits and joiners: the interesting cases.
+            const std::size_t pick = random() % 4 == 0 ? random() % alphabet.size() : random() % 12;
+            text += alphabet[pick];
+        }
+        const auto reference = t.words(text);
+        const auto found = t.spans(text);
+        INFO("text: \"" << text << "\"");
+        REQUIRE(found.size() == reference.size());
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            CHECK(found[i].byte_start == reference[i].byte_start);
+            CHECK(found[i].byte_end == reference[i].byte_end);
+            CHECK(found[i].start == reference[i].start);
+            CHECK(found[i].end == reference[i].end);
+        }
+        const auto first_two = t.spans(text, 2);
+        CHECK(first_two.size() == std::min<std::size_t>(2, reference.size()));
+        fast += text.find_first_of("_\"\xC3\xD7\xF0\xE3") == std::string::npos;
+    }
+    CHECK(fast > 10000);  // most strings took the fast path
 }
