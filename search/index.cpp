@@ -1140,7 +1140,7 @@ struct Index::Impl {
     // the words up to the hit have to be found again.
     static std::string snippet(const ParagraphText& t, const std::vector<Span>& spans,
                                const Paragraph& p, const Span& hit) {
-        constexpr std::size_t kBefore = 48;
+        constexpr std::size_t kBefore = 36;
         constexpr std::size_t kAfter = 110;
         const std::string& x = t.text;
         const std::size_t hit_from = t.words[hit.first - p.first].byte_start;

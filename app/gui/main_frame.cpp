@@ -363,7 +363,7 @@ void MainFrame::build_panes() {
                                  search::Spread spread) { code_hits(hits, code, spread); };
     search_ = new SearchPanel(side_, callbacks);
     side_->AddPage(search_, "Search");
-    right->SplitVertically(transcript_, side_, -440);
+    right->SplitVertically(transcript_, side_, -520);
     right->SetSashGravity(1.0);
     right->SetMinimumPaneSize(120);
 

@@ -93,7 +93,7 @@ SearchPanel::SearchPanel(wxWindow* parent, Callbacks callbacks)
 
     hits_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                    wxDV_SINGLE | wxDV_ROW_LINES);
-    hits_->AppendTextColumn("Document", wxDATAVIEW_CELL_INERT, 130);
+    hits_->AppendTextColumn("Document", wxDATAVIEW_CELL_INERT, 96);
     wxDataViewColumn* snippet = hits_->AppendTextColumn("Hit", wxDATAVIEW_CELL_INERT, 400);
     static_cast<wxDataViewTextRenderer*>(snippet->GetRenderer())->EnableMarkup(true);
     sizer->Add(hits_, 3, wxEXPAND | wxLEFT | wxRIGHT, 4);
