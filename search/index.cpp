@@ -127,30 +127,36 @@ struct Built {
 Built build_document(Tokenizer& tokenizer, const std::string& guid, const std::string& text) {
     Built b;
     b.bytes = text.size();
-    std::unordered_map<std::string, std::vector<Xapian::termpos>> positions;
     std::vector<Paragraph> paragraphs;
-    std::size_t line_end = 0;  // byte just past the current line (its LF)
-    bool in_line = false;
+    // Positions grouped by term first: Xapian then finds each term once, not per word.
+    std::unordered_map<std::string, std::vector<Xapian::termpos>> positions;
     Xapian::termpos pos = 0;
-    tokenizer.tokenize(text, [&](const Word& w) {
-        if (!in_line || w.byte_start >= line_end) {
-            // The first word of a new paragraph: find its line.
-            const std::size_t line_start =
-                w.byte_start == 0 ? std::string::npos : text.rfind('\n', w.byte_start - 1);
-            const std::size_t start = line_start == std::string::npos ? 0 : line_start + 1;
-            const std::size_t lf = text.find('\n', w.byte_start);
-            line_end = lf == std::string::npos ? text.size() : lf;
+    std::int64_t line_cp = 0;
+    // Line by line: a line break always breaks words, so this finds the same words as one
+    // pass over the whole text, and most lines take the tokenizer's fast path.
+    for (std::size_t start = 0; start <= text.size();) {
+        std::size_t lf = text.find('\n', start);
+        if (lf == std::string::npos) {
+            lf = text.size();
+        }
+        const std::string_view line(text.data() + start, lf - start);
+        const std::vector<WordSpan> spans = tokenizer.spans(line);
+        if (!spans.empty()) {
             Paragraph p;
             p.start_byte = static_cast<std::int64_t>(start);
-            p.bytes = static_cast<std::int64_t>(line_end - start);
-            p.start_cp = w.start - count_code_points(
-                                       std::string_view(text).substr(start, w.byte_start - start));
+            p.bytes = static_cast<std::int64_t>(line.size());
+            p.start_cp = line_cp;
+            p.words = static_cast<Xapian::termcount>(spans.size());
             paragraphs.push_back(p);
-            in_line = true;
+            for (const WordSpan& w : spans) {
+                const std::string& term =
+                    tokenizer.folded(line.substr(w.byte_start, w.byte_end - w.byte_start));
+                positions[term].push_back(++pos);
+            }
         }
-        ++paragraphs.back().words;
-        positions[w.term].push_back(++pos);
-    });
+        line_cp += count_code_points(line) + 1;
+        start = lf + 1;
+    }
     b.words = pos;
     b.terms.reserve(positions.size());
     for (auto& [term, list] : positions) {

@@ -319,6 +319,11 @@ std::vector<WordSpan> Tokenizer::spans(std::string_view utf8, std::size_t most) 
     return out;
 }
 
+const std::string& Tokenizer::folded(std::string_view word) {
+    state_->fold_into(word, state_->word.term);
+    return state_->word.term;
+}
+
 std::string Tokenizer::fold(std::string_view word) {
     std::string out;
     state_->fold_into(word, out);

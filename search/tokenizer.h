@@ -66,6 +66,8 @@ public:
 
     // The folded form of one word as it would be indexed (no word breaking).
     std::string fold(std::string_view word);
+    // The same, into a buffer reused by the next call.
+    const std::string& folded(std::string_view word);
 
 private:
     void begin(std::string_view utf8);
