@@ -70,6 +70,19 @@ void add(DocumentRanges& to, Id doc, std::optional<Range> range) {
     }
 }
 
+// Adds every document or range of `from`.
+void add_all(DocumentRanges& to, const DocumentRanges& from) {
+    for (const auto& [doc, ranges] : from) {
+        if (!ranges) {
+            add(to, doc, std::nullopt);
+        } else {
+            for (const Range& r : *ranges) {
+                add(to, doc, r);
+            }
+        }
+    }
+}
+
 void normalise(DocumentRanges& ranges) {
     for (auto& [doc, r] : ranges) {
         if (r) {
@@ -123,15 +136,7 @@ DocumentRanges attribute_ranges(Project& project, const std::string& name,
     }
     s.reset();
     for (const Id c : matching_cases) {
-        for (const auto& [doc, ranges] : case_ranges(project, c)) {
-            if (!ranges) {
-                add(out, doc, std::nullopt);
-            } else {
-                for (const Range& r : *ranges) {
-                    add(out, doc, r);
-                }
-            }
-        }
+        add_all(out, case_ranges(project, c));
     }
     return out;
 }
@@ -194,15 +199,7 @@ Scope resolve_scope(Project& project, const ScopeFilter& filter) {
     if (!filter.cases.empty()) {
         DocumentRanges c;
         for (const Id id : filter.cases) {
-            for (const auto& [doc, ranges] : case_ranges(project, id)) {
-                if (!ranges) {
-                    add(c, doc, std::nullopt);
-                } else {
-                    for (const Range& r : *ranges) {
-                        add(c, doc, r);
-                    }
-                }
-            }
+            add_all(c, case_ranges(project, id));
         }
         constraints.push_back(std::move(c));
     }

@@ -48,6 +48,21 @@ std::size_t quote_length(std::string_view s, std::size_t i) {
     return 0;
 }
 
+// The text between the quote opening at `at` and its closing quote, and the position just
+// past the closing quote. Throws QueryError when the quote is never closed.
+std::pair<std::string, std::size_t> quoted_at(std::string_view q, std::size_t at) {
+    const std::size_t open = quote_length(q, at);
+    std::size_t j = at + open;
+    std::size_t close = 0;
+    while (j < q.size() && (close = quote_length(q, j)) == 0) {
+        ++j;
+    }
+    if (j >= q.size()) {
+        fail(q, at, "unclosed quote");
+    }
+    return {std::string(q.substr(at + open, j - at - open)), j + close};
+}
+
 bool is_space(std::string_view s, std::size_t i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -89,18 +104,11 @@ std::vector<Token> lex(std::string_view q) {
             out.push_back(t);
             continue;
         }
-        if (const std::size_t open = quote_length(q, i); open > 0) {
-            std::size_t j = i + open;
-            std::size_t close = 0;
-            while (j < q.size() && (close = quote_length(q, j)) == 0) {
-                ++j;
-            }
-            if (j >= q.size()) {
-                fail(q, i, "unclosed quote");
-            }
+        if (quote_length(q, i) > 0) {
+            auto [text, next] = quoted_at(q, i);
             t.kind = Token::Kind::Quoted;
-            t.text = std::string(q.substr(i + open, j - i - open));
-            i = j + close;
+            t.text = std::move(text);
+            i = next;
             out.push_back(t);
             continue;
         }
@@ -130,17 +138,9 @@ std::vector<Token> lex(std::string_view q) {
             t.name = run.substr(0, colon);
             t.text = run.substr(colon + 1);
             if (t.text.empty() && j < q.size() && quote_length(q, j) > 0) {
-                const std::size_t open = quote_length(q, j);
-                std::size_t k = j + open;
-                std::size_t close = 0;
-                while (k < q.size() && (close = quote_length(q, k)) == 0) {
-                    ++k;
-                }
-                if (k >= q.size()) {
-                    fail(q, j, "unclosed quote");
-                }
-                t.text = std::string(q.substr(j + open, k - j - open));
-                j = k + close;
+                auto [value, next] = quoted_at(q, j);
+                t.text = std::move(value);
+                j = next;
             }
             t.raw = std::string(q.substr(i, j - i));
             if (t.text.empty()) {
