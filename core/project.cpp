@@ -527,12 +527,10 @@ void Project::set_language(const std::string& raw) {
     for (const char c : raw) {
         code += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
-    if (code.size() < 2 || code.size() > 3 ||
+    if (code.size() != 2 ||
         code.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos) {
-        throw InvalidInputError(
-            "a language is a two- or three-letter ISO 639 code (en, fr, "
-            "deu), not \"" +
-            raw + "\"");
+        throw InvalidInputError("a language is a two-letter ISO 639-1 code (en, fr, de), not \"" +
+                                raw + "\"");
     }
     Transaction tx(*db_);
     Statement& s = db_->prepare("UPDATE project SET language = ?1");

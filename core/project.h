@@ -73,7 +73,8 @@ public:
     ProjectInfo info();
     void set_project_name(const std::string& name, const std::string& description);
     // The language of the transcripts, as an ISO 639-1 code ("en", "fr"); search stems
-    // words with it. Throws InvalidInputError for anything but two or three letters.
+    // words with it (languages without a stemmer are searched unstemmed). Throws
+    // InvalidInputError for anything but two letters.
     void set_language(const std::string& code);
     // Moves whenever a document is added or removed, by any program: caches built from
     // the documents compare it with the value they were built at.

@@ -319,6 +319,9 @@ struct Index::Impl {
                 return "the project's language changed";
             }
             manifest = decode_manifest(d.get_metadata(kManifestKey));
+            if (d.get_doccount() != manifest.size()) {
+                return "the index does not hold the documents it lists";
+            }
             const std::string g = d.get_metadata(kGenerationKey);
             generation = g.empty() ? -1 : std::stoll(g);
             db = std::move(d);
@@ -372,7 +375,17 @@ struct Index::Impl {
         std::vector<std::thread> pool;
         for (std::size_t t = 0; t < workers; ++t) {
             pool.emplace_back([&] {
-                Tokenizer tok;
+                std::optional<Tokenizer> tok;
+                try {
+                    tok.emplace();
+                } catch (...) {
+                    std::lock_guard<std::mutex> lock(mutex);
+                    if (!failure) {
+                        failure = std::current_exception();
+                    }
+                    changed.notify_all();
+                    return;
+                }
                 for (;;) {
                     Job* job = nullptr;
                     {
@@ -385,7 +398,7 @@ struct Index::Impl {
                         pending.pop_front();
                     }
                     try {
-                        job->built = build_document(tok, job->doc->second, job->text);
+                        job->built = build_document(*tok, job->doc->second, job->text);
                         job->text.clear();
                         job->text.shrink_to_fit();
                     } catch (...) {
@@ -627,13 +640,18 @@ struct Index::Impl {
             }
             all.compact(merged.string(), Xapian::DBCOMPACT_NO_RENUMBER);
         }
+        std::error_code ec;
         for (const Shard& part : parts) {
-            fs::remove_all(part.folder);
+            fs::remove_all(part.folder, ec);
         }
-        for (const auto& e : fs::directory_iterator(merged)) {
-            fs::rename(e.path(), target / e.path().filename());
+        for (const auto& e : fs::directory_iterator(merged, ec)) {
+            fs::rename(e.path(), target / e.path().filename(), ec);
+            if (ec) {
+                throw SearchIndexError("cannot move the merged search index into " +
+                                       target.string() + ": " + ec.message());
+            }
         }
-        fs::remove(merged);
+        fs::remove(merged, ec);
     }
 
     UpdateReport rebuild(const std::string& reason, const Progress& progress) {
@@ -764,7 +782,19 @@ struct Index::Impl {
         return report;
     }
 
+    // Before every search: the project's documents may have changed (any program), and
+    // so may the index (another Quire, or a copy of this project sharing its GUID).
     void ensure_current() {
+        if (db && db->reopen()) {
+            // Another writer committed: reload what the index says it holds.
+            const std::string problem = open_reader();
+            if (!problem.empty()) {
+                rebuild(problem, {});
+                return;
+            }
+            update({});
+            return;
+        }
         if (!db || project.documents_generation() != generation) {
             update({});
         }
@@ -1198,16 +1228,22 @@ struct Index::Impl {
         return names;
     }
 
+    // The nodes that must all hold for the query to hold: the root, or the members of
+    // its AND, and of ANDs within that AND ("(code:X trust) family").
+    static void conjuncts_of(const QueryNode& n, std::vector<const QueryNode*>& out) {
+        if (n.kind == QueryNode::Kind::And) {
+            for (const QueryNode& c : n.children) {
+                conjuncts_of(c, out);
+            }
+        } else {
+            out.push_back(&n);
+        }
+    }
+
     // Field filters in the query become scope filters.
     void apply_fields(const QueryNode& root, ScopeFilter& filter) {
         std::vector<const QueryNode*> conjuncts;
-        if (root.kind == QueryNode::Kind::And) {
-            for (const QueryNode& c : root.children) {
-                conjuncts.push_back(&c);
-            }
-        } else {
-            conjuncts.push_back(&root);
-        }
+        conjuncts_of(root, conjuncts);
         for (const QueryNode* c : conjuncts) {
             if (c->kind != QueryNode::Kind::Field) {
                 continue;
@@ -1269,18 +1305,8 @@ struct Index::Impl {
         // checks phrases and NEAR in few), and for more each time another batch is needed.
         Xapian::doccount batch = request.count_all ? db->get_doccount() + 1 : 4;
         for (Xapian::doccount first = 0; !done; first += batch, batch *= 4) {
-            Xapian::MSet mset;
-            try {
-                mset = enquire.get_mset(first, batch, 0, nullptr,
-                                        scope.everything ? nullptr : &decider);
-            } catch (const Xapian::DatabaseModifiedError&) {
-                db->reopen();
-                paragraph_cache.clear();
-                enquire = Xapian::Enquire(*db);
-                enquire.set_query(query);
-                mset = enquire.get_mset(first, batch, 0, nullptr,
-                                        scope.everything ? nullptr : &decider);
-            }
+            const Xapian::MSet mset =
+                enquire.get_mset(first, batch, 0, nullptr, scope.everything ? nullptr : &decider);
             if (mset.empty()) {
                 break;
             }
@@ -1439,7 +1465,24 @@ SearchResults Index::search(const SearchRequest& request) {
         ~EndReads() { project.end_text_reads(); }
     } end_reads{impl_->project};
     try {
-        return impl_->search(request);
+        try {
+            return impl_->search(request);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            // Another writer replaced what this snapshot was reading: catch up, once more.
+            impl_->project.end_text_reads();
+            const std::string problem = impl_->open_reader();
+            if (!problem.empty()) {
+                impl_->rebuild(problem, {});
+            } else {
+                impl_->update({});
+            }
+            return impl_->search(request);
+        } catch (const Xapian::DatabaseCorruptError& e) {
+            // The cache is damaged: build it again and search once more.
+            impl_->project.end_text_reads();
+            impl_->rebuild("the index was damaged (" + e.get_msg() + ")", {});
+            return impl_->search(request);
+        }
     } catch (const Xapian::Error& e) {
         throw SearchIndexError("search: " + e.get_msg());
     }
@@ -1450,7 +1493,11 @@ const UpdateReport& Index::opened() const {
 }
 
 IndexStats Index::stats() {
-    impl_->ensure_current();
+    try {
+        impl_->ensure_current();
+    } catch (const Xapian::Error& e) {
+        throw SearchIndexError("search index: " + e.get_msg());
+    }
     IndexStats s;
     s.folder = impl_->folder;
     s.documents = impl_->manifest.size();

@@ -66,6 +66,7 @@ std::pair<Cls, std::size_t> classify(std::string_view s, std::size_t i) {
                 return {Cls::Newline, 1};
             case '_':   // ExtendNumLet: joins words in ways not followed here
             case '"':   // part of Hebrew words
+            case '@':   // a letter in ICU's root rules (e-mail addresses, handles)
             case 0x1B:  // escape sequences are not prose
                 return {Cls::Other, 0};
             default:

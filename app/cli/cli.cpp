@@ -410,7 +410,7 @@ int cmd_import(const std::vector<std::string>& raw, std::ostream& out, std::ostr
         // The index is a cache: the import itself is already safe when indexing fails.
         try {
             search::Index index(p, {}, progress_printer(err, "indexing"));
-        } catch (const Error& e) {
+        } catch (const std::exception& e) {
             err << "quire-cli: imported, but the search index was not updated: "
                 << one_line(e.what()) << "\n";
         }
@@ -439,7 +439,7 @@ int cmd_docs(const std::vector<std::string>& raw, std::ostream& out, std::ostrea
         // any later search would notice the change anyway).
         try {
             search::Index index(p, {}, progress_printer(err, "indexing"));
-        } catch (const Error& e) {
+        } catch (const std::exception& e) {
             err << "quire-cli: deleted, but the search index was not updated: "
                 << one_line(e.what()) << "\n";
         }
@@ -1404,7 +1404,7 @@ int cmd_search(const std::vector<std::string>& raw, std::ostream& out, std::ostr
             out << "  code\t" << f.name << "\t" << f.hits << "\n";
         }
     }
-    if (r.hits.empty() && request.offset == 0) {
+    if (r.hits.empty() && request.offset == 0 && !r.more && r.total_hits.value_or(0) == 0) {
         out << "no hits\n";
     } else if (r.more) {
         out << "more hits: --offset " << request.offset + r.hits.size() << "\n";

@@ -573,9 +573,9 @@ void MainFrame::refresh_codebook() {
         for (const Code& c : project_->codes()) {
             codes.emplace_back(c.id, project_->code_path(c.id));
         }
-        std::vector<std::string> coders;
+        std::vector<std::pair<Id, std::string>> coders;
         for (const Coder& c : project_->coders()) {
-            coders.push_back(c.name);
+            coders.emplace_back(c.id, c.name);
         }
         std::vector<std::string> attributes;
         for (const Attribute& a : project_->attributes()) {

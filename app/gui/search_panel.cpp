@@ -153,11 +153,12 @@ void SearchPanel::set_project(const std::string& path) {
 }
 
 void SearchPanel::set_choices(const std::vector<std::pair<Id, std::string>>& codes,
-                              const std::vector<std::string>& coders,
+                              const std::vector<std::pair<Id, std::string>>& coders,
                               const std::vector<std::string>& attributes) {
     const wxString code = code_filter_->GetStringSelection();
     const wxString coder = coder_filter_->GetStringSelection();
     codes_ = codes;
+    coders_ = coders;
     code_filter_->Clear();
     code_filter_->Append("(any text)");
     for (const auto& [id, name] : codes) {
@@ -165,8 +166,8 @@ void SearchPanel::set_choices(const std::vector<std::pair<Id, std::string>>& cod
     }
     coder_filter_->Clear();
     coder_filter_->Append("(anyone)");
-    for (const std::string& c : coders) {
-        coder_filter_->Append(utf8(c));
+    for (const auto& [id, name] : coders) {
+        coder_filter_->Append(utf8(name));
     }
     if (code.IsEmpty() || !code_filter_->SetStringSelection(code)) {
         code_filter_->SetSelection(0);
@@ -201,15 +202,23 @@ search::SearchRequest SearchPanel::request_from_controls(const std::string& quer
     return r;
 }
 
+bool SearchPanel::choose_filters(const std::string& code, const std::string& coder,
+                                 const std::string& attribute) {
+    const bool code_ok = code.empty() ? (code_filter_->SetSelection(0), true)
+                                      : code_filter_->SetStringSelection(utf8(code));
+    const bool coder_ok = coder.empty() ? (coder_filter_->SetSelection(0), true)
+                                        : coder_filter_->SetStringSelection(utf8(coder));
+    attribute_filter_->ChangeValue(utf8(attribute));
+    return code_ok && coder_ok;
+}
+
 void SearchPanel::run_search(const std::string& query) {
     if (project_path_.empty() || query.find_first_not_of(" \t") == std::string::npos) {
         return;
     }
     search::SearchRequest r = request_from_controls(query);
-    // Coder and attribute filters travel as field filters in the query, so names are
-    // resolved (and refused when unknown) by the search itself.
-    if (coder_filter_->GetSelection() > 0) {
-        r.query += " coder:\"" + coder_filter_->GetStringSelection().utf8_string() + "\"";
+    if (const int coder = coder_filter_->GetSelection(); coder > 0) {
+        r.filter.coders.push_back(coders_[static_cast<std::size_t>(coder - 1)].first);
     }
     const std::string attribute = attribute_filter_->GetValue().utf8_string();
     if (const auto eq = attribute.find('='); eq != std::string::npos && eq > 0) {

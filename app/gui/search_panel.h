@@ -44,10 +44,13 @@ public:
 
     // The open project (empty path: none). Starts bringing its index up to date.
     void set_project(const std::string& path);
-    // The codes (id, path), coders and attribute names offered as filters.
+    // The codes (id, path), coders (id, name) and attribute names offered as filters.
     void set_choices(const std::vector<std::pair<Id, std::string>>& codes,
-                     const std::vector<std::string>& coders,
+                     const std::vector<std::pair<Id, std::string>>& coders,
                      const std::vector<std::string>& attributes);
+    // Sets the filters as a user would (empty: any); false when a name is not offered.
+    bool choose_filters(const std::string& code, const std::string& coder,
+                        const std::string& attribute);
     // After an import or a deletion: update the index in the background.
     void refresh_index();
 
@@ -68,6 +71,7 @@ private:
     Callbacks callbacks_;
     std::string project_path_;
     std::vector<std::pair<Id, std::string>> codes_;
+    std::vector<std::pair<Id, std::string>> coders_;
     wxSearchCtrl* query_ = nullptr;
     wxChoice* code_filter_ = nullptr;
     wxChoice* coder_filter_ = nullptr;

@@ -75,6 +75,9 @@ TEST_CASE("quire-cli search filters, counts and pages", "[cli][search]") {
     CHECK(counted.at("total_hits") == 2);
     CHECK(counted.at("total_documents") == 2);
     CHECK(counted.at("facets").at("documents").size() == 2);
+    const CliResult counted_only = cli({"search", p.path, "risk", "--count", "--limit", "0"});
+    CHECK(counted_only.out.find("2 hits in 2 documents") != std::string::npos);
+    CHECK(counted_only.out.find("no hits") == std::string::npos);
     const CliResult none = cli({"search", p.path, "elephant"});
     CHECK(none.status == 0);
     CHECK(none.out == "no hits\n");

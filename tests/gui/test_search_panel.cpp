@@ -2,6 +2,7 @@
 #include <wx/app.h>
 #include <wx/utils.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <string>
@@ -73,6 +74,24 @@ TEST_CASE("searching from the panel opens a hit exactly and codes all hits undoa
     Project& p = *frame->project();
     CHECK(quire::text::slice(p.document_text(hit.document), hit.start, hit.end)
               .rfind("ncertain", 1) == 1);
+
+    // Filters combine with any query, OR included: only Sam's coded passages.
+    REQUIRE(panel->choose_filters("", "Sam", ""));
+    panel->run_search("uncertain* OR famil*");
+    REQUIRE(wait_for(panel));
+    const auto sams = panel->results();
+    CHECK_FALSE(sams.hits.empty());
+    CHECK_THAT(panel->status_text(), Catch::Contains("hits in"));
+    quire::CodingFilter by_sam;
+    by_sam.coder_id = frame->project()->find_coder("Sam").id;
+    const auto sam_codings = frame->project()->codings(by_sam);
+    for (const auto& h : sams.hits) {
+        const bool inside = std::any_of(sam_codings.begin(), sam_codings.end(), [&](const auto& c) {
+            return c.document_id == h.document && c.start <= h.start && h.end <= c.end;
+        });
+        CHECK(inside);
+    }
+    REQUIRE(panel->choose_filters("", "", ""));
 
     // Code all hits, then take them back in one step.
     const auto before = p.codings().size();

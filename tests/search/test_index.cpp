@@ -178,6 +178,11 @@ TEST_CASE("filters narrow hits to codes, coders, cases, documents and attributes
     CHECK(f.found(index, "\"risk\" doc:Beta") == Found{"Beta:risk", "Beta:risk", "Beta:risk"});
     CHECK(f.found(index, "\"risk\" case:Sam") == Found{"Beta:risk", "Beta:risk"});
     CHECK(f.found(index, "\"risk\" code:School coder:Sam") == Found{"Beta:risk", "Beta:risk"});
+    // A filter inside parentheses still filters.
+    CHECK(f.found(index, "(\"risk\" code:School) family") ==
+          f.found(index, "\"risk\" code:School family"));
+    CHECK(f.found(index, "(\"risk\" code:School) family").size() == 3);
+    CHECK_THROWS_AS(f.found(index, "(risk code:Nothing) family"), quire::NotFoundError);
     // An unknown field is text ("tell:me", a phrase); unknown values are errors.
     CHECK(f.found(index, "tell:me") == Found{"Alpha:Tell me"});
     CHECK_THROWS_AS(f.found(index, "risk doc:Nowhere"), quire::NotFoundError);
@@ -319,6 +324,7 @@ TEST_CASE("the project's language chooses the stemmer", "[search]") {
     CHECK(none.stats().language == "none");
     CHECK(f.found(none, "famille").empty());
     CHECK_THROWS_AS(f.project.set_language("english!"), quire::InvalidInputError);
+    CHECK_THROWS_AS(f.project.set_language("deu"), quire::InvalidInputError);  // not ISO 639-1
 }
 
 TEST_CASE("code all hits applies one code to every hit or paragraph at once", "[search]") {
@@ -356,4 +362,38 @@ TEST_CASE("code all hits applies one code to every hit or paragraph at once", "[
     CHECK_THROWS(
         quire::search::code_hits(f.project, bad, other.id, coder.id, quire::search::Spread::Hit));
     CHECK(f.project.codings().size() == before);
+}
+
+TEST_CASE("an index shared with a copy of the project follows this project", "[search]") {
+    Fixture f;
+    const std::string copy = f.dir.path("copy.quire");
+    // The same GUID: the same index folder. (The write-ahead log holds recent changes.)
+    fs::copy_file(f.dir.path("p.quire"), copy);
+    if (fs::exists(f.dir.path("p.quire-wal"))) {
+        fs::copy_file(f.dir.path("p.quire-wal"), copy + "-wal");
+    }
+    Project other = Project::open(copy);
+    Index mine(f.project);
+    CHECK(f.found(mine, "cafe") == Found{"Alpha:caf\u00E9"});
+    other.delete_document(f.alpha);
+    {
+        Index theirs(other);  // removes Alpha from the shared index
+        CHECK(theirs.stats().documents == 1);
+        // More commits: the blocks of this Index's snapshot get reused.
+        for (int i = 0; i < 12; ++i) {
+            const Id extra = other
+                                 .add_document("Extra " + std::to_string(i),
+                                               "Filler text " + std::to_string(i) + ".\n")
+                                 .document.id;
+            theirs.update();
+            other.delete_document(extra);
+            theirs.update();
+        }
+        other.add_document("Gamma", "A moment of serendipity.\n");
+        theirs.update();
+    }
+    // The other program changed the index under this one: it notices and catches up.
+    CHECK(f.found(mine, "cafe") == Found{"Alpha:caf\u00E9"});
+    CHECK(f.found(mine, "serendipity").empty());
+    CHECK(mine.stats().documents == 2);
 }

@@ -181,3 +181,21 @@ TEST_CASE("the fast path finds exactly the words ICU finds", "[search]") {
     }
     CHECK(fast > 10000);  // most strings took the fast path
 }
+
+TEST_CASE("the fast path agrees with ICU on every printable ASCII character", "[search]") {
+    Tokenizer t;
+    for (char c = 0x20; c < 0x7F; ++c) {
+        for (const std::string& text :
+             {std::string(1, c), "a" + std::string(1, c) + "b", "1" + std::string(1, c) + "2",
+              "a" + std::string(1, c) + "1", std::string(1, c) + "x " + std::string(2, c)}) {
+            INFO("text: \"" << text << "\"");
+            const auto reference = t.words(text);
+            const auto found = t.spans(text);
+            REQUIRE(found.size() == reference.size());
+            for (std::size_t i = 0; i < found.size(); ++i) {
+                CHECK(found[i].byte_start == reference[i].byte_start);
+                CHECK(found[i].byte_end == reference[i].byte_end);
+            }
+        }
+    }
+}
