@@ -351,130 +351,32 @@ struct Index::Impl {
         }
     }
 
-    // Tokenizes on worker threads, writes on this one, in document order.
     using DocumentKeys = std::vector<std::pair<Id, std::string>>;  // id, GUID
 
+    // Adds documents to an open index, one after the other: updates are small (larger
+    // ones rebuild in parallel, see update()).
     void add_documents(Xapian::WritableDatabase& w, const DocumentKeys& docs,
-                       std::size_t done_before, std::size_t total, const Progress& progress) {
-        struct Job {
-            std::size_t index = 0;
-            const std::pair<Id, std::string>* doc = nullptr;
-            std::string text;
-            std::optional<Built> built;
-        };
-        std::mutex mutex;
-        std::condition_variable changed;
-        std::deque<Job*> pending;              // read, waiting for a worker
-        std::map<std::size_t, Job*> finished;  // built, waiting for the writer
-        std::vector<std::unique_ptr<Job>> jobs(docs.size());
-        bool stop = false;
-        std::exception_ptr failure;
-        const std::size_t workers = static_cast<std::size_t>(std::max(1, threads));
-        const std::size_t window = workers * 4;
-
-        std::vector<std::thread> pool;
-        for (std::size_t t = 0; t < workers; ++t) {
-            pool.emplace_back([&] {
-                std::optional<Tokenizer> tok;
-                try {
-                    tok.emplace();
-                } catch (...) {
-                    std::lock_guard<std::mutex> lock(mutex);
-                    if (!failure) {
-                        failure = std::current_exception();
-                    }
-                    changed.notify_all();
-                    return;
-                }
-                for (;;) {
-                    Job* job = nullptr;
-                    {
-                        std::unique_lock<std::mutex> lock(mutex);
-                        changed.wait(lock, [&] { return stop || !pending.empty(); });
-                        if (pending.empty()) {
-                            return;
-                        }
-                        job = pending.front();
-                        pending.pop_front();
-                    }
-                    try {
-                        job->built = build_document(*tok, job->doc->second, job->text);
-                        job->text.clear();
-                        job->text.shrink_to_fit();
-                    } catch (...) {
-                        std::lock_guard<std::mutex> lock(mutex);
-                        if (!failure) {
-                            failure = std::current_exception();
-                        }
-                    }
-                    {
-                        std::lock_guard<std::mutex> lock(mutex);
-                        finished[job->index] = job;
-                    }
-                    changed.notify_all();
-                }
-            });
-        }
-        auto shutdown = [&] {
-            {
-                std::lock_guard<std::mutex> lock(mutex);
-                stop = true;
-                pending.clear();
-            }
-            changed.notify_all();
-            for (std::thread& t : pool) {
-                t.join();
-            }
-        };
-
+                       const Progress& progress) {
         std::unordered_set<std::string> stems_written;
-        std::size_t next_read = 0;
-        try {
-            for (std::size_t next_write = 0; next_write < docs.size(); ++next_write) {
-                while (next_read < docs.size() && next_read < next_write + window) {
-                    auto job = std::make_unique<Job>();
-                    job->index = next_read;
-                    job->doc = &docs[next_read];
-                    job->text = project.document_text(docs[next_read].first);
-                    {
-                        std::lock_guard<std::mutex> lock(mutex);
-                        pending.push_back(job.get());
-                    }
-                    jobs[next_read] = std::move(job);
-                    ++next_read;
-                    changed.notify_one();
-                }
-                Job* job = nullptr;
-                {
-                    std::unique_lock<std::mutex> lock(mutex);
-                    changed.wait(lock, [&] { return failure || finished.count(next_write) > 0; });
-                    if (failure) {
-                        std::rethrow_exception(failure);
-                    }
-                    job = finished[next_write];
-                    finished.erase(next_write);
-                }
-                Built& b = *job->built;
+        for (std::size_t i = 0; i < docs.size(); ++i) {
+            const auto& [id, guid] = docs[i];
+            const Built b = build_document(tokenizer, guid, project.document_text(id));
+            if (!stem.is_none()) {
                 for (const std::string& term : b.terms) {
-                    if (stems_written.insert(term).second && !stem.is_none()) {
+                    if (stems_written.insert(term).second) {
                         const std::string s = stem(term);
                         if (s != term) {
                             w.add_synonym(kStemPrefix + s, term);
                         }
                     }
                 }
-                w.replace_document(static_cast<Xapian::docid>(job->doc->first), b.document);
-                manifest[job->doc->first] = ManifestEntry{job->doc->second, b.words, b.bytes};
-                jobs[next_write].reset();
-                if (progress && !progress(done_before + next_write + 1, total)) {
-                    throw Cancelled();
-                }
             }
-        } catch (...) {
-            shutdown();
-            throw;
+            w.replace_document(static_cast<Xapian::docid>(id), b.document);
+            manifest[id] = ManifestEntry{guid, b.words, b.bytes};
+            if (progress && !progress(i + 1, docs.size())) {
+                throw Cancelled();
+            }
         }
-        shutdown();
     }
 
     void write_metadata(Xapian::WritableDatabase& w, std::int64_t gen) {
@@ -756,7 +658,7 @@ struct Index::Impl {
                 }
                 manifest.erase(id);
             }
-            add_documents(w, to_add, 0, to_add.size(), progress);
+            add_documents(w, to_add, progress);
             write_metadata(w, gen);
             w.commit();
             w.close();

@@ -103,7 +103,7 @@ struct UpdateReport {
 
 struct IndexOptions {
     std::string folder;  // default: <user cache>/quire/index/<project guid>
-    int threads = 0;     // tokenizing threads; 0: one per core
+    int threads = 0;     // threads that build a whole index at once; 0: one per core
 };
 
 class Index {
