@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/exchange/qdpx_export.h"
 
-#include <zip.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -20,6 +18,7 @@
 #include "core/errors.h"
 #include "core/text/unicode.h"
 #include "core/util/sha256.h"
+#include "core/util/zip_writer.h"
 
 namespace quire::exchange {
 namespace {
@@ -590,40 +589,12 @@ std::string codebook_qdc_xml(Project& project) {
 
 void export_qdpx(Project& project, const std::string& path) {
     ProjectExport content = build_project(project, true);
-    const std::string partial = path + ".partial";
-    std::error_code ec;
-    std::filesystem::remove(partial, ec);
-    int error = 0;
-    zip_t* archive = zip_open(partial.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-    if (archive == nullptr) {
-        throw Error("cannot create " + path);
+    util::ZipWriter zip(path);
+    zip.add("project.qde", std::move(content.xml));
+    for (SourceFile& file : content.sources) {
+        zip.add(file.name, std::move(file.content));
     }
-    // Buffers given to libzip must outlive zip_close; `content` does.
-    auto add = [&](const std::string& name, const std::string& bytes) {
-        zip_source_t* source = zip_source_buffer(archive, bytes.data(), bytes.size(), 0);
-        if (source == nullptr ||
-            zip_file_add(archive, name.c_str(), source, ZIP_FL_ENC_UTF_8) < 0) {
-            zip_source_free(source);
-            throw Error("cannot write " + name + " into " + path);
-        }
-    };
-    try {
-        add("project.qde", content.xml);
-        for (const SourceFile& file : content.sources) {
-            add(file.name, file.content);
-        }
-    } catch (...) {
-        zip_discard(archive);
-        std::filesystem::remove(partial, ec);
-        throw;
-    }
-    if (zip_close(archive) != 0) {
-        const std::string reason = zip_strerror(archive);
-        zip_discard(archive);
-        std::filesystem::remove(partial, ec);
-        throw Error("cannot write " + path + ": " + reason);
-    }
-    move_into_place(partial, path);
+    zip.commit();
 }
 
 void export_qdc(Project& project, const std::string& path) {

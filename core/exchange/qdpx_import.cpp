@@ -190,24 +190,6 @@ std::vector<char32_t> decode_utf8(std::string_view s) {
     return out;
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 // ---------------------------------------------------------------------------------------
 // The package: a zip archive or a bare project file
 
@@ -657,7 +639,7 @@ private:
         lf_to_stored[lf.size()] = static_cast<std::int64_t>(out.size());
 
         for (char32_t c : out) {
-            append_utf8(stored_, c);
+            text::append_utf8(stored_, c);
         }
         // Our map must describe exactly the text Quire stores; if not, trust no position.
         if (stored_ != text::normalize_for_storage(original_)) {

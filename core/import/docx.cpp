@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/errors.h"
+#include "core/text/unicode.h"
 
 namespace quire {
 namespace {
@@ -391,26 +392,6 @@ pugi::xml_node chosen_alternative(const pugi::xml_node& alternate_content) {
     return {};
 }
 
-std::string utf8_encode(std::uint32_t code_point) {
-    std::string out;
-    if (code_point < 0x80) {
-        out += static_cast<char>(code_point);
-    } else if (code_point < 0x800) {
-        out += static_cast<char>(0xC0 | (code_point >> 6));
-        out += static_cast<char>(0x80 | (code_point & 0x3F));
-    } else if (code_point < 0x10000) {
-        out += static_cast<char>(0xE0 | (code_point >> 12));
-        out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code_point & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code_point >> 18));
-        out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code_point & 0x3F));
-    }
-    return out;
-}
-
 // w:sym w:char="03B1" is a character; w:char="F04A" is glyph 0x4A of a symbol font
 // (Wingdings...), which has no meaning as text, so it is dropped like anything unreadable.
 std::string symbol_text(const pugi::xml_node& symbol) {
@@ -438,7 +419,9 @@ std::string symbol_text(const pugi::xml_node& symbol) {
     if (is_control || is_surrogate || is_symbol_font_slot || code_point > 0x10FFFF) {
         return {};
     }
-    return utf8_encode(code_point);
+    std::string out;
+    text::append_utf8(out, static_cast<char32_t>(code_point));
+    return out;
 }
 
 std::string run_text(const pugi::xml_node& text_element) {

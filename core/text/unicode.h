@@ -36,6 +36,9 @@ std::int64_t code_point_count(std::string_view utf8);
 // is not within the text.
 std::string slice(std::string_view utf8, std::int64_t start, std::int64_t end);
 
+// Appends one code point (a scalar value: not a surrogate, at most U+10FFFF) as UTF-8.
+void append_utf8(std::string& out, char32_t code_point);
+
 // Length of `utf8` in UTF-16 code units.
 std::int64_t utf16_length(std::string_view utf8);
 

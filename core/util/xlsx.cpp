@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/util/xlsx.h"
 
-#include <zip.h>
-
 #include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <memory>
 
 #include "core/errors.h"
+#include "core/util/zip_writer.h"
 
 namespace quire::util {
 namespace {
@@ -104,27 +103,11 @@ void write_xlsx(const std::string& path, const std::vector<XlsxSheet>& sheets) {
     if (sheets.empty()) {
         throw InvalidInputError("a workbook needs at least one sheet");
     }
-    const std::string partial = path + ".partial";
-    std::error_code ec;
-    std::filesystem::remove(partial, ec);
-    int error = 0;
-    zip_t* archive = zip_open(partial.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-    if (archive == nullptr) {
-        throw Error("cannot create " + path);
-    }
-    // Sources given to libzip must outlive zip_close, so keep the texts here.
-    std::vector<std::unique_ptr<std::string>> texts;
+    ZipWriter zip(path);
     auto add = [&](const std::string& name, std::string content) {
-        texts.push_back(std::make_unique<std::string>(std::move(content)));
-        zip_source_t* source =
-            zip_source_buffer(archive, texts.back()->data(), texts.back()->size(), 0);
-        if (source == nullptr ||
-            zip_file_add(archive, name.c_str(), source, ZIP_FL_ENC_UTF_8) < 0) {
-            zip_source_free(source);
-            throw Error("cannot write " + name + " into " + path);
-        }
+        zip.add(name, std::move(content));
     };
-    try {
+    {
         std::string overrides, workbook_sheets, relationships;
         for (std::size_t i = 0; i < sheets.size(); ++i) {
             const std::string n = std::to_string(i + 1);
@@ -180,22 +163,8 @@ void write_xlsx(const std::string& path, const std::vector<XlsxSheet>& sheets) {
             "<cellStyleXfs count=\"1\"><xf/></cellStyleXfs>"
             "<cellXfs count=\"2\"><xf/><xf fontId=\"1\" applyFont=\"1\"/></cellXfs>"
             "</styleSheet>");
-    } catch (...) {
-        zip_discard(archive);
-        std::filesystem::remove(partial, ec);
-        throw;
     }
-    if (zip_close(archive) != 0) {
-        zip_discard(archive);
-        std::filesystem::remove(partial, ec);
-        throw Error("cannot write " + path);
-    }
-    // Only a complete workbook replaces the target.
-    std::filesystem::rename(partial, path, ec);
-    if (ec) {
-        std::filesystem::remove(partial, ec);
-        throw Error("cannot write " + path + ": " + ec.message());
-    }
+    zip.commit();
 }
 
 }  // namespace quire::util

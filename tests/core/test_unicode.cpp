@@ -317,3 +317,13 @@ TEST_CASE("functions taking text refuse malformed UTF-8 with InvalidInputError",
         CHECK_THROWS_AS(quire::text::utf16_length(bad), InvalidInputError);
     }
 }
+
+TEST_CASE("append_utf8 writes one to four bytes and round-trips through the decoder", "[unicode]") {
+    std::string out;
+    for (const char32_t c : {U'a', U'\u00E9', U'\u4E2D', U'\U0001F600', U'\U0010FFFF'}) {
+        quire::text::append_utf8(out, c);
+    }
+    CHECK(out == "a\u00E9\u4E2D\U0001F600\U0010FFFF");
+    CHECK(quire::text::is_valid_utf8(out));
+    CHECK(quire::text::code_point_count(out) == 5);
+}
