@@ -32,6 +32,7 @@
 #include <thread>
 
 #include "app/gui/error_dialog.h"
+#include "app/gui/exchange_ui.h"
 #include "app/gui/transcript_view.h"
 #include "core/agreement/report_export.h"
 #include "core/agreement/units.h"
@@ -1382,50 +1383,34 @@ wxString AgreementFrame::disagreement_text(int row, int col) const {
 
 // --- exports ---
 
-void AgreementFrame::export_csv() {
+void AgreementFrame::export_to(const wxString& title, const wxString& name,
+                               const wxString& wildcard,
+                               const std::function<void(const std::string&)>& write) {
     if (!run_) {
         return;
     }
-    wxFileDialog dialog(this, "Export agreement table", "", "agreement.csv",
-                        "CSV files (*.csv)|*.csv", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dialog.ShowModal() != wxID_OK) {
-        return;
-    }
-    const std::string path = dialog.GetPath().utf8_string();
-    if (guarded(this, [&] { write_text_file(path, agreement::report_csv(*run_)); })) {
+    const std::string path = save_path(this, title, name, wildcard);
+    if (!path.empty() && guarded(this, [&] { write(path); })) {
         SetStatusText("Saved " + utf8(path));
     }
+}
+
+void AgreementFrame::export_csv() {
+    export_to(
+        "Export agreement table", "agreement.csv", "CSV files (*.csv)|*.csv",
+        [this](const std::string& path) { write_text_file(path, agreement::report_csv(*run_)); });
 }
 
 void AgreementFrame::export_xlsx() {
-    if (!run_) {
-        return;
-    }
-    wxFileDialog dialog(this, "Export agreement workbook", "", "agreement.xlsx",
-                        "Excel workbooks (*.xlsx)|*.xlsx", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dialog.ShowModal() != wxID_OK) {
-        return;
-    }
-    const std::string path = dialog.GetPath().utf8_string();
-    if (guarded(this, [&] { agreement::write_report_xlsx(*run_, path); })) {
-        SetStatusText("Saved " + utf8(path));
-    }
+    export_to("Export agreement workbook", "agreement.xlsx", "Excel workbooks (*.xlsx)|*.xlsx",
+              [this](const std::string& path) { agreement::write_report_xlsx(*run_, path); });
 }
 
 void AgreementFrame::export_html() {
-    if (!run_) {
-        return;
-    }
-    wxFileDialog dialog(this, "Export agreement report", "", "agreement.html",
-                        "HTML files (*.html)|*.html", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dialog.ShowModal() != wxID_OK) {
-        return;
-    }
-    const std::string path = dialog.GetPath().utf8_string();
-    if (guarded(this,
-                [&] { write_text_file(path, agreement::report_html(*run_, project_name())); })) {
-        SetStatusText("Saved " + utf8(path));
-    }
+    export_to("Export agreement report", "agreement.html", "HTML files (*.html)|*.html",
+              [this](const std::string& path) {
+                  write_text_file(path, agreement::report_html(*run_, project_name()));
+              });
 }
 
 }  // namespace quire::gui

@@ -4,6 +4,7 @@
 #include <wx/frame.h>
 #include <wx/timer.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -102,6 +103,9 @@ private:
     void on_grid_cell_selected(wxGridEvent& event);
     void on_grid_motion(wxMouseEvent& event);
 
+    // Asks for a file and writes it with `write`, saying what happened.
+    void export_to(const wxString& title, const wxString& name, const wxString& wildcard,
+                   const std::function<void(const std::string&)>& write);
     void export_csv();
     void export_xlsx();
     void export_html();

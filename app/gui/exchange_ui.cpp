@@ -30,13 +30,6 @@ std::string lower_extension(const wxString& path) {
     return wxFileName(path).GetExt().Lower().utf8_string();
 }
 
-// Asks for a file to write; empty when cancelled.
-std::string save_path(wxWindow* parent, const wxString& title, const wxString& name,
-                      const wxString& wildcard) {
-    wxFileDialog dialog(parent, title, "", name, wildcard, wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    return dialog.ShowModal() == wxID_OK ? dialog.GetPath().utf8_string() : std::string();
-}
-
 std::string counts(const exchange::ImportReport& r) {
     return std::to_string(r.sources) + " sources, " + std::to_string(r.codes) + " codes, " +
            std::to_string(r.codings) + " codings, " + std::to_string(r.notes) + " notes, " +
@@ -66,6 +59,12 @@ std::string details(const exchange::ImportReport& r) {
 }
 
 }  // namespace
+
+std::string save_path(wxWindow* parent, const wxString& title, const wxString& name,
+                      const wxString& wildcard) {
+    wxFileDialog dialog(parent, title, "", name, wildcard, wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    return dialog.ShowModal() == wxID_OK ? dialog.GetPath().utf8_string() : std::string();
+}
 
 void run_in_background(wxWindow* parent, const std::string& title, const std::string& message,
                        const std::function<void()>& work) {

@@ -4,11 +4,16 @@
 #include <functional>
 #include <string>
 
+class wxString;
 class wxWindow;
 
 // File menu actions that move a project in and out of other tools (REFI-QDA) and into
 // spreadsheets and reports. The work is in core/exchange; this file only asks and shows.
 namespace quire::gui {
+
+// Asks for a file to write (confirming before replacing one); empty when cancelled.
+std::string save_path(wxWindow* parent, const wxString& title, const wxString& name,
+                      const wxString& wildcard);
 
 // Runs `work` on a worker thread while a progress dialog pulses; returns when it is done.
 // An exception from `work` is rethrown here, on the UI thread, for `guarded` to show.
