@@ -17,6 +17,7 @@
 
 #include "core/errors.h"
 #include "core/text/unicode.h"
+#include "core/util/paths.h"
 #include "core/util/sha256.h"
 #include "core/util/zip_writer.h"
 
@@ -553,17 +554,6 @@ ProjectExport build_project(Project& project, bool with_texts) {
     return result;
 }
 
-// Replaces `path` with `partial` once the latter is complete; removes it on failure.
-void move_into_place(const std::string& partial, const std::string& path) {
-    std::error_code ec;
-    std::filesystem::rename(partial, path, ec);
-    if (ec) {
-        std::error_code ignored;
-        std::filesystem::remove(partial, ignored);
-        throw Error("cannot write " + path + ": " + ec.message());
-    }
-}
-
 }  // namespace
 
 std::string project_qde_xml(Project& project) {
@@ -613,7 +603,7 @@ void export_qdc(Project& project, const std::string& path) {
             throw Error("cannot write " + path);
         }
     }
-    move_into_place(partial, path);
+    util::move_into_place(partial, path);
 }
 
 }  // namespace quire::exchange

@@ -37,4 +37,14 @@ std::string user_cache_dir() {
     return xdg_dir("XDG_CACHE_HOME", ".cache");
 }
 
+void move_into_place(const std::string& partial, const std::string& path) {
+    std::error_code ec;
+    std::filesystem::rename(partial, path, ec);
+    if (ec) {
+        std::error_code ignored;
+        std::filesystem::remove(partial, ignored);
+        throw Error("cannot write " + path + ": " + ec.message());
+    }
+}
+
 }  // namespace quire::util

@@ -13,4 +13,8 @@ std::string user_data_dir();
 // $XDG_CACHE_HOME/quire or ~/.cache/quire, created if missing (rebuildable caches only).
 std::string user_cache_dir();
 
+// Replaces `path` with the complete file `partial` (a rename, so readers see the old file or
+// the new one, never half of one); removes `partial` and throws Error when that fails.
+void move_into_place(const std::string& partial, const std::string& path);
+
 }  // namespace quire::util

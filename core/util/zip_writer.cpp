@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "core/errors.h"
+#include "core/util/paths.h"
 
 namespace quire::util {
 
@@ -50,13 +51,7 @@ void ZipWriter::commit() {
     }
     archive_->zip = nullptr;
     contents_.clear();
-    std::error_code ec;
-    std::filesystem::rename(partial_, path_, ec);
-    if (ec) {
-        std::error_code ignored;
-        std::filesystem::remove(partial_, ignored);
-        throw Error("cannot write " + path_ + ": " + ec.message());
-    }
+    move_into_place(partial_, path_);
 }
 
 }  // namespace quire::util
