@@ -6,10 +6,10 @@
 #include <cmath>
 #include <cstdint>
 #include <future>
-#include <tuple>
 #include <unordered_map>
 
 #include "core/agreement/binary.h"
+#include "core/agreement/radix_sort.h"
 #include "core/agreement/reliability.h"
 #include "core/agreement/unitized.h"
 #include "core/errors.h"
@@ -20,7 +20,8 @@ namespace {
 using Interval = std::pair<std::int64_t, std::int64_t>;
 using Mask = std::uint64_t;
 // Units (or code points) per set of raters who coded them; the empty set is left out.
-// A handful of sets occur per code and document, so a flat list beats a tree.
+// A handful of sets occur per code and document, so a flat list beats a tree; clear()
+// keeps the storage, so one object serves every code and document without allocating.
 class MaskCounts {
 public:
     using Entry = std::pair<Mask, std::int64_t>;
@@ -33,6 +34,7 @@ public:
         }
         entries_.emplace_back(mask, n);
     }
+    void clear() { entries_.clear(); }
     std::vector<Entry>::const_iterator begin() const { return entries_.begin(); }
     std::vector<Entry>::const_iterator end() const { return entries_.end(); }
 
@@ -64,10 +66,52 @@ std::int64_t overlap(const Interval& a, const Interval& b) {
 
 // Code points covered by each set of raters, by sweeping the boundaries of every rater's
 // sorted, non-overlapping ranges in one merge (no sorting, no per-position work).
-MaskCounts character_masks(const RangeList* per_rater, std::size_t raters) {
-    MaskCounts counts;
-    std::vector<std::size_t> next(raters, 0);
-    std::vector<bool> inside(raters, false);
+// `next` is scratch space, passed in so that the sweep allocates nothing.
+void character_masks(const RangeList* per_rater, std::size_t raters, MaskCounts& counts,
+                     std::vector<std::size_t>& next) {
+    counts.clear();
+    if (raters == 2) {
+        // The common case, unrolled: two cursors and no loops over raters.
+        const RangeList& a = per_rater[0];
+        const RangeList& b = per_rater[1];
+        std::size_t i = 0;
+        std::size_t j = 0;
+        std::int64_t a_only = 0, b_only = 0, both = 0;
+        while (i < a.size() && j < b.size()) {
+            const Interval& x = a[i];
+            const Interval& y = b[j];
+            const std::int64_t common = std::max<std::int64_t>(
+                0, std::min(x.second, y.second) - std::max(x.first, y.first));
+            both += common;
+            if (x.second <= y.second) {
+                a_only += x.second - x.first;
+                ++i;
+            } else {
+                b_only += y.second - y.first;
+                ++j;
+            }
+        }
+        for (; i < a.size(); ++i) {
+            a_only += a[i].second - a[i].first;
+        }
+        for (; j < b.size(); ++j) {
+            b_only += b[j].second - b[j].first;
+        }
+        // a_only and b_only hold each rater's total so far; the shared part counts once.
+        a_only -= both;
+        b_only -= both;
+        if (a_only > 0) {
+            counts.add(1, a_only);
+        }
+        if (b_only > 0) {
+            counts.add(2, b_only);
+        }
+        if (both > 0) {
+            counts.add(3, both);
+        }
+        return;
+    }
+    next.assign(raters, 0);
     Mask mask = 0;
     std::int64_t last = 0;
     while (true) {
@@ -77,7 +121,7 @@ MaskCounts character_masks(const RangeList* per_rater, std::size_t raters) {
         for (std::size_t r = 0; r < raters; ++r) {
             if (next[r] < per_rater[r].size()) {
                 const Interval& i = per_rater[r][next[r]];
-                at = std::min(at, inside[r] ? i.second : i.first);
+                at = std::min(at, (mask >> r) & 1U ? i.second : i.first);
             }
         }
         if (at == INT64_MAX) {
@@ -91,20 +135,19 @@ MaskCounts character_masks(const RangeList* per_rater, std::size_t raters) {
             if (next[r] >= per_rater[r].size()) {
                 continue;
             }
+            const Mask bit = Mask{1} << r;
             const Interval& i = per_rater[r][next[r]];
-            if (inside[r] && i.second == at) {
-                inside[r] = false;
-                mask &= ~(Mask{1} << r);
+            if ((mask & bit) && i.second == at) {
+                mask &= ~bit;
                 ++next[r];
             }
             // A range may start where the previous one ended (touching ranges).
-            if (!inside[r] && next[r] < per_rater[r].size() && per_rater[r][next[r]].first == at) {
-                inside[r] = true;
-                mask |= Mask{1} << r;
+            if (!(mask & bit) && next[r] < per_rater[r].size() &&
+                per_rater[r][next[r]].first == at) {
+                mask |= bit;
             }
         }
     }
-    return counts;
 }
 
 // Code points of [start, end) covered by a rater's sorted, non-overlapping ranges, with a
@@ -133,14 +176,14 @@ bool counts_as_coded(std::int64_t covered, std::int64_t unit_length, double min_
            static_cast<double>(covered) + 1e-9 >= min_coverage * static_cast<double>(unit_length);
 }
 
-MaskCounts unit_masks(const RangeList* per_rater, std::size_t raters,
-                      const std::vector<TextUnit>& units, double min_coverage) {
+void unit_masks(const RangeList* per_rater, std::size_t raters, const std::vector<TextUnit>& units,
+                double min_coverage, MaskCounts& counts) {
     std::vector<CoverageCursor> cursors;
     cursors.reserve(raters);
     for (std::size_t r = 0; r < raters; ++r) {
         cursors.emplace_back(per_rater[r]);
     }
-    MaskCounts counts;
+    counts.clear();
     for (const TextUnit& u : units) {
         Mask mask = 0;
         for (std::size_t r = 0; r < cursors.size(); ++r) {
@@ -153,7 +196,6 @@ MaskCounts unit_masks(const RangeList* per_rater, std::size_t raters,
             counts.add(mask, 1);
         }
     }
-    return counts;
 }
 
 Mask all_raters(std::size_t raters) {
@@ -321,7 +363,8 @@ void validate(const ComparisonInput& in) {
 
 // Categories of the overall measures: each code, plus "uncoded" as the last. Rows (the
 // category each rater gave a unit) are counted by weight; when a row fits in 64 bits it is
-// packed into one integer key, which keeps character-level counting cheap.
+// packed into one integer key, which keeps character-level counting cheap, and when every
+// possible key fits a small table (two coders and up to 255 codes, say) the table is flat.
 struct OverallTable {
     OverallTable(std::size_t raters, std::size_t categories) {
         while ((std::uint64_t{1} << bits) < categories) {
@@ -329,35 +372,51 @@ struct OverallTable {
         }
         bits = std::max(bits, 1U);
         packed = bits * raters <= 64;
+        if (bits * raters <= 16) {
+            flat_rows.assign(std::size_t{1} << (bits * raters), 0.0);
+        }
     }
-    void add(const std::vector<int>& row, double weight) {
+    template <typename Row>
+    void add(const Row& row, double weight) {
         if (!packed) {
-            rows[row] += weight;
+            rows[std::vector<int>(row.begin(), row.end())] += weight;
             return;
         }
         std::uint64_t key = 0;
         for (const int category : row) {
             key = (key << bits) | static_cast<std::uint64_t>(category);
         }
-        packed_rows[key] += weight;
+        if (!flat_rows.empty()) {
+            flat_rows[key] += weight;
+        } else {
+            packed_rows[key] += weight;
+        }
     }
     // Every row with its weight, unpacked.
     std::vector<std::pair<std::vector<int>, double>> all(std::size_t raters) const {
         std::vector<std::pair<std::vector<int>, double>> out(rows.begin(), rows.end());
-        for (const auto& [key, weight] : packed_rows) {
+        auto unpack = [&](std::uint64_t key, double weight) {
             std::vector<int> row(raters);
-            std::uint64_t k = key;
             for (std::size_t r = raters; r-- > 0;) {
-                row[r] = static_cast<int>(k & ((std::uint64_t{1} << bits) - 1));
-                k >>= bits;
+                row[r] = static_cast<int>(key & ((std::uint64_t{1} << bits) - 1));
+                key >>= bits;
             }
             out.emplace_back(std::move(row), weight);
+        };
+        for (const auto& [key, weight] : packed_rows) {
+            unpack(key, weight);
+        }
+        for (std::size_t key = 0; key < flat_rows.size(); ++key) {
+            if (flat_rows[key] != 0) {
+                unpack(key, flat_rows[key]);
+            }
         }
         std::sort(out.begin(), out.end());
         return out;
     }
     unsigned bits = 0;
     bool packed = false;
+    std::vector<double> flat_rows;
     std::unordered_map<std::uint64_t, double> packed_rows;
     std::map<std::vector<int>, double> rows;
     bool conflict = false;
@@ -376,53 +435,93 @@ void record_conflict(OverallTable& t, const ComparisonInput& in, std::size_t rat
     }
 }
 
-void overall_characters(OverallTable& t, const ComparisonInput& in, const ComparisonDocument& doc,
-                        const ByCode& by_code) {
-    struct Event {
-        std::int64_t at;
-        int delta;
-        int rater;
-        int code;
-    };
-    std::vector<Event> events;
-    for (std::size_t c = 0; c < by_code.codes(); ++c) {
-        for (std::size_t r = 0; r < by_code.raters; ++r) {
+// A rater's range of some code.
+struct CodedRange {
+    std::int64_t start;
+    std::int64_t end;
+    int code;
+};
+
+// Each rater's ranges of all codes, ordered by start: the order of the overall sweep and of
+// the unitized continuum.
+using RangesByRater = std::vector<std::vector<CodedRange>>;
+
+RangesByRater ranges_by_rater(const ByCode& by_code, std::vector<CodedRange>& scratch) {
+    RangesByRater out(by_code.raters);
+    for (std::size_t r = 0; r < by_code.raters; ++r) {
+        std::vector<CodedRange>& ranges = out[r];
+        for (std::size_t c = 0; c < by_code.codes(); ++c) {
             for (const Interval& i : by_code.code(c)[r]) {
-                events.push_back({i.first, +1, static_cast<int>(r), static_cast<int>(c)});
-                events.push_back({i.second, -1, static_cast<int>(r), static_cast<int>(c)});
+                ranges.push_back({i.first, i.second, static_cast<int>(c)});
             }
         }
+        // Gathered by code, then ordered by start: a stable sort keeps equal starts in code
+        // order. Only ranges that overlap share a start, and those make the overall and
+        // unitized measures undefined whatever their order.
+        radix_sort(ranges, scratch,
+                   [](const CodedRange& range) { return static_cast<std::uint64_t>(range.start); });
     }
-    std::sort(events.begin(), events.end(), [](const Event& x, const Event& y) {
-        return x.at != y.at ? x.at < y.at : x.delta < y.delta;
-    });
+    return out;
+}
+
+// Scratch space of overall_characters, kept between documents.
+struct OverallScratch {
+    std::vector<std::size_t> next;
+    std::vector<int> row;
+};
+
+void overall_characters(OverallTable& t, const ComparisonInput& in, const ComparisonDocument& doc,
+                        const RangesByRater& by_rater, OverallScratch& scratch) {
+    if (t.conflict) {
+        return;  // the overall measures are undefined already; counting further is wasted
+    }
+    const std::size_t raters = by_rater.size();
+    std::int64_t conflict_at = INT64_MAX;
+    std::size_t conflict_rater = 0;
+    for (std::size_t r = 0; r < raters; ++r) {
+        // Two codes of one rater on the same text leave the row without one category.
+        std::int64_t reach = 0;
+        for (const CodedRange& range : by_rater[r]) {
+            if (range.start < reach) {
+                if (range.start < conflict_at) {
+                    conflict_at = range.start;
+                    conflict_rater = r;
+                }
+                break;
+            }
+            reach = range.end;
+        }
+    }
+    if (conflict_at != INT64_MAX) {
+        record_conflict(t, in, conflict_rater, doc, conflict_at);
+        return;
+    }
+    // Sweep the boundaries: between two consecutive ones every rater's category is constant.
     const int uncoded = static_cast<int>(in.codes.size());
-    std::vector<std::vector<int>> active(in.raters.size());
-    std::vector<int> row(in.raters.size(), uncoded);
-    std::int64_t last = 0;
-    auto flush = [&](std::int64_t upto) {
-        if (upto <= last) {
-            return;
-        }
-        for (std::size_t r = 0; r < active.size(); ++r) {
-            if (active[r].size() > 1) {
-                record_conflict(t, in, r, doc, last);
+    scratch.next.assign(raters, 0);
+    scratch.row.assign(raters, uncoded);
+    std::int64_t at = 0;
+    while (at < doc.length) {
+        std::int64_t boundary = doc.length;
+        for (std::size_t r = 0; r < raters; ++r) {
+            const std::vector<CodedRange>& ranges = by_rater[r];
+            std::size_t& next = scratch.next[r];
+            while (next < ranges.size() && ranges[next].end <= at) {
+                ++next;
             }
-            row[r] = active[r].empty() ? uncoded : active[r][0];
+            if (next < ranges.size() && ranges[next].start <= at) {
+                scratch.row[r] = ranges[next].code;
+                boundary = std::min(boundary, ranges[next].end);
+            } else {
+                scratch.row[r] = uncoded;
+                if (next < ranges.size()) {
+                    boundary = std::min(boundary, ranges[next].start);
+                }
+            }
         }
-        t.add(row, static_cast<double>(upto - last));
-        last = upto;
-    };
-    for (const Event& e : events) {
-        flush(e.at);
-        auto& codes = active[static_cast<std::size_t>(e.rater)];
-        if (e.delta > 0) {
-            codes.push_back(e.code);
-        } else {
-            codes.erase(std::find(codes.begin(), codes.end(), e.code));
-        }
+        t.add(scratch.row, static_cast<double>(boundary - at));
+        at = boundary;
     }
-    flush(doc.length);
 }
 
 void overall_units(OverallTable& t, const ComparisonInput& in, const ComparisonDocument& doc,
@@ -480,84 +579,79 @@ ComparisonResult compare(const ComparisonInput& in) {
     unitized.coders = static_cast<int>(raters);
     unitized.categories = static_cast<int>(codes);
 
-    std::vector<RatedRange> sorted;
-    std::vector<std::pair<std::uint64_t, std::int64_t>> keyed;
-    std::int64_t longest = 0;
-    for (const ComparisonDocument& doc : in.documents) {
-        longest = std::max(longest, doc.length);
-    }
-    const bool packed_sort =
-        codes < (std::size_t{1} << 20) && raters <= 64 && longest < (std::int64_t{1} << 38);
+    std::vector<std::size_t> group_begin, group_next;
+    std::vector<Interval> grouped;
+    std::vector<CodedRange> coded_scratch;
+    const auto key_of = [raters](const RatedRange& r) {
+        return static_cast<std::size_t>(r.code) * raters + static_cast<std::size_t>(r.rater);
+    };
     // Pass 1: each document's codings sorted and merged (and the unitized continuum).
     struct PreparedDocument {
         std::vector<Interval> flat;
         ByCode by_code;
+        RangesByRater by_rater;
     };
     std::vector<PreparedDocument> prepared(in.documents.size());
     for (std::size_t doc_index = 0; doc_index < in.documents.size(); ++doc_index) {
         const ComparisonDocument& doc = in.documents[doc_index];
         std::vector<Interval>& flat = prepared[doc_index].flat;
         ByCode& by_code = prepared[doc_index].by_code;
-        // Every rater's ranges of every code, overlaps merged, in one flat buffer: one sort
-        // per document instead of a vector per code and rater.
-        sorted.assign(doc.codings.begin(), doc.codings.end());
-        if (packed_sort) {
-            // One 64-bit key per coding (code, rater, start) sorts several times faster than
-            // comparing the fields one by one; ends only matter for merging, which takes the
-            // maximum anyway.
-            keyed.clear();
-            for (std::size_t i = 0; i < sorted.size(); ++i) {
-                const RatedRange& r = sorted[i];
-                keyed.emplace_back((static_cast<std::uint64_t>(r.code) << 44) |
-                                       (static_cast<std::uint64_t>(r.rater) << 38) |
-                                       static_cast<std::uint64_t>(r.start),
-                                   r.end);
-            }
-            std::sort(keyed.begin(), keyed.end());
-            for (std::size_t i = 0; i < keyed.size(); ++i) {
-                const std::uint64_t k = keyed[i].first;
-                sorted[i] = {static_cast<int>((k >> 38) & 63U), static_cast<int>(k >> 44),
-                             static_cast<std::int64_t>(k & ((std::uint64_t{1} << 38) - 1)),
-                             keyed[i].second};
-            }
-        } else {
-            std::sort(sorted.begin(), sorted.end(), [](const RatedRange& x, const RatedRange& y) {
-                return std::tie(x.code, x.rater, x.start, x.end) <
-                       std::tie(y.code, y.rater, y.start, y.end);
-            });
+        // Every rater's ranges of every code, overlaps merged, in one flat buffer. A counting
+        // sort groups the codings by (code, rater) and keeps their order within a group;
+        // codings read from a project come ordered by start within each group, so checking
+        // the order usually replaces sorting.
+        const std::size_t keys = codes * raters;
+        group_begin.assign(keys + 1, 0);
+        for (const RatedRange& r : doc.codings) {
+            ++group_begin[key_of(r) + 1];
         }
-        flat.reserve(sorted.size());
+        for (std::size_t k = 0; k < keys; ++k) {
+            group_begin[k + 1] += group_begin[k];
+        }
+        grouped.resize(doc.codings.size());
+        group_next.assign(group_begin.begin(), group_begin.end() - 1);
+        for (const RatedRange& r : doc.codings) {
+            grouped[group_next[key_of(r)]++] = {r.start, r.end};
+        }
+        flat.reserve(grouped.size());
         by_code.raters = raters;
-        by_code.lists.assign(codes * raters, RangeList{});
-        std::vector<std::size_t> first(codes * raters, 0);
-        std::size_t previous_key = SIZE_MAX;
-        for (const RatedRange& r : sorted) {
-            const std::size_t key =
-                static_cast<std::size_t>(r.code) * raters + static_cast<std::size_t>(r.rater);
-            if (key == previous_key && r.start < flat.back().second) {
-                flat.back().second = std::max(flat.back().second, r.end);
-                continue;
+        by_code.lists.assign(keys, RangeList{});
+        std::vector<std::size_t> first(keys, 0);
+        for (std::size_t key = 0; key < keys; ++key) {
+            const auto group = grouped.begin() + static_cast<std::ptrdiff_t>(group_begin[key]);
+            const auto group_end =
+                grouped.begin() + static_cast<std::ptrdiff_t>(group_begin[key + 1]);
+            const auto by_start = [](const Interval& x, const Interval& y) {
+                return x.first < y.first;
+            };
+            if (!std::is_sorted(group, group_end, by_start)) {
+                std::sort(group, group_end, by_start);
             }
-            if (key != previous_key) {
-                first[key] = flat.size();
-                previous_key = key;
+            first[key] = flat.size();
+            for (auto r = group; r != group_end; ++r) {
+                // Overlapping ranges merge; touching ones stay apart (two units).
+                if (flat.size() > first[key] && r->first < flat.back().second) {
+                    flat.back().second = std::max(flat.back().second, r->second);
+                    continue;
+                }
+                flat.push_back(*r);
+                ++by_code.lists[key].count;
             }
-            flat.emplace_back(r.start, r.end);
-            ++by_code.lists[key].count;
         }
         for (std::size_t key = 0; key < by_code.lists.size(); ++key) {
             by_code.lists[key].data = flat.data() + first[key];
+        }
+        if (in.unitized_measures || (in.overall_measures && in.unit == UnitKind::Character)) {
+            prepared[doc_index].by_rater = ranges_by_rater(by_code, coded_scratch);
         }
         if (in.unitized_measures) {
             Continuum continuum;
             continuum.length = doc.length;
             continuum.segments.reserve(flat.size());
-            for (std::size_t c = 0; c < codes; ++c) {
-                for (std::size_t r = 0; r < raters; ++r) {
-                    for (const Interval& i : by_code.code(c)[r]) {
-                        continuum.segments.push_back(
-                            {static_cast<int>(r), static_cast<int>(c), i.first, i.second});
-                    }
+            // In (rater, start) order, which the unitized computation needs.
+            for (std::size_t r = 0; r < raters; ++r) {
+                for (const CodedRange& i : prepared[doc_index].by_rater[r]) {
+                    continuum.segments.push_back({static_cast<int>(r), i.code, i.start, i.end});
                 }
             }
             unitized.continua.push_back(std::move(continuum));
@@ -573,6 +667,12 @@ ComparisonResult compare(const ComparisonInput& in) {
     }
 
     // Pass 2: per-code counts and the overall table.
+    for (CodeAgreement& code : result.codes) {
+        code.documents.reserve(in.documents.size());
+    }
+    MaskCounts counts;
+    std::vector<std::size_t> scratch;
+    OverallScratch overall_scratch;
     for (std::size_t doc_index = 0; doc_index < in.documents.size(); ++doc_index) {
         const ComparisonDocument& doc = in.documents[doc_index];
         const ByCode& by_code = prepared[doc_index].by_code;
@@ -597,10 +697,11 @@ ComparisonResult compare(const ComparisonInput& in) {
                         Coefficient::undefined("segment matching compares two coders");
                 }
             } else {
-                const MaskCounts counts =
-                    in.unit == UnitKind::Character
-                        ? character_masks(by_code.code(c), raters)
-                        : unit_masks(by_code.code(c), raters, units, in.min_coverage);
+                if (in.unit == UnitKind::Character) {
+                    character_masks(by_code.code(c), raters, counts, scratch);
+                } else {
+                    unit_masks(by_code.code(c), raters, units, in.min_coverage, counts);
+                }
                 const std::int64_t total = in.unit == UnitKind::Character
                                                ? doc.length
                                                : static_cast<std::int64_t>(units.size());
@@ -616,7 +717,7 @@ ComparisonResult compare(const ComparisonInput& in) {
         if (!in.overall_measures) {
             // skipped on request
         } else if (in.unit == UnitKind::Character) {
-            overall_characters(overall, in, doc, by_code);
+            overall_characters(overall, in, doc, prepared[doc_index].by_rater, overall_scratch);
         } else if (in.unit != UnitKind::Segment) {
             overall_units(overall, in, doc, by_code, units);
         }

@@ -2,15 +2,18 @@
 #include "core/agreement/unitized.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 #include <utility>
 
+#include "core/agreement/radix_sort.h"
 #include "core/errors.h"
 
 namespace quire::agreement {
 namespace {
 
 using Real = long double;  // squared lengths of long documents exceed what int64 sums safely
+__extension__ using Exact = __int128;  // exact sums of squared integer lengths
 
 constexpr int kGap = -1;
 
@@ -154,6 +157,22 @@ struct FamilySums {
     std::vector<Real> pairable_squared;     // per category: Σ p_g², p_g = |g ∩ h's units|
 };
 
+// Why the family is undefined for this input regardless of the coefficient, if it is.
+std::optional<std::string> family_undefined(const Prepared& p) {
+    if (p.coders < 2) {
+        return "needs at least two coders";
+    }
+    if (p.total_length == 0) {
+        return "no continuum to compare (total length 0)";
+    }
+    if (p.overlapping_categories) {
+        return "a coder's segments of different categories overlap; the published uα family "
+               "needs each coder's segments to partition the continuum (αu 1995 treats each "
+               "category separately and still applies)";
+    }
+    return std::nullopt;
+}
+
 void build_partition(const SortedContinuum& sc, int coder, std::vector<Piece>& out) {
     out.clear();
     std::int64_t pos = 0;
@@ -217,8 +236,11 @@ void add_pair(const std::vector<Piece>& a_pieces, const std::vector<Piece>& b_pi
 }
 
 FamilySums family_sums(const Prepared& p) {
-    const auto k = static_cast<std::size_t>(p.categories);
     FamilySums sums;
+    if (family_undefined(p)) {
+        return sums;  // nothing to count; every coefficient of the family says why
+    }
+    const auto k = static_cast<std::size_t>(p.categories);
     sums.unit_length.assign(k, 0);
     sums.unit_length_squared.assign(k, 0);
     sums.pair_same.assign(k, 0);
@@ -248,22 +270,6 @@ FamilySums family_sums(const Prepared& p) {
         }
     }
     return sums;
-}
-
-// Why the family is undefined for this input regardless of the coefficient, if it is.
-std::optional<std::string> family_undefined(const Prepared& p) {
-    if (p.coders < 2) {
-        return "needs at least two coders";
-    }
-    if (p.total_length == 0) {
-        return "no continuum to compare (total length 0)";
-    }
-    if (p.overlapping_categories) {
-        return "a coder's segments of different categories overlap; the published uα family "
-               "needs each coder's segments to partition the continuum (αu 1995 treats each "
-               "category separately and still applies)";
-    }
-    return std::nullopt;
 }
 
 // The cuα coincidences (values without the gap) and expected coincidences, shared by cu_alpha
@@ -311,11 +317,10 @@ const char* const kMoreThanTwoCoders =
     "not computed for more than two coders: the self-pairing term of the published cuα "
     "expected coincidences could not be verified for m > 2";
 
-Coefficient u_alpha_of(const Prepared& p) {
+Coefficient u_alpha_of(const Prepared& p, const FamilySums& s) {
     if (auto why = family_undefined(p)) {
         return Coefficient::undefined("uα undefined: " + *why);
     }
-    const FamilySums s = family_sums(p);
     const Real m = static_cast<Real>(p.coders);
     const Real total = m * static_cast<Real>(p.total_length);  // l..
     Real correction = static_cast<Real>(s.gap_length);         // S
@@ -345,11 +350,10 @@ Coefficient u_alpha_of(const Prepared& p) {
         static_cast<double>(1 - (total - observed_same) / (total - expected_same)));
 }
 
-Coefficient binary_u_alpha_of(const Prepared& p) {
+Coefficient binary_u_alpha_of(const Prepared& p, const FamilySums& s) {
     if (auto why = family_undefined(p)) {
         return Coefficient::undefined("|uα undefined: " + *why);
     }
-    const FamilySums s = family_sums(p);
     const Real m = static_cast<Real>(p.coders);
     const Real total = m * static_cast<Real>(p.total_length);
     const Real gap = static_cast<Real>(s.gap_length);
@@ -372,14 +376,13 @@ Coefficient binary_u_alpha_of(const Prepared& p) {
     return Coefficient::of(static_cast<double>(1 - observed / expected));
 }
 
-Coefficient cu_alpha_of(const Prepared& p) {
+Coefficient cu_alpha_of(const Prepared& p, const FamilySums& s) {
     if (auto why = family_undefined(p)) {
         return Coefficient::undefined("cuα undefined: " + *why);
     }
     if (p.coders > 2) {
         return Coefficient::undefined(std::string("cuα ") + kMoreThanTwoCoders);
     }
-    const FamilySums s = family_sums(p);
     const CodingTable t = coding_table(p, s);
     if (t.observed_total <= 0) {
         return Coefficient::undefined(
@@ -400,7 +403,7 @@ Coefficient cu_alpha_of(const Prepared& p) {
                                                        (t.observed_total - expected_same)));
 }
 
-std::vector<Coefficient> k_u_alpha_of(const Prepared& p) {
+std::vector<Coefficient> k_u_alpha_of(const Prepared& p, const FamilySums& s) {
     const auto k = static_cast<std::size_t>(p.categories);
     if (auto why = family_undefined(p)) {
         return std::vector<Coefficient>(k, Coefficient::undefined("(k)uα undefined: " + *why));
@@ -409,7 +412,6 @@ std::vector<Coefficient> k_u_alpha_of(const Prepared& p) {
         return std::vector<Coefficient>(
             k, Coefficient::undefined(std::string("(k)uα ") + kMoreThanTwoCoders));
     }
-    const FamilySums s = family_sums(p);
     const CodingTable t = coding_table(p, s);
     std::vector<Coefficient> out;
     out.reserve(k);
@@ -455,12 +457,13 @@ struct Disagreements {
 
 // cDo and cDe for one category; by_coder[i] holds coder i's units of it sorted by start.
 Disagreements category_disagreements(const std::vector<std::vector<Span>>& by_coder,
-                                     std::int64_t length, std::vector<std::int64_t>& gaps) {
+                                     std::int64_t length, std::vector<std::int64_t>& gaps,
+                                     std::vector<std::int64_t>& scratch) {
     const int coders = static_cast<int>(by_coder.size());
     // Each coder's binary partition: units (value 1) and the gaps between them (value 0).
     std::vector<std::vector<Piece>> partitions(by_coder.size());
     gaps.clear();
-    Real unit_pairs = 0;  // Σ l(l − 1)
+    Exact unit_pairs = 0;  // Σ l(l − 1)
     std::size_t n_units = 0;
     for (std::size_t coder = 0; coder < by_coder.size(); ++coder) {
         auto& part = partitions[coder];
@@ -471,7 +474,7 @@ Disagreements category_disagreements(const std::vector<std::vector<Span>>& by_co
                 gaps.push_back(u.start - pos);
             }
             part.push_back({u.start, u.end, 1});
-            const Real l = static_cast<Real>(u.end - u.start);
+            const Exact l = u.end - u.start;
             unit_pairs += l * (l - 1);
             pos = u.end;
         }
@@ -487,7 +490,8 @@ Disagreements category_disagreements(const std::vector<std::vector<Span>>& by_co
     if (n_units == 0) {
         return d;
     }
-    Real distance = 0;
+    // Sums of squared integer lengths, kept exact in 128 bits (and faster than long double).
+    Exact distance = 0;
     for (int i = 0; i < coders; ++i) {
         for (int j = i + 1; j < coders; ++j) {
             const auto& pa = partitions[static_cast<std::size_t>(i)];
@@ -498,14 +502,14 @@ Disagreements category_disagreements(const std::vector<std::vector<Span>>& by_co
                 const Piece& x = pa[a];
                 const Piece& y = pb[b];
                 if (x.value == 1 && y.value == 1) {
-                    const Real ds = static_cast<Real>(x.start - y.start);
-                    const Real de = static_cast<Real>(x.end - y.end);
+                    const Exact ds = x.start - y.start;
+                    const Exact de = x.end - y.end;
                     distance += ds * ds + de * de;
                 } else if (x.value == 1 && y.start <= x.start && x.end <= y.end) {
-                    const Real l = static_cast<Real>(x.end - x.start);
+                    const Exact l = x.end - x.start;
                     distance += l * l;
                 } else if (y.value == 1 && x.start <= y.start && y.end <= x.end) {
-                    const Real l = static_cast<Real>(y.end - y.start);
+                    const Exact l = y.end - y.start;
                     distance += l * l;
                 }
                 const std::int64_t hi = std::min(x.end, y.end);
@@ -518,28 +522,38 @@ Disagreements category_disagreements(const std::vector<std::vector<Span>>& by_co
     }
     const Real m = static_cast<Real>(coders);
     const Real len = static_cast<Real>(length);
-    d.observed = 2 * distance / (m * (m - 1) * len * len);
+    d.observed = 2 * static_cast<Real>(distance) / (m * (m - 1) * len * len);
 
-    // Σ_{gaps h, l_h ≥ l} (l_h − l + 1) from the sorted gap lengths and their suffix sums.
-    std::sort(gaps.begin(), gaps.end());
-    std::vector<Real> suffix(gaps.size() + 1, 0);
-    for (std::size_t g = gaps.size(); g-- > 0;) {
-        suffix[g] = suffix[g + 1] + static_cast<Real>(gaps[g]);
-    }
-    const Real units = static_cast<Real>(n_units);
-    Real numerator = 0;
+    // Σ_{gaps h, l_h ≥ l} (l_h − l + 1) for every unit: with gaps and units both sorted by
+    // length, one backward walk keeps the count and the sum of the gaps at least as long as
+    // the current unit. Every term is an integer (l(l − 1)(2l − 1) is divisible by 6), so
+    // the sums stay exact.
+    std::vector<std::int64_t> unit_lengths;
+    unit_lengths.reserve(n_units);
     for (const auto& coder_units : by_coder) {
         for (const Span& u : coder_units) {
-            const std::int64_t li = u.end - u.start;
-            const Real l = static_cast<Real>(li);
-            const auto first = static_cast<std::size_t>(
-                std::lower_bound(gaps.begin(), gaps.end(), li) - gaps.begin());
-            const Real fitting = static_cast<Real>(gaps.size() - first);
-            const Real placements = suffix[first] - fitting * (l - 1);
-            numerator += (units - 1) * l * (l - 1) * (2 * l - 1) / 3 + l * l * placements;
+            unit_lengths.push_back(u.end - u.start);
         }
     }
-    d.expected = (2 / len) * numerator / (m * len * (m * len - 1) - unit_pairs);
+    const auto length_key = [](std::int64_t l) { return static_cast<std::uint64_t>(l); };
+    radix_sort(gaps, scratch, length_key, 11);
+    radix_sort(unit_lengths, scratch, length_key, 11);
+    Exact cubic = 0;      // Σ l(l − 1)(2l − 1)/3
+    Exact placement = 0;  // Σ l² Σ_{gaps h, l_h ≥ l} (l_h − l + 1)
+    std::size_t g = gaps.size();
+    Exact fitting_sum = 0;  // Σ l_h over the gaps with l_h ≥ the current unit's length
+    for (std::size_t u = unit_lengths.size(); u-- > 0;) {
+        const Exact l = unit_lengths[u];
+        while (g > 0 && gaps[g - 1] >= unit_lengths[u]) {
+            fitting_sum += gaps[--g];
+        }
+        const Exact fitting = static_cast<Exact>(gaps.size() - g);
+        cubic += l * (l - 1) * (2 * l - 1) / 3;
+        placement += l * l * (fitting_sum - fitting * (l - 1));
+    }
+    const Real numerator =
+        static_cast<Real>(n_units - 1) * static_cast<Real>(cubic) + static_cast<Real>(placement);
+    d.expected = (2 / len) * numerator / (m * len * (m * len - 1) - static_cast<Real>(unit_pairs));
     return d;
 }
 
@@ -567,9 +581,9 @@ std::vector<Disagreements> alpha_u_parts(const Prepared& p, int first, int last)
     }
     std::vector<Disagreements> parts;
     parts.reserve(units.size());
-    std::vector<std::int64_t> gaps;
+    std::vector<std::int64_t> gaps, scratch;
     for (const auto& by_coder : units) {
-        parts.push_back(category_disagreements(by_coder, p.total_length, gaps));
+        parts.push_back(category_disagreements(by_coder, p.total_length, gaps, scratch));
     }
     return parts;
 }
@@ -607,19 +621,23 @@ std::optional<Coefficient> alpha_u_undefined(const Prepared& p) {
 }  // namespace
 
 Coefficient u_alpha(const UnitizedInput& input) {
-    return u_alpha_of(prepare(input));
+    const Prepared p = prepare(input);
+    return u_alpha_of(p, family_sums(p));
 }
 
 Coefficient binary_u_alpha(const UnitizedInput& input) {
-    return binary_u_alpha_of(prepare(input));
+    const Prepared p = prepare(input);
+    return binary_u_alpha_of(p, family_sums(p));
 }
 
 Coefficient cu_alpha(const UnitizedInput& input) {
-    return cu_alpha_of(prepare(input));
+    const Prepared p = prepare(input);
+    return cu_alpha_of(p, family_sums(p));
 }
 
 std::vector<Coefficient> k_u_alpha(const UnitizedInput& input) {
-    return k_u_alpha_of(prepare(input));
+    const Prepared p = prepare(input);
+    return k_u_alpha_of(p, family_sums(p));
 }
 
 Coefficient alpha_u_1995(const UnitizedInput& input, std::optional<int> category) {
@@ -638,10 +656,12 @@ Coefficient alpha_u_1995(const UnitizedInput& input, std::optional<int> category
 UnitizedMeasures unitized_measures(const UnitizedInput& input) {
     const Prepared p = prepare(input);
     UnitizedMeasures out;
-    out.u_alpha = u_alpha_of(p);
-    out.binary_u_alpha = binary_u_alpha_of(p);
-    out.cu_alpha = cu_alpha_of(p);
-    out.k_u_alpha = k_u_alpha_of(p);
+    // The four share one set of sums, counted once.
+    const FamilySums sums = family_sums(p);
+    out.u_alpha = u_alpha_of(p, sums);
+    out.binary_u_alpha = binary_u_alpha_of(p, sums);
+    out.cu_alpha = cu_alpha_of(p, sums);
+    out.k_u_alpha = k_u_alpha_of(p, sums);
     if (auto undefined = alpha_u_undefined(p)) {
         out.alpha_u_1995 = *undefined;
         out.alpha_u_1995_by_category.assign(static_cast<std::size_t>(p.categories), *undefined);

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -255,5 +258,130 @@ TEST_CASE("unitized_measures gives what each unitized function gives", "[agreeme
     for (int c = 0; c < 2; ++c) {
         same(all.k_u_alpha[static_cast<std::size_t>(c)], k[static_cast<std::size_t>(c)]);
         same(all.alpha_u_1995_by_category[static_cast<std::size_t>(c)], alpha_u_1995(in, c));
+    }
+}
+
+namespace {
+
+// Per code and document, and for all codes together, what compare() should give, counted
+// character by character: the slow, obvious way the sweeps must agree with.
+void check_against_per_character(const ComparisonInput& in) {
+    const ComparisonResult r = compare(in);
+    const std::size_t raters = in.raters.size();
+    const std::size_t codes = in.codes.size();
+    std::map<std::vector<int>, double> overall_rows;
+    bool overlapping_codes = false;
+    for (std::size_t d = 0; d < in.documents.size(); ++d) {
+        const ComparisonDocument& doc = in.documents[d];
+        const auto n = static_cast<std::size_t>(doc.length);
+        // covered[code][rater][position]
+        std::vector<std::vector<std::vector<bool>>> covered(
+            codes, std::vector<std::vector<bool>>(raters, std::vector<bool>(n, false)));
+        for (const RatedRange& c : doc.codings) {
+            for (auto i = c.start; i < c.end; ++i) {
+                covered[static_cast<std::size_t>(c.code)][static_cast<std::size_t>(c.rater)]
+                       [static_cast<std::size_t>(i)] = true;
+            }
+        }
+        for (std::size_t c = 0; c < codes; ++c) {
+            std::int64_t both = 0, neither = 0;
+            std::vector<std::int64_t> only(raters, 0);
+            for (std::size_t i = 0; i < n; ++i) {
+                std::size_t coded = 0, last = 0;
+                for (std::size_t k = 0; k < raters; ++k) {
+                    if (covered[c][k][i]) {
+                        ++coded;
+                        last = k;
+                    }
+                }
+                both += coded == raters ? 1 : 0;
+                neither += coded == 0 ? 1 : 0;
+                only[last] += coded == 1 ? 1 : 0;
+            }
+            const DocumentAgreement& got = r.codes[c].documents[d];
+            CHECK(got.units == doc.length);
+            CHECK(got.both == both);
+            CHECK(got.neither == neither);
+            CHECK(got.only == only);
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            std::vector<int> row(raters, static_cast<int>(codes));
+            for (std::size_t k = 0; k < raters; ++k) {
+                for (std::size_t c = 0; c < codes; ++c) {
+                    if (covered[c][k][i]) {
+                        overlapping_codes |= row[k] != static_cast<int>(codes);
+                        row[k] = static_cast<int>(c);
+                    }
+                }
+            }
+            overall_rows[row] += 1;
+        }
+    }
+    if (overlapping_codes) {
+        CHECK_FALSE(r.overall.krippendorff_alpha.value);
+        CHECK(r.overall.krippendorff_alpha.note.find("more than one") != std::string::npos);
+        return;
+    }
+    ReliabilityData data;
+    for (const auto& [row, weight] : overall_rows) {
+        std::vector<std::optional<double>> values(row.begin(), row.end());
+        data.values.push_back(std::move(values));
+        data.weights.push_back(weight);
+    }
+    const Coefficient alpha = krippendorff_alpha(data, Level::Nominal);
+    REQUIRE(alpha.value.has_value() == r.overall.krippendorff_alpha.value.has_value());
+    if (alpha.value) {
+        CHECK(*r.overall.krippendorff_alpha.value == Approx(*alpha.value).epsilon(1e-12));
+    }
+    const Coefficient percent = percent_agreement(data);
+    REQUIRE(r.overall.percent_agreement.value);
+    CHECK(*r.overall.percent_agreement.value == Approx(*percent.value).epsilon(1e-12));
+}
+
+// Random codings in random order; with `exclusive`, each rater's codes never overlap one
+// another (a partition into codes and gaps), otherwise they overlap freely.
+ComparisonInput random_input(std::mt19937& random, int raters, int codes, bool exclusive) {
+    ComparisonInput in;
+    for (int k = 0; k < raters; ++k) {
+        in.raters.push_back(std::string(1, static_cast<char>('A' + k)));
+    }
+    for (int c = 0; c < codes; ++c) {
+        in.codes.push_back("code " + std::to_string(c));
+    }
+    for (int d = 0; d < 3; ++d) {
+        ComparisonDocument doc;
+        doc.name = "doc " + std::to_string(d);
+        doc.length = 40 + static_cast<std::int64_t>(random() % 80);
+        for (int k = 0; k < raters; ++k) {
+            std::int64_t at = 0;
+            while (true) {
+                const std::int64_t start = at + static_cast<std::int64_t>(random() % 12);
+                const std::int64_t end = start + 1 + static_cast<std::int64_t>(random() % 15);
+                if (end > doc.length) {
+                    break;
+                }
+                const int code = static_cast<int>(random() % static_cast<unsigned>(codes));
+                doc.codings.push_back({k, code, start, end});
+                // Touching ranges (start == previous end) are frequent on purpose.
+                at = exclusive ? end : start + static_cast<std::int64_t>(random() % 4);
+            }
+        }
+        std::shuffle(doc.codings.begin(), doc.codings.end(), random);
+        in.documents.push_back(std::move(doc));
+    }
+    return in;
+}
+
+}  // namespace
+
+TEST_CASE("character sweeps agree with counting character by character", "[agreement]") {
+    std::mt19937 random(20261128);
+    for (int round = 0; round < 60; ++round) {
+        const int raters = 2 + round % 3;
+        const int codes = 1 + round % 4;
+        const bool exclusive = round % 2 == 0;
+        INFO("round " << round << ": " << raters << " raters, " << codes << " codes"
+                      << (exclusive ? ", exclusive codes" : ""));
+        check_against_per_character(random_input(random, raters, codes, exclusive));
     }
 }
