@@ -1045,7 +1045,7 @@ int cmd_agreement(const std::vector<std::string>& raw, std::ostream& out, std::o
     const agreement::AgreementRun run = agreement::run_agreement(
         p, request, !args.flag("no-store"), [&](std::size_t done, std::size_t all) {
             if (show_progress && (done == all || done % 50 == 0)) {
-                err << "\rloading documents " << done << "/" << all << (done == all ? "\n" : "")
+                err << "\rcomparing documents " << done << "/" << all << (done == all ? "\n" : "")
                     << std::flush;
             }
             return true;

@@ -868,12 +868,12 @@ void AgreementFrame::on_progress_timer() {
     if (total == 0 || done < total) {
         gauge_->SetRange(static_cast<int>(std::max<std::size_t>(total, 1)));
         gauge_->SetValue(static_cast<int>(done));
-        progress_label_->SetLabel(wxString::Format(L"Loading documents\u2026 %llu of %llu",
-                                                   static_cast<unsigned long long>(done),
-                                                   static_cast<unsigned long long>(total)));
+        progress_label_->SetLabel(wxString::Format(
+            L"Reading and comparing documents\u2026 %llu of %llu",
+            static_cast<unsigned long long>(done), static_cast<unsigned long long>(total)));
     } else {
-        gauge_->Pulse();  // comparing: no finer progress from core
-        progress_label_->SetLabel(L"Comparing\u2026");
+        gauge_->Pulse();  // pooling: no finer progress from core
+        progress_label_->SetLabel(L"Pooling and unitized figures\u2026");
     }
 }
 

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <future>
+#include <memory>
 #include <unordered_map>
 
 #include "core/agreement/binary.h"
@@ -344,20 +345,21 @@ void validate(const ComparisonInput& in) {
     if (in.raters.size() > 64) {
         throw InvalidInputError("agreement compares at most 64 coders or groups");
     }
-    for (const ComparisonDocument& doc : in.documents) {
-        for (const RatedRange& r : doc.codings) {
-            if (r.rater < 0 || static_cast<std::size_t>(r.rater) >= in.raters.size() ||
-                r.code < 0 || static_cast<std::size_t>(r.code) >= in.codes.size()) {
-                throw InvalidInputError("a coding refers to an unknown coder or code");
-            }
-            if (r.start < 0 || r.end > doc.length || r.start >= r.end) {
-                throw InvalidInputError("a coding lies outside document \"" + doc.name + "\"");
-            }
-        }
-    }
     if (in.min_coverage < 0 || in.min_coverage > 1 || in.segment_overlap <= 0 ||
         in.segment_overlap > 1) {
         throw InvalidInputError("coverage and overlap thresholds must be shares between 0 and 1");
+    }
+}
+
+void validate_codings(const ComparisonInput& in, const ComparisonDocument& doc) {
+    for (const RatedRange& r : doc.codings) {
+        if (r.rater < 0 || static_cast<std::size_t>(r.rater) >= in.raters.size() || r.code < 0 ||
+            static_cast<std::size_t>(r.code) >= in.codes.size()) {
+            throw InvalidInputError("a coding refers to an unknown coder or code");
+        }
+        if (r.start < 0 || r.end > doc.length || r.start >= r.end) {
+            throw InvalidInputError("a coding lies outside document \"" + doc.name + "\"");
+        }
     }
 }
 
@@ -419,14 +421,18 @@ struct OverallTable {
     std::vector<double> flat_rows;
     std::unordered_map<std::uint64_t, double> packed_rows;
     std::map<std::vector<int>, double> rows;
-    bool conflict = false;
+    // The first document (in input order) where a rater applied two codes to the same text,
+    // and what to say about it; the overall measures are then undefined.
+    std::size_t conflict_document = SIZE_MAX;
     std::string conflict_note;
+    bool conflict() const { return conflict_document != SIZE_MAX; }
 };
 
+// Documents may be added in any order; the note names the first conflict in input order.
 void record_conflict(OverallTable& t, const ComparisonInput& in, std::size_t rater,
-                     const ComparisonDocument& doc, std::int64_t at) {
-    if (!t.conflict) {
-        t.conflict = true;
+                     std::size_t doc_index, const ComparisonDocument& doc, std::int64_t at) {
+    if (doc_index < t.conflict_document) {
+        t.conflict_document = doc_index;
         t.conflict_note = "undefined: " + in.raters[rater] +
                           " applied more than one of the selected codes to the same text (first "
                           "in \"" +
@@ -470,9 +476,10 @@ struct OverallScratch {
     std::vector<int> row;
 };
 
-void overall_characters(OverallTable& t, const ComparisonInput& in, const ComparisonDocument& doc,
-                        const RangesByRater& by_rater, OverallScratch& scratch) {
-    if (t.conflict) {
+void overall_characters(OverallTable& t, const ComparisonInput& in, std::size_t doc_index,
+                        const ComparisonDocument& doc, const RangesByRater& by_rater,
+                        OverallScratch& scratch) {
+    if (doc_index > t.conflict_document) {
         return;  // the overall measures are undefined already; counting further is wasted
     }
     const std::size_t raters = by_rater.size();
@@ -493,7 +500,7 @@ void overall_characters(OverallTable& t, const ComparisonInput& in, const Compar
         }
     }
     if (conflict_at != INT64_MAX) {
-        record_conflict(t, in, conflict_rater, doc, conflict_at);
+        record_conflict(t, in, conflict_rater, doc_index, doc, conflict_at);
         return;
     }
     // Sweep the boundaries: between two consecutive ones every rater's category is constant.
@@ -524,8 +531,12 @@ void overall_characters(OverallTable& t, const ComparisonInput& in, const Compar
     }
 }
 
-void overall_units(OverallTable& t, const ComparisonInput& in, const ComparisonDocument& doc,
-                   const ByCode& by_code, const std::vector<TextUnit>& units) {
+void overall_units(OverallTable& t, const ComparisonInput& in, std::size_t doc_index,
+                   const ComparisonDocument& doc, const ByCode& by_code,
+                   const std::vector<TextUnit>& units) {
+    if (doc_index > t.conflict_document) {
+        return;  // the overall measures are undefined already
+    }
     const int uncoded = static_cast<int>(in.codes.size());
     std::vector<std::vector<CoverageCursor>> cursors(by_code.codes());
     for (std::size_t c = 0; c < by_code.codes(); ++c) {
@@ -540,7 +551,7 @@ void overall_units(OverallTable& t, const ComparisonInput& in, const ComparisonD
                 if (counts_as_coded(cursors[c][r].covered(u.start, u.end), u.end - u.start,
                                     in.min_coverage)) {
                     if (row[r] != uncoded) {
-                        record_conflict(t, in, r, doc, u.start);
+                        record_conflict(t, in, r, doc_index, doc, u.start);
                     }
                     row[r] = static_cast<int>(c);
                 }
@@ -565,184 +576,210 @@ ReliabilityData to_reliability(const OverallTable& t, std::size_t raters) {
 
 }  // namespace
 
-ComparisonResult compare(const ComparisonInput& in) {
+struct Comparison::State {
+    explicit State(const ComparisonInput& in) : overall(in.raters.size(), in.codes.size() + 1) {
+        params.raters = in.raters;
+        params.codes = in.codes;
+        params.unit = in.unit;
+        params.min_coverage = in.min_coverage;
+        params.segment_overlap = in.segment_overlap;
+        params.overall_measures = in.overall_measures;
+        params.unitized_measures = in.unitized_measures;
+    }
+    ComparisonInput params;  // everything but the documents
+    std::vector<bool> added;
+    std::size_t documents_added = 0;
+    ComparisonResult result;
+    std::vector<MaskCounts> pooled;
+    std::vector<std::int64_t> pooled_units, pooled_segments, pooled_matched;
+    OverallTable overall;
+    UnitizedInput unitized;
+    // Scratch space, kept between documents.
+    std::vector<std::size_t> group_begin, group_next;
+    std::vector<Interval> grouped, flat;
+    std::vector<CodedRange> coded_scratch;
+    MaskCounts counts;
+    std::vector<std::size_t> sweep_scratch;
+    OverallScratch overall_scratch;
+};
+
+Comparison::Comparison(const ComparisonInput& in, std::size_t documents)
+    : state_(std::make_unique<State>(in)) {
     validate(in);
+    State& s = *state_;
+    const std::size_t codes = in.codes.size();
+    s.added.assign(documents, false);
+    s.result.codes.resize(codes);
+    for (std::size_t c = 0; c < codes; ++c) {
+        s.result.codes[c].code = in.codes[c];
+        s.result.codes[c].documents.resize(documents);
+    }
+    s.pooled.resize(codes);
+    s.pooled_units.assign(codes, 0);
+    s.pooled_segments.assign(codes, 0);
+    s.pooled_matched.assign(codes, 0);
+    s.unitized.coders = static_cast<int>(in.raters.size());
+    s.unitized.categories = static_cast<int>(codes);
+    if (in.unitized_measures) {
+        s.unitized.continua.resize(documents);
+    }
+}
+
+Comparison::~Comparison() = default;
+
+void Comparison::add(std::size_t doc_index, const ComparisonDocument& doc) {
+    State& s = *state_;
+    const ComparisonInput& in = s.params;
+    if (doc_index >= s.added.size() || s.added[doc_index]) {
+        throw InvalidInputError("document " + std::to_string(doc_index) +
+                                " is out of range or was compared already");
+    }
+    validate_codings(in, doc);
+    s.added[doc_index] = true;
+    ++s.documents_added;
     const std::size_t raters = in.raters.size();
     const std::size_t codes = in.codes.size();
-    ComparisonResult result;
-    result.codes.resize(codes);
-    std::vector<MaskCounts> pooled(codes);
-    std::vector<std::int64_t> pooled_units(codes, 0);
-    std::vector<std::int64_t> pooled_segments(codes, 0), pooled_matched(codes, 0);
-    OverallTable overall(raters, codes + 1);
-    UnitizedInput unitized;
-    unitized.coders = static_cast<int>(raters);
-    unitized.categories = static_cast<int>(codes);
-
-    std::vector<std::size_t> group_begin, group_next;
-    std::vector<Interval> grouped;
-    std::vector<CodedRange> coded_scratch;
     const auto key_of = [raters](const RatedRange& r) {
         return static_cast<std::size_t>(r.code) * raters + static_cast<std::size_t>(r.rater);
     };
-    // Pass 1: each document's codings sorted and merged (and the unitized continuum).
-    struct PreparedDocument {
-        std::vector<Interval> flat;
-        ByCode by_code;
-        RangesByRater by_rater;
-    };
-    std::vector<PreparedDocument> prepared(in.documents.size());
-    for (std::size_t doc_index = 0; doc_index < in.documents.size(); ++doc_index) {
-        const ComparisonDocument& doc = in.documents[doc_index];
-        std::vector<Interval>& flat = prepared[doc_index].flat;
-        ByCode& by_code = prepared[doc_index].by_code;
-        // Every rater's ranges of every code, overlaps merged, in one flat buffer. A counting
-        // sort groups the codings by (code, rater) and keeps their order within a group;
-        // codings read from a project come ordered by start within each group, so checking
-        // the order usually replaces sorting.
-        const std::size_t keys = codes * raters;
-        group_begin.assign(keys + 1, 0);
-        for (const RatedRange& r : doc.codings) {
-            ++group_begin[key_of(r) + 1];
+
+    // Every rater's ranges of every code, overlaps merged, in one flat buffer. A counting
+    // sort groups the codings by (code, rater) and keeps their order within a group;
+    // codings read from a project come ordered by start within each group, so checking
+    // the order usually replaces sorting.
+    const std::size_t keys = codes * raters;
+    std::vector<std::size_t>& group_begin = s.group_begin;
+    group_begin.assign(keys + 1, 0);
+    for (const RatedRange& r : doc.codings) {
+        ++group_begin[key_of(r) + 1];
+    }
+    for (std::size_t k = 0; k < keys; ++k) {
+        group_begin[k + 1] += group_begin[k];
+    }
+    s.grouped.resize(doc.codings.size());
+    s.group_next.assign(group_begin.begin(), group_begin.end() - 1);
+    for (const RatedRange& r : doc.codings) {
+        s.grouped[s.group_next[key_of(r)]++] = {r.start, r.end};
+    }
+    std::vector<Interval>& flat = s.flat;
+    flat.clear();
+    flat.reserve(s.grouped.size());
+    ByCode by_code;
+    by_code.raters = raters;
+    by_code.lists.assign(keys, RangeList{});
+    std::vector<std::size_t> first(keys, 0);
+    for (std::size_t key = 0; key < keys; ++key) {
+        const auto group = s.grouped.begin() + static_cast<std::ptrdiff_t>(group_begin[key]);
+        const auto group_end =
+            s.grouped.begin() + static_cast<std::ptrdiff_t>(group_begin[key + 1]);
+        const auto by_start = [](const Interval& x, const Interval& y) {
+            return x.first < y.first;
+        };
+        if (!std::is_sorted(group, group_end, by_start)) {
+            std::sort(group, group_end, by_start);
         }
-        for (std::size_t k = 0; k < keys; ++k) {
-            group_begin[k + 1] += group_begin[k];
-        }
-        grouped.resize(doc.codings.size());
-        group_next.assign(group_begin.begin(), group_begin.end() - 1);
-        for (const RatedRange& r : doc.codings) {
-            grouped[group_next[key_of(r)]++] = {r.start, r.end};
-        }
-        flat.reserve(grouped.size());
-        by_code.raters = raters;
-        by_code.lists.assign(keys, RangeList{});
-        std::vector<std::size_t> first(keys, 0);
-        for (std::size_t key = 0; key < keys; ++key) {
-            const auto group = grouped.begin() + static_cast<std::ptrdiff_t>(group_begin[key]);
-            const auto group_end =
-                grouped.begin() + static_cast<std::ptrdiff_t>(group_begin[key + 1]);
-            const auto by_start = [](const Interval& x, const Interval& y) {
-                return x.first < y.first;
-            };
-            if (!std::is_sorted(group, group_end, by_start)) {
-                std::sort(group, group_end, by_start);
+        first[key] = flat.size();
+        for (auto r = group; r != group_end; ++r) {
+            // Overlapping ranges merge; touching ones stay apart (two units).
+            if (flat.size() > first[key] && r->first < flat.back().second) {
+                flat.back().second = std::max(flat.back().second, r->second);
+                continue;
             }
-            first[key] = flat.size();
-            for (auto r = group; r != group_end; ++r) {
-                // Overlapping ranges merge; touching ones stay apart (two units).
-                if (flat.size() > first[key] && r->first < flat.back().second) {
-                    flat.back().second = std::max(flat.back().second, r->second);
-                    continue;
-                }
-                flat.push_back(*r);
-                ++by_code.lists[key].count;
+            flat.push_back(*r);
+            ++by_code.lists[key].count;
+        }
+    }
+    for (std::size_t key = 0; key < by_code.lists.size(); ++key) {
+        by_code.lists[key].data = flat.data() + first[key];
+    }
+    RangesByRater by_rater;
+    if (in.unitized_measures || (in.overall_measures && in.unit == UnitKind::Character)) {
+        by_rater = ranges_by_rater(by_code, s.coded_scratch);
+    }
+    if (in.unitized_measures) {
+        Continuum& continuum = s.unitized.continua[doc_index];
+        continuum.length = doc.length;
+        continuum.segments.reserve(flat.size());
+        // In (rater, start) order, which the unitized computation needs.
+        for (std::size_t r = 0; r < raters; ++r) {
+            for (const CodedRange& i : by_rater[r]) {
+                continuum.segments.push_back({static_cast<int>(r), i.code, i.start, i.end});
             }
-        }
-        for (std::size_t key = 0; key < by_code.lists.size(); ++key) {
-            by_code.lists[key].data = flat.data() + first[key];
-        }
-        if (in.unitized_measures || (in.overall_measures && in.unit == UnitKind::Character)) {
-            prepared[doc_index].by_rater = ranges_by_rater(by_code, coded_scratch);
-        }
-        if (in.unitized_measures) {
-            Continuum continuum;
-            continuum.length = doc.length;
-            continuum.segments.reserve(flat.size());
-            // In (rater, start) order, which the unitized computation needs.
-            for (std::size_t r = 0; r < raters; ++r) {
-                for (const CodedRange& i : prepared[doc_index].by_rater[r]) {
-                    continuum.segments.push_back({static_cast<int>(r), i.code, i.start, i.end});
-                }
-            }
-            unitized.continua.push_back(std::move(continuum));
         }
     }
 
-    // The unitized family is independent of everything else: it runs on a second core
-    // while the per-code and overall figures are counted here.
-    std::future<UnitizedMeasures> unitized_result;
-    if (in.unitized_measures && raters >= 2 && codes > 0) {
-        unitized_result =
-            std::async(std::launch::async, [&unitized] { return unitized_measures(unitized); });
+    // Per-code counts and the overall table.
+    std::vector<TextUnit> units;
+    if (in.unit == UnitKind::Word || in.unit == UnitKind::Sentence ||
+        in.unit == UnitKind::Paragraph || in.unit == UnitKind::Turn) {
+        units = text_units(doc.text, in.unit);
+    } else if (in.unit == UnitKind::Document && doc.length > 0) {
+        units.push_back({0, doc.length});
     }
-
-    // Pass 2: per-code counts and the overall table.
-    for (CodeAgreement& code : result.codes) {
-        code.documents.reserve(in.documents.size());
-    }
-    MaskCounts counts;
-    std::vector<std::size_t> scratch;
-    OverallScratch overall_scratch;
-    for (std::size_t doc_index = 0; doc_index < in.documents.size(); ++doc_index) {
-        const ComparisonDocument& doc = in.documents[doc_index];
-        const ByCode& by_code = prepared[doc_index].by_code;
-        std::vector<TextUnit> units;
-        if (in.unit == UnitKind::Word || in.unit == UnitKind::Sentence ||
-            in.unit == UnitKind::Paragraph || in.unit == UnitKind::Turn) {
-            units = text_units(doc.text, in.unit);
-        } else if (in.unit == UnitKind::Document && doc.length > 0) {
-            units.push_back({0, doc.length});
-        }
-
-        for (std::size_t c = 0; c < codes; ++c) {
-            DocumentAgreement d;
-            d.document = doc.name;
-            if (in.unit == UnitKind::Segment) {
-                if (raters == 2) {
-                    match_segments(d, by_code.code(c)[0], by_code.code(c)[1], in.segment_overlap);
-                    pooled_segments[c] += d.units;
-                    pooled_matched[c] += d.both;
-                } else {
-                    d.percent_agreement = d.kappa =
-                        Coefficient::undefined("segment matching compares two coders");
-                }
+    for (std::size_t c = 0; c < codes; ++c) {
+        DocumentAgreement& d = s.result.codes[c].documents[doc_index];
+        d.document = doc.name;
+        if (in.unit == UnitKind::Segment) {
+            if (raters == 2) {
+                match_segments(d, by_code.code(c)[0], by_code.code(c)[1], in.segment_overlap);
+                s.pooled_segments[c] += d.units;
+                s.pooled_matched[c] += d.both;
             } else {
-                if (in.unit == UnitKind::Character) {
-                    character_masks(by_code.code(c), raters, counts, scratch);
-                } else {
-                    unit_masks(by_code.code(c), raters, units, in.min_coverage, counts);
-                }
-                const std::int64_t total = in.unit == UnitKind::Character
-                                               ? doc.length
-                                               : static_cast<std::int64_t>(units.size());
-                fill_counts(d, counts, total, raters);
-                for (const auto& [mask, n] : counts) {
-                    pooled[c].add(mask, n);
-                }
-                pooled_units[c] += total;
+                d.percent_agreement = d.kappa =
+                    Coefficient::undefined("segment matching compares two coders");
             }
-            result.codes[c].documents.push_back(std::move(d));
+            continue;
         }
-
-        if (!in.overall_measures) {
-            // skipped on request
-        } else if (in.unit == UnitKind::Character) {
-            overall_characters(overall, in, doc, prepared[doc_index].by_rater, overall_scratch);
-        } else if (in.unit != UnitKind::Segment) {
-            overall_units(overall, in, doc, by_code, units);
+        if (in.unit == UnitKind::Character) {
+            character_masks(by_code.code(c), raters, s.counts, s.sweep_scratch);
+        } else {
+            unit_masks(by_code.code(c), raters, units, in.min_coverage, s.counts);
         }
+        const std::int64_t total =
+            in.unit == UnitKind::Character ? doc.length : static_cast<std::int64_t>(units.size());
+        fill_counts(d, s.counts, total, raters);
+        for (const auto& [mask, n] : s.counts) {
+            s.pooled[c].add(mask, n);
+        }
+        s.pooled_units[c] += total;
     }
+    if (!in.overall_measures) {
+        // skipped on request
+    } else if (in.unit == UnitKind::Character) {
+        overall_characters(s.overall, in, doc_index, doc, by_rater, s.overall_scratch);
+    } else if (in.unit != UnitKind::Segment) {
+        overall_units(s.overall, in, doc_index, doc, by_code, units);
+    }
+}
 
+ComparisonResult Comparison::finish() {
+    State& s = *state_;
+    const ComparisonInput& in = s.params;
+    if (s.documents_added != s.added.size()) {
+        throw InvalidInputError("a document was not given to the comparison");
+    }
+    const std::size_t raters = in.raters.size();
+    const std::size_t codes = in.codes.size();
+    ComparisonResult& result = s.result;
     for (std::size_t c = 0; c < codes; ++c) {
         CodeAgreement& code = result.codes[c];
-        code.code = in.codes[c];
         if (in.unit == UnitKind::Segment) {
             code.percent_agreement =
                 raters != 2 ? Coefficient::undefined("segment matching compares two coders")
-                : pooled_segments[c] == 0
+                : s.pooled_segments[c] == 0
                     ? Coefficient::undefined("no coder applied the code")
-                    : Coefficient::of(100.0 * static_cast<double>(pooled_matched[c]) /
-                                      static_cast<double>(pooled_segments[c]));
+                    : Coefficient::of(100.0 * static_cast<double>(s.pooled_matched[c]) /
+                                      static_cast<double>(s.pooled_segments[c]));
             const Coefficient no_neither = Coefficient::undefined(
                 "needs units that no coder coded, which segment matching does not have");
             code.kappa = code.fleiss_kappa = code.krippendorff_alpha = no_neither;
         } else {
-            code.percent_agreement = pairwise_percent(pooled[c], pooled_units[c], raters);
+            code.percent_agreement = pairwise_percent(s.pooled[c], s.pooled_units[c], raters);
             code.kappa =
                 raters == 2
-                    ? nvivo_kappa(two_rater_counts(pooled[c], pooled_units[c]))
+                    ? nvivo_kappa(two_rater_counts(s.pooled[c], s.pooled_units[c]))
                     : Coefficient::undefined("NVivo-style kappa compares two coders or two groups");
-            const std::vector<std::int64_t> h = histogram(pooled[c], pooled_units[c], raters);
+            const std::vector<std::int64_t> h = histogram(s.pooled[c], s.pooled_units[c], raters);
             code.fleiss_kappa = binary_fleiss_kappa(h, static_cast<int>(raters));
             code.krippendorff_alpha = binary_krippendorff_alpha(h, static_cast<int>(raters));
         }
@@ -756,11 +793,11 @@ ComparisonResult compare(const ComparisonInput& in) {
         o.cohen_kappa = o.scott_pi = o.krippendorff_alpha = o.brennan_prediger =
             o.percent_agreement = Coefficient::undefined(
                 "segment matching has no common units across codes; see each code's matching");
-    } else if (overall.conflict) {
+    } else if (s.overall.conflict()) {
         o.cohen_kappa = o.scott_pi = o.krippendorff_alpha = o.brennan_prediger =
-            o.percent_agreement = Coefficient::undefined(overall.conflict_note);
+            o.percent_agreement = Coefficient::undefined(s.overall.conflict_note);
     } else {
-        const ReliabilityData data = to_reliability(overall, raters);
+        const ReliabilityData data = to_reliability(s.overall, raters);
         o.percent_agreement = percent_agreement(data);
         o.cohen_kappa = raters == 2 ? cohen_kappa(data)
                                     : Coefficient::undefined("Cohen's kappa compares two coders");
@@ -778,8 +815,8 @@ ComparisonResult compare(const ComparisonInput& in) {
         for (CodeAgreement& code : result.codes) {
             code.k_u_alpha = code.alpha_u_1995 = none;
         }
-    } else if (unitized_result.valid()) {
-        UnitizedMeasures measures = unitized_result.get();
+    } else if (raters >= 2 && codes > 0) {
+        const UnitizedMeasures measures = unitized_measures(s.unitized);
         o.u_alpha = measures.u_alpha;
         o.binary_u_alpha = measures.binary_u_alpha;
         o.cu_alpha = measures.cu_alpha;
@@ -797,7 +834,15 @@ ComparisonResult compare(const ComparisonInput& in) {
             code.k_u_alpha = code.alpha_u_1995 = none;
         }
     }
-    return result;
+    return std::move(result);
+}
+
+ComparisonResult compare(const ComparisonInput& in) {
+    Comparison comparison(in, in.documents.size());
+    for (std::size_t d = 0; d < in.documents.size(); ++d) {
+        comparison.add(d, in.documents[d]);
+    }
+    return comparison.finish();
 }
 
 }  // namespace quire::agreement

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -98,5 +99,32 @@ struct ComparisonResult {
 };
 
 ComparisonResult compare(const ComparisonInput& input);
+
+// compare() for documents that arrive one at a time, e.g. while the next ones are still being
+// read from a project: add() does each document's share of the work as it comes, finish()
+// the pooled and unitized figures. compare(input) is the same as adding every document of
+// `input` in order. Not for concurrent use: one thread at a time calls add(), then finish().
+class Comparison {
+public:
+    // Takes the parameters of `input` (raters, codes, unit, thresholds, which families) and
+    // ignores its documents; `documents` of them will be added. Throws InvalidInputError
+    // for malformed parameters.
+    Comparison(const ComparisonInput& input, std::size_t documents);
+    ~Comparison();
+    Comparison(const Comparison&) = delete;
+    Comparison& operator=(const Comparison&) = delete;
+
+    // Document `index` (0 <= index < documents), each exactly once and in any order; results
+    // come in index order. Throws InvalidInputError for a coding outside the document or of
+    // an unknown rater or code, and for an index out of range or given twice.
+    void add(std::size_t index, const ComparisonDocument& document);
+
+    // Every figure. Throws InvalidInputError if a document was not added. Call once.
+    ComparisonResult finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 }  // namespace quire::agreement

@@ -2,8 +2,13 @@
 #include "core/agreement/project_agreement.h"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <map>
+#include <mutex>
 #include <set>
+#include <thread>
 
 #include "core/project.h"
 #include "core/storage/sqlite.h"
@@ -82,6 +87,104 @@ public:
 private:
     util::JsonWriter& w_;
     std::vector<std::pair<std::string, std::string>> notes_;
+};
+
+// Compares documents on a thread of its own as the reading thread hands them over, in the
+// order they were read. add() runs on this thread only; a document's codings are not touched
+// by the reader once handed over, and are freed once compared.
+class ComparisonWorker {
+public:
+    ComparisonWorker(Comparison& comparison, std::vector<ComparisonDocument>& documents)
+        : comparison_(comparison), documents_(documents), thread_([this] { work(); }) {}
+    ComparisonWorker(const ComparisonWorker&) = delete;
+    ComparisonWorker& operator=(const ComparisonWorker&) = delete;
+    // Leaving early (an error or a cancel while reading): documents still queued are dropped.
+    ~ComparisonWorker() {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            closing_ = true;
+            abandon_ = true;
+        }
+        wake_.notify_one();
+        if (thread_.joinable()) {
+            thread_.join();
+        }
+    }
+    // Documents are passed on in batches of a few thousand codings: waking the worker for
+    // each small document would cost more in thread switches than comparing it.
+    void hand_over(std::size_t index) {
+        batch_.push_back(index);
+        batch_codings_ += documents_[index].codings.size();
+        if (batch_codings_ >= kBatchCodings) {
+            flush();
+        }
+    }
+    // Waits until every document handed over is compared; rethrows what comparing threw.
+    void finish() {
+        flush();
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            closing_ = true;
+        }
+        wake_.notify_one();
+        thread_.join();
+        if (failure_) {
+            std::rethrow_exception(failure_);
+        }
+    }
+
+private:
+    static constexpr std::size_t kBatchCodings = 4096;
+
+    void flush() {
+        if (batch_.empty()) {
+            return;
+        }
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            queue_.insert(queue_.end(), batch_.begin(), batch_.end());
+        }
+        wake_.notify_one();
+        batch_.clear();
+        batch_codings_ = 0;
+    }
+
+    void work() {
+        while (true) {
+            std::size_t index = 0;
+            {
+                std::unique_lock<std::mutex> lock(mutex_);
+                wake_.wait(lock, [this] { return !queue_.empty() || closing_; });
+                if (queue_.empty() || abandon_) {
+                    return;
+                }
+                index = queue_.front();
+                queue_.pop_front();
+            }
+            if (failure_) {
+                continue;  // the comparison is lost already; drain the queue
+            }
+            try {
+                comparison_.add(index, documents_[index]);
+                documents_[index].codings = {};
+                documents_[index].text = {};
+            } catch (...) {
+                failure_ = std::current_exception();
+            }
+        }
+    }
+
+    Comparison& comparison_;
+    std::vector<ComparisonDocument>& documents_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<std::size_t> queue_;
+    std::vector<std::size_t> batch_;  // the reader's, not yet queued
+    std::size_t batch_codings_ = 0;
+    bool closing_ = false;
+    bool abandon_ = false;
+    std::exception_ptr failure_;  // written by the worker, read after joining
+    std::thread thread_;          // last: starts once everything above is ready
 };
 
 std::vector<std::string> split_members(const std::vector<std::string>& names) {
@@ -189,14 +292,8 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
         ComparisonDocument cd;
         cd.name = d.name;
         cd.length = d.length;
-        if (needs_text) {
-            cd.text = project.document_text(d.id);
-        }
         input.documents.push_back(std::move(cd));
         run.documents.push_back(d.name);
-        if (progress && !progress(input.documents.size(), docs.size())) {
-            throw Cancelled();
-        }
     }
 
     // One plain query for every coding; the filters are cheap in memory. Row ids are dense,
@@ -220,20 +317,60 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
                    ? table[static_cast<std::size_t>(id)]
                    : -1;
     };
-    sql::Statement& all = project.connection().prepare(
-        "SELECT document_id, code_id, coder_id, start_cp, end_cp FROM codings");
-    while (all.step()) {
-        const int doc = lookup(doc_table, all.int64(0));
-        const int code = lookup(code_table, all.int64(1));
-        const int rater = lookup(rater_table, all.int64(2));
-        if (doc < 0 || code < 0 || rater < 0) {
-            continue;
-        }
-        input.documents[static_cast<std::size_t>(doc)].codings.push_back(
-            {rater, code, all.int64(3), all.int64(4)});
-    }
 
-    run.result = compare(input);
+    // Codings come grouped by document (the unique index of codings starts with the document,
+    // so the order costs no sorting). Each document goes to a worker as soon as its last
+    // coding is read: the worker compares it while the next ones are read, which is the
+    // slower half.
+    Comparison comparison(input, input.documents.size());
+    {
+        ComparisonWorker worker(comparison, input.documents);
+        std::vector<bool> handed_over(input.documents.size(), false);
+        std::size_t handed = 0;
+        auto hand_over = [&](int index) {
+            ComparisonDocument& doc = input.documents[static_cast<std::size_t>(index)];
+            if (needs_text) {
+                doc.text = project.document_text(docs[static_cast<std::size_t>(index)].id);
+            }
+            handed_over[static_cast<std::size_t>(index)] = true;
+            worker.hand_over(static_cast<std::size_t>(index));
+            if (progress && !progress(++handed, input.documents.size())) {
+                throw Cancelled();
+            }
+        };
+        sql::Statement& all = project.connection().prepare(
+            "SELECT document_id, code_id, coder_id, start_cp, end_cp FROM codings ORDER BY "
+            "document_id");
+        Id current_id = -1;
+        int current = -1;
+        while (all.step()) {
+            const Id doc_id = all.int64(0);
+            if (doc_id != current_id) {
+                if (current >= 0) {
+                    hand_over(current);
+                }
+                current_id = doc_id;
+                current = lookup(doc_table, doc_id);
+            }
+            const int code = lookup(code_table, all.int64(1));
+            const int rater = lookup(rater_table, all.int64(2));
+            if (current < 0 || code < 0 || rater < 0) {
+                continue;
+            }
+            input.documents[static_cast<std::size_t>(current)].codings.push_back(
+                {rater, code, all.int64(3), all.int64(4)});
+        }
+        if (current >= 0) {
+            hand_over(current);
+        }
+        for (std::size_t d = 0; d < input.documents.size(); ++d) {
+            if (!handed_over[d]) {
+                hand_over(static_cast<int>(d));  // a document without codings
+            }
+        }
+        worker.finish();
+    }
+    run.result = comparison.finish();
     run.created_at = util::now_utc();
     if (store) {
         sql::Connection& db = project.connection();

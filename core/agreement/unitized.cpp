@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <future>
 #include <string>
 #include <utility>
 
@@ -656,6 +657,15 @@ Coefficient alpha_u_1995(const UnitizedInput& input, std::optional<int> category
 UnitizedMeasures unitized_measures(const UnitizedInput& input) {
     const Prepared p = prepare(input);
     UnitizedMeasures out;
+    // αu's categories are independent of one another and of the uα family: the upper half
+    // of them is counted on a second thread while this one does the rest.
+    const bool alpha_u_defined = !alpha_u_undefined(p);
+    const int half = p.categories / 2;
+    std::future<std::vector<Disagreements>> upper;
+    if (alpha_u_defined && half > 0) {
+        upper = std::async(std::launch::async,
+                           [&p, half] { return alpha_u_parts(p, half, p.categories); });
+    }
     // The four share one set of sums, counted once.
     const FamilySums sums = family_sums(p);
     out.u_alpha = u_alpha_of(p, sums);
@@ -668,7 +678,11 @@ UnitizedMeasures unitized_measures(const UnitizedInput& input) {
         return out;
     }
     // The overall αu sums the categories' terms, so one pass gives both.
-    const std::vector<Disagreements> parts = alpha_u_parts(p, 0, p.categories);
+    std::vector<Disagreements> parts = alpha_u_parts(p, 0, upper.valid() ? half : p.categories);
+    if (upper.valid()) {
+        const std::vector<Disagreements> rest = upper.get();
+        parts.insert(parts.end(), rest.begin(), rest.end());
+    }
     out.alpha_u_1995 = alpha_u_from(parts, false);
     for (const Disagreements& d : parts) {
         out.alpha_u_1995_by_category.push_back(alpha_u_from({d}, true));

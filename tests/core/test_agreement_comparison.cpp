@@ -385,3 +385,39 @@ TEST_CASE("character sweeps agree with counting character by character", "[agree
         check_against_per_character(random_input(random, raters, codes, exclusive));
     }
 }
+
+TEST_CASE("documents added in any order give what compare() gives", "[agreement]") {
+    std::mt19937 random(7);
+    for (const bool exclusive : {true, false}) {
+        const ComparisonInput in = random_input(random, 2, 3, exclusive);
+        const ComparisonResult expected = compare(in);
+        Comparison comparison(in, in.documents.size());
+        for (std::size_t d = in.documents.size(); d-- > 0;) {
+            comparison.add(d, in.documents[d]);
+        }
+        const ComparisonResult got = comparison.finish();
+        for (std::size_t c = 0; c < in.codes.size(); ++c) {
+            for (std::size_t d = 0; d < in.documents.size(); ++d) {
+                CHECK(got.codes[c].documents[d].document == in.documents[d].name);
+                CHECK(got.codes[c].documents[d].both == expected.codes[c].documents[d].both);
+                CHECK(got.codes[c].documents[d].only == expected.codes[c].documents[d].only);
+            }
+            CHECK(got.codes[c].kappa.value == expected.codes[c].kappa.value);
+            CHECK(got.codes[c].alpha_u_1995.value == expected.codes[c].alpha_u_1995.value);
+        }
+        // Notes too: an overlap is reported in the first document in input order.
+        CHECK(got.overall.krippendorff_alpha.value == expected.overall.krippendorff_alpha.value);
+        CHECK(got.overall.krippendorff_alpha.note == expected.overall.krippendorff_alpha.note);
+        CHECK(got.overall.u_alpha.value == expected.overall.u_alpha.value);
+        CHECK(got.overall.alpha_u_1995.value == expected.overall.alpha_u_1995.value);
+    }
+}
+
+TEST_CASE("a comparison refuses a document twice and finishing with one missing", "[agreement]") {
+    const ComparisonInput in = one_document(10, {{0, 0, 0, 4}, {1, 0, 2, 6}});
+    Comparison twice(in, 2);
+    twice.add(0, in.documents[0]);
+    CHECK_THROWS_AS(twice.add(0, in.documents[0]), quire::InvalidInputError);
+    CHECK_THROWS_AS(twice.add(2, in.documents[0]), quire::InvalidInputError);
+    CHECK_THROWS_AS(twice.finish(), quire::InvalidInputError);
+}
