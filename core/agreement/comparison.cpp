@@ -593,7 +593,8 @@ struct Comparison::State {
     std::vector<MaskCounts> pooled;
     std::vector<std::int64_t> pooled_units, pooled_segments, pooled_matched;
     OverallTable overall;
-    UnitizedInput unitized;
+    std::unique_ptr<UnitizedAccumulator> unitized;  // when the unitized family is wanted
+    Continuum continuum;                            // scratch
     // Scratch space, kept between documents.
     std::vector<std::size_t> group_begin, group_next;
     std::vector<Interval> grouped, flat;
@@ -618,10 +619,9 @@ Comparison::Comparison(const ComparisonInput& in, std::size_t documents)
     s.pooled_units.assign(codes, 0);
     s.pooled_segments.assign(codes, 0);
     s.pooled_matched.assign(codes, 0);
-    s.unitized.coders = static_cast<int>(in.raters.size());
-    s.unitized.categories = static_cast<int>(codes);
     if (in.unitized_measures) {
-        s.unitized.continua.resize(documents);
+        s.unitized = std::make_unique<UnitizedAccumulator>(static_cast<int>(in.raters.size()),
+                                                           static_cast<int>(codes), documents);
     }
 }
 
@@ -696,16 +696,17 @@ void Comparison::add(std::size_t doc_index, const ComparisonDocument& doc) {
     if (in.unitized_measures || (in.overall_measures && in.unit == UnitKind::Character)) {
         by_rater = ranges_by_rater(by_code, s.coded_scratch);
     }
-    if (in.unitized_measures) {
-        Continuum& continuum = s.unitized.continua[doc_index];
+    if (s.unitized) {
+        Continuum& continuum = s.continuum;
         continuum.length = doc.length;
-        continuum.segments.reserve(flat.size());
+        continuum.segments.clear();
         // In (rater, start) order, which the unitized computation needs.
         for (std::size_t r = 0; r < raters; ++r) {
             for (const CodedRange& i : by_rater[r]) {
                 continuum.segments.push_back({static_cast<int>(r), i.code, i.start, i.end});
             }
         }
+        s.unitized->add(doc_index, continuum);
     }
 
     // Per-code counts and the overall table.
@@ -816,7 +817,7 @@ ComparisonResult Comparison::finish() {
             code.k_u_alpha = code.alpha_u_1995 = none;
         }
     } else if (raters >= 2 && codes > 0) {
-        const UnitizedMeasures measures = unitized_measures(s.unitized);
+        const UnitizedMeasures measures = s.unitized->finish();
         o.u_alpha = measures.u_alpha;
         o.binary_u_alpha = measures.binary_u_alpha;
         o.cu_alpha = measures.cu_alpha;

@@ -2,8 +2,8 @@
 #include "core/agreement/unitized.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <future>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -34,6 +34,7 @@ struct SortedContinuum {
     std::vector<std::size_t> coder_begin;
 };
 
+// What every coefficient needs to know about the input as a whole.
 struct Prepared {
     int coders = 0;
     int categories = 0;
@@ -41,7 +42,6 @@ struct Prepared {
     // Some coder has overlapping segments of different categories, so its segments do not
     // partition the continuum.
     bool overlapping_categories = false;
-    std::vector<SortedContinuum> continua;
 };
 
 [[noreturn]] void fail(const std::string& what) {
@@ -53,95 +53,89 @@ std::string describe(const UnitizedSegment& s) {
            std::to_string(s.coder) + ", category " + std::to_string(s.category);
 }
 
-Prepared prepare(const UnitizedInput& input) {
-    if (input.coders < 0) {
+void check_counts(int coders, int categories) {
+    if (coders < 0) {
         fail("the number of coders is negative");
     }
-    if (input.categories < 0) {
+    if (categories < 0) {
         fail("the number of categories is negative");
     }
-    Prepared out;
-    out.coders = input.coders;
-    out.categories = input.categories;
-    out.continua.reserve(input.continua.size());
-    // Last end seen per category for the current coder; `touched` resets it cheaply.
-    std::vector<std::int64_t> last_end(static_cast<std::size_t>(input.categories), -1);
-    std::vector<int> touched;
-    for (std::size_t d = 0; d < input.continua.size(); ++d) {
-        const Continuum& c = input.continua[d];
-        if (c.length < 0) {
-            fail("continuum " + std::to_string(d) + " has a negative length");
-        }
-        for (const UnitizedSegment& s : c.segments) {
-            if (s.coder < 0 || s.coder >= input.coders) {
-                fail(describe(s) + ": coder out of range");
-            }
-            if (s.category < 0 || s.category >= input.categories) {
-                fail(describe(s) + ": category out of range");
-            }
-            if (s.start < 0 || s.start >= s.end || s.end > c.length) {
-                fail(describe(s) + ": not within 0 <= start < end <= " + std::to_string(c.length));
-            }
-        }
-        SortedContinuum sc;
-        sc.length = c.length;
-        // Group by coder (a counting sort), then order each coder's segments by position;
-        // callers usually pass them in order already.
-        sc.coder_begin.assign(static_cast<std::size_t>(input.coders) + 1, 0);
-        for (const UnitizedSegment& s : c.segments) {
-            ++sc.coder_begin[static_cast<std::size_t>(s.coder) + 1];
-        }
-        for (std::size_t k = 1; k < sc.coder_begin.size(); ++k) {
-            sc.coder_begin[k] += sc.coder_begin[k - 1];
-        }
-        sc.segments.resize(c.segments.size());
-        {
-            std::vector<std::size_t> next(sc.coder_begin.begin(), sc.coder_begin.end() - 1);
-            for (const UnitizedSegment& s : c.segments) {
-                sc.segments[next[static_cast<std::size_t>(s.coder)]++] = s;
-            }
-        }
-        const auto by_position = [](const UnitizedSegment& a, const UnitizedSegment& b) {
-            if (a.start != b.start)
-                return a.start < b.start;
-            if (a.end != b.end)
-                return a.end < b.end;
-            return a.category < b.category;
-        };
-        for (std::size_t k = 0; k + 1 < sc.coder_begin.size(); ++k) {
-            const auto first = sc.segments.begin() + static_cast<std::ptrdiff_t>(sc.coder_begin[k]);
-            const auto last =
-                sc.segments.begin() + static_cast<std::ptrdiff_t>(sc.coder_begin[k + 1]);
-            if (!std::is_sorted(first, last, by_position)) {
-                std::sort(first, last, by_position);
-            }
-        }
-        for (std::size_t k = 0; k + 1 < sc.coder_begin.size(); ++k) {
-            std::int64_t max_end = -1;
-            for (std::size_t i = sc.coder_begin[k]; i < sc.coder_begin[k + 1]; ++i) {
-                const UnitizedSegment& s = sc.segments[i];
-                auto& last = last_end[static_cast<std::size_t>(s.category)];
-                if (s.start < last) {
-                    fail(describe(s) + " overlaps another segment of the same coder and category");
-                }
-                if (last < 0) {
-                    touched.push_back(s.category);
-                }
-                last = s.end;
-                if (s.start < max_end) {
-                    out.overlapping_categories = true;
-                }
-                max_end = std::max(max_end, s.end);
-            }
-            for (int cat : touched) {
-                last_end[static_cast<std::size_t>(cat)] = -1;
-            }
-            touched.clear();
-        }
-        out.total_length += c.length;
-        out.continua.push_back(std::move(sc));
+}
+
+// Continuum `d` checked and sorted by (coder, start); sets `overlapping_categories` when a
+// coder's segments of different categories overlap. `last_end` is scratch space.
+SortedContinuum sort_continuum(const Continuum& c, std::size_t d, int coders, int categories,
+                               bool& overlapping_categories, std::vector<std::int64_t>& last_end) {
+    if (c.length < 0) {
+        fail("continuum " + std::to_string(d) + " has a negative length");
     }
-    return out;
+    for (const UnitizedSegment& s : c.segments) {
+        if (s.coder < 0 || s.coder >= coders) {
+            fail(describe(s) + ": coder out of range");
+        }
+        if (s.category < 0 || s.category >= categories) {
+            fail(describe(s) + ": category out of range");
+        }
+        if (s.start < 0 || s.start >= s.end || s.end > c.length) {
+            fail(describe(s) + ": not within 0 <= start < end <= " + std::to_string(c.length));
+        }
+    }
+    SortedContinuum sc;
+    sc.length = c.length;
+    // Group by coder (a counting sort), then order each coder's segments by position;
+    // callers usually pass them in order already.
+    sc.coder_begin.assign(static_cast<std::size_t>(coders) + 1, 0);
+    for (const UnitizedSegment& s : c.segments) {
+        ++sc.coder_begin[static_cast<std::size_t>(s.coder) + 1];
+    }
+    for (std::size_t k = 1; k < sc.coder_begin.size(); ++k) {
+        sc.coder_begin[k] += sc.coder_begin[k - 1];
+    }
+    sc.segments.resize(c.segments.size());
+    {
+        std::vector<std::size_t> next(sc.coder_begin.begin(), sc.coder_begin.end() - 1);
+        for (const UnitizedSegment& s : c.segments) {
+            sc.segments[next[static_cast<std::size_t>(s.coder)]++] = s;
+        }
+    }
+    const auto by_position = [](const UnitizedSegment& a, const UnitizedSegment& b) {
+        if (a.start != b.start)
+            return a.start < b.start;
+        if (a.end != b.end)
+            return a.end < b.end;
+        return a.category < b.category;
+    };
+    // Last end seen per category for the current coder; `touched` resets it cheaply.
+    last_end.assign(static_cast<std::size_t>(categories), -1);
+    std::vector<int> touched;
+    for (std::size_t k = 0; k + 1 < sc.coder_begin.size(); ++k) {
+        const auto first = sc.segments.begin() + static_cast<std::ptrdiff_t>(sc.coder_begin[k]);
+        const auto last = sc.segments.begin() + static_cast<std::ptrdiff_t>(sc.coder_begin[k + 1]);
+        if (!std::is_sorted(first, last, by_position)) {
+            std::sort(first, last, by_position);
+        }
+        std::int64_t max_end = -1;
+        for (auto it = first; it != last; ++it) {
+            const UnitizedSegment& s = *it;
+            auto& previous = last_end[static_cast<std::size_t>(s.category)];
+            if (s.start < previous) {
+                fail(describe(s) + " overlaps another segment of the same coder and category");
+            }
+            if (previous < 0) {
+                touched.push_back(s.category);
+            }
+            previous = s.end;
+            if (s.start < max_end) {
+                overlapping_categories = true;
+            }
+            max_end = std::max(max_end, s.end);
+        }
+        for (int cat : touched) {
+            last_end[static_cast<std::size_t>(cat)] = -1;
+        }
+        touched.clear();
+    }
+    return sc;
 }
 
 // ---- uα family (Krippendorff et al. 2016) ------------------------------------------------------
@@ -236,41 +230,42 @@ void add_pair(const std::vector<Piece>& a_pieces, const std::vector<Piece>& b_pi
     }
 }
 
-FamilySums family_sums(const Prepared& p) {
+FamilySums empty_family_sums(int categories) {
+    const auto k = static_cast<std::size_t>(categories);
     FamilySums sums;
-    if (family_undefined(p)) {
-        return sums;  // nothing to count; every coefficient of the family says why
-    }
-    const auto k = static_cast<std::size_t>(p.categories);
     sums.unit_length.assign(k, 0);
     sums.unit_length_squared.assign(k, 0);
     sums.pair_same.assign(k, 0);
     sums.pair_coded.assign(k, 0);
     sums.pairable_squared.assign(k, 0);
-    std::vector<std::vector<Piece>> partitions(static_cast<std::size_t>(p.coders));
-    for (const SortedContinuum& sc : p.continua) {
-        for (int i = 0; i < p.coders; ++i) {
-            auto& part = partitions[static_cast<std::size_t>(i)];
-            build_partition(sc, i, part);
-            for (const Piece& piece : part) {
-                const std::int64_t len = piece.end - piece.start;
-                if (piece.value == kGap) {
-                    sums.gap_length += len;
-                } else {
-                    const auto c = static_cast<std::size_t>(piece.value);
-                    sums.unit_length[c] += len;
-                    sums.unit_length_squared[c] += static_cast<Real>(len) * static_cast<Real>(len);
-                }
-            }
-        }
-        for (int i = 0; i < p.coders; ++i) {
-            for (int j = i + 1; j < p.coders; ++j) {
-                add_pair(partitions[static_cast<std::size_t>(i)],
-                         partitions[static_cast<std::size_t>(j)], sums);
+    return sums;
+}
+
+// Adds one continuum's share to `sums`: the family's sums over several continua are the sums
+// of each one's. Only meaningful while no coder's categories overlap.
+void add_family_sums(const SortedContinuum& sc, int coders, FamilySums& sums,
+                     std::vector<std::vector<Piece>>& partitions) {
+    partitions.resize(static_cast<std::size_t>(coders));
+    for (int i = 0; i < coders; ++i) {
+        auto& part = partitions[static_cast<std::size_t>(i)];
+        build_partition(sc, i, part);
+        for (const Piece& piece : part) {
+            const std::int64_t len = piece.end - piece.start;
+            if (piece.value == kGap) {
+                sums.gap_length += len;
+            } else {
+                const auto c = static_cast<std::size_t>(piece.value);
+                sums.unit_length[c] += len;
+                sums.unit_length_squared[c] += static_cast<Real>(len) * static_cast<Real>(len);
             }
         }
     }
-    return sums;
+    for (int i = 0; i < coders; ++i) {
+        for (int j = i + 1; j < coders; ++j) {
+            add_pair(partitions[static_cast<std::size_t>(i)],
+                     partitions[static_cast<std::size_t>(j)], sums);
+        }
+    }
 }
 
 // The cuα coincidences (values without the gap) and expected coincidences, shared by cu_alpha
@@ -441,10 +436,16 @@ std::vector<Coefficient> k_u_alpha_of(const Prepared& p, const FamilySums& s) {
 }  // namespace
 
 // ---- αu (Krippendorff 1995; discrete form of Content Analysis, 2nd ed., 2004) -----------------
+//
+// αu pools continua by concatenating them, so each category's units and gaps live on one long
+// continuum. Everything but the gap lengths adds up continuum by continuum: a unit lies inside a
+// gap of the concatenation exactly when it lies inside the part of that gap within its own
+// continuum, and units never cross continua. Each continuum therefore contributes its distances
+// and unit lengths when it arrives; the gaps at its two edges are kept aside and joined with
+// their neighbours' in the order of the continua at the end.
 
 namespace {
 
-// A unit on the concatenated continuum.
 struct Span {
     std::int64_t start;
     std::int64_t end;
@@ -456,86 +457,85 @@ struct Disagreements {
     std::size_t units = 0;
 };
 
-// cDo and cDe for one category; by_coder[i] holds coder i's units of it sorted by start.
-Disagreements category_disagreements(const std::vector<std::vector<Span>>& by_coder,
-                                     std::int64_t length, std::vector<std::int64_t>& gaps,
-                                     std::vector<std::int64_t>& scratch) {
-    const int coders = static_cast<int>(by_coder.size());
-    // Each coder's binary partition: units (value 1) and the gaps between them (value 0).
-    std::vector<std::vector<Piece>> partitions(by_coder.size());
-    gaps.clear();
-    Exact unit_pairs = 0;  // Σ l(l − 1)
-    std::size_t n_units = 0;
-    for (std::size_t coder = 0; coder < by_coder.size(); ++coder) {
-        auto& part = partitions[coder];
-        std::int64_t pos = 0;
-        for (const Span& u : by_coder[coder]) {
-            if (u.start > pos) {
-                part.push_back({pos, u.start, 0});
-                gaps.push_back(u.start - pos);
-            }
-            part.push_back({u.start, u.end, 1});
-            const Exact l = u.end - u.start;
-            unit_pairs += l * (l - 1);
-            pos = u.end;
-        }
-        if (pos < length) {
-            part.push_back({pos, length, 0});
-            gaps.push_back(length - pos);
-        }
-        n_units += by_coder[coder].size();
-    }
+// A coder's first and last gap of one category in one continuum, for joining across continua.
+struct EdgeGaps {
+    int category;
+    int coder;
+    std::int64_t leading;   // from the continuum's start to the first unit
+    std::int64_t trailing;  // from the last unit to the continuum's end
+};
 
-    Disagreements d;
-    d.units = n_units;
-    if (n_units == 0) {
-        return d;
-    }
-    // Sums of squared integer lengths, kept exact in 128 bits (and faster than long double).
-    Exact distance = 0;
-    for (int i = 0; i < coders; ++i) {
-        for (int j = i + 1; j < coders; ++j) {
-            const auto& pa = partitions[static_cast<std::size_t>(i)];
-            const auto& pb = partitions[static_cast<std::size_t>(j)];
-            std::size_t a = 0;
-            std::size_t b = 0;
-            while (a < pa.size() && b < pb.size()) {
-                const Piece& x = pa[a];
-                const Piece& y = pb[b];
-                if (x.value == 1 && y.value == 1) {
-                    const Exact ds = x.start - y.start;
-                    const Exact de = x.end - y.end;
-                    distance += ds * ds + de * de;
-                } else if (x.value == 1 && y.start <= x.start && x.end <= y.end) {
-                    const Exact l = x.end - x.start;
-                    distance += l * l;
-                } else if (y.value == 1 && x.start <= y.start && y.end <= x.end) {
-                    const Exact l = y.end - y.start;
-                    distance += l * l;
-                }
-                const std::int64_t hi = std::min(x.end, y.end);
-                if (x.end == hi)
-                    ++a;
-                if (y.end == hi)
-                    ++b;
-            }
+// Per category: what αu's two terms are computed from.
+struct AlphaUSums {
+    Exact distance = 0;    // Σ δ² over coder pairs
+    Exact unit_pairs = 0;  // Σ l(l − 1) over units
+    std::vector<std::int64_t> unit_lengths;
+    std::vector<std::int64_t> inner_gaps;  // gaps between two units of one continuum
+};
+
+// Adds the binary partition of `units` (sorted, within [0, length)) as pieces to `out`.
+void binary_partition(const std::vector<Span>& units, std::int64_t length,
+                      std::vector<Piece>& out) {
+    out.clear();
+    std::int64_t pos = 0;
+    for (const Span& u : units) {
+        if (u.start > pos) {
+            out.push_back({pos, u.start, 0});
         }
+        out.push_back({u.start, u.end, 1});
+        pos = u.end;
+    }
+    if (pos < length) {
+        out.push_back({pos, length, 0});
+    }
+}
+
+// Σ δ² between two coders' binary partitions of one continuum.
+Exact pair_distance(const std::vector<Piece>& pa, const std::vector<Piece>& pb) {
+    Exact distance = 0;
+    std::size_t a = 0;
+    std::size_t b = 0;
+    while (a < pa.size() && b < pb.size()) {
+        const Piece& x = pa[a];
+        const Piece& y = pb[b];
+        if (x.value == 1 && y.value == 1) {
+            const Exact ds = x.start - y.start;
+            const Exact de = x.end - y.end;
+            distance += ds * ds + de * de;
+        } else if (x.value == 1 && y.start <= x.start && x.end <= y.end) {
+            const Exact l = x.end - x.start;
+            distance += l * l;
+        } else if (y.value == 1 && x.start <= y.start && y.end <= x.end) {
+            const Exact l = y.end - y.start;
+            distance += l * l;
+        }
+        const std::int64_t hi = std::min(x.end, y.end);
+        if (x.end == hi)
+            ++a;
+        if (y.end == hi)
+            ++b;
+    }
+    return distance;
+}
+
+// cDo and cDe of one category from its sums and all of its gaps.
+Disagreements category_disagreements(const AlphaUSums& sums, std::vector<std::int64_t>& gaps,
+                                     std::vector<std::int64_t>& unit_lengths,
+                                     std::vector<std::int64_t>& scratch, int coders,
+                                     std::int64_t length) {
+    Disagreements d;
+    d.units = unit_lengths.size();
+    if (d.units == 0) {
+        return d;
     }
     const Real m = static_cast<Real>(coders);
     const Real len = static_cast<Real>(length);
-    d.observed = 2 * static_cast<Real>(distance) / (m * (m - 1) * len * len);
+    d.observed = 2 * static_cast<Real>(sums.distance) / (m * (m - 1) * len * len);
 
     // Σ_{gaps h, l_h ≥ l} (l_h − l + 1) for every unit: with gaps and units both sorted by
     // length, one backward walk keeps the count and the sum of the gaps at least as long as
     // the current unit. Every term is an integer (l(l − 1)(2l − 1) is divisible by 6), so
     // the sums stay exact.
-    std::vector<std::int64_t> unit_lengths;
-    unit_lengths.reserve(n_units);
-    for (const auto& coder_units : by_coder) {
-        for (const Span& u : coder_units) {
-            unit_lengths.push_back(u.end - u.start);
-        }
-    }
     const auto length_key = [](std::int64_t l) { return static_cast<std::uint64_t>(l); };
     radix_sort(gaps, scratch, length_key, 11);
     radix_sort(unit_lengths, scratch, length_key, 11);
@@ -553,40 +553,10 @@ Disagreements category_disagreements(const std::vector<std::vector<Span>>& by_co
         placement += l * l * (fitting_sum - fitting * (l - 1));
     }
     const Real numerator =
-        static_cast<Real>(n_units - 1) * static_cast<Real>(cubic) + static_cast<Real>(placement);
-    d.expected = (2 / len) * numerator / (m * len * (m * len - 1) - static_cast<Real>(unit_pairs));
+        static_cast<Real>(d.units - 1) * static_cast<Real>(cubic) + static_cast<Real>(placement);
+    d.expected =
+        (2 / len) * numerator / (m * len * (m * len - 1) - static_cast<Real>(sums.unit_pairs));
     return d;
-}
-
-}  // namespace
-
-namespace {
-
-// αu's observed and expected disagreement of every category in [first, last).
-std::vector<Disagreements> alpha_u_parts(const Prepared& p, int first, int last) {
-    // units[c][i]: coder i's units of category c on the concatenated continuum. Continua are
-    // visited in order and each coder's segments sorted by start, so every list comes sorted.
-    const auto m = static_cast<std::size_t>(p.coders);
-    std::vector<std::vector<std::vector<Span>>> units(static_cast<std::size_t>(last - first),
-                                                      std::vector<std::vector<Span>>(m));
-    std::int64_t offset = 0;
-    for (const SortedContinuum& sc : p.continua) {
-        for (const UnitizedSegment& s : sc.segments) {
-            if (s.category >= first && s.category < last) {
-                units[static_cast<std::size_t>(s.category - first)]
-                     [static_cast<std::size_t>(s.coder)]
-                         .push_back({offset + s.start, offset + s.end});
-            }
-        }
-        offset += sc.length;
-    }
-    std::vector<Disagreements> parts;
-    parts.reserve(units.size());
-    std::vector<std::int64_t> gaps, scratch;
-    for (const auto& by_coder : units) {
-        parts.push_back(category_disagreements(by_coder, p.total_length, gaps, scratch));
-    }
-    return parts;
 }
 
 Coefficient alpha_u_from(const std::vector<Disagreements>& parts, bool one_category) {
@@ -621,73 +591,207 @@ std::optional<Coefficient> alpha_u_undefined(const Prepared& p) {
 
 }  // namespace
 
-Coefficient u_alpha(const UnitizedInput& input) {
-    const Prepared p = prepare(input);
-    return u_alpha_of(p, family_sums(p));
+struct UnitizedAccumulator::State {
+    Prepared totals;
+    std::vector<std::int64_t> lengths;  // per continuum; -1 until added
+    std::size_t added = 0;
+    FamilySums family;
+    std::vector<AlphaUSums> alpha_u;           // per category
+    std::vector<std::vector<EdgeGaps>> edges;  // per continuum
+    // Scratch space, kept between continua.
+    std::vector<std::int64_t> last_end;
+    std::vector<std::vector<Piece>> partitions;
+    std::vector<std::vector<std::vector<Span>>> units;  // [category][coder]
+    std::vector<int> touched;
+};
+
+UnitizedAccumulator::UnitizedAccumulator(int coders, int categories, std::size_t continua)
+    : state_(std::make_unique<State>()) {
+    check_counts(coders, categories);
+    State& s = *state_;
+    s.totals.coders = coders;
+    s.totals.categories = categories;
+    s.lengths.assign(continua, -1);
+    s.family = empty_family_sums(categories);
+    s.alpha_u.resize(static_cast<std::size_t>(categories));
+    s.edges.resize(continua);
+    s.units.assign(static_cast<std::size_t>(categories),
+                   std::vector<std::vector<Span>>(static_cast<std::size_t>(coders)));
 }
 
-Coefficient binary_u_alpha(const UnitizedInput& input) {
-    const Prepared p = prepare(input);
-    return binary_u_alpha_of(p, family_sums(p));
-}
+UnitizedAccumulator::~UnitizedAccumulator() = default;
 
-Coefficient cu_alpha(const UnitizedInput& input) {
-    const Prepared p = prepare(input);
-    return cu_alpha_of(p, family_sums(p));
-}
-
-std::vector<Coefficient> k_u_alpha(const UnitizedInput& input) {
-    const Prepared p = prepare(input);
-    return k_u_alpha_of(p, family_sums(p));
-}
-
-Coefficient alpha_u_1995(const UnitizedInput& input, std::optional<int> category) {
-    const Prepared p = prepare(input);
-    if (category && (*category < 0 || *category >= p.categories)) {
-        fail("category " + std::to_string(*category) + " out of range");
+void UnitizedAccumulator::add(std::size_t index, const Continuum& continuum) {
+    State& s = *state_;
+    if (index >= s.lengths.size() || s.lengths[index] >= 0) {
+        fail("continuum " + std::to_string(index) + " is out of range or was added already");
     }
-    if (auto undefined = alpha_u_undefined(p)) {
-        return *undefined;
+    const int coders = s.totals.coders;
+    const SortedContinuum sc = sort_continuum(continuum, index, coders, s.totals.categories,
+                                              s.totals.overlapping_categories, s.last_end);
+    s.lengths[index] = sc.length;
+    ++s.added;
+    s.totals.total_length += sc.length;
+    // Once some coder's categories overlap, the uα family is undefined: no point counting.
+    if (coders >= 2 && !s.totals.overlapping_categories) {
+        add_family_sums(sc, coders, s.family, s.partitions);
     }
-    const int first = category ? *category : 0;
-    const int last = category ? *category + 1 : p.categories;
-    return alpha_u_from(alpha_u_parts(p, first, last), category.has_value());
+    if (coders < 2) {
+        return;
+    }
+    // αu: each coder's units of each category used here, then per category the distances.
+    for (const UnitizedSegment& seg : sc.segments) {
+        auto& list = s.units[static_cast<std::size_t>(seg.category)];
+        bool first_use = true;
+        for (const auto& coder_units : list) {
+            first_use = first_use && coder_units.empty();
+        }
+        if (first_use) {
+            s.touched.push_back(seg.category);
+        }
+        list[static_cast<std::size_t>(seg.coder)].push_back({seg.start, seg.end});
+    }
+    s.partitions.resize(static_cast<std::size_t>(coders));
+    for (const int category : s.touched) {
+        auto& by_coder = s.units[static_cast<std::size_t>(category)];
+        AlphaUSums& sums = s.alpha_u[static_cast<std::size_t>(category)];
+        for (std::size_t i = 0; i < by_coder.size(); ++i) {
+            const std::vector<Span>& units = by_coder[i];
+            binary_partition(units, sc.length, s.partitions[i]);
+            if (units.empty()) {
+                continue;
+            }
+            for (std::size_t u = 0; u < units.size(); ++u) {
+                const std::int64_t l = units[u].end - units[u].start;
+                sums.unit_lengths.push_back(l);
+                sums.unit_pairs += static_cast<Exact>(l) * (l - 1);
+                if (u > 0 && units[u].start > units[u - 1].end) {
+                    sums.inner_gaps.push_back(units[u].start - units[u - 1].end);
+                }
+            }
+            s.edges[index].push_back(
+                {category, static_cast<int>(i), units.front().start, sc.length - units.back().end});
+        }
+        for (std::size_t i = 0; i < by_coder.size(); ++i) {
+            for (std::size_t j = i + 1; j < by_coder.size(); ++j) {
+                sums.distance += pair_distance(s.partitions[i], s.partitions[j]);
+            }
+        }
+        for (auto& units : by_coder) {
+            units.clear();
+        }
+    }
+    s.touched.clear();
 }
 
-UnitizedMeasures unitized_measures(const UnitizedInput& input) {
-    const Prepared p = prepare(input);
+UnitizedMeasures UnitizedAccumulator::finish() {
+    State& s = *state_;
+    if (s.added != s.lengths.size()) {
+        fail("a continuum was not added");
+    }
+    const Prepared& p = s.totals;
     UnitizedMeasures out;
-    // αu's categories are independent of one another and of the uα family: the upper half
-    // of them is counted on a second thread while this one does the rest.
-    const bool alpha_u_defined = !alpha_u_undefined(p);
-    const int half = p.categories / 2;
-    std::future<std::vector<Disagreements>> upper;
-    if (alpha_u_defined && half > 0) {
-        upper = std::async(std::launch::async,
-                           [&p, half] { return alpha_u_parts(p, half, p.categories); });
-    }
-    // The four share one set of sums, counted once.
-    const FamilySums sums = family_sums(p);
-    out.u_alpha = u_alpha_of(p, sums);
-    out.binary_u_alpha = binary_u_alpha_of(p, sums);
-    out.cu_alpha = cu_alpha_of(p, sums);
-    out.k_u_alpha = k_u_alpha_of(p, sums);
+    out.u_alpha = u_alpha_of(p, s.family);
+    out.binary_u_alpha = binary_u_alpha_of(p, s.family);
+    out.cu_alpha = cu_alpha_of(p, s.family);
+    out.k_u_alpha = k_u_alpha_of(p, s.family);
     if (auto undefined = alpha_u_undefined(p)) {
         out.alpha_u_1995 = *undefined;
         out.alpha_u_1995_by_category.assign(static_cast<std::size_t>(p.categories), *undefined);
         return out;
     }
-    // The overall αu sums the categories' terms, so one pass gives both.
-    std::vector<Disagreements> parts = alpha_u_parts(p, 0, upper.valid() ? half : p.categories);
+    // Join the edge gaps in the order of the continua: a coder's gap of a category runs on
+    // from its last unit through every continuum where the coder did not use the category to
+    // its next unit. `pending` is that running gap, `seen` the last continuum joined.
+    const auto k = static_cast<std::size_t>(p.categories);
+    const auto m = static_cast<std::size_t>(p.coders);
+    std::vector<std::int64_t> before(s.lengths.size() + 1, 0);  // length of continua before d
+    for (std::size_t d = 0; d < s.lengths.size(); ++d) {
+        before[d + 1] = before[d] + s.lengths[d];
+    }
+    std::vector<std::vector<std::int64_t>> gaps(k);
+    for (std::size_t c = 0; c < k; ++c) {
+        gaps[c] = std::move(s.alpha_u[c].inner_gaps);
+    }
+    std::vector<std::int64_t> pending(k * m, 0);
+    std::vector<std::size_t> next(k * m, 0);  // first continuum not yet joined
+    for (std::size_t d = 0; d < s.edges.size(); ++d) {
+        for (const EdgeGaps& e : s.edges[d]) {
+            const std::size_t key =
+                static_cast<std::size_t>(e.category) * m + static_cast<std::size_t>(e.coder);
+            const std::int64_t gap = pending[key] + (before[d] - before[next[key]]) + e.leading;
+            if (gap > 0) {
+                gaps[static_cast<std::size_t>(e.category)].push_back(gap);
+            }
+            pending[key] = e.trailing;
+            next[key] = d + 1;
+        }
+    }
+    for (std::size_t key = 0; key < k * m; ++key) {
+        const std::int64_t gap = pending[key] + (before.back() - before[next[key]]);
+        if (gap > 0) {
+            gaps[key / m].push_back(gap);
+        }
+    }
+    // The categories are independent: the upper half is counted on a second thread.
+    auto count = [&](std::size_t first, std::size_t last) {
+        std::vector<Disagreements> parts;
+        std::vector<std::int64_t> scratch;
+        for (std::size_t c = first; c < last; ++c) {
+            parts.push_back(category_disagreements(s.alpha_u[c], gaps[c], s.alpha_u[c].unit_lengths,
+                                                   scratch, p.coders, p.total_length));
+        }
+        return parts;
+    };
+    std::future<std::vector<Disagreements>> upper;
+    if (k >= 2) {
+        upper = std::async(std::launch::async, count, k / 2, k);
+    }
+    std::vector<Disagreements> parts = count(0, upper.valid() ? k / 2 : k);
     if (upper.valid()) {
         const std::vector<Disagreements> rest = upper.get();
         parts.insert(parts.end(), rest.begin(), rest.end());
     }
+    // The overall αu sums the categories' terms.
     out.alpha_u_1995 = alpha_u_from(parts, false);
     for (const Disagreements& d : parts) {
         out.alpha_u_1995_by_category.push_back(alpha_u_from({d}, true));
     }
     return out;
+}
+
+UnitizedMeasures unitized_measures(const UnitizedInput& input) {
+    UnitizedAccumulator accumulator(input.coders, input.categories, input.continua.size());
+    for (std::size_t d = 0; d < input.continua.size(); ++d) {
+        accumulator.add(d, input.continua[d]);
+    }
+    return accumulator.finish();
+}
+
+Coefficient u_alpha(const UnitizedInput& input) {
+    return unitized_measures(input).u_alpha;
+}
+
+Coefficient binary_u_alpha(const UnitizedInput& input) {
+    return unitized_measures(input).binary_u_alpha;
+}
+
+Coefficient cu_alpha(const UnitizedInput& input) {
+    return unitized_measures(input).cu_alpha;
+}
+
+std::vector<Coefficient> k_u_alpha(const UnitizedInput& input) {
+    return unitized_measures(input).k_u_alpha;
+}
+
+Coefficient alpha_u_1995(const UnitizedInput& input, std::optional<int> category) {
+    check_counts(input.coders, input.categories);
+    if (category && (*category < 0 || *category >= input.categories)) {
+        fail("category " + std::to_string(*category) + " out of range");
+    }
+    const UnitizedMeasures all = unitized_measures(input);
+    return category ? all.alpha_u_1995_by_category[static_cast<std::size_t>(*category)]
+                    : all.alpha_u_1995;
 }
 
 }  // namespace quire::agreement

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -114,5 +115,27 @@ struct UnitizedMeasures {
     std::vector<Coefficient> alpha_u_1995_by_category;
 };
 UnitizedMeasures unitized_measures(const UnitizedInput&);
+
+// unitized_measures() for continua that arrive one at a time, e.g. while the next ones are
+// still being read: add() does each continuum's share of the work, finish() joins the gaps
+// across continua and computes the coefficients. Continua are pooled in index order, whatever
+// the order they are added in. Not for concurrent use.
+class UnitizedAccumulator {
+public:
+    // Throws InvalidInputError for negative counts.
+    UnitizedAccumulator(int coders, int categories, std::size_t continua);
+    ~UnitizedAccumulator();
+    UnitizedAccumulator(const UnitizedAccumulator&) = delete;
+    UnitizedAccumulator& operator=(const UnitizedAccumulator&) = delete;
+    // Continuum `index`, each exactly once. Throws InvalidInputError for malformed segments
+    // (see the top of this header) and for an index out of range or given twice.
+    void add(std::size_t index, const Continuum& continuum);
+    // Throws InvalidInputError if a continuum was not added. Call once.
+    UnitizedMeasures finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 }  // namespace quire::agreement

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
+#include <numeric>
 #include <optional>
+#include <random>
 #include <vector>
 
 #include "core/agreement/unitized.h"
@@ -16,7 +19,9 @@ using quire::agreement::Continuum;
 using quire::agreement::cu_alpha;
 using quire::agreement::k_u_alpha;
 using quire::agreement::u_alpha;
+using quire::agreement::UnitizedAccumulator;
 using quire::agreement::UnitizedInput;
+using quire::agreement::UnitizedMeasures;
 using quire::agreement::UnitizedSegment;
 
 namespace {
@@ -405,4 +410,79 @@ TEST_CASE("unitized alphas handle a large project quickly", "[agreement]") {
     CHECK(in_range(cu_alpha(in)));
     CHECK(k_u_alpha(in).size() == 50);
     CHECK(in_range(alpha_u_1995(in, std::nullopt)));
+}
+
+TEST_CASE("continua added one at a time in any order pool like one concatenated continuum",
+          "[agreement]") {
+    // Random continua, some empty, some of length 0, some where a coder leaves a category out:
+    // gaps must join across continua exactly as on the concatenation.
+    std::mt19937 random(42);
+    auto same = [](const Coefficient& a, const Coefficient& b) {
+        REQUIRE(a.value.has_value() == b.value.has_value());
+        if (a.value) {
+            CHECK(*a.value == Approx(*b.value).epsilon(1e-9));
+        }
+    };
+    for (int round = 0; round < 40; ++round) {
+        const int coders = 2 + round % 2;
+        const int categories = 1 + round % 3;
+        const bool exclusive = round % 4 != 3;  // else categories overlap: uα family undefined
+        UnitizedInput pooled{coders, categories, {}};
+        UnitizedInput concatenated{coders, categories, {Continuum{0, {}}}};
+        const int continua = 1 + static_cast<int>(random() % 5);
+        for (int d = 0; d < continua; ++d) {
+            Continuum c{static_cast<std::int64_t>(random() % 4 == 0 ? 0 : 5 + random() % 40), {}};
+            for (int i = 0; i < coders; ++i) {
+                std::vector<std::int64_t> reach(static_cast<std::size_t>(categories), 0);
+                std::int64_t at = 0;
+                while (c.length > 0) {
+                    const int category = static_cast<int>(random() % categories);
+                    auto& from = exclusive ? at : reach[static_cast<std::size_t>(category)];
+                    const std::int64_t start = from + static_cast<std::int64_t>(random() % 8);
+                    const std::int64_t end = start + 1 + static_cast<std::int64_t>(random() % 9);
+                    if (end > c.length) {
+                        break;
+                    }
+                    c.segments.push_back({i, category, start, end});
+                    from = end;
+                }
+            }
+            for (UnitizedSegment seg : c.segments) {
+                seg.start += concatenated.continua[0].length;
+                seg.end += concatenated.continua[0].length;
+                concatenated.continua[0].segments.push_back(seg);
+            }
+            concatenated.continua[0].length += c.length;
+            pooled.continua.push_back(std::move(c));
+        }
+        std::vector<std::size_t> order(pooled.continua.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::shuffle(order.begin(), order.end(), random);
+        UnitizedAccumulator accumulator(coders, categories, pooled.continua.size());
+        for (const std::size_t d : order) {
+            accumulator.add(d, pooled.continua[d]);
+        }
+        const UnitizedMeasures got = accumulator.finish();
+        const UnitizedMeasures want = quire::agreement::unitized_measures(concatenated);
+        INFO("round " << round);
+        same(got.u_alpha, want.u_alpha);
+        same(got.binary_u_alpha, want.binary_u_alpha);
+        same(got.cu_alpha, want.cu_alpha);
+        same(got.alpha_u_1995, want.alpha_u_1995);
+        for (int c = 0; c < categories; ++c) {
+            same(got.k_u_alpha[static_cast<std::size_t>(c)],
+                 want.k_u_alpha[static_cast<std::size_t>(c)]);
+            same(got.alpha_u_1995_by_category[static_cast<std::size_t>(c)],
+                 want.alpha_u_1995_by_category[static_cast<std::size_t>(c)]);
+        }
+    }
+}
+
+TEST_CASE("an accumulator refuses a continuum twice and finishing with one missing",
+          "[agreement]") {
+    UnitizedAccumulator accumulator(2, 1, 2);
+    accumulator.add(1, Continuum{10, {{0, 0, 0, 4}}});
+    CHECK_THROWS_AS(accumulator.add(1, Continuum{10, {}}), InvalidInputError);
+    CHECK_THROWS_AS(accumulator.add(2, Continuum{10, {}}), InvalidInputError);
+    CHECK_THROWS_AS(accumulator.finish(), InvalidInputError);
 }
