@@ -385,7 +385,7 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
             .run();
         run.id = db.last_insert_rowid();
         db.prepare("UPDATE agreement_runs SET result = ?1 WHERE id = ?2")
-            .bind(1, report_json(run))
+            .bind(1, report_json(run, false))  // compact: the stored form is for programs
             .bind(2, run.id)
             .run();
         tx.commit();
@@ -393,8 +393,8 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
     return run;
 }
 
-std::string report_json(const AgreementRun& run) {
-    util::JsonWriter w;
+std::string report_json(const AgreementRun& run, bool indented) {
+    util::JsonWriter w(indented ? 2 : 0);
     w.begin_object();
     write_coders(w, run);
     w.key("unit").value(to_string(run.request.unit));

@@ -57,7 +57,8 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
 
 // The report as JSON (the contract of `quire-cli agreement --json`): top-level `coders`,
 // `unit`, `codes` and `overall`; every coefficient a number or null with a `notes` entry.
-std::string report_json(const AgreementRun& run);
+// `indented` lays it out for reading; the stored copy is compact.
+std::string report_json(const AgreementRun& run, bool indented = true);
 // One row per code and document, then per code pooled, then overall.
 std::string report_csv(const AgreementRun& run);
 

@@ -7,9 +7,21 @@
 namespace quire::util {
 namespace {
 
+bool needs_escape(char c) {
+    return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+}
+
 void append_escaped(std::string& out, std::string_view text) {
     out.push_back('"');
-    for (const char c : text) {
+    // Runs of plain characters are copied at once: reports hold millions of them.
+    std::size_t plain = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (!needs_escape(c)) {
+            continue;
+        }
+        out.append(text.data() + plain, i - plain);
+        plain = i + 1;
         switch (c) {
             case '"':
                 out += "\\\"";
@@ -26,17 +38,15 @@ void append_escaped(std::string& out, std::string_view text) {
             case '\t':
                 out += "\\t";
                 break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    static const char* hex = "0123456789abcdef";
-                    out += "\\u00";
-                    out.push_back(hex[(c >> 4) & 0xF]);
-                    out.push_back(hex[c & 0xF]);
-                } else {
-                    out.push_back(c);
-                }
+            default: {
+                static const char* hex = "0123456789abcdef";
+                out += "\\u00";
+                out.push_back(hex[(c >> 4) & 0xF]);
+                out.push_back(hex[c & 0xF]);
+            }
         }
     }
+    out.append(text.data() + plain, text.size() - plain);
     out.push_back('"');
 }
 
