@@ -14,6 +14,7 @@
 #include "core/agreement/reliability.h"
 #include "core/agreement/unitized.h"
 #include "core/errors.h"
+#include "core/util/handoff_worker.h"
 
 namespace quire::agreement {
 namespace {
@@ -593,8 +594,10 @@ struct Comparison::State {
     std::vector<MaskCounts> pooled;
     std::vector<std::int64_t> pooled_units, pooled_segments, pooled_matched;
     OverallTable overall;
-    std::unique_ptr<UnitizedAccumulator> unitized;  // when the unitized family is wanted
-    Continuum continuum;                            // scratch
+    // When the unitized family is wanted: counted on a thread of its own, which each document's
+    // continuum is handed to (declared after the accumulator, so it stops first).
+    std::unique_ptr<UnitizedAccumulator> unitized;
+    std::unique_ptr<util::HandoffWorker<std::pair<std::size_t, Continuum>>> unitized_worker;
     // Scratch space, kept between documents.
     std::vector<std::size_t> group_begin, group_next;
     std::vector<Interval> grouped, flat;
@@ -622,6 +625,13 @@ Comparison::Comparison(const ComparisonInput& in, std::size_t documents)
     if (in.unitized_measures) {
         s.unitized = std::make_unique<UnitizedAccumulator>(static_cast<int>(in.raters.size()),
                                                            static_cast<int>(codes), documents);
+        UnitizedAccumulator& accumulator = *s.unitized;
+        s.unitized_worker =
+            std::make_unique<util::HandoffWorker<std::pair<std::size_t, Continuum>>>(
+                [&accumulator](std::pair<std::size_t, Continuum>& item) {
+                    accumulator.add(item.first, item.second);
+                },
+                4096);
     }
 }
 
@@ -697,16 +707,17 @@ void Comparison::add(std::size_t doc_index, const ComparisonDocument& doc) {
         by_rater = ranges_by_rater(by_code, s.coded_scratch);
     }
     if (s.unitized) {
-        Continuum& continuum = s.continuum;
+        Continuum continuum;
         continuum.length = doc.length;
-        continuum.segments.clear();
+        continuum.segments.reserve(flat.size());
         // In (rater, start) order, which the unitized computation needs.
         for (std::size_t r = 0; r < raters; ++r) {
             for (const CodedRange& i : by_rater[r]) {
                 continuum.segments.push_back({static_cast<int>(r), i.code, i.start, i.end});
             }
         }
-        s.unitized->add(doc_index, continuum);
+        const std::size_t weight = continuum.segments.size() + 1;
+        s.unitized_worker->hand_over({doc_index, std::move(continuum)}, weight);
     }
 
     // Per-code counts and the overall table.
@@ -817,6 +828,7 @@ ComparisonResult Comparison::finish() {
             code.k_u_alpha = code.alpha_u_1995 = none;
         }
     } else if (raters >= 2 && codes > 0) {
+        s.unitized_worker->finish();
         const UnitizedMeasures measures = s.unitized->finish();
         o.u_alpha = measures.u_alpha;
         o.binary_u_alpha = measures.binary_u_alpha;

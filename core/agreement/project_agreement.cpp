@@ -2,17 +2,13 @@
 #include "core/agreement/project_agreement.h"
 
 #include <algorithm>
-#include <condition_variable>
-#include <deque>
-#include <exception>
 #include <map>
-#include <mutex>
 #include <set>
-#include <thread>
 
 #include "core/project.h"
 #include "core/storage/sqlite.h"
 #include "core/util/csv.h"
+#include "core/util/handoff_worker.h"
 #include "core/util/ids.h"
 #include "core/util/json_writer.h"
 
@@ -89,103 +85,8 @@ private:
     std::vector<std::pair<std::string, std::string>> notes_;
 };
 
-// Compares documents on a thread of its own as the reading thread hands them over, in the
-// order they were read. add() runs on this thread only; a document's codings are not touched
-// by the reader once handed over, and are freed once compared.
-class ComparisonWorker {
-public:
-    ComparisonWorker(Comparison& comparison, std::vector<ComparisonDocument>& documents)
-        : comparison_(comparison), documents_(documents), thread_([this] { work(); }) {}
-    ComparisonWorker(const ComparisonWorker&) = delete;
-    ComparisonWorker& operator=(const ComparisonWorker&) = delete;
-    // Leaving early (an error or a cancel while reading): documents still queued are dropped.
-    ~ComparisonWorker() {
-        {
-            std::lock_guard<std::mutex> lock(mutex_);
-            closing_ = true;
-            abandon_ = true;
-        }
-        wake_.notify_one();
-        if (thread_.joinable()) {
-            thread_.join();
-        }
-    }
-    // Documents are passed on in batches of a few thousand codings: waking the worker for
-    // each small document would cost more in thread switches than comparing it.
-    void hand_over(std::size_t index) {
-        batch_.push_back(index);
-        batch_codings_ += documents_[index].codings.size();
-        if (batch_codings_ >= kBatchCodings) {
-            flush();
-        }
-    }
-    // Waits until every document handed over is compared; rethrows what comparing threw.
-    void finish() {
-        flush();
-        {
-            std::lock_guard<std::mutex> lock(mutex_);
-            closing_ = true;
-        }
-        wake_.notify_one();
-        thread_.join();
-        if (failure_) {
-            std::rethrow_exception(failure_);
-        }
-    }
-
-private:
-    static constexpr std::size_t kBatchCodings = 4096;
-
-    void flush() {
-        if (batch_.empty()) {
-            return;
-        }
-        {
-            std::lock_guard<std::mutex> lock(mutex_);
-            queue_.insert(queue_.end(), batch_.begin(), batch_.end());
-        }
-        wake_.notify_one();
-        batch_.clear();
-        batch_codings_ = 0;
-    }
-
-    void work() {
-        while (true) {
-            std::size_t index = 0;
-            {
-                std::unique_lock<std::mutex> lock(mutex_);
-                wake_.wait(lock, [this] { return !queue_.empty() || closing_; });
-                if (queue_.empty() || abandon_) {
-                    return;
-                }
-                index = queue_.front();
-                queue_.pop_front();
-            }
-            if (failure_) {
-                continue;  // the comparison is lost already; drain the queue
-            }
-            try {
-                comparison_.add(index, documents_[index]);
-                documents_[index].codings = {};
-                documents_[index].text = {};
-            } catch (...) {
-                failure_ = std::current_exception();
-            }
-        }
-    }
-
-    Comparison& comparison_;
-    std::vector<ComparisonDocument>& documents_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    std::deque<std::size_t> queue_;
-    std::vector<std::size_t> batch_;  // the reader's, not yet queued
-    std::size_t batch_codings_ = 0;
-    bool closing_ = false;
-    bool abandon_ = false;
-    std::exception_ptr failure_;  // written by the worker, read after joining
-    std::thread thread_;          // last: starts once everything above is ready
-};
+// Documents go to the comparing thread in batches of about this many codings.
+constexpr std::size_t kBatchCodings = 4096;
 
 std::vector<std::string> split_members(const std::vector<std::string>& names) {
     std::vector<std::string> out;
@@ -324,7 +225,16 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
     // slower half.
     Comparison comparison(input, input.documents.size());
     {
-        ComparisonWorker worker(comparison, input.documents);
+        // A document's codings are not touched by this thread once handed over; the worker
+        // frees them once compared.
+        util::HandoffWorker<std::size_t> worker(
+            [&](std::size_t index) {
+                ComparisonDocument& doc = input.documents[index];
+                comparison.add(index, doc);
+                doc.codings = {};
+                doc.text = {};
+            },
+            kBatchCodings);
         std::vector<bool> handed_over(input.documents.size(), false);
         std::size_t handed = 0;
         auto hand_over = [&](int index) {
@@ -333,7 +243,7 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
                 doc.text = project.document_text(docs[static_cast<std::size_t>(index)].id);
             }
             handed_over[static_cast<std::size_t>(index)] = true;
-            worker.hand_over(static_cast<std::size_t>(index));
+            worker.hand_over(static_cast<std::size_t>(index), doc.codings.size() + 1);
             if (progress && !progress(++handed, input.documents.size())) {
                 throw Cancelled();
             }
