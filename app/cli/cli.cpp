@@ -29,6 +29,7 @@
 #include "core/project.h"
 #include "core/text/unicode.h"
 #include "core/util/csv.h"
+#include "core/util/json_writer.h"
 #include "search/search.h"
 
 namespace quire::cli {
@@ -1001,24 +1002,30 @@ int cmd_agreement(const std::vector<std::string>& raw, std::ostream& out, std::o
     if (args.flag("history")) {
         const auto runs = agreement::agreement_history(p);
         if (args.flag("json")) {
-            ordered_json j = ordered_json::array();
+            // Written as it goes: the reports of large runs run to megabytes each.
+            util::JsonWriter w;
+            w.begin_array();
             for (const auto& r : runs) {
-                j.push_back({{"id", r.id},
-                             {"created_at", r.created_at},
-                             {"parameters", ordered_json::parse(r.parameters)},
-                             {"result", ordered_json::parse(r.result)}});
+                w.begin_object();
+                w.key("id").value(static_cast<std::int64_t>(r.id));
+                w.key("created_at").value(r.created_at);
+                w.key("parameters").json_text(r.parameters);
+                w.key("result");
+                agreement::write_full_report(w, r.result);
+                w.end_object();
             }
-            print_json(out, j);
+            w.end_array();
+            out << w.str() << "\n";
             return 0;
         }
         for (const auto& r : runs) {
             const ordered_json params = ordered_json::parse(r.parameters);
-            const ordered_json result = ordered_json::parse(r.result);
+            const ordered_json overall = ordered_json::parse(r.overall);
             out << "#" << r.id << "  " << r.created_at << "  " << params["unit"].get<std::string>()
                 << "  coders " << params["coders"].dump() << "  " << params["codes"].size()
                 << " codes, " << params["documents"].size() << " documents  kappa "
-                << result["overall"]["cohen_kappa"].dump() << "  alpha "
-                << result["overall"]["krippendorff_alpha"].dump() << "\n";
+                << overall["cohen_kappa"].dump() << "  alpha "
+                << overall["krippendorff_alpha"].dump() << "\n";
         }
         return 0;
     }

@@ -5,6 +5,9 @@
 #include <map>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
+#include "core/agreement/binary.h"
 #include "core/project.h"
 #include "core/storage/sqlite.h"
 #include "core/util/csv.h"
@@ -295,7 +298,7 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
             .run();
         run.id = db.last_insert_rowid();
         db.prepare("UPDATE agreement_runs SET result = ?1 WHERE id = ?2")
-            .bind(1, report_json(run, false))  // compact: the stored form is for programs
+            .bind(1, stored_report_json(run))
             .bind(2, run.id)
             .run();
         tx.commit();
@@ -303,8 +306,103 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
     return run;
 }
 
-std::string report_json(const AgreementRun& run, bool indented) {
-    util::JsonWriter w(indented ? 2 : 0);
+namespace {
+
+// One document's figures for one code, as in report_json().
+void write_document(util::JsonWriter& w, const std::vector<std::string>& raters,
+                    const DocumentAgreement& d, bool segments) {
+    w.begin_object();
+    w.key("document").value(d.document);
+    w.key("units").value(static_cast<std::int64_t>(d.units));
+    w.key("both").value(static_cast<std::int64_t>(d.both));
+    w.key("neither");
+    if (segments) {
+        w.null();
+    } else {
+        w.value(static_cast<std::int64_t>(d.neither));
+    }
+    w.key("only").begin_object();
+    for (std::size_t r = 0; r < d.only.size() && r < raters.size(); ++r) {
+        w.key(raters[r]).value(static_cast<std::int64_t>(d.only[r]));
+    }
+    w.end_object();
+    CoefficientFields fields(w);
+    fields.put("percent_agreement", d.percent_agreement);
+    fields.put("kappa", d.kappa);
+    if (segments && raters.size() == 2) {
+        w.key("matched").begin_array();
+        for (const SegmentMatch& m : d.matched) {
+            w.begin_object();
+            w.key(raters[0])
+                .begin_array()
+                .value(static_cast<std::int64_t>(m.a_start))
+                .value(static_cast<std::int64_t>(m.a_end))
+                .end_array();
+            w.key(raters[1])
+                .begin_array()
+                .value(static_cast<std::int64_t>(m.b_start))
+                .value(static_cast<std::int64_t>(m.b_end))
+                .end_array();
+            w.key("overlap").value(m.overlap);
+            w.end_object();
+        }
+        w.end_array();
+        w.key("unmatched").begin_object();
+        for (std::size_t r = 0; r < d.unmatched.size(); ++r) {
+            w.key(raters[r]).begin_array();
+            for (const auto& [start, end] : d.unmatched[r]) {
+                w.begin_array()
+                    .value(static_cast<std::int64_t>(start))
+                    .value(static_cast<std::int64_t>(end))
+                    .end_array();
+            }
+            w.end_array();
+        }
+        w.end_object();
+    }
+    fields.finish();
+    w.end_object();
+}
+
+// The stored form of a code's per-document figures: one array per count, in document order.
+// Percent agreement is kept (with more than two coders it depends on more than these counts);
+// kappa is not, as it follows from the counts (see expand_documents()). Documents of one
+// code take about 30 bytes each instead of 200, which matters for runs of 50,000 of them.
+void write_document_columns(util::JsonWriter& w, const AgreementRun& run, const CodeAgreement& c) {
+    auto column = [&](const char* key, auto field) {
+        w.key(key).begin_array();
+        for (const DocumentAgreement& d : c.documents) {
+            w.value(static_cast<std::int64_t>(field(d)));
+        }
+        w.end_array();
+    };
+    w.begin_object();
+    column("units", [](const DocumentAgreement& d) { return d.units; });
+    column("both", [](const DocumentAgreement& d) { return d.both; });
+    column("neither", [](const DocumentAgreement& d) { return d.neither; });
+    w.key("only").begin_object();
+    for (std::size_t r = 0; r < run.raters.size(); ++r) {
+        column(run.raters[r].c_str(),
+               [r](const DocumentAgreement& d) { return r < d.only.size() ? d.only[r] : 0; });
+    }
+    w.end_object();
+    w.key("percent_agreement").begin_array();
+    for (const DocumentAgreement& d : c.documents) {
+        w.value(d.percent_agreement.value);
+    }
+    w.end_array();
+    // Notes of undefined percentages, by document index (rare: empty documents).
+    w.key("percent_agreement_notes").begin_object();
+    for (std::size_t i = 0; i < c.documents.size(); ++i) {
+        if (!c.documents[i].percent_agreement.note.empty()) {
+            w.key(std::to_string(i)).value(c.documents[i].percent_agreement.note);
+        }
+    }
+    w.end_object();
+    w.end_object();
+}
+
+void write_report(util::JsonWriter& w, const AgreementRun& run, bool stored) {
     w.begin_object();
     write_coders(w, run);
     w.key("unit").value(to_string(run.request.unit));
@@ -321,61 +419,16 @@ std::string report_json(const AgreementRun& run, bool indented) {
     for (const CodeAgreement& c : run.result.codes) {
         w.begin_object();
         w.key("code").value(c.code);
-        w.key("documents").begin_array();
-        for (const DocumentAgreement& d : c.documents) {
-            w.begin_object();
-            w.key("document").value(d.document);
-            w.key("units").value(static_cast<std::int64_t>(d.units));
-            w.key("both").value(static_cast<std::int64_t>(d.both));
-            w.key("neither");
-            if (segments) {
-                w.null();
-            } else {
-                w.value(static_cast<std::int64_t>(d.neither));
+        if (stored && !segments) {
+            w.key("documents");
+            write_document_columns(w, run, c);
+        } else {
+            w.key("documents").begin_array();
+            for (const DocumentAgreement& d : c.documents) {
+                write_document(w, run.raters, d, segments);
             }
-            w.key("only").begin_object();
-            for (std::size_t r = 0; r < d.only.size() && r < run.raters.size(); ++r) {
-                w.key(run.raters[r]).value(static_cast<std::int64_t>(d.only[r]));
-            }
-            w.end_object();
-            CoefficientFields fields(w);
-            fields.put("percent_agreement", d.percent_agreement);
-            fields.put("kappa", d.kappa);
-            if (segments && run.raters.size() == 2) {
-                w.key("matched").begin_array();
-                for (const SegmentMatch& m : d.matched) {
-                    w.begin_object();
-                    w.key(run.raters[0])
-                        .begin_array()
-                        .value(static_cast<std::int64_t>(m.a_start))
-                        .value(static_cast<std::int64_t>(m.a_end))
-                        .end_array();
-                    w.key(run.raters[1])
-                        .begin_array()
-                        .value(static_cast<std::int64_t>(m.b_start))
-                        .value(static_cast<std::int64_t>(m.b_end))
-                        .end_array();
-                    w.key("overlap").value(m.overlap);
-                    w.end_object();
-                }
-                w.end_array();
-                w.key("unmatched").begin_object();
-                for (std::size_t r = 0; r < d.unmatched.size(); ++r) {
-                    w.key(run.raters[r]).begin_array();
-                    for (const auto& [start, end] : d.unmatched[r]) {
-                        w.begin_array()
-                            .value(static_cast<std::int64_t>(start))
-                            .value(static_cast<std::int64_t>(end))
-                            .end_array();
-                    }
-                    w.end_array();
-                }
-                w.end_object();
-            }
-            fields.finish();
-            w.end_object();
+            w.end_array();
         }
-        w.end_array();
         CoefficientFields fields(w);
         fields.put("percent_agreement", c.percent_agreement);
         fields.put("kappa", c.kappa);
@@ -430,6 +483,13 @@ std::string report_json(const AgreementRun& run, bool indented) {
         w.end_array();
     }
     w.end_object();
+}
+
+}  // namespace
+
+std::string report_json(const AgreementRun& run, bool indented) {
+    util::JsonWriter w(indented ? 2 : 0);
+    write_report(w, run, false);
     return w.str();
 }
 
@@ -474,12 +534,100 @@ std::string report_csv(const AgreementRun& run) {
     return out;
 }
 
+namespace {
+
+// A code's per-document figures from their stored columns, written as report_json() wrote
+// them: the counts and percentages as stored, kappa from the counts by the same function
+// (see fill_counts() in comparison.cpp).
+void write_document_columns_expanded(util::JsonWriter& w, const nlohmann::ordered_json& columns,
+                                     const nlohmann::ordered_json& names,
+                                     const std::vector<std::string>& raters) {
+    const auto& units = columns.at("units");
+    const auto& percent_notes = columns.at("percent_agreement_notes");
+    w.begin_array();
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        DocumentAgreement d;
+        d.document = names.at(i).get<std::string>();
+        d.units = units.at(i).get<std::int64_t>();
+        d.both = columns.at("both").at(i).get<std::int64_t>();
+        d.neither = columns.at("neither").at(i).get<std::int64_t>();
+        for (const std::string& rater : raters) {
+            d.only.push_back(columns.at("only").at(rater).at(i).get<std::int64_t>());
+        }
+        const auto& percent = columns.at("percent_agreement").at(i);
+        const std::string key = std::to_string(i);
+        d.percent_agreement =
+            percent.is_null()
+                ? Coefficient::undefined(
+                      percent_notes.contains(key) ? percent_notes.at(key).get<std::string>() : "")
+                : Coefficient::of(percent.get<double>());
+        d.kappa = raters.size() == 2
+                      ? nvivo_kappa({d.units, d.both + d.only[0], d.both + d.only[1], d.both})
+                      : Coefficient::undefined(
+                            "NVivo-style kappa compares two coders or two groups of coders");
+        write_document(w, raters, d, false);
+    }
+    w.end_array();
+}
+
+void write_full_report(util::JsonWriter& w, const nlohmann::ordered_json& report) {
+    std::vector<std::string> raters;
+    if (report.contains("groups")) {
+        for (const auto& [name, members] : report.at("groups").items()) {
+            raters.push_back(name);
+        }
+    } else if (report.contains("coders")) {
+        raters = report.at("coders").get<std::vector<std::string>>();
+    }
+    w.begin_object();
+    for (const auto& [key, value] : report.items()) {
+        w.key(key);
+        if (key != "codes") {
+            w.json_text(value.dump());
+            continue;
+        }
+        w.begin_array();
+        for (const auto& code : value) {
+            w.begin_object();
+            for (const auto& [field, item] : code.items()) {
+                w.key(field);
+                if (field == "documents" && item.is_object()) {
+                    write_document_columns_expanded(
+                        w, item, report.at("parameters").at("documents"), raters);
+                } else {
+                    w.json_text(item.dump());
+                }
+            }
+            w.end_object();
+        }
+        w.end_array();
+    }
+    w.end_object();
+}
+
+}  // namespace
+
+void write_full_report(util::JsonWriter& w, const std::string& stored) {
+    try {
+        write_full_report(w, nlohmann::ordered_json::parse(stored));
+    } catch (const nlohmann::json::exception& e) {
+        throw ProjectFileError(std::string("a stored agreement run is damaged: ") + e.what());
+    }
+}
+
+std::string stored_report_json(const AgreementRun& run) {
+    util::JsonWriter w(0);
+    write_report(w, run, true);
+    return w.str();
+}
+
 std::vector<StoredRun> agreement_history(Project& project) {
     sql::Statement& s = project.connection().prepare(
-        "SELECT id, created_at, parameters, result FROM agreement_runs ORDER BY id");
+        "SELECT id, created_at, parameters, result, json_extract(result, '$.overall') FROM "
+        "agreement_runs ORDER BY id");
     std::vector<StoredRun> out;
     while (s.step()) {
-        out.push_back({s.int64(0), s.text(1), s.text(2), s.text(3)});
+        out.push_back({s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4)});
     }
     return out;
 }

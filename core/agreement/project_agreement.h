@@ -9,6 +9,7 @@
 #include "core/agreement/comparison.h"
 #include "core/errors.h"
 #include "core/model.h"
+#include "core/util/json_writer.h"
 
 namespace quire {
 class Project;
@@ -62,12 +63,22 @@ std::string report_json(const AgreementRun& run, bool indented = true);
 // One row per code and document, then per code pooled, then overall.
 std::string report_csv(const AgreementRun& run);
 
+// What the project file keeps of a run: report_json()'s content, compact, with each code's
+// per-document figures as columns (a tenth of the size for large runs).
+std::string stored_report_json(const AgreementRun& run);
+
 struct StoredRun {
     Id id = 0;
     std::string created_at;
     std::string parameters;  // JSON
-    std::string result;      // JSON
+    std::string result;      // JSON, as stored: see stored_report_json()
+    std::string overall;     // JSON: the report's `overall` object alone
 };
+std::vector<StoredRun> agreement_history(Project& project);
+// Writes the full report of a stored run, as report_json() gave it when the run was made.
+// Runs stored in full by earlier versions come out as they are. Throws ProjectFileError when
+// the stored text is damaged.
+void write_full_report(util::JsonWriter& w, const std::string& stored_result);
 std::vector<StoredRun> agreement_history(Project& project);
 
 }  // namespace quire::agreement

@@ -4,6 +4,10 @@
 #include <charconv>
 #include <cmath>
 
+#include <nlohmann/json.hpp>
+
+#include "core/errors.h"
+
 namespace quire::util {
 namespace {
 
@@ -50,7 +54,45 @@ void append_escaped(std::string& out, std::string_view text) {
     out.push_back('"');
 }
 
+void write_value(JsonWriter& w, const nlohmann::ordered_json& v) {
+    if (v.is_object()) {
+        w.begin_object();
+        for (const auto& [key, item] : v.items()) {
+            w.key(key);
+            write_value(w, item);
+        }
+        w.end_object();
+    } else if (v.is_array()) {
+        w.begin_array();
+        for (const auto& item : v) {
+            write_value(w, item);
+        }
+        w.end_array();
+    } else if (v.is_string()) {
+        w.value(v.get_ref<const std::string&>());
+    } else if (v.is_boolean()) {
+        w.value(v.get<bool>());
+    } else if (v.is_number_float()) {
+        w.value(v.get<double>());
+    } else if (v.is_number()) {
+        w.value(v.get<std::int64_t>());
+    } else {
+        w.null();
+    }
+}
+
 }  // namespace
+
+JsonWriter& JsonWriter::json_text(std::string_view text) {
+    nlohmann::ordered_json parsed;
+    try {
+        parsed = nlohmann::ordered_json::parse(text);
+    } catch (const nlohmann::json::exception& e) {
+        throw InvalidInputError(std::string("not valid JSON: ") + e.what());
+    }
+    write_value(*this, parsed);
+    return *this;
+}
 
 void JsonWriter::newline() {
     if (indent_ > 0) {

@@ -36,6 +36,10 @@ public:
         return number ? value(*number) : null();
     }
 
+    // A whole JSON text, laid out like the rest (it is parsed, so it must be valid JSON;
+    // throws quire::InvalidInputError if not).
+    JsonWriter& json_text(std::string_view text);
+
     const std::string& str() const { return out_; }
 
 private:

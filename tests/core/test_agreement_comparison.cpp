@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/agreement/binary.h"
 #include "core/agreement/comparison.h"
 #include "core/agreement/project_agreement.h"
@@ -420,4 +422,55 @@ TEST_CASE("a comparison refuses a document twice and finishing with one missing"
     CHECK_THROWS_AS(twice.add(0, in.documents[0]), quire::InvalidInputError);
     CHECK_THROWS_AS(twice.add(2, in.documents[0]), quire::InvalidInputError);
     CHECK_THROWS_AS(twice.finish(), quire::InvalidInputError);
+}
+
+TEST_CASE("a stored run gives back the report it was computed with", "[agreement]") {
+    quire::test::TempProjectPath path;
+    quire::Project p = quire::Project::create(path.str());
+    const quire::Id d1 = p.add_document("first", "One two three.\nFour five six.\n").document.id;
+    const quire::Id d2 = p.add_document("second", "Seven eight.\nNine ten eleven.\n").document.id;
+    p.add_document("uncoded", "Nothing coded here.\n");
+    const quire::Id a = p.add_code("Working with uncertainty").id;
+    const quire::Id b = p.add_code("Take the long view").id;
+    p.add_code("Model consent");  // never applied: kappa undefined with a note
+    const quire::Id ann = p.ensure_coder("Ann").id;
+    const quire::Id ben = p.ensure_coder("Ben").id;
+    const quire::Id cat = p.ensure_coder("Cat").id;
+    p.apply_code(d1, a, ann, 0, 8);
+    p.apply_code(d1, a, ben, 4, 14);
+    p.apply_code(d1, b, cat, 15, 29);
+    p.apply_code(d2, b, ann, 0, 12);
+    p.apply_code(d2, b, ben, 0, 12);
+    p.apply_code(d2, a, cat, 13, 29);
+
+    std::vector<AgreementRequest> requests(5);
+    requests[0].coders = {"Ann", "Ben"};
+    requests[1].coders = {"Ann", "Ben", "Cat"};
+    requests[1].unit = UnitKind::Word;
+    requests[2].group1 = {"Ann"};
+    requests[2].group2 = {"Ben", "Cat"};
+    requests[2].unit = UnitKind::Paragraph;
+    requests[3].coders = {"Ben", "Ann"};
+    requests[3].unit = UnitKind::Segment;
+    requests[4].coders = {"Ann", "Cat"};
+    requests[4].unit = UnitKind::Document;
+    for (const AgreementRequest& request : requests) {
+        const AgreementRun run = run_agreement(p, request);
+        const std::string stored = stored_report_json(run);
+        if (request.unit != UnitKind::Segment) {
+            CHECK(stored.size() < report_json(run, false).size());
+        }
+        // Older versions stored the full report; it still reads back as it is.
+        quire::util::JsonWriter old_form;
+        write_full_report(old_form, report_json(run));
+        CHECK(nlohmann::json::parse(old_form.str()) == nlohmann::json::parse(report_json(run)));
+        const auto history = agreement_history(p);
+        REQUIRE_FALSE(history.empty());
+        CHECK(history.back().id == run.id);
+        quire::util::JsonWriter full;
+        write_full_report(full, history.back().result);
+        CHECK(nlohmann::json::parse(full.str()) == nlohmann::json::parse(report_json(run)));
+        CHECK(nlohmann::json::parse(history.back().overall) ==
+              nlohmann::json::parse(report_json(run))["overall"]);
+    }
 }
