@@ -279,7 +279,10 @@ void fill_counts(DocumentAgreement& d, const MaskCounts& counts, std::int64_t un
             d.only[static_cast<std::size_t>(__builtin_ctzll(mask))] += n;
         }
     }
-    d.percent_agreement = pairwise_percent(counts, units, raters);
+    // Two raters: NVivo's functions, which stored runs use to recompute these (see
+    // stored_report_json()); they equal the general pairwise form.
+    d.percent_agreement = raters == 2 ? nvivo_percent_agreement(two_rater_counts(counts, units))
+                                      : pairwise_percent(counts, units, raters);
     d.kappa = raters == 2 ? nvivo_kappa(two_rater_counts(counts, units))
                           : Coefficient::undefined(
                                 "NVivo-style kappa compares two coders or two groups of coders");

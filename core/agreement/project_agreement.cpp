@@ -365,9 +365,10 @@ void write_document(util::JsonWriter& w, const std::vector<std::string>& raters,
 }
 
 // The stored form of a code's per-document figures: one array per count, in document order.
-// Percent agreement is kept (with more than two coders it depends on more than these counts);
-// kappa is not, as it follows from the counts (see expand_documents()). Documents of one
-// code take about 30 bytes each instead of 200, which matters for runs of 50,000 of them.
+// With two raters percent agreement and kappa follow from the counts and are not kept (see
+// write_document_columns_expanded()); with more, percent agreement depends on more than these
+// counts and is kept. Documents of one code take about 25 bytes each instead of 200, which
+// matters for runs of 50,000 of them.
 void write_document_columns(util::JsonWriter& w, const AgreementRun& run, const CodeAgreement& c) {
     auto column = [&](const char* key, auto field) {
         w.key(key).begin_array();
@@ -386,19 +387,21 @@ void write_document_columns(util::JsonWriter& w, const AgreementRun& run, const 
                [r](const DocumentAgreement& d) { return r < d.only.size() ? d.only[r] : 0; });
     }
     w.end_object();
-    w.key("percent_agreement").begin_array();
-    for (const DocumentAgreement& d : c.documents) {
-        w.value(d.percent_agreement.value);
-    }
-    w.end_array();
-    // Notes of undefined percentages, by document index (rare: empty documents).
-    w.key("percent_agreement_notes").begin_object();
-    for (std::size_t i = 0; i < c.documents.size(); ++i) {
-        if (!c.documents[i].percent_agreement.note.empty()) {
-            w.key(std::to_string(i)).value(c.documents[i].percent_agreement.note);
+    if (run.raters.size() != 2) {
+        w.key("percent_agreement").begin_array();
+        for (const DocumentAgreement& d : c.documents) {
+            w.value(d.percent_agreement.value);
         }
+        w.end_array();
+        // Notes of undefined percentages, by document index (rare: empty documents).
+        w.key("percent_agreement_notes").begin_object();
+        for (std::size_t i = 0; i < c.documents.size(); ++i) {
+            if (!c.documents[i].percent_agreement.note.empty()) {
+                w.key(std::to_string(i)).value(c.documents[i].percent_agreement.note);
+            }
+        }
+        w.end_object();
     }
-    w.end_object();
     w.end_object();
 }
 
@@ -489,6 +492,7 @@ void write_report(util::JsonWriter& w, const AgreementRun& run, bool stored) {
 
 std::string report_json(const AgreementRun& run, bool indented) {
     util::JsonWriter w(indented ? 2 : 0);
+    w.reserve(run.codes.size() * run.documents.size() * (indented ? 260 : 150) + 65536);
     write_report(w, run, false);
     return w.str();
 }
@@ -537,13 +541,14 @@ std::string report_csv(const AgreementRun& run) {
 namespace {
 
 // A code's per-document figures from their stored columns, written as report_json() wrote
-// them: the counts and percentages as stored, kappa from the counts by the same function
-// (see fill_counts() in comparison.cpp).
+// them: the counts as stored; with two raters percent agreement and kappa from the counts by
+// the functions that computed them (see fill_counts() in comparison.cpp), with more the
+// stored percentages.
 void write_document_columns_expanded(util::JsonWriter& w, const nlohmann::ordered_json& columns,
                                      const nlohmann::ordered_json& names,
                                      const std::vector<std::string>& raters) {
     const auto& units = columns.at("units");
-    const auto& percent_notes = columns.at("percent_agreement_notes");
+    const bool two = raters.size() == 2;
     w.begin_array();
     for (std::size_t i = 0; i < units.size(); ++i) {
         DocumentAgreement d;
@@ -554,17 +559,21 @@ void write_document_columns_expanded(util::JsonWriter& w, const nlohmann::ordere
         for (const std::string& rater : raters) {
             d.only.push_back(columns.at("only").at(rater).at(i).get<std::int64_t>());
         }
-        const auto& percent = columns.at("percent_agreement").at(i);
-        const std::string key = std::to_string(i);
-        d.percent_agreement =
-            percent.is_null()
-                ? Coefficient::undefined(
-                      percent_notes.contains(key) ? percent_notes.at(key).get<std::string>() : "")
-                : Coefficient::of(percent.get<double>());
-        d.kappa = raters.size() == 2
-                      ? nvivo_kappa({d.units, d.both + d.only[0], d.both + d.only[1], d.both})
-                      : Coefficient::undefined(
-                            "NVivo-style kappa compares two coders or two groups of coders");
+        if (two) {
+            const TwoRaterCounts counts{d.units, d.both + d.only[0], d.both + d.only[1], d.both};
+            d.percent_agreement = nvivo_percent_agreement(counts);
+            d.kappa = nvivo_kappa(counts);
+        } else {
+            const auto& percent = columns.at("percent_agreement").at(i);
+            const auto& notes = columns.at("percent_agreement_notes");
+            const std::string key = std::to_string(i);
+            d.percent_agreement =
+                percent.is_null() ? Coefficient::undefined(
+                                        notes.contains(key) ? notes.at(key).get<std::string>() : "")
+                                  : Coefficient::of(percent.get<double>());
+            d.kappa = Coefficient::undefined(
+                "NVivo-style kappa compares two coders or two groups of coders");
+        }
         write_document(w, raters, d, false);
     }
     w.end_array();
@@ -617,6 +626,8 @@ void write_full_report(util::JsonWriter& w, const std::string& stored) {
 
 std::string stored_report_json(const AgreementRun& run) {
     util::JsonWriter w(0);
+    // About 6 bytes a count: growing the text as it goes costs more than writing it.
+    w.reserve(run.codes.size() * run.documents.size() * (run.raters.size() + 3) * 6 + 65536);
     write_report(w, run, true);
     return w.str();
 }

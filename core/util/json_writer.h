@@ -40,6 +40,9 @@ public:
     // throws quire::InvalidInputError if not).
     JsonWriter& json_text(std::string_view text);
 
+    // Room for `bytes` of output, for callers that know roughly how much they will write.
+    void reserve(std::size_t bytes) { out_.reserve(bytes); }
+
     const std::string& str() const { return out_; }
 
 private:
