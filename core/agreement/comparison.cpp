@@ -460,6 +460,11 @@ RangesByRater ranges_by_rater(const ByCode& by_code, std::vector<CodedRange>& sc
     RangesByRater out(by_code.raters);
     for (std::size_t r = 0; r < by_code.raters; ++r) {
         std::vector<CodedRange>& ranges = out[r];
+        std::size_t count = 0;
+        for (std::size_t c = 0; c < by_code.codes(); ++c) {
+            count += by_code.code(c)[r].size();
+        }
+        ranges.reserve(count);
         for (std::size_t c = 0; c < by_code.codes(); ++c) {
             for (const Interval& i : by_code.code(c)[r]) {
                 ranges.push_back({i.first, i.second, static_cast<int>(c)});
@@ -632,7 +637,7 @@ Comparison::Comparison(const ComparisonInput& in, std::size_t documents)
         s.unitized_worker =
             std::make_unique<util::HandoffWorker<std::pair<std::size_t, Continuum>>>(
                 [&accumulator](std::pair<std::size_t, Continuum>& item) {
-                    accumulator.add(item.first, item.second);
+                    accumulator.add(item.first, std::move(item.second));
                 },
                 4096);
     }

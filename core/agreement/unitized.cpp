@@ -64,7 +64,7 @@ void check_counts(int coders, int categories) {
 
 // Continuum `d` checked and sorted by (coder, start); sets `overlapping_categories` when a
 // coder's segments of different categories overlap. `last_end` is scratch space.
-SortedContinuum sort_continuum(const Continuum& c, std::size_t d, int coders, int categories,
+SortedContinuum sort_continuum(Continuum&& c, std::size_t d, int coders, int categories,
                                bool& overlapping_categories, std::vector<std::int64_t>& last_end) {
     if (c.length < 0) {
         fail("continuum " + std::to_string(d) + " has a negative length");
@@ -91,8 +91,13 @@ SortedContinuum sort_continuum(const Continuum& c, std::size_t d, int coders, in
     for (std::size_t k = 1; k < sc.coder_begin.size(); ++k) {
         sc.coder_begin[k] += sc.coder_begin[k - 1];
     }
-    sc.segments.resize(c.segments.size());
-    {
+    const bool grouped = std::is_sorted(
+        c.segments.begin(), c.segments.end(),
+        [](const UnitizedSegment& a, const UnitizedSegment& b) { return a.coder < b.coder; });
+    if (grouped) {
+        sc.segments = std::move(c.segments);  // the usual case: no copy
+    } else {
+        sc.segments.resize(c.segments.size());
         std::vector<std::size_t> next(sc.coder_begin.begin(), sc.coder_begin.end() - 1);
         for (const UnitizedSegment& s : c.segments) {
             sc.segments[next[static_cast<std::size_t>(s.coder)]++] = s;
@@ -621,14 +626,15 @@ UnitizedAccumulator::UnitizedAccumulator(int coders, int categories, std::size_t
 
 UnitizedAccumulator::~UnitizedAccumulator() = default;
 
-void UnitizedAccumulator::add(std::size_t index, const Continuum& continuum) {
+void UnitizedAccumulator::add(std::size_t index, Continuum continuum) {
     State& s = *state_;
     if (index >= s.lengths.size() || s.lengths[index] >= 0) {
         fail("continuum " + std::to_string(index) + " is out of range or was added already");
     }
     const int coders = s.totals.coders;
-    const SortedContinuum sc = sort_continuum(continuum, index, coders, s.totals.categories,
-                                              s.totals.overlapping_categories, s.last_end);
+    const SortedContinuum sc =
+        sort_continuum(std::move(continuum), index, coders, s.totals.categories,
+                       s.totals.overlapping_categories, s.last_end);
     s.lengths[index] = sc.length;
     ++s.added;
     s.totals.total_length += sc.length;

@@ -129,7 +129,7 @@ public:
     UnitizedAccumulator& operator=(const UnitizedAccumulator&) = delete;
     // Continuum `index`, each exactly once. Throws InvalidInputError for malformed segments
     // (see the top of this header) and for an index out of range or given twice.
-    void add(std::size_t index, const Continuum& continuum);
+    void add(std::size_t index, Continuum continuum);
     // Throws InvalidInputError if a continuum was not added. Call once.
     UnitizedMeasures finish();
 
