@@ -12,6 +12,7 @@
 #include <map>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bench/minimal_sweep.h"
@@ -227,14 +228,21 @@ int main(int argc, char** argv) {
     const double stored = median_ms(3, [&] { quire::agreement::run_agreement(p, request, true); });
     std::printf("run_agreement, stored with its report: %.1f ms\n", stored);
     if (!cli.empty()) {
-        const std::string command =
-            cli + " agreement '" + path + "' --coders Alex,Sam --json --no-store > /dev/null";
-        const double whole = median_ms(5, [&] {
-            if (std::system(command.c_str()) != 0) {
-                std::fprintf(stderr, "quire-cli failed\n");
-            }
-        });
-        std::printf("quire-cli agreement --json --no-store (whole process): %.1f ms\n", whole);
+        const std::string base = cli + " agreement '" + path + "' --coders Alex,Sam";
+        const std::pair<const char*, std::string> variants[] = {
+            {"text table, not stored (--no-store)", base + " --no-store"},
+            {"text table, run stored (the default)", base},
+            {"--json --no-store (10 MB of JSON)", base + " --json --no-store"},
+        };
+        for (const auto& [what, arguments] : variants) {
+            const std::string command = arguments + " > /dev/null";
+            const double whole = median_ms(7, [&] {
+                if (std::system(command.c_str()) != 0) {
+                    std::fprintf(stderr, "quire-cli failed\n");
+                }
+            });
+            std::printf("quire-cli agreement, whole process, %s: %.1f ms\n", what, whole);
+        }
     }
     if (keep.empty()) {
         for (const char* suffix : {"", "-wal", "-shm"}) {
