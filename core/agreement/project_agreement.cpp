@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -88,8 +89,10 @@ private:
     std::vector<std::pair<std::string, std::string>> notes_;
 };
 
-// Documents go to the comparing thread in batches of about this many codings.
-constexpr std::size_t kBatchCodings = 4096;
+// Codings go to the comparing thread in batches of about this many rows (ending with a
+// document): waking it for each small document would cost more in thread switches than
+// comparing the document.
+constexpr std::size_t kBatchRows = 4096;
 
 std::vector<std::string> split_members(const std::vector<std::string>& names) {
     std::vector<std::string> out;
@@ -196,6 +199,9 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
         ComparisonDocument cd;
         cd.name = d.name;
         cd.length = d.length;
+        if (needs_text) {
+            cd.text = project.document_text(d.id);
+        }
         input.documents.push_back(std::move(cd));
         run.documents.push_back(d.name);
     }
@@ -223,65 +229,77 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
     };
 
     // Codings come grouped by document (the unique index of codings starts with the document,
-    // so the order costs no sorting). Each document goes to a worker as soon as its last
-    // coding is read: the worker compares it while the next ones are read, which is the
-    // slower half.
+    // so the order costs no sorting). Reading them is the slow part, so this thread only steps
+    // through the rows and passes them on in batches that end with a document; a worker sorts
+    // them into documents and compares each one while the next rows are read.
+    struct Row {
+        Id document, code, coder;
+        std::int64_t start, end;
+    };
     Comparison comparison(input, input.documents.size());
+    std::vector<bool> compared(input.documents.size(), false);  // the worker's until finish()
     {
-        // A document's codings are not touched by this thread once handed over; the worker
-        // frees them once compared.
-        util::HandoffWorker<std::size_t> worker(
-            [&](std::size_t index) {
-                ComparisonDocument& doc = input.documents[index];
-                comparison.add(index, doc);
-                doc.codings = {};
-                doc.text = {};
+        util::HandoffWorker<std::vector<Row>> worker(
+            [&](std::vector<Row>& rows) {
+                for (std::size_t i = 0; i < rows.size();) {
+                    const Id id = rows[i].document;
+                    std::size_t end = i;
+                    while (end < rows.size() && rows[end].document == id) {
+                        ++end;
+                    }
+                    const int index = lookup(doc_table, id);
+                    if (index >= 0) {
+                        ComparisonDocument& doc = input.documents[static_cast<std::size_t>(index)];
+                        doc.codings.reserve(end - i);
+                        for (std::size_t r = i; r < end; ++r) {
+                            const int code = lookup(code_table, rows[r].code);
+                            const int rater = lookup(rater_table, rows[r].coder);
+                            if (code >= 0 && rater >= 0) {
+                                doc.codings.push_back({rater, code, rows[r].start, rows[r].end});
+                            }
+                        }
+                        comparison.add(static_cast<std::size_t>(index), doc);
+                        compared[static_cast<std::size_t>(index)] = true;
+                        doc = ComparisonDocument{};  // compared: its codings and text are done
+                    }
+                    i = end;
+                }
             },
-            kBatchCodings);
-        std::vector<bool> handed_over(input.documents.size(), false);
-        std::size_t handed = 0;
-        auto hand_over = [&](int index) {
-            ComparisonDocument& doc = input.documents[static_cast<std::size_t>(index)];
-            if (needs_text) {
-                doc.text = project.document_text(docs[static_cast<std::size_t>(index)].id);
-            }
-            handed_over[static_cast<std::size_t>(index)] = true;
-            worker.hand_over(static_cast<std::size_t>(index), doc.codings.size() + 1);
-            if (progress && !progress(++handed, input.documents.size())) {
-                throw Cancelled();
-            }
-        };
+            1);  // each item is a batch already
+        std::vector<Row> batch;
+        batch.reserve(kBatchRows);
+        std::size_t documents_read = 0;
+        Id current = -1;
         sql::Statement& all = project.connection().prepare(
             "SELECT document_id, code_id, coder_id, start_cp, end_cp FROM codings ORDER BY "
             "document_id");
-        Id current_id = -1;
-        int current = -1;
         while (all.step()) {
             const Id doc_id = all.int64(0);
-            if (doc_id != current_id) {
-                if (current >= 0) {
-                    hand_over(current);
+            if (doc_id != current) {
+                if (batch.size() >= kBatchRows) {
+                    worker.hand_over(std::exchange(batch, std::vector<Row>()));
+                    batch.reserve(kBatchRows);
+                    if (progress && !progress(documents_read, input.documents.size())) {
+                        throw Cancelled();
+                    }
                 }
-                current_id = doc_id;
-                current = lookup(doc_table, doc_id);
+                current = doc_id;
+                documents_read += lookup(doc_table, doc_id) >= 0 ? 1 : 0;
             }
-            const int code = lookup(code_table, all.int64(1));
-            const int rater = lookup(rater_table, all.int64(2));
-            if (current < 0 || code < 0 || rater < 0) {
-                continue;
-            }
-            input.documents[static_cast<std::size_t>(current)].codings.push_back(
-                {rater, code, all.int64(3), all.int64(4)});
+            batch.push_back({doc_id, all.int64(1), all.int64(2), all.int64(3), all.int64(4)});
         }
-        if (current >= 0) {
-            hand_over(current);
-        }
-        for (std::size_t d = 0; d < input.documents.size(); ++d) {
-            if (!handed_over[d]) {
-                hand_over(static_cast<int>(d));  // a document without codings
-            }
+        if (!batch.empty()) {
+            worker.hand_over(std::move(batch));
         }
         worker.finish();
+    }
+    for (std::size_t d = 0; d < input.documents.size(); ++d) {
+        if (!compared[d]) {
+            comparison.add(d, input.documents[d]);  // a document without codings
+        }
+    }
+    if (progress && !progress(input.documents.size(), input.documents.size())) {
+        throw Cancelled();
     }
     run.result = comparison.finish();
     run.created_at = util::now_utc();
