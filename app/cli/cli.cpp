@@ -1049,9 +1049,12 @@ int cmd_agreement(const std::vector<std::string>& raw, std::ostream& out, std::o
         throw UsageError("name the coders with --coders A,B or two groups with --group1/--group2");
     }
     const bool show_progress = isatty(2) != 0;
+    std::size_t shown = 0;
     const agreement::AgreementRun run = agreement::run_agreement(
         p, request, !args.flag("no-store"), [&](std::size_t done, std::size_t all) {
-            if (show_progress && (done == all || done % 50 == 0)) {
+            // Progress comes in steps of several documents: show every 50 or so.
+            if (show_progress && (done == all || done >= shown + 50)) {
+                shown = done;
                 err << "\rcomparing documents " << done << "/" << all << (done == all ? "\n" : "")
                     << std::flush;
             }
