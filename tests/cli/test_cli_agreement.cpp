@@ -116,6 +116,13 @@ TEST_CASE("agreement runs are stored and listed by --history", "[agreement][cli]
     REQUIRE(history.size() == 2);
     CHECK(history[1]["parameters"]["unit"] == "paragraph");
     CHECK(history[1]["result"]["coders"] == json::array({"Sam", "Alex"}));
+
+    // The stored report reads back as the command printed it.
+    const json printed =
+        json::parse(cli({"agreement", demo.path(), "--coders", "Alex,Sam", "--json"}).out);
+    const json again = json::parse(cli({"agreement", demo.path(), "--history", "--json"}).out);
+    REQUIRE(again.size() == 3);
+    CHECK(again[2]["result"] == printed);
 }
 
 TEST_CASE("agreement refuses bad requests with one line and a non-zero status",
