@@ -269,25 +269,28 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
         std::vector<Row> batch;
         batch.reserve(kBatchRows);
         std::size_t documents_read = 0;
-        Id current = -1;
-        sql::Statement& all = project.connection().prepare(
-            "SELECT document_id, code_id, coder_id, start_cp, end_cp FROM codings ORDER BY "
-            "document_id");
-        while (all.step()) {
-            const Id doc_id = all.int64(0);
-            if (doc_id != current) {
-                if (batch.size() >= kBatchRows) {
-                    worker.hand_over(std::exchange(batch, std::vector<Row>()));
-                    batch.reserve(kBatchRows);
-                    if (progress && !progress(documents_read, input.documents.size())) {
-                        throw Cancelled();
-                    }
-                }
-                current = doc_id;
-                documents_read += lookup(doc_table, doc_id) >= 0 ? 1 : 0;
+        // One query per selected document, in the order of their ids, inside one read
+        // transaction so that all see the same state of the file. Unselected documents are
+        // not read at all, and no row carries its document id.
+        sql::Transaction snapshot(project.connection());
+        for (const auto& [doc_id, index] : doc_index) {
+            sql::Statement& rows = project.connection().prepare(
+                "SELECT code_id, coder_id, start_cp, end_cp FROM codings WHERE document_id = ?1");
+            rows.bind(1, doc_id);
+            while (rows.step()) {
+                batch.push_back(
+                    {doc_id, rows.int64(0), rows.int64(1), rows.int64(2), rows.int64(3)});
             }
-            batch.push_back({doc_id, all.int64(1), all.int64(2), all.int64(3), all.int64(4)});
+            ++documents_read;
+            if (batch.size() >= kBatchRows) {
+                worker.hand_over(std::exchange(batch, std::vector<Row>()));
+                batch.reserve(kBatchRows);
+                if (progress && !progress(documents_read, input.documents.size())) {
+                    throw Cancelled();
+                }
+            }
         }
+        snapshot.commit();  // nothing was written: this ends the read
         if (!batch.empty()) {
             worker.hand_over(std::move(batch));
         }
