@@ -272,10 +272,19 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
         // One query per selected document, in the order of their ids, inside one read
         // transaction so that all see the same state of the file. Unselected documents are
         // not read at all, and no row carries its document id.
+        // Codes chosen by name are sought in the index rather than filtered after reading.
+        std::string sql =
+            "SELECT code_id, coder_id, start_cp, end_cp FROM codings WHERE document_id = ?1";
+        if (!request.codes.empty()) {
+            sql += " AND code_id IN (";
+            for (auto it = code_of.begin(); it != code_of.end(); ++it) {
+                sql += (it == code_of.begin() ? "" : ",") + std::to_string(it->first);
+            }
+            sql += ")";
+        }
         sql::Transaction snapshot(project.connection());
         for (const auto& [doc_id, index] : doc_index) {
-            sql::Statement& rows = project.connection().prepare(
-                "SELECT code_id, coder_id, start_cp, end_cp FROM codings WHERE document_id = ?1");
+            sql::Statement& rows = project.connection().prepare(sql);
             rows.bind(1, doc_id);
             while (rows.step()) {
                 batch.push_back(
