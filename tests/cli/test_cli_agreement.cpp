@@ -85,6 +85,21 @@ TEST_CASE("agreement --code restricts every figure, overall included", "[agreeme
     REQUIRE(one["overall"]["percent_agreement"].is_number());
     CHECK(one["overall"]["percent_agreement"] != all["overall"]["percent_agreement"]);
     CHECK(one["overall"]["k_u_alpha"].size() == 1);
+    // The code's own figures are those of the full run.
+    for (const json& code : all["codes"]) {
+        if (code["code"] == "Take the long view") {
+            CHECK(one["codes"][0]["documents"] == code["documents"]);
+            CHECK(one["codes"][0]["kappa"] == code["kappa"]);
+            CHECK(one["codes"][0]["krippendorff_alpha"] == code["krippendorff_alpha"]);
+        }
+    }
+    // Likewise one document's figures.
+    const std::string document = all["codes"][0]["documents"][1]["document"];
+    const json doc = json::parse(cli({"agreement", demo.path(), "--coders", "Alex,Sam", "--doc",
+                                      document, "--json", "--no-store"})
+                                     .out);
+    REQUIRE(doc["codes"][0]["documents"].size() == 1);
+    CHECK(doc["codes"][0]["documents"][0] == all["codes"][0]["documents"][1]);
 }
 
 TEST_CASE("agreement works for every unit of analysis", "[agreement][cli]") {
