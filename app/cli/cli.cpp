@@ -1015,7 +1015,7 @@ int cmd_agreement(const std::vector<std::string>& raw, std::ostream& out, std::o
                 w.end_object();
             }
             w.end_array();
-            out << w.str() << "\n";
+            out << w.view() << "\n";
             return 0;
         }
         for (const auto& r : runs) {

@@ -55,7 +55,7 @@ void write_parameters(util::JsonWriter& w, const AgreementRun& run) {
 std::string parameters_json(const AgreementRun& run) {
     util::JsonWriter w(0);
     write_parameters(w, run);
-    return w.str();
+    return w.take();
 }
 
 // Coefficients of one object, written as they come; their notes follow in a `notes` object.
@@ -524,7 +524,7 @@ std::string report_json(const AgreementRun& run, bool indented) {
     util::JsonWriter w(indented ? 2 : 0);
     w.reserve(run.codes.size() * run.documents.size() * (indented ? 260 : 150) + 65536);
     write_report(w, run, false);
-    return w.str();
+    return w.take();
 }
 
 std::string report_csv(const AgreementRun& run) {
@@ -659,7 +659,7 @@ std::string stored_report_json(const AgreementRun& run) {
     // About 6 bytes a count: growing the text as it goes costs more than writing it.
     w.reserve(run.codes.size() * run.documents.size() * (run.raters.size() + 3) * 6 + 65536);
     write_report(w, run, true);
-    return w.str();
+    return w.take();
 }
 
 std::vector<StoredRun> agreement_history(Project& project) {

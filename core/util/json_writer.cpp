@@ -15,45 +15,6 @@ bool needs_escape(char c) {
     return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
 }
 
-void append_escaped(std::string& out, std::string_view text) {
-    out.push_back('"');
-    // Runs of plain characters are copied at once: reports hold millions of them.
-    std::size_t plain = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (!needs_escape(c)) {
-            continue;
-        }
-        out.append(text.data() + plain, i - plain);
-        plain = i + 1;
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default: {
-                static const char* hex = "0123456789abcdef";
-                out += "\\u00";
-                out.push_back(hex[(c >> 4) & 0xF]);
-                out.push_back(hex[c & 0xF]);
-            }
-        }
-    }
-    out.append(text.data() + plain, text.size() - plain);
-    out.push_back('"');
-}
-
 void write_value(JsonWriter& w, const nlohmann::ordered_json& v) {
     if (v.is_object()) {
         w.begin_object();
@@ -94,10 +55,51 @@ JsonWriter& JsonWriter::json_text(std::string_view text) {
     return *this;
 }
 
+void JsonWriter::put_escaped(std::string_view text) {
+    put('"');
+    // Runs of plain characters are copied at once.
+    std::size_t plain = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (!needs_escape(c)) {
+            continue;
+        }
+        put(text.data() + plain, i - plain);
+        plain = i + 1;
+        switch (c) {
+            case '"':
+                put("\\\"", 2);
+                break;
+            case '\\':
+                put("\\\\", 2);
+                break;
+            case '\n':
+                put("\\n", 2);
+                break;
+            case '\r':
+                put("\\r", 2);
+                break;
+            case '\t':
+                put("\\t", 2);
+                break;
+            default: {
+                static const char* hex = "0123456789abcdef";
+                const char escaped[6] = {'\\', 'u', '0', '0', hex[(c >> 4) & 0xF], hex[c & 0xF]};
+                put(escaped, sizeof escaped);
+            }
+        }
+    }
+    put(text.data() + plain, text.size() - plain);
+    put('"');
+}
+
 void JsonWriter::newline() {
     if (indent_ > 0) {
-        out_.push_back('\n');
-        out_.append(has_items_.size() * static_cast<std::size_t>(indent_), ' ');
+        const std::size_t width = has_items_.size() * static_cast<std::size_t>(indent_);
+        char* at = room(width + 1);
+        at[0] = '\n';
+        std::memset(at + 1, ' ', width);
+        size_ += width + 1;
     }
 }
 
@@ -107,50 +109,50 @@ void JsonWriter::before_value() {
         return;
     }
     if (!has_items_.empty()) {
-        if (has_items_.back()) {
-            out_.push_back(',');
+        char& has_items = has_items_.back();
+        if (has_items) {
+            put(',');
         }
-        has_items_.back() = true;
+        has_items = 1;
         newline();
     }
 }
 
 JsonWriter& JsonWriter::open(char bracket) {
     before_value();
-    out_.push_back(bracket);
-    has_items_.push_back(false);
+    put(bracket);
+    has_items_.push_back(0);
     return *this;
 }
 
 JsonWriter& JsonWriter::close(char bracket) {
-    const bool had_items = has_items_.back();
+    const bool had_items = has_items_.back() != 0;
     has_items_.pop_back();
     if (had_items) {
         newline();
     }
-    out_.push_back(bracket);
+    put(bracket);
     return *this;
 }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
     before_value();
-    append_escaped(out_, name);
-    out_ += indent_ > 0 ? ": " : ":";
+    put_escaped(name);
+    put(": ", indent_ > 0 ? 2 : 1);
     after_key_ = true;
     return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view text) {
     before_value();
-    append_escaped(out_, text);
+    put_escaped(text);
     return *this;
 }
 
 JsonWriter& JsonWriter::value(std::int64_t number) {
     before_value();
-    char buffer[24];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, number);
-    out_.append(buffer, end);
+    char* at = room(24);
+    size_ = static_cast<std::size_t>(std::to_chars(at, at + 24, number).ptr - buffer_.data());
     return *this;
 }
 
@@ -159,22 +161,31 @@ JsonWriter& JsonWriter::value(double number) {
         return null();
     }
     before_value();
-    char buffer[32];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, number);
-    out_.append(buffer, end);
+    char* at = room(32);
+    size_ = static_cast<std::size_t>(std::to_chars(at, at + 32, number).ptr - buffer_.data());
     return *this;
 }
 
 JsonWriter& JsonWriter::value(bool flag) {
     before_value();
-    out_ += flag ? "true" : "false";
+    if (flag) {
+        put("true", 4);
+    } else {
+        put("false", 5);
+    }
     return *this;
 }
 
 JsonWriter& JsonWriter::null() {
     before_value();
-    out_ += "null";
+    put("null", 4);
     return *this;
+}
+
+std::string JsonWriter::take() {
+    buffer_.resize(size_);
+    size_ = 0;
+    return std::move(buffer_);
 }
 
 }  // namespace quire::util

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,17 +43,43 @@ public:
     JsonWriter& json_text(std::string_view text);
 
     // Room for `bytes` of output, for callers that know roughly how much they will write.
-    void reserve(std::size_t bytes) { out_.reserve(bytes); }
+    void reserve(std::size_t bytes) {
+        if (bytes > buffer_.size()) {
+            buffer_.resize(bytes);
+        }
+    }
 
-    const std::string& str() const { return out_; }
+    // The text written so far.
+    std::string_view view() const { return {buffer_.data(), size_}; }
+    std::string str() const { return std::string(view()); }
+    // The text, moved out; the writer is empty afterwards.
+    std::string take();
 
 private:
+    // The text is written through a raw pointer into a buffer grown by doubling: std::string's
+    // own append and push_back are calls into the library, and reports hold millions of values.
+    char* room(std::size_t bytes) {
+        if (size_ + bytes > buffer_.size()) {
+            buffer_.resize(std::max(2 * buffer_.size(), size_ + bytes + 256));
+        }
+        return buffer_.data() + size_;
+    }
+    void put(char c) {
+        *room(1) = c;
+        ++size_;
+    }
+    void put(const char* text, std::size_t length) {
+        std::memcpy(room(length), text, length);
+        size_ += length;
+    }
+    void put_escaped(std::string_view text);
     JsonWriter& open(char bracket);
     JsonWriter& close(char bracket);
     void before_value();
     void newline();
-    std::string out_;
-    std::vector<bool> has_items_;  // per open container
+    std::string buffer_;  // [0, size_) is the text; the rest is room
+    std::size_t size_ = 0;
+    std::vector<char> has_items_;  // per open container: whether it has an item yet
     bool after_key_ = false;
     int indent_;
 };
