@@ -154,7 +154,9 @@ struct FamilySums {
     std::vector<std::int64_t> pair_same;    // per category: Σ |g ∩ h| with both valued c
     std::int64_t pair_same_gap = 0;         // the same for two gaps
     std::vector<std::int64_t> pair_coded;   // per category: Σ |g ∩ h|, g valued c, h any unit
-    std::vector<Real> pairable_squared;     // per category: Σ p_g², p_g = |g ∩ h's units|
+    // Per category: Σ P_g² over units g, P_g = Σ_{other coders j} |g ∩ j's units| (with two
+    // coders, P_g is p_g). Divided by (m − 1)² when used: see coding_table().
+    std::vector<Real> pairable_squared;
 };
 
 // Why the family is undefined for this input regardless of the coefficient, if it is.
@@ -191,13 +193,13 @@ void build_partition(const SortedContinuum& sc, int coder, std::vector<Piece>& o
     }
 }
 
-// Adds one unordered coder pair's intersections, in both directions, to `sums`.
+// Adds one unordered coder pair's intersections, in both directions, to `sums`, and to each
+// unit's pairable length (`a_pairable[k]`: piece k of a) what the other coder coded of it.
 void add_pair(const std::vector<Piece>& a_pieces, const std::vector<Piece>& b_pieces,
-              FamilySums& sums) {
+              FamilySums& sums, std::vector<std::int64_t>& a_pairable,
+              std::vector<std::int64_t>& b_pairable) {
     std::size_t a = 0;
     std::size_t b = 0;
-    std::int64_t a_pairable = 0;
-    std::int64_t b_pairable = 0;
     while (a < a_pieces.size() && b < b_pieces.size()) {
         const Piece& x = a_pieces[a];
         const Piece& y = b_pieces[b];
@@ -213,23 +215,13 @@ void add_pair(const std::vector<Piece>& a_pieces, const std::vector<Piece>& b_pi
         if (x.value != kGap && y.value != kGap) {
             sums.pair_coded[static_cast<std::size_t>(x.value)] += shared;
             sums.pair_coded[static_cast<std::size_t>(y.value)] += shared;
-            a_pairable += shared;
-            b_pairable += shared;
+            a_pairable[a] += shared;
+            b_pairable[b] += shared;
         }
         if (x.end == hi) {
-            if (x.value != kGap) {
-                const Real p = static_cast<Real>(a_pairable);
-                sums.pairable_squared[static_cast<std::size_t>(x.value)] += p * p;
-            }
-            a_pairable = 0;
             ++a;
         }
         if (y.end == hi) {
-            if (y.value != kGap) {
-                const Real p = static_cast<Real>(b_pairable);
-                sums.pairable_squared[static_cast<std::size_t>(y.value)] += p * p;
-            }
-            b_pairable = 0;
             ++b;
         }
     }
@@ -249,8 +241,10 @@ FamilySums empty_family_sums(int categories) {
 // Adds one continuum's share to `sums`: the family's sums over several continua are the sums
 // of each one's. Only meaningful while no coder's categories overlap.
 void add_family_sums(const SortedContinuum& sc, int coders, FamilySums& sums,
-                     std::vector<std::vector<Piece>>& partitions) {
+                     std::vector<std::vector<Piece>>& partitions,
+                     std::vector<std::vector<std::int64_t>>& pairable) {
     partitions.resize(static_cast<std::size_t>(coders));
+    pairable.resize(static_cast<std::size_t>(coders));
     for (int i = 0; i < coders; ++i) {
         auto& part = partitions[static_cast<std::size_t>(i)];
         build_partition(sc, i, part);
@@ -266,15 +260,30 @@ void add_family_sums(const SortedContinuum& sc, int coders, FamilySums& sums,
         }
     }
     for (int i = 0; i < coders; ++i) {
+        pairable[static_cast<std::size_t>(i)].assign(partitions[static_cast<std::size_t>(i)].size(),
+                                                     0);
+    }
+    for (int i = 0; i < coders; ++i) {
         for (int j = i + 1; j < coders; ++j) {
             add_pair(partitions[static_cast<std::size_t>(i)],
-                     partitions[static_cast<std::size_t>(j)], sums);
+                     partitions[static_cast<std::size_t>(j)], sums,
+                     pairable[static_cast<std::size_t>(i)], pairable[static_cast<std::size_t>(j)]);
+        }
+    }
+    for (int i = 0; i < coders; ++i) {
+        const auto& part = partitions[static_cast<std::size_t>(i)];
+        for (std::size_t k = 0; k < part.size(); ++k) {
+            if (part[k].value != kGap) {
+                const Real p = static_cast<Real>(pairable[static_cast<std::size_t>(i)][k]);
+                sums.pairable_squared[static_cast<std::size_t>(part[k].value)] += p * p;
+            }
         }
     }
 }
 
 // The cuα coincidences (values without the gap) and expected coincidences, shared by cu_alpha
-// and k_u_alpha. Only for m = 2; see the header.
+// and k_u_alpha. T_c sums the squares of each unit's mean pairable length P_g / (m − 1); see
+// the header for why.
 struct CodingTable {
     std::vector<Real> observed_margin;  // l*_c.
     std::vector<Real> observed_same;    // l*_cc
@@ -292,12 +301,14 @@ CodingTable coding_table(const Prepared& p, const FamilySums& s) {
     t.observed_same.resize(k);
     t.expected_same.resize(k);
     t.expected_margin.resize(k);
-    Real correction_total = 0;  // T
+    Real correction_total = 0;        // T
+    std::vector<Real> correction(k);  // T_c
     for (std::size_t c = 0; c < k; ++c) {
+        correction[c] = s.pairable_squared[c] / (m1 * m1);
         t.observed_margin[c] = static_cast<Real>(s.pair_coded[c]) / m1;
         t.observed_same[c] = static_cast<Real>(s.pair_same[c]) / m1;
         t.observed_total += t.observed_margin[c];
-        correction_total += s.pairable_squared[c];
+        correction_total += correction[c];
         if (s.pair_coded[c] > 0) {
             ++t.categories_paired;
         }
@@ -308,15 +319,24 @@ CodingTable coding_table(const Prepared& p, const FamilySums& s) {
     const Real denominator = t.observed_total - correction_total / t.observed_total;
     for (std::size_t c = 0; c < k; ++c) {
         const Real lc = t.observed_margin[c];
-        t.expected_same[c] = (lc * lc - s.pairable_squared[c]) / denominator;
-        t.expected_margin[c] = (lc * t.observed_total - s.pairable_squared[c]) / denominator;
+        t.expected_same[c] = (lc * lc - correction[c]) / denominator;
+        t.expected_margin[c] = (lc * t.observed_total - correction[c]) / denominator;
     }
     return t;
 }
 
+// What the value of cuα and (k)uα rests on with more than two coders.
 const char* const kMoreThanTwoCoders =
-    "not computed for more than two coders: the self-pairing term of the published cuα "
-    "expected coincidences could not be verified for m > 2";
+    "with more than two coders, each unit's pairable length is the mean over the other coders "
+    "(reproduces cuα = .724 for Krippendorff 2019, Fig. 12.11; see core/agreement/unitized.h)";
+
+// `c` with the caveat for more than two coders, when it applies.
+Coefficient with_coders_note(Coefficient c, const Prepared& p, const char* name) {
+    if (p.coders > 2 && c.value) {
+        c.note = std::string(name) + " " + kMoreThanTwoCoders;
+    }
+    return c;
+}
 
 Coefficient u_alpha_of(const Prepared& p, const FamilySums& s) {
     if (auto why = family_undefined(p)) {
@@ -381,9 +401,6 @@ Coefficient cu_alpha_of(const Prepared& p, const FamilySums& s) {
     if (auto why = family_undefined(p)) {
         return Coefficient::undefined("cuα undefined: " + *why);
     }
-    if (p.coders > 2) {
-        return Coefficient::undefined(std::string("cuα ") + kMoreThanTwoCoders);
-    }
     const CodingTable t = coding_table(p, s);
     if (t.observed_total <= 0) {
         return Coefficient::undefined(
@@ -400,18 +417,16 @@ Coefficient cu_alpha_of(const Prepared& p, const FamilySums& s) {
         observed_same += t.observed_same[c];
         expected_same += t.expected_same[c];
     }
-    return Coefficient::of(static_cast<double>(1 - (t.observed_total - observed_same) /
-                                                       (t.observed_total - expected_same)));
+    return with_coders_note(
+        Coefficient::of(static_cast<double>(1 - (t.observed_total - observed_same) /
+                                                    (t.observed_total - expected_same))),
+        p, "cuα");
 }
 
 std::vector<Coefficient> k_u_alpha_of(const Prepared& p, const FamilySums& s) {
     const auto k = static_cast<std::size_t>(p.categories);
     if (auto why = family_undefined(p)) {
         return std::vector<Coefficient>(k, Coefficient::undefined("(k)uα undefined: " + *why));
-    }
-    if (p.coders > 2) {
-        return std::vector<Coefficient>(
-            k, Coefficient::undefined(std::string("(k)uα ") + kMoreThanTwoCoders));
     }
     const CodingTable t = coding_table(p, s);
     std::vector<Coefficient> out;
@@ -432,8 +447,9 @@ std::vector<Coefficient> k_u_alpha_of(const Prepared& p, const FamilySums& s) {
         const Real lk = t.observed_margin[c];
         const Real observed = lk - t.observed_same[c];
         const Real expected = t.expected_margin[c] - t.expected_same[c];
-        out.push_back(Coefficient::of(
-            static_cast<double>(1 - (t.expected_margin[c] / lk) * observed / expected)));
+        out.push_back(with_coders_note(Coefficient::of(static_cast<double>(
+                                           1 - (t.expected_margin[c] / lk) * observed / expected)),
+                                       p, "(k)uα"));
     }
     return out;
 }
@@ -606,6 +622,7 @@ struct UnitizedAccumulator::State {
     // Scratch space, kept between continua.
     std::vector<std::int64_t> last_end;
     std::vector<std::vector<Piece>> partitions;
+    std::vector<std::vector<std::int64_t>> pairable;
     std::vector<std::vector<std::vector<Span>>> units;  // [category][coder]
     std::vector<int> touched;
 };
@@ -640,7 +657,7 @@ void UnitizedAccumulator::add(std::size_t index, Continuum continuum) {
     s.totals.total_length += sc.length;
     // Once some coder's categories overlap, the uα family is undefined: no point counting.
     if (coders >= 2 && !s.totals.overlapping_categories) {
-        add_family_sums(sc, coders, s.family, s.partitions);
+        add_family_sums(sc, coders, s.family, s.partitions, s.pairable);
     }
     if (coders < 2) {
         return;

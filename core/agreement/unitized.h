@@ -42,16 +42,21 @@
 //        cuα = 1 − (l*.. − Σ_c l*_cc) / (l*.. − Σ_c e*_cc)                   (2016 eqs. 10-11)
 //   (k)uα = 1 − (e*_k. / l*_k.) · (l*_k. − l*_kk) / (e*_k. − e*_kk)          (2016 eq. 13b)
 // The 2019 book numbers these eqs. 32-38. The equation numbers and the formulas were taken
-// from two independent implementations that cite them (the primary texts were not available
-// to us); both agree on everything above.
+// from independent implementations that cite them (the primary texts were not available to
+// us); they agree on everything above for two coders. The tests reproduce the book's
+// three-observer example (Fig. 12.11: uα .510, |uα .413) as quoted by one of them.
 //
 // Limits where the published formulation does not reach:
 // - The four coefficients need each coder's segments to partition the continuum. Where one
 //   coder's segments of different categories overlap, all four are undefined (the note says
 //   so); alpha_u_1995 treats each category as its own variable and still applies.
-// - For more than two coders, the two implementations disagree on the self-pairing term T_c of
-//   cuα (and so of (k)uα); it could not be checked against the paper, so for m > 2 cu_alpha and
-//   k_u_alpha are undefined with a note. uα and |uα are defined for any m >= 2.
+// - For more than two coders, implementations disagree on p_g in the self-pairing term T_c of
+//   cuα (and so of (k)uα): summed per coder pair and divided by m − 1, or taken over the union
+//   of the other coders' units. Here p_g is the mean over the other coders j of what j coded
+//   of g, P_g / (m − 1), so T_c = Σ_g (P_g / (m − 1))²; with two coders all three are the
+//   same. This is the one of the three that reproduces the .724 reported for the book's
+//   three-observer example (the others give .7256 and .7283). Values for m > 2 carry a note
+//   saying so.
 // Several continua are pooled by concatenating them into one continuum. For this family that
 // equals summing the coincidences and the S and T terms over the continua, which is how it is
 // computed.

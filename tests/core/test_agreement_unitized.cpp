@@ -234,7 +234,7 @@ TEST_CASE("every unitized alpha is 1 when coders agree exactly", "[agreement]") 
     CHECK(value_of(alpha_u_1995(in, std::nullopt)) == Approx(1.0));
 }
 
-TEST_CASE("uα and |uα are 1 for three coders who agree; cuα is not computed for them",
+TEST_CASE("every unitized alpha is 1 for three coders who agree, with the note for m > 2",
           "[agreement]") {
     std::vector<UnitizedSegment> segments;
     for (int coder = 0; coder < 3; ++coder) {
@@ -245,10 +245,11 @@ TEST_CASE("uα and |uα are 1 for three coders who agree; cuα is not computed f
     CHECK(value_of(u_alpha(in)) == Approx(1.0));
     CHECK(value_of(binary_u_alpha(in)) == Approx(1.0));
     const Coefficient cu = cu_alpha(in);
-    CHECK_FALSE(cu.value.has_value());
+    CHECK(value_of(cu) == Approx(1.0));
     CHECK_THAT(cu.note, Catch::Contains("more than two coders"));
     for (const auto& c : k_u_alpha(in)) {
-        CHECK_FALSE(c.value.has_value());
+        CHECK(value_of(c) == Approx(1.0));
+        CHECK_THAT(c.note, Catch::Contains("mean over the other coders"));
     }
     CHECK(value_of(alpha_u_1995(in, std::nullopt)) == Approx(1.0));
 }
@@ -485,4 +486,70 @@ TEST_CASE("an accumulator refuses a continuum twice and finishing with one missi
     CHECK_THROWS_AS(accumulator.add(1, Continuum{10, {}}), InvalidInputError);
     CHECK_THROWS_AS(accumulator.add(2, Continuum{10, {}}), InvalidInputError);
     CHECK_THROWS_AS(accumulator.finish(), InvalidInputError);
+}
+
+// ---- Krippendorff (2019), Content Analysis, 4th ed., Figure 12.11 --------------------------
+
+// Three observers on a continuum of 60 positions, values 1-7 (categories 0-6 here). The book
+// numbers positions from 1 with inclusive ends; here they are half-open from 0. The data and
+// the book's uα and |uα are as quoted in the tests of an independent implementation (R
+// package quallmer, tests/testthat/test-alpha_u.R). Alex's 6s at 33-37 and 38-44 touch, as do
+// Suzan's: they stay separate units, which the published values depend on.
+UnitizedInput krippendorff_2019_figure_12_11() {
+    const auto unit = [](int coder, int value, std::int64_t first, std::int64_t last) {
+        return UnitizedSegment{coder, value - 1, first - 1, last};
+    };
+    return one_continuum(3, 7, 60,
+                         {
+                             // Alex
+                             unit(0, 1, 1, 7),
+                             unit(0, 2, 8, 13),
+                             unit(0, 5, 31, 32),
+                             unit(0, 6, 33, 37),
+                             unit(0, 6, 38, 44),
+                             unit(0, 7, 45, 60),
+                             // Paul
+                             unit(1, 1, 1, 7),
+                             unit(1, 3, 8, 13),
+                             unit(1, 5, 14, 21),
+                             unit(1, 6, 33, 44),
+                             // Suzan
+                             unit(2, 1, 1, 7),
+                             unit(2, 4, 8, 13),
+                             unit(2, 5, 14, 21),
+                             unit(2, 6, 33, 37),
+                             unit(2, 6, 38, 41),
+                             unit(2, 6, 42, 44),
+                         });
+}
+
+TEST_CASE("uα and |uα reproduce Krippendorff's 2019 three-observer example (.510, .413)",
+          "[agreement]") {
+    const UnitizedInput in = krippendorff_2019_figure_12_11();
+    CHECK(value_of(u_alpha(in)) == Approx(0.510).margin(0.0005));
+    // 0.4136 here; the book prints .413.
+    CHECK(value_of(binary_u_alpha(in)) == Approx(0.413).margin(0.001));
+    // Merging the touching units would give .5125 and .4167 instead.
+}
+
+TEST_CASE("cuα for more than two coders reproduces the 2019 example's .724", "[agreement]") {
+    // With more than two coders, each unit's pairable length is the mean of what each other
+    // coder coded of it. This is our generalisation: it gives the .724 that the example's cuα
+    // is reported as, where the per-pair sum (0.7256) and the union over the other coders
+    // (0.7283) of two other implementations do not. Only the 6s' unit structure and the 5s
+    // that Paul and Suzan share but Alex leaves uncoded tell these apart.
+    const UnitizedInput in = krippendorff_2019_figure_12_11();
+    const Coefficient cu = cu_alpha(in);
+    CHECK(value_of(cu) == Approx(0.724).margin(0.0005));
+    CHECK_THAT(cu.note, Catch::Contains("mean over the other coders"));
+    // (k)uα per value, as the same implementation's tests expect: where the observers' values
+    // coincide 1, where they never do 0, and value 7 (Alex's alone) undefined.
+    const std::vector<Coefficient> k = k_u_alpha(in);
+    for (const int agreed : {0, 4, 5}) {
+        CHECK(value_of(k[static_cast<std::size_t>(agreed)]) == Approx(1.0));
+    }
+    for (const int differed : {1, 2, 3}) {
+        CHECK(value_of(k[static_cast<std::size_t>(differed)]) == Approx(0.0).margin(1e-12));
+    }
+    CHECK_FALSE(k[6].value.has_value());
 }
