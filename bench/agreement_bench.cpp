@@ -232,7 +232,7 @@ int main(int argc, char** argv) {
         const std::pair<const char*, std::string> variants[] = {
             {"text table, not stored (--no-store)", base + " --no-store"},
             {"text table, run stored (the default)", base},
-            {"--json --no-store (10 MB of JSON)", base + " --json --no-store"},
+            {"--json --no-store (15 MB of JSON)", base + " --json --no-store"},
         };
         for (const auto& [what, arguments] : variants) {
             const std::string command = arguments + " > /dev/null";
