@@ -305,7 +305,8 @@ AgreementFrame::AgreementFrame(wxWindow* parent, const std::string& project_path
 AgreementFrame::~AgreementFrame() {
     *alive_ = false;
     progress_timer_.Stop();
-    // compare() itself cannot be interrupted: a worker past loading finishes first.
+    // Cancelling stops a run while it reads and compares documents; the pooling at the end
+    // cannot be interrupted, so a run past reading finishes first.
     reap_jobs(true);
 }
 

@@ -474,3 +474,43 @@ TEST_CASE("a stored run gives back the report it was computed with", "[agreement
               nlohmann::json::parse(report_json(run))["overall"]);
     }
 }
+
+TEST_CASE("a run reports its progress and can be cancelled while it reads", "[agreement]") {
+    quire::test::TempProjectPath path;
+    quire::Project p = quire::Project::create(path.str());
+    {
+        quire::Project::Action action(p);
+        const quire::Id code = p.add_code("Working with uncertainty").id;
+        const quire::Id ann = p.ensure_coder("Ann").id;
+        const quire::Id ben = p.ensure_coder("Ben").id;
+        // Enough codings for several batches on their way to the comparing thread.
+        for (int d = 0; d < 30; ++d) {
+            const quire::Id doc =
+                p.add_document("interview " + std::to_string(d),
+                               "Interview " + std::to_string(d) + std::string(2000, '.') + "\n")
+                    .document.id;
+            for (int i = 0; i < 150; ++i) {
+                p.apply_code(doc, code, ann, i * 13, i * 13 + 5);
+                p.apply_code(doc, code, ben, i * 13 + 2, i * 13 + 7);
+            }
+        }
+        p.add_document("not coded", "Nothing here.\n");
+        action.commit();
+    }
+    AgreementRequest request;
+    request.coders = {"Ann", "Ben"};
+    std::vector<std::pair<std::size_t, std::size_t>> calls;
+    const AgreementRun run =
+        run_agreement(p, request, true, [&](std::size_t done, std::size_t all) {
+            calls.emplace_back(done, all);
+            return true;
+        });
+    REQUIRE(calls.size() >= 2);
+    CHECK(calls.back() == std::make_pair(std::size_t{31}, std::size_t{31}));
+    CHECK(run.result.codes[0].documents.size() == 31);
+    CHECK(run.result.codes[0].documents[30].both == 0);  // the uncoded document is compared too
+
+    CHECK_THROWS_AS(run_agreement(p, request, true, [](std::size_t, std::size_t) { return false; }),
+                    Cancelled);
+    CHECK(agreement_history(p).size() == 1);  // the cancelled run left nothing behind
+}
