@@ -110,6 +110,9 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
                            const ProgressCallback& progress) {
     AgreementRun run;
     run.request = request;
+    // Everything below reads one state of the file: coders, codes, documents, texts and
+    // codings. Nothing is written in it, and it ends before the run is stored.
+    sql::Transaction snapshot(project.connection());
     ComparisonInput input;
     input.unit = request.unit;
     input.min_coverage = request.min_coverage;
@@ -199,9 +202,6 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
         ComparisonDocument cd;
         cd.name = d.name;
         cd.length = d.length;
-        if (needs_text) {
-            cd.text = project.document_text(d.id);
-        }
         input.documents.push_back(std::move(cd));
         run.documents.push_back(d.name);
     }
@@ -268,11 +268,9 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
             1);  // each item is a batch already
         std::vector<Row> batch;
         batch.reserve(kBatchRows);
-        std::size_t documents_read = 0;
-        // One query per selected document, in the order of their ids, inside one read
-        // transaction so that all see the same state of the file. Unselected documents are
-        // not read at all, and no row carries its document id.
-        // Codes chosen by name are sought in the index rather than filtered after reading.
+        // One query per selected document, in the order of their ids. Unselected documents
+        // are not read at all, and no row carries its document id. Codes chosen by name are
+        // sought in the index rather than filtered after reading.
         std::string sql =
             "SELECT code_id, coder_id, start_cp, end_cp FROM codings WHERE document_id = ?1";
         if (!request.codes.empty()) {
@@ -282,36 +280,40 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
             }
             sql += ")";
         }
-        sql::Transaction snapshot(project.connection());
+        // Texts (for word, sentence, paragraph and turn units) are read here too, before the
+        // document's rows are handed over. Progress counts documents read.
+        std::size_t documents_read = 0;
         for (const auto& [doc_id, index] : doc_index) {
+            if (needs_text) {
+                input.documents[index].text = project.document_text(doc_id);
+            }
             sql::Statement& rows = project.connection().prepare(sql);
             rows.bind(1, doc_id);
             while (rows.step()) {
                 batch.push_back(
                     {doc_id, rows.int64(0), rows.int64(1), rows.int64(2), rows.int64(3)});
             }
-            ++documents_read;
             if (batch.size() >= kBatchRows) {
                 worker.hand_over(std::exchange(batch, std::vector<Row>()));
                 batch.reserve(kBatchRows);
-                if (progress && !progress(documents_read, input.documents.size())) {
-                    throw Cancelled();
-                }
+            }
+            if (progress && !progress(++documents_read, input.documents.size())) {
+                throw Cancelled();
+            }
+            if (worker.failed()) {
+                break;  // finish() below says why
             }
         }
-        snapshot.commit();  // nothing was written: this ends the read
         if (!batch.empty()) {
             worker.hand_over(std::move(batch));
         }
         worker.finish();
     }
+    snapshot.commit();  // nothing was written: this ends the read
     for (std::size_t d = 0; d < input.documents.size(); ++d) {
         if (!compared[d]) {
             comparison.add(d, input.documents[d]);  // a document without codings
         }
-    }
-    if (progress && !progress(input.documents.size(), input.documents.size())) {
-        throw Cancelled();
     }
     run.result = comparison.finish();
     run.created_at = util::now_utc();

@@ -79,6 +79,5 @@ std::vector<StoredRun> agreement_history(Project& project);
 // Runs stored in full by earlier versions come out as they are. Throws ProjectFileError when
 // the stored text is damaged.
 void write_full_report(util::JsonWriter& w, const std::string& stored_result);
-std::vector<StoredRun> agreement_history(Project& project);
 
 }  // namespace quire::agreement

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -18,10 +19,11 @@ namespace quire::util {
 // batches of at least `batch_weight` (each item weighs what hand_over() says): waking the
 // thread for every small item would cost more in thread switches than the work.
 //
-// Contract: hand_over() and finish() are called from one thread. `process` runs on the worker
-// thread only; after it throws, later items are dropped and finish() rethrows the exception.
-// Destroying the worker before finish() drops what is still queued and waits for the item in
-// hand (for leaving early on an error or a cancel).
+// Contract: hand_over(), failed() and finish() are called from one thread. `process` runs on
+// the worker thread only; after it throws, later items are dropped, failed() turns true (so
+// the producer can stop early) and finish() rethrows the exception. Destroying the worker
+// before finish() drops what is still queued and waits for the item in hand (for leaving
+// early on an error or a cancel).
 template <typename Item>
 class HandoffWorker {
 public:
@@ -38,6 +40,9 @@ public:
             flush();
         }
     }
+
+    // Whether processing has thrown; finish() will rethrow it.
+    bool failed() const { return failed_; }
 
     // Waits until every item handed over is processed; rethrows what processing threw.
     void finish() {
@@ -68,7 +73,9 @@ private:
         {
             std::lock_guard<std::mutex> lock(mutex_);
             closing_ = true;
-            abandon_ = abandon_ || abandon;
+            if (abandon) {
+                abandon_ = true;
+            }
         }
         wake_.notify_one();
         if (thread_.joinable()) {
@@ -88,13 +95,14 @@ private:
                 items.swap(queue_);
             }
             for (Item& item : items) {
-                if (failure_) {
-                    break;  // the result is lost already; drop the rest
+                if (failed_ || abandon_) {
+                    break;  // the result is lost already, or no longer wanted
                 }
                 try {
                     process_(item);
                 } catch (...) {
                     failure_ = std::current_exception();
+                    failed_ = true;
                 }
             }
         }
@@ -108,7 +116,8 @@ private:
     std::condition_variable wake_;
     std::deque<Item> queue_;
     bool closing_ = false;
-    bool abandon_ = false;
+    std::atomic<bool> abandon_{false};  // also read by the worker between items
+    std::atomic<bool> failed_{false};
     std::exception_ptr failure_;  // written by the worker, read after joining
     std::thread thread_;          // last: starts once everything above is ready
 };

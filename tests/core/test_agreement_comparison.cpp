@@ -510,7 +510,14 @@ TEST_CASE("a run reports its progress and can be cancelled while it reads", "[ag
     CHECK(run.result.codes[0].documents.size() == 31);
     CHECK(run.result.codes[0].documents[30].both == 0);  // the uncoded document is compared too
 
-    CHECK_THROWS_AS(run_agreement(p, request, true, [](std::size_t, std::size_t) { return false; }),
+    // Cancelled at the first document read, whatever the batches.
+    int asked = 0;
+    CHECK_THROWS_AS(run_agreement(p, request, true,
+                                  [&asked](std::size_t, std::size_t) {
+                                      ++asked;
+                                      return false;
+                                  }),
                     Cancelled);
+    CHECK(asked == 1);
     CHECK(agreement_history(p).size() == 1);  // the cancelled run left nothing behind
 }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include "core/util/handoff_worker.h"
@@ -34,6 +36,11 @@ TEST_CASE("a handoff worker rethrows the first failure and drops later items", "
     for (int i = 0; i < 10; ++i) {
         worker.hand_over(i);
     }
+    // The producer can see the failure before finishing, to stop early.
+    for (int wait = 0; wait < 5000 && !worker.failed(); ++wait) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    CHECK(worker.failed());
     CHECK_THROWS_WITH(worker.finish(), "item 5");
     CHECK(processed == 5);
 }
