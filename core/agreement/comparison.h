@@ -14,8 +14,10 @@
 // and the GUI's agreement view, independent of storage. Raters are coders or, for
 // group comparisons, groups of coders (a unit counts for a group if any member coded it).
 //
-// Contract: pure functions; InvalidInputError for malformed input (ranges outside a
-// document, rater or code indices out of range, more than 64 raters).
+// Contract: no storage and no shared state (a Comparison counts the unitized family on a
+// thread of its own, joined before finish() returns or the Comparison is destroyed);
+// InvalidInputError for malformed input (ranges outside a document, rater or code indices
+// out of range, more than 64 raters).
 namespace quire::agreement {
 
 struct RatedRange {

@@ -206,8 +206,8 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
         run.documents.push_back(d.name);
     }
 
-    // One plain query for every coding; the filters are cheap in memory. Row ids are dense,
-    // so lookups go through flat tables indexed by id rather than maps.
+    // Row ids are dense, so the worker below maps ids to indices through flat tables rather
+    // than maps; codings of unselected coders (and codes) are dropped there.
     auto dense = [](const auto& by_id) {
         Id largest = 0;
         for (const auto& [id, index] : by_id) {
@@ -228,10 +228,9 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
                    : -1;
     };
 
-    // Codings come grouped by document (the unique index of codings starts with the document,
-    // so the order costs no sorting). Reading them is the slow part, so this thread only steps
-    // through the rows and passes them on in batches that end with a document; a worker sorts
-    // them into documents and compares each one while the next rows are read.
+    // Reading the codings is the slow part, so this thread only steps through the rows and
+    // passes them on in batches that end with a document; a worker sorts them into documents
+    // and compares each one while the next rows are read.
     struct Row {
         Id document, code, coder;
         std::int64_t start, end;
@@ -268,9 +267,10 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
             1);  // each item is a batch already
         std::vector<Row> batch;
         batch.reserve(kBatchRows);
-        // One query per selected document, in the order of their ids. Unselected documents
-        // are not read at all, and no row carries its document id. Codes chosen by name are
-        // sought in the index rather than filtered after reading.
+        // One query per selected document, in the order of their ids: the unique index of
+        // codings starts with the document, so each is one seek, and unselected documents are
+        // not read at all. Codes chosen by name are sought in the index rather than filtered
+        // after reading.
         std::string sql =
             "SELECT code_id, coder_id, start_cp, end_cp FROM codings WHERE document_id = ?1";
         if (!request.codes.empty()) {
