@@ -17,8 +17,8 @@
 
 #include "bench/minimal_sweep.h"
 #include "core/agreement/comparison.h"
-#include "core/agreement/project_agreement.h"
-#include "core/project.h"
+#include "core/project_agreement/run.h"
+#include "core/project/project.h"
 
 namespace {
 

@@ -30,7 +30,7 @@
 
 #include "bench/corpus.h"
 #include "bench/raw_xapian.h"
-#include "core/project.h"
+#include "core/project/project.h"
 #include "search/search.h"
 #include "search/tokenizer.h"
 

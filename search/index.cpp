@@ -14,7 +14,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "core/project.h"
+#include "core/project/project.h"
 #include "core/util/paths.h"
 #include "search/search.h"
 #include "search/tokenizer.h"

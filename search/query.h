@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 
 // The query language of Quire's search, parsed into a tree before any index is touched.
 //

@@ -9,8 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include "core/model.h"
-#include "core/scope.h"
+#include "core/base/model.h"
+#include "core/project/scope.h"
 #include "search/query.h"
 
 // Full-text search over a project's transcripts.

@@ -9,7 +9,7 @@
 
 #include <unordered_map>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 
 namespace quire::search {
 namespace {

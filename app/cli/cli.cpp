@@ -16,20 +16,20 @@
 #include <set>
 #include <sstream>
 
-#include "core/agreement/disagreements.h"
-#include "core/agreement/project_agreement.h"
+#include "core/project_agreement/disagreements.h"
+#include "core/project_agreement/run.h"
 #include "core/agreement/reliability.h"
-#include "core/agreement/report_export.h"
+#include "core/project_agreement/report_export.h"
 #include "core/demo/demo.h"
-#include "core/errors.h"
+#include "core/base/errors.h"
 #include "core/exchange/qdpx_export.h"
 #include "core/exchange/qdpx_import.h"
 #include "core/exchange/tables.h"
 #include "core/import/importer.h"
-#include "core/project.h"
+#include "core/project/project.h"
 #include "core/text/unicode.h"
-#include "core/util/csv.h"
-#include "core/util/json_writer.h"
+#include "core/formats/csv.h"
+#include "core/formats/json_writer.h"
 #include "search/search.h"
 
 namespace quire::cli {

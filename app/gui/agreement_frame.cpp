@@ -34,9 +34,9 @@
 #include "app/gui/error_dialog.h"
 #include "app/gui/exchange_ui.h"
 #include "app/gui/transcript_view.h"
-#include "core/agreement/report_export.h"
+#include "core/project_agreement/report_export.h"
 #include "core/agreement/units.h"
-#include "core/errors.h"
+#include "core/base/errors.h"
 #include "core/text/unicode.h"
 
 namespace quire::gui {

@@ -12,10 +12,10 @@
 #include <tuple>
 #include <vector>
 
-#include "core/agreement/disagreements.h"
-#include "core/agreement/project_agreement.h"
-#include "core/model.h"
-#include "core/project.h"
+#include "core/project_agreement/disagreements.h"
+#include "core/project_agreement/run.h"
+#include "core/base/model.h"
+#include "core/project/project.h"
 
 class wxButton;
 class wxCheckBox;

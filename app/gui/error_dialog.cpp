@@ -3,7 +3,7 @@
 
 #include <wx/msgdlg.h>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 
 namespace quire::gui {
 namespace {

@@ -13,11 +13,11 @@
 #include <thread>
 
 #include "app/gui/error_dialog.h"
-#include "core/errors.h"
+#include "core/base/errors.h"
 #include "core/exchange/qdpx_export.h"
 #include "core/exchange/qdpx_import.h"
 #include "core/exchange/tables.h"
-#include "core/project.h"
+#include "core/project/project.h"
 
 namespace quire::gui {
 namespace {

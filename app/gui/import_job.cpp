@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/import_job.h"
 
-#include "core/errors.h"
-#include "core/project.h"
+#include "core/base/errors.h"
+#include "core/project/project.h"
 
 namespace quire::gui {
 

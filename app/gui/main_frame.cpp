@@ -34,7 +34,7 @@
 #include "app/gui/search_panel.h"
 #include "app/gui/transcript_view.h"
 #include "core/demo/demo.h"
-#include "core/errors.h"
+#include "core/base/errors.h"
 #include "core/text/unicode.h"
 
 namespace quire::gui {

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "core/model.h"
-#include "core/project.h"
+#include "core/base/model.h"
+#include "core/project/project.h"
 #include "search/search.h"
 
 class wxComboBox;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/search_job.h"
 
-#include "core/project.h"
+#include "core/project/project.h"
 
 namespace quire::gui {
 

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "core/coding/highlight_layers.h"
+#include "core/base/highlight_layers.h"
 
 namespace quire::gui {
 namespace {

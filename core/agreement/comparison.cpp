@@ -13,7 +13,7 @@
 #include "core/agreement/radix_sort.h"
 #include "core/agreement/reliability.h"
 #include "core/agreement/unitized.h"
-#include "core/errors.h"
+#include "core/base/errors.h"
 #include "core/util/handoff_worker.h"
 
 namespace quire::agreement {

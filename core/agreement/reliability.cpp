@@ -8,7 +8,7 @@
 #include <string>
 #include <utility>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 
 namespace quire::agreement {
 

@@ -8,7 +8,7 @@
 #include <utility>
 
 #include "core/agreement/radix_sort.h"
-#include "core/errors.h"
+#include "core/base/errors.h"
 
 namespace quire::agreement {
 namespace {

@@ -8,7 +8,7 @@
 
 #include <memory>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 #include "core/text/unicode.h"
 
 namespace quire::agreement {

@@ -15,11 +15,11 @@
 #include <tuple>
 #include <vector>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 #include "core/text/unicode.h"
 #include "core/util/paths.h"
 #include "core/util/sha256.h"
-#include "core/util/zip_writer.h"
+#include "core/formats/zip_writer.h"
 
 namespace quire::exchange {
 namespace {

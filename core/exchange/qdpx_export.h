@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "core/project.h"
+#include "core/project/project.h"
 
 // REFI-QDA export (QDA-XML 1.0, schemas Project-mrt2019.xsd and Codebook-mrt2019.xsd).
 // Positions are written as Quire stores them: code points into the stored (NFC, LF) text,

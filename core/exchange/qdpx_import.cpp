@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/exchange/qdpx_import.h"
-#include "core/util/zip_handles.h"
+#include "core/formats/zip_handles.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
@@ -24,7 +24,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 #include "core/text/encoding.h"
 #include "core/text/unicode.h"
 #include "core/util/ids.h"

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/project.h"
+#include "core/project/project.h"
 
 // REFI-QDA project import (.qdpx archives and bare .qde/.xml project files) and codebook
 // import (.qdc).

@@ -5,8 +5,8 @@
 #include <map>
 #include <set>
 
-#include "core/util/csv.h"
-#include "core/util/xlsx.h"
+#include "core/formats/csv.h"
+#include "core/formats/xlsx.h"
 
 namespace quire::exchange {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "core/project.h"
+#include "core/project/project.h"
 
 // Exports for colleagues who do not use Quire: coded segments and the codebook as
 // spreadsheets and text, and a one-file HTML report of a project. Contract: the write_*

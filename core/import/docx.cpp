@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/import/docx.h"
-#include "core/util/zip_handles.h"
+#include "core/formats/zip_handles.h"
 
 #include <pugixml.hpp>
 
@@ -14,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 #include "core/text/unicode.h"
 
 namespace quire {

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 #include "core/import/docx.h"
 #include "core/text/encoding.h"
 

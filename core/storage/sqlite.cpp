@@ -5,7 +5,7 @@
 
 #include <atomic>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 
 namespace quire::sql {
 namespace {

@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 
 namespace quire::text {
 namespace {

@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 
 namespace quire::util {
 namespace {

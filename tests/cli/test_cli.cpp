@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "app/cli/cli.h"
-#include "core/project.h"
+#include "core/project/project.h"
 #include "core/text/unicode.h"
 #include "tests/support/cli_runner.h"
 #include "tests/support/scratch.h"

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "app/cli/cli.h"
-#include "core/util/csv.h"
+#include "core/formats/csv.h"
 #include "tests/support/cli_runner.h"
 #include "tests/support/scratch.h"
 

@@ -11,11 +11,11 @@
 
 #include "core/agreement/binary.h"
 #include "core/agreement/comparison.h"
-#include "core/agreement/project_agreement.h"
+#include "core/project_agreement/run.h"
 #include "core/agreement/reliability.h"
 #include "core/agreement/unitized.h"
 #include "core/agreement/units.h"
-#include "core/project.h"
+#include "core/project/project.h"
 #include "core/text/unicode.h"
 #include "tests/support/scratch.h"
 

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "core/agreement/reliability.h"
-#include "core/errors.h"
+#include "core/base/errors.h"
 
 using quire::InvalidInputError;
 using quire::agreement::brennan_prediger;

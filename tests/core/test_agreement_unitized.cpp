@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/agreement/unitized.h"
-#include "core/errors.h"
+#include "core/base/errors.h"
 
 using quire::InvalidInputError;
 using quire::agreement::alpha_u_1995;

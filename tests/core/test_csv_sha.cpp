@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "core/errors.h"
-#include "core/util/csv.h"
+#include "core/base/errors.h"
+#include "core/formats/csv.h"
 #include "core/util/sha256.h"
 
 using quire::util::csv_field;

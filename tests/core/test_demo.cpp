@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "core/demo/demo.h"
-#include "core/errors.h"
-#include "core/project.h"
+#include "core/base/errors.h"
+#include "core/project/project.h"
 #include "tests/support/scratch.h"
 
 namespace fs = std::filesystem;

@@ -14,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 
 // Every fixture is built here from XML written by hand: no third-party document is shipped.
 namespace {

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 #include "core/text/encoding.h"
 
 using quire::ImportError;

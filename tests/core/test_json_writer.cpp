@@ -4,7 +4,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
-#include "core/util/json_writer.h"
+#include "core/formats/json_writer.h"
 
 using quire::util::JsonWriter;
 

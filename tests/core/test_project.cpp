@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "core/errors.h"
-#include "core/project.h"
+#include "core/base/errors.h"
+#include "core/project/project.h"
 #include "core/storage/sqlite.h"
 #include "core/text/unicode.h"
 #include "core/util/sha256.h"

@@ -16,9 +16,9 @@
 #include <vector>
 
 #include "core/demo/demo.h"
-#include "core/errors.h"
+#include "core/base/errors.h"
 #include "core/exchange/qdpx_export.h"
-#include "core/project.h"
+#include "core/project/project.h"
 #include "core/text/unicode.h"
 #include "tests/support/scratch.h"
 

@@ -11,7 +11,7 @@
 #include "core/demo/demo.h"
 #include "core/exchange/qdpx_export.h"
 #include "core/exchange/qdpx_import.h"
-#include "core/project.h"
+#include "core/project/project.h"
 #include "tests/support/scratch.h"
 
 using quire::Project;

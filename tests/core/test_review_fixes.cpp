@@ -3,9 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include "core/agreement/binary.h"
-#include "core/agreement/disagreements.h"
-#include "core/errors.h"
-#include "core/project.h"
+#include "core/project_agreement/disagreements.h"
+#include "core/base/errors.h"
+#include "core/project/project.h"
 #include "tests/support/scratch.h"
 
 using quire::Id;

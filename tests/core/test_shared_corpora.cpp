@@ -8,7 +8,7 @@
 #include <iterator>
 #include <string>
 
-#include "core/project.h"
+#include "core/project/project.h"
 #include "core/text/unicode.h"
 #include "tests/support/scratch.h"
 

@@ -9,7 +9,7 @@
 #include "app/gui/main_frame.h"
 #include "app/gui/transcript_view.h"
 #include "core/demo/demo.h"
-#include "core/project.h"
+#include "core/project/project.h"
 #include "core/text/unicode.h"
 #include "tests/support/scratch.h"
 

@@ -11,7 +11,7 @@
 #include "app/gui/search_panel.h"
 #include "app/gui/transcript_view.h"
 #include "core/demo/demo.h"
-#include "core/project.h"
+#include "core/project/project.h"
 #include "core/text/unicode.h"
 #include "tests/support/scratch.h"
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/errors.h"
-#include "core/project.h"
+#include "core/base/errors.h"
+#include "core/project/project.h"
 #include "core/text/unicode.h"
 #include "search/search.h"
 #include "tests/support/scratch.h"

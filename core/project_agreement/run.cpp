@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/agreement/project_agreement.h"
+#include "core/project_agreement/run.h"
 
 #include <algorithm>
 #include <map>
@@ -9,12 +9,12 @@
 #include <nlohmann/json.hpp>
 
 #include "core/agreement/binary.h"
-#include "core/project.h"
+#include "core/project/project.h"
 #include "core/storage/sqlite.h"
-#include "core/util/csv.h"
+#include "core/formats/csv.h"
 #include "core/util/handoff_worker.h"
 #include "core/util/ids.h"
-#include "core/util/json_writer.h"
+#include "core/formats/json_writer.h"
 
 namespace quire::agreement {
 namespace {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/project.h"
+#include "core/project/project.h"
 
 #include <algorithm>
 #include <cctype>
@@ -10,12 +10,12 @@
 #include <map>
 #include <set>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 #include "core/import/importer.h"
 #include "core/storage/migrations.h"
 #include "core/storage/sqlite.h"
 #include "core/text/unicode.h"
-#include "core/util/csv.h"
+#include "core/formats/csv.h"
 #include "core/util/ids.h"
 #include "core/util/sha256.h"
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/util/zip_writer.h"
+#include "core/formats/zip_writer.h"
 
 #include <zip.h>
 
 #include <filesystem>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 #include "core/util/paths.h"
 
 namespace quire::util {

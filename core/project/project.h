@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/model.h"
+#include "core/base/model.h"
 
 // A Quire project: one SQLite file (*.quire) holding documents, codebook, coders, codings,
 // cases, attributes and memos.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/coding/highlight_layers.h"
+#include "core/base/highlight_layers.h"
 
 #include <algorithm>
 #include <functional>

@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 
 // RAII for libzip's handles, shared by the readers of zip-based formats (.docx, .qdpx).
 // Internal to core: libzip types never appear in a public header.

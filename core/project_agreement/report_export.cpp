@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/agreement/report_export.h"
+#include "core/project_agreement/report_export.h"
 
 #include <algorithm>
 #include <cmath>
@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/text/unicode.h"
-#include "core/util/xlsx.h"
+#include "core/formats/xlsx.h"
 
 namespace quire::agreement {
 namespace {

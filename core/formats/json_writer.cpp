@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/util/json_writer.h"
+#include "core/formats/json_writer.h"
 
 #include <charconv>
 #include <cmath>
 
 #include <nlohmann/json.hpp>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 
 namespace quire::util {
 namespace {

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/util/xlsx.h"
+#include "core/formats/xlsx.h"
 
 #include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <memory>
 
-#include "core/errors.h"
-#include "core/util/zip_writer.h"
+#include "core/base/errors.h"
+#include "core/formats/zip_writer.h"
 
 namespace quire::util {
 namespace {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/agreement/disagreements.h"
+#include "core/project_agreement/disagreements.h"
 
 #include <algorithm>
 #include <map>
@@ -7,8 +7,8 @@
 #include <set>
 #include <tuple>
 
-#include "core/errors.h"
-#include "core/project.h"
+#include "core/base/errors.h"
+#include "core/project/project.h"
 
 namespace quire::agreement {
 namespace {

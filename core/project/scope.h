@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/model.h"
+#include "core/base/model.h"
 
 // The parts of a project a question is about: documents, cases, codes, coders and
 // attribute values, resolved to code-point ranges of documents. Search uses it to narrow

@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "core/agreement/comparison.h"
-#include "core/errors.h"
-#include "core/model.h"
-#include "core/util/json_writer.h"
+#include "core/base/errors.h"
+#include "core/base/model.h"
+#include "core/formats/json_writer.h"
 
 namespace quire {
 class Project;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/scope.h"
+#include "core/project/scope.h"
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <set>
 
-#include "core/errors.h"
-#include "core/project.h"
+#include "core/base/errors.h"
+#include "core/project/project.h"
 #include "core/storage/sqlite.h"
 
 namespace quire {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/util/csv.h"
+#include "core/formats/csv.h"
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 
 namespace quire::util {
 

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/model.h"
+#include "core/base/model.h"
 
 namespace quire {
 class Project;

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "core/agreement/project_agreement.h"
+#include "core/project_agreement/run.h"
 
 // Agreement reports for methods sections and colleagues: an XLSX workbook of the tables
 // and a self-contained HTML report that prints every formula next to the counts it used.
