@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/base/model.h"
+#include "core/base/progress.h"
 #include "core/project/scope.h"
 #include "search/query.h"
 
@@ -36,18 +37,8 @@ class Project;
 
 namespace quire::search {
 
-class SearchIndexError : public Error {
-public:
-    using Error::Error;
-};
-
-class Cancelled : public Error {
-public:
-    Cancelled() : Error("cancelled") {}
-};
-
-// Called with (documents done, documents in all); returns false to cancel.
-using Progress = std::function<bool(std::size_t done, std::size_t total)>;
+// Indexing reports (documents done, documents in all); see core/base/progress.h.
+using quire::Progress;
 
 struct SearchRequest {
     std::string query;

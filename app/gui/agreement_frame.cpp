@@ -794,7 +794,7 @@ bool AgreementFrame::compute() {
                                                         raw->total = total;
                                                         return !raw->cancelled.load();
                                                     });
-        } catch (const agreement::Cancelled&) {
+        } catch (const Cancelled&) {
             outcome->cancelled = true;
         } catch (...) {
             outcome->error = std::current_exception();

@@ -51,7 +51,7 @@ void SearchJob::run() {
             std::lock_guard<std::mutex> lock(mutex_);
             results_ = std::move(r);
         }
-    } catch (const search::Cancelled&) {
+    } catch (const Cancelled&) {
         cancelled_ = true;
     } catch (const std::exception& e) {
         std::lock_guard<std::mutex> lock(mutex_);

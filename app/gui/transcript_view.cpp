@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "core/base/highlight_layers.h"
+#include "core/base/text_range.h"
 
 namespace quire::gui {
 namespace {
@@ -118,12 +118,12 @@ void TranscriptView::paint(const std::vector<PaintedRange>& ranges) {
     if (!offsets_) {
         return;
     }
-    std::vector<coding::HighlightRange> spans;
+    std::vector<TextRange> spans;
     spans.reserve(ranges.size());
     for (const PaintedRange& r : ranges) {
         spans.push_back({r.start, r.end});
     }
-    const std::vector<int> layers = coding::assign_layers(spans);
+    const std::vector<int> layers = assign_layers(spans);
     for (std::size_t i = 0; i < ranges.size(); ++i) {
         const PaintedRange& r = ranges[i];
         if (r.start < 0 || r.end > offsets_->code_points() || r.start >= r.end) {

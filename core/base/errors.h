@@ -49,4 +49,18 @@ public:
     using Error::Error;
 };
 
+// The search index, a cache beside the project, cannot be created, written or read (a
+// full disk, a folder without permission, an index damaged beyond rebuilding).
+class SearchIndexError : public Error {
+public:
+    using Error::Error;
+};
+
+// Long work (import, indexing, agreement) stopped because its Progress returned false.
+// Whatever it was writing is rolled back: the project is as before the call.
+class Cancelled : public Error {
+public:
+    Cancelled() : Error("cancelled") {}
+};
+
 }  // namespace quire

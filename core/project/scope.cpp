@@ -14,26 +14,7 @@
 namespace quire {
 namespace {
 
-using DocumentRanges = std::map<Id, std::optional<std::vector<Range>>>;
-
-std::vector<Range> intersect(const std::vector<Range>& a, const std::vector<Range>& b) {
-    std::vector<Range> out;
-    std::size_t i = 0;
-    std::size_t j = 0;
-    while (i < a.size() && j < b.size()) {
-        const std::int64_t s = std::max(a[i].start, b[j].start);
-        const std::int64_t e = std::min(a[i].end, b[j].end);
-        if (s < e) {
-            out.push_back({s, e});
-        }
-        if (a[i].end < b[j].end) {
-            ++i;
-        } else {
-            ++j;
-        }
-    }
-    return out;
-}
+using DocumentRanges = std::map<Id, std::optional<std::vector<TextRange>>>;
 
 DocumentRanges intersect(const DocumentRanges& a, const DocumentRanges& b) {
     DocumentRanges out;
@@ -47,7 +28,7 @@ DocumentRanges intersect(const DocumentRanges& a, const DocumentRanges& b) {
         } else if (!other->second) {
             out[doc] = ranges;
         } else {
-            std::vector<Range> both = intersect(*ranges, *other->second);
+            std::vector<TextRange> both = intersect_ranges(*ranges, *other->second);
             if (!both.empty()) {
                 out[doc] = std::move(both);
             }
@@ -57,14 +38,14 @@ DocumentRanges intersect(const DocumentRanges& a, const DocumentRanges& b) {
 }
 
 // Adds a whole document or a range; a whole document absorbs ranges.
-void add(DocumentRanges& to, Id doc, std::optional<Range> range) {
+void add(DocumentRanges& to, Id doc, std::optional<TextRange> range) {
     auto it = to.find(doc);
     if (!range) {
         to[doc] = std::nullopt;
         return;
     }
     if (it == to.end()) {
-        to[doc] = std::vector<Range>{*range};
+        to[doc] = std::vector<TextRange>{*range};
     } else if (it->second) {
         it->second->push_back(*range);
     }
@@ -76,7 +57,7 @@ void add_all(DocumentRanges& to, const DocumentRanges& from) {
         if (!ranges) {
             add(to, doc, std::nullopt);
         } else {
-            for (const Range& r : *ranges) {
+            for (const TextRange& r : *ranges) {
                 add(to, doc, r);
             }
         }
@@ -95,7 +76,7 @@ DocumentRanges case_ranges(Project& project, Id case_id) {
     DocumentRanges out;
     for (const CaseLink& link : project.case_links(case_id)) {
         if (link.start && link.end) {
-            add(out, link.document_id, Range{*link.start, *link.end});
+            add(out, link.document_id, TextRange{*link.start, *link.end});
         } else {
             add(out, link.document_id, std::nullopt);
         }
@@ -143,21 +124,6 @@ DocumentRanges attribute_ranges(Project& project, const std::string& name,
 
 }  // namespace
 
-std::vector<Range> merge_ranges(std::vector<Range> ranges) {
-    std::sort(ranges.begin(), ranges.end(), [](const Range& a, const Range& b) {
-        return a.start < b.start || (a.start == b.start && a.end < b.end);
-    });
-    std::vector<Range> out;
-    for (const Range& r : ranges) {
-        if (!out.empty() && r.start <= out.back().end) {
-            out.back().end = std::max(out.back().end, r.end);
-        } else {
-            out.push_back(r);
-        }
-    }
-    return out;
-}
-
 bool Scope::contains_document(Id document) const {
     return everything || documents.count(document) > 0;
 }
@@ -173,9 +139,9 @@ bool Scope::contains(Id document, std::int64_t start, std::int64_t end) const {
     if (!it->second) {
         return true;
     }
-    const std::vector<Range>& r = *it->second;
+    const std::vector<TextRange>& r = *it->second;
     auto after = std::upper_bound(r.begin(), r.end(), start,
-                                  [](std::int64_t s, const Range& x) { return s < x.start; });
+                                  [](std::int64_t s, const TextRange& x) { return s < x.start; });
     if (after == r.begin()) {
         return false;
     }
@@ -220,7 +186,7 @@ Scope resolve_scope(Project& project, const ScopeFilter& filter) {
                 f.include_child_codes = filter.include_child_codes;
                 f.coder_id = coder;
                 for (const Coding& c : project.codings(f)) {
-                    add(coded, c.document_id, Range{c.start, c.end});
+                    add(coded, c.document_id, TextRange{c.start, c.end});
                 }
             }
         }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/base/model.h"
+#include "core/base/text_range.h"
 
 // The parts of a project a question is about: documents, cases, codes, coders and
 // attribute values, resolved to code-point ranges of documents. Search uses it to narrow
@@ -19,12 +20,6 @@
 namespace quire {
 
 class Project;
-
-struct Range {
-    std::int64_t start = 0;
-    std::int64_t end = 0;
-    bool operator==(const Range& o) const { return start == o.start && end == o.end; }
-};
 
 struct ScopeFilter {
     std::vector<Id> documents;        // any of these documents
@@ -46,7 +41,7 @@ struct Scope {
     // True when nothing was filtered: every document, whole.
     bool everything = true;
     // Otherwise: document id -> the whole document (nullopt) or sorted, disjoint ranges.
-    std::map<Id, std::optional<std::vector<Range>>> documents;
+    std::map<Id, std::optional<std::vector<TextRange>>> documents;
 
     bool contains_document(Id document) const;
     // True when [start, end) lies entirely inside the scope.
@@ -54,8 +49,5 @@ struct Scope {
 };
 
 Scope resolve_scope(Project& project, const ScopeFilter& filter);
-
-// Sorts and merges overlapping or touching ranges.
-std::vector<Range> merge_ranges(std::vector<Range> ranges);
 
 }  // namespace quire

@@ -107,7 +107,7 @@ std::vector<std::string> split_members(const std::vector<std::string>& names) {
 }  // namespace
 
 AgreementRun run_agreement(Project& project, const AgreementRequest& request, bool store,
-                           const ProgressCallback& progress) {
+                           const Progress& progress) {
     AgreementRun run;
     run.request = request;
     // Everything below reads one state of the file: coders, codes, documents, texts and

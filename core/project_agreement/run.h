@@ -9,6 +9,7 @@
 #include "core/agreement/comparison.h"
 #include "core/base/errors.h"
 #include "core/base/model.h"
+#include "core/base/progress.h"
 #include "core/formats/json_writer.h"
 
 namespace quire {
@@ -44,17 +45,10 @@ struct AgreementRun {
     ComparisonResult result;
 };
 
-// Progress: called with (documents loaded, documents in all); return false to cancel,
-// which throws Cancelled.
-using ProgressCallback = std::function<bool(std::size_t, std::size_t)>;
-
-class Cancelled : public Error {
-public:
-    Cancelled() : Error("cancelled") {}
-};
-
+// Progress counts documents loaded of documents in all; when it returns false the run
+// throws Cancelled and nothing is stored.
 AgreementRun run_agreement(Project& project, const AgreementRequest& request, bool store = true,
-                           const ProgressCallback& progress = {});
+                           const Progress& progress = {});
 
 // The report as JSON (the contract of `quire-cli agreement --json`): top-level `coders`,
 // `unit`, `codes` and `overall`; every coefficient a number or null with a `notes` entry.

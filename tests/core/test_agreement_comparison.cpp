@@ -517,7 +517,7 @@ TEST_CASE("a run reports its progress and can be cancelled while it reads", "[ag
                                       ++asked;
                                       return false;
                                   }),
-                    Cancelled);
+                    quire::Cancelled);
     CHECK(asked == 1);
     CHECK(agreement_history(p).size() == 1);  // the cancelled run left nothing behind
 }

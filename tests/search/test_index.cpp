@@ -304,7 +304,7 @@ TEST_CASE("a cancelled build leaves no half index behind", "[search]") {
     Fixture f;
     const std::string folder = Index::default_folder(f.project.info().guid);
     CHECK_THROWS_AS(Index(f.project, {}, [](std::size_t, std::size_t) { return false; }),
-                    quire::search::Cancelled);
+                    quire::Cancelled);
     CHECK_FALSE(fs::exists(folder));
     CHECK_FALSE(fs::exists(folder + ".new"));
 }
