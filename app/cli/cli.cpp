@@ -1002,20 +1002,7 @@ int cmd_agreement(const std::vector<std::string>& raw, std::ostream& out, std::o
     if (args.flag("history")) {
         const auto runs = agreement::agreement_history(p);
         if (args.flag("json")) {
-            // Written as it goes: the reports of large runs run to megabytes each.
-            util::JsonWriter w;
-            w.begin_array();
-            for (const auto& r : runs) {
-                w.begin_object();
-                w.key("id").value(static_cast<std::int64_t>(r.id));
-                w.key("created_at").value(r.created_at);
-                w.key("parameters").json_text(r.parameters);
-                w.key("result");
-                agreement::write_full_report(w, r.result);
-                w.end_object();
-            }
-            w.end_array();
-            out << w.view() << "\n";
+            out << agreement::history_json(runs) << "\n";
             return 0;
         }
         for (const auto& r : runs) {

@@ -45,6 +45,31 @@ struct CsvCodingsOutcome {
     int already_present = 0;
 };
 
+// One coding as agreement reads it by the hundred thousand: no GUID, date or memo.
+struct CodingRow {
+    Id document = 0;
+    Id code = 0;
+    Id coder = 0;
+    std::int64_t start = 0;
+    std::int64_t end = 0;
+};
+
+// A stored agreement run as the project file keeps it (core/project_agreement reads it).
+struct AgreementRunRecord {
+    Id id = 0;
+    std::string created_at;
+    std::string parameters;  // JSON
+    std::string result;      // JSON, as stored
+    std::string overall;     // JSON: the result's `overall` object alone
+};
+
+// One value of an attribute: on a document, or on a case.
+struct AttributeAssignment {
+    std::optional<Id> document;
+    std::optional<Id> case_id;
+    std::string value;
+};
+
 struct CodingFilter {
     std::optional<Id> document_id;
     std::optional<Id> code_id;
@@ -181,6 +206,9 @@ public:
     void set_case_attribute(Id case_id, const std::string& attribute, const std::string& value);
     std::vector<AttributeValue> document_attributes(Id document);
     std::vector<AttributeValue> case_attributes(Id case_id);
+    // Every value the attribute has, on documents and on cases. Throws NotFoundError for
+    // an unknown attribute.
+    std::vector<AttributeAssignment> attribute_assignments(const std::string& attribute);
 
     // --- memos ---
     Memo add_memo(Memo::Target target, std::optional<Id> target_id, const std::string& title,
@@ -192,8 +220,17 @@ public:
                          const std::string& description = "");
     std::vector<CodeSet> code_sets();
 
-    // Escape hatch for other core modules (agreement, exchange); not for front ends.
-    sql::Connection& connection();
+    // --- agreement runs ---
+    // Appends the document's codings, of the given codes only unless `codes` is empty, in
+    // the order of the index that reads them. One index seek per call.
+    void append_coding_rows(Id document, const std::vector<Id>& codes,
+                            std::vector<CodingRow>& out);
+    // Stores a run in one transaction. `result_for` makes the stored result from the new
+    // run's id (reports name their run). Returns the id.
+    Id add_agreement_run(const std::string& created_at, const std::string& parameters,
+                         const std::function<std::string(Id)>& result_for);
+    // Stored runs, oldest first.
+    std::vector<AgreementRunRecord> agreement_runs();
 
 private:
     explicit Project(std::unique_ptr<sql::Connection> db);

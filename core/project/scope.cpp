@@ -9,7 +9,6 @@
 
 #include "core/base/errors.h"
 #include "core/project/project.h"
-#include "core/storage/sqlite.h"
 
 namespace quire {
 namespace {
@@ -91,31 +90,18 @@ bool same_value(const std::string& a, const std::string& b) {
 
 DocumentRanges attribute_ranges(Project& project, const std::string& name,
                                 const std::string& value) {
-    sql::Connection& db = project.connection();
-    sql::Statement& known = db.prepare("SELECT 1 FROM attributes WHERE name = ?1");
-    known.bind(1, name);
-    const bool exists = known.step();
-    known.reset();
-    if (!exists) {
-        throw NotFoundError("no attribute named \"" + name + "\"");
-    }
-    sql::Statement& s = db.prepare(
-        "SELECT v.document_id, v.case_id, v.value FROM attribute_values v "
-        "JOIN attributes a ON a.id = v.attribute_id WHERE a.name = ?1");
-    s.bind(1, name);
     DocumentRanges out;
     std::vector<Id> matching_cases;
-    while (s.step()) {
-        if (!same_value(s.text(2), value)) {
+    for (const AttributeAssignment& a : project.attribute_assignments(name)) {
+        if (!same_value(a.value, value)) {
             continue;
         }
-        if (!s.is_null(0)) {
-            add(out, s.int64(0), std::nullopt);
-        } else {
-            matching_cases.push_back(s.int64(1));
+        if (a.document) {
+            add(out, *a.document, std::nullopt);
+        } else if (a.case_id) {
+            matching_cases.push_back(*a.case_id);
         }
     }
-    s.reset();
     for (const Id c : matching_cases) {
         add_all(out, case_ranges(project, c));
     }

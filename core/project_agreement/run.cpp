@@ -10,7 +10,6 @@
 
 #include "core/agreement/binary.h"
 #include "core/project/project.h"
-#include "core/storage/sqlite.h"
 #include "core/formats/csv.h"
 #include "core/util/handoff_worker.h"
 #include "core/util/ids.h"
@@ -106,20 +105,21 @@ std::vector<std::string> split_members(const std::vector<std::string>& names) {
 
 }  // namespace
 
-AgreementRun run_agreement(Project& project, const AgreementRequest& request, bool store,
-                           const Progress& progress) {
-    AgreementRun run;
-    run.request = request;
-    // Everything below reads one state of the file: coders, codes, documents, texts and
-    // codings. Nothing is written in it, and it ends before the run is stored.
-    sql::Transaction snapshot(project.connection());
-    ComparisonInput input;
-    input.unit = request.unit;
-    input.min_coverage = request.min_coverage;
-    input.segment_overlap = request.segment_overlap;
+namespace {
 
-    // Raters: coder id -> rater index.
+// Coder id -> rater index; fills the run's coders, raters and groups.
+std::map<Id, int> select_raters(Project& project, const AgreementRequest& request,
+                                AgreementRun& run) {
     std::map<Id, int> rater_of;
+    auto add = [&](const std::string& name, int rater) {
+        const Coder c = project.find_coder(name);
+        if (rater_of.count(c.id)) {
+            throw InvalidInputError("coder \"" + c.name + "\" is named twice");
+        }
+        rater_of[c.id] = rater;
+        run.coders.push_back(c.name);
+        return c;
+    };
     const bool grouped = !request.group1.empty() || !request.group2.empty();
     if (grouped) {
         if (!request.coders.empty()) {
@@ -134,12 +134,7 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
         run.raters = {"group1", "group2"};
         for (int g = 0; g < 2; ++g) {
             for (const std::string& name : run.groups[static_cast<std::size_t>(g)]) {
-                const Coder c = project.find_coder(name);
-                if (rater_of.count(c.id)) {
-                    throw InvalidInputError("coder \"" + c.name + "\" is named twice");
-                }
-                rater_of[c.id] = g;
-                run.coders.push_back(c.name);
+                add(name, g);
             }
         }
     } else {
@@ -147,19 +142,15 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
             throw InvalidInputError("agreement needs at least two coders");
         }
         for (const std::string& name : request.coders) {
-            const Coder c = project.find_coder(name);
-            if (rater_of.count(c.id)) {
-                throw InvalidInputError("coder \"" + c.name + "\" is named twice");
-            }
-            rater_of[c.id] = static_cast<int>(run.raters.size());
-            run.raters.push_back(c.name);
-            run.coders.push_back(c.name);
+            run.raters.push_back(add(name, static_cast<int>(run.raters.size())).name);
         }
     }
-    input.raters = run.raters;
+    return rater_of;
+}
 
-    // Codes: code id -> category index.
-    std::map<Id, int> code_of;
+// Code id -> category index; fills the run's code paths.
+std::map<Id, int> select_codes(Project& project, const AgreementRequest& request,
+                               AgreementRun& run) {
     std::vector<Code> selected;
     if (request.codes.empty()) {
         for (const Code& c : project.codes()) {
@@ -172,6 +163,7 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
             selected.push_back(project.find_code(ref));
         }
     }
+    std::map<Id, int> code_of;
     for (const Code& c : selected) {
         if (code_of.emplace(c.id, static_cast<int>(run.codes.size())).second) {
             run.codes.push_back(project.code_path(c.id));
@@ -180,9 +172,14 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
     if (run.codes.empty()) {
         throw InvalidInputError("there are no codes to compare");
     }
-    input.codes = run.codes;
+    return code_of;
+}
 
-    // Documents: document id -> index.
+// Document id -> index in `documents`, which gets one empty entry per document; fills the
+// run's document names.
+std::map<Id, std::size_t> select_documents(Project& project, const AgreementRequest& request,
+                                           AgreementRun& run,
+                                           std::vector<ComparisonDocument>& documents) {
     std::vector<Document> docs;
     if (request.documents.empty()) {
         docs = project.documents();
@@ -192,54 +189,67 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
         }
     }
     std::map<Id, std::size_t> doc_index;
-    const bool needs_text = request.unit == UnitKind::Word || request.unit == UnitKind::Sentence ||
-                            request.unit == UnitKind::Paragraph || request.unit == UnitKind::Turn;
     for (const Document& d : docs) {
         if (doc_index.count(d.id)) {
             continue;
         }
-        doc_index[d.id] = input.documents.size();
+        doc_index[d.id] = documents.size();
         ComparisonDocument cd;
         cd.name = d.name;
         cd.length = d.length;
-        input.documents.push_back(std::move(cd));
+        documents.push_back(std::move(cd));
         run.documents.push_back(d.name);
     }
+    return doc_index;
+}
 
-    // Row ids are dense, so the worker below maps ids to indices through flat tables rather
-    // than maps; codings of unselected coders (and codes) are dropped there.
-    auto dense = [](const auto& by_id) {
-        Id largest = 0;
-        for (const auto& [id, index] : by_id) {
-            largest = std::max(largest, id);
-        }
-        std::vector<int> table(static_cast<std::size_t>(largest) + 1, -1);
-        for (const auto& [id, index] : by_id) {
-            table[static_cast<std::size_t>(id)] = static_cast<int>(index);
-        }
-        return table;
-    };
-    const std::vector<int> doc_table = dense(doc_index);
-    const std::vector<int> code_table = dense(code_of);
-    const std::vector<int> rater_table = dense(rater_of);
-    auto lookup = [](const std::vector<int>& table, Id id) {
-        return id >= 0 && static_cast<std::size_t>(id) < table.size()
-                   ? table[static_cast<std::size_t>(id)]
-                   : -1;
-    };
+// Row ids are dense, so the comparing thread maps ids to indices through flat tables rather
+// than maps: id -> index, -1 for ids not selected.
+template <typename Index>
+std::vector<int> dense_table(const std::map<Id, Index>& by_id) {
+    Id largest = 0;
+    for (const auto& [id, index] : by_id) {
+        largest = std::max(largest, id);
+    }
+    std::vector<int> table(static_cast<std::size_t>(largest) + 1, -1);
+    for (const auto& [id, index] : by_id) {
+        table[static_cast<std::size_t>(id)] = static_cast<int>(index);
+    }
+    return table;
+}
 
-    // Reading the codings is the slow part, so this thread only steps through the rows and
-    // passes them on in batches that end with a document; a worker sorts them into documents
-    // and compares each one while the next rows are read.
-    struct Row {
-        Id document, code, coder;
-        std::int64_t start, end;
-    };
+int lookup(const std::vector<int>& table, Id id) {
+    return id >= 0 && static_cast<std::size_t>(id) < table.size()
+               ? table[static_cast<std::size_t>(id)]
+               : -1;
+}
+
+// Reads the selected documents' codings (and texts, when the unit needs them) and compares
+// them. Reading is the slow part, so this thread only steps through the rows and passes
+// them on in batches that end with a document; a worker sorts them into documents and
+// compares each one while the next rows are read.
+ComparisonResult read_and_compare(Project& project, ComparisonInput& input,
+                                  const std::map<Id, int>& rater_of,
+                                  const std::map<Id, int>& code_of,
+                                  const std::map<Id, std::size_t>& doc_index,
+                                  bool codes_chosen, const Progress& progress) {
+    const std::vector<int> doc_table = dense_table(doc_index);
+    const std::vector<int> code_table = dense_table(code_of);
+    const std::vector<int> rater_table = dense_table(rater_of);
+    std::vector<Id> code_filter;
+    if (codes_chosen) {
+        for (const auto& [id, index] : code_of) {
+            code_filter.push_back(id);
+        }
+    }
+    const bool needs_text = input.unit == UnitKind::Word || input.unit == UnitKind::Sentence ||
+                            input.unit == UnitKind::Paragraph || input.unit == UnitKind::Turn;
+
     Comparison comparison(input, input.documents.size());
     std::vector<bool> compared(input.documents.size(), false);  // the worker's until finish()
     {
-        util::HandoffWorker<std::vector<Row>> worker(
-            [&](std::vector<Row>& rows) {
+        util::HandoffWorker<std::vector<CodingRow>> worker(
+            [&](std::vector<CodingRow>& rows) {
                 for (std::size_t i = 0; i < rows.size();) {
                     const Id id = rows[i].document;
                     std::size_t end = i;
@@ -265,41 +275,22 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
                 }
             },
             1);  // each item is a batch already
-        std::vector<Row> batch;
+        std::vector<CodingRow> batch;
         batch.reserve(kBatchRows);
-        // One query per selected document, in the order of their ids: the unique index of
-        // codings starts with the document, so each is one seek, and unselected documents are
-        // not read at all. Codes chosen by name are sought in the index rather than filtered
-        // after reading.
-        std::string sql =
-            "SELECT code_id, coder_id, start_cp, end_cp FROM codings WHERE document_id = ?1";
-        if (!request.codes.empty()) {
-            sql += " AND code_id IN (";
-            for (auto it = code_of.begin(); it != code_of.end(); ++it) {
-                sql += (it == code_of.begin() ? "" : ",") + std::to_string(it->first);
-            }
-            sql += ")";
-        }
-        // Texts (for word, sentence, paragraph and turn units) are read here too, before the
-        // document's rows are handed over. Progress counts documents read.
+        // One read per selected document, in the order of their ids: unselected documents
+        // are not read at all. Texts are read before the document's rows are handed over.
+        // Progress counts documents read.
         std::size_t documents_read = 0;
         for (const auto& [doc_id, index] : doc_index) {
             if (needs_text) {
                 input.documents[index].text = project.document_text(doc_id);
             }
-            sql::Statement& rows = project.connection().prepare(sql);
-            rows.bind(1, doc_id);
-            while (rows.step()) {
-                batch.push_back(
-                    {doc_id, rows.int64(0), rows.int64(1), rows.int64(2), rows.int64(3)});
-            }
+            project.append_coding_rows(doc_id, code_filter, batch);
             if (batch.size() >= kBatchRows) {
-                worker.hand_over(std::exchange(batch, std::vector<Row>()));
+                worker.hand_over(std::exchange(batch, std::vector<CodingRow>()));
                 batch.reserve(kBatchRows);
             }
-            if (progress && !progress(++documents_read, input.documents.size())) {
-                throw Cancelled();
-            }
+            report_progress(progress, ++documents_read, input.documents.size());
             if (worker.failed()) {
                 break;  // finish() below says why
             }
@@ -309,31 +300,45 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
         }
         worker.finish();
     }
-    snapshot.commit();  // nothing was written: this ends the read
     for (std::size_t d = 0; d < input.documents.size(); ++d) {
         if (!compared[d]) {
             comparison.add(d, input.documents[d]);  // a document without codings
         }
     }
-    run.result = comparison.finish();
+    return comparison.finish();
+}
+
+}  // namespace
+
+AgreementRun run_agreement(Project& project, const AgreementRequest& request, bool store,
+                           const Progress& progress) {
+    AgreementRun run;
+    run.request = request;
+    ComparisonInput input;
+    input.unit = request.unit;
+    input.min_coverage = request.min_coverage;
+    input.segment_overlap = request.segment_overlap;
+    {
+        // Everything here reads one state of the file: coders, codes, documents, texts and
+        // codings. Nothing is written in it, and it ends before the run is stored.
+        Project::Action snapshot(project);
+        const std::map<Id, int> rater_of = select_raters(project, request, run);
+        input.raters = run.raters;
+        const std::map<Id, int> code_of = select_codes(project, request, run);
+        input.codes = run.codes;
+        const std::map<Id, std::size_t> doc_index =
+            select_documents(project, request, run, input.documents);
+        run.result = read_and_compare(project, input, rater_of, code_of, doc_index,
+                                      !request.codes.empty(), progress);
+        snapshot.commit();  // nothing was written: this ends the read
+    }
     run.created_at = util::now_utc();
     if (store) {
-        sql::Connection& db = project.connection();
-        sql::Transaction tx(db);
-        db.prepare(
-              "INSERT INTO agreement_runs (guid, created_at, parameters, result) VALUES (?1, "
-              "?2, ?3, ?4)")
-            .bind(1, util::new_guid())
-            .bind(2, run.created_at)
-            .bind(3, parameters_json(run))
-            .bind(4, std::string("{}"))
-            .run();
-        run.id = db.last_insert_rowid();
-        db.prepare("UPDATE agreement_runs SET result = ?1 WHERE id = ?2")
-            .bind(1, stored_report_json(run))
-            .bind(2, run.id)
-            .run();
-        tx.commit();
+        run.id = project.add_agreement_run(run.created_at, parameters_json(run),
+                                           [&run](Id id) {
+                                               run.id = id;
+                                               return stored_report_json(run);
+                                           });
     }
     return run;
 }
@@ -646,14 +651,37 @@ void write_full_report(util::JsonWriter& w, const nlohmann::ordered_json& report
     w.end_object();
 }
 
-}  // namespace
-
 void write_full_report(util::JsonWriter& w, const std::string& stored) {
     try {
         write_full_report(w, nlohmann::ordered_json::parse(stored));
     } catch (const nlohmann::json::exception& e) {
         throw ProjectFileError(std::string("a stored agreement run is damaged: ") + e.what());
     }
+}
+
+}  // namespace
+
+std::string full_report_json(const std::string& stored_result) {
+    util::JsonWriter w;
+    write_full_report(w, stored_result);
+    return w.take();
+}
+
+std::string history_json(const std::vector<StoredRun>& runs) {
+    // Written as it goes: the reports of large runs run to megabytes each.
+    util::JsonWriter w;
+    w.begin_array();
+    for (const StoredRun& r : runs) {
+        w.begin_object();
+        w.key("id").value(static_cast<std::int64_t>(r.id));
+        w.key("created_at").value(r.created_at);
+        w.key("parameters").json_text(r.parameters);
+        w.key("result");
+        write_full_report(w, r.result);
+        w.end_object();
+    }
+    w.end_array();
+    return w.take();
 }
 
 std::string stored_report_json(const AgreementRun& run) {
@@ -665,14 +693,7 @@ std::string stored_report_json(const AgreementRun& run) {
 }
 
 std::vector<StoredRun> agreement_history(Project& project) {
-    sql::Statement& s = project.connection().prepare(
-        "SELECT id, created_at, parameters, result, json_extract(result, '$.overall') FROM "
-        "agreement_runs ORDER BY id");
-    std::vector<StoredRun> out;
-    while (s.step()) {
-        out.push_back({s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4)});
-    }
-    return out;
+    return project.agreement_runs();
 }
 
 }  // namespace quire::agreement

@@ -10,7 +10,7 @@
 #include "core/base/errors.h"
 #include "core/base/model.h"
 #include "core/base/progress.h"
-#include "core/formats/json_writer.h"
+#include "core/project/project.h"
 
 namespace quire {
 class Project;
@@ -61,17 +61,15 @@ std::string report_csv(const AgreementRun& run);
 // per-document figures as columns (a tenth of the size for large runs).
 std::string stored_report_json(const AgreementRun& run);
 
-struct StoredRun {
-    Id id = 0;
-    std::string created_at;
-    std::string parameters;  // JSON
-    std::string result;      // JSON, as stored: see stored_report_json()
-    std::string overall;     // JSON: the report's `overall` object alone
-};
+// A run as the project file keeps it: `result` is stored_report_json()'s text.
+using StoredRun = AgreementRunRecord;
 std::vector<StoredRun> agreement_history(Project& project);
-// Writes the full report of a stored run, as report_json() gave it when the run was made.
-// Runs stored in full by earlier versions come out as they are. Throws ProjectFileError when
-// the stored text is damaged.
-void write_full_report(util::JsonWriter& w, const std::string& stored_result);
+// The full report of a stored run, as report_json() gave it when the run was made. Runs
+// stored in full by earlier versions come out as they are. Throws ProjectFileError when the
+// stored text is damaged.
+std::string full_report_json(const std::string& stored_result);
+// The contract of `quire-cli agreement --history --json`: an array of runs, each with `id`,
+// `created_at`, `parameters` and the full report as `result`.
+std::string history_json(const std::vector<StoredRun>& runs);
 
 }  // namespace quire::agreement

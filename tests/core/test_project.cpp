@@ -167,8 +167,9 @@ TEST_CASE("open refuses a plain SQLite database without an application id", "[pr
 TEST_CASE("open refuses a project saved by a newer version", "[project]") {
     TempProjectPath path;
     {
-        Project p = Project::create(path.str());
-        p.connection().exec("PRAGMA user_version = 999");
+        Project::create(path.str());
+        quire::sql::Connection raw(path.str(), quire::sql::Connection::Mode::ReadWrite);
+        raw.exec("PRAGMA user_version = 999");
     }
     CHECK_THROWS_AS(Project::open(path.str()), quire::ProjectFileError);
     CHECK_THROWS_WITH(Project::open(path.str()), Catch::Contains("newer"));
@@ -176,23 +177,36 @@ TEST_CASE("open refuses a project saved by a newer version", "[project]") {
 
 TEST_CASE("a project uses WAL, foreign keys and the Quire application id", "[project]") {
     TempProjectPath path;
-    auto check = [](Project& p) {
-        CHECK(p.connection().pragma_int("foreign_keys") == 1);
-        CHECK(p.connection().pragma_int("application_id") == Project::kApplicationId);
-        quire::sql::Statement& mode = p.connection().prepare("PRAGMA journal_mode");
+    // Journal mode and application id live in the file: another connection reads them.
+    auto check_file = [&path] {
+        quire::sql::Connection raw(path.str(), quire::sql::Connection::Mode::ReadWrite);
+        CHECK(raw.pragma_int("application_id") == Project::kApplicationId);
+        quire::sql::Statement& mode = raw.prepare("PRAGMA journal_mode");
         REQUIRE(mode.step());
         CHECK(mode.text(0) == "wal");
         mode.reset();
     };
+    // Foreign keys are a setting of the project's own connection: deleting a document
+    // takes its codings with it only when they are on.
+    auto check_foreign_keys = [](Project& p, const std::string& label) {
+        const Id doc = p.add_document(label, kTranscript + label).document.id;
+        const Id code = p.add_code(label).id;
+        p.apply_code(doc, code, p.ensure_coder("Ann").id, 0, 3);
+        quire::CodingFilter f;
+        f.code_id = code;
+        REQUIRE(p.codings(f).size() == 1);
+        p.delete_document(doc);
+        CHECK(p.codings(f).empty());
+    };
     {
         Project p = Project::create(path.str());
-        check(p);
+        check_foreign_keys(p, "created");
     }
+    check_file();
     Project p = Project::open(path.str());
-    check(p);
+    check_foreign_keys(p, "opened");
+    check_file();
 }
-
-// --- documents --------------------------------------------------------------------------
 
 TEST_CASE("a document is stored as NFC with LF line endings", "[project][documents]") {
     TempProjectPath path;
@@ -1093,10 +1107,9 @@ TEST_CASE("the text of a stored document cannot be changed", "[project][integrit
     TempProjectPath path;
     Project p = Project::create(path.str());
     const Id doc = p.add_document("D", kTranscript).document.id;
-    CHECK_THROWS_AS(p.connection().exec("UPDATE documents SET text = 'changed'"),
-                    quire::ProjectFileError);
-    CHECK_THROWS_AS(p.connection().exec("UPDATE documents SET length_cp = 1"),
-                    quire::ProjectFileError);
+    quire::sql::Connection raw(path.str(), quire::sql::Connection::Mode::ReadWrite);
+    CHECK_THROWS_AS(raw.exec("UPDATE documents SET text = 'changed'"), quire::ProjectFileError);
+    CHECK_THROWS_AS(raw.exec("UPDATE documents SET length_cp = 1"), quire::ProjectFileError);
     CHECK(p.document_text(doc) == kTranscript);
     CHECK(p.document(doc).length == quire::text::code_point_count(kTranscript));
 }

@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Project's cases and attributes: linking text to cases, typed attribute values.
+#include "core/project/project.h"
+
+#include "core/base/errors.h"
+#include "core/storage/sqlite.h"
+#include "core/text/unicode.h"
+#include "core/util/ids.h"
+#include "core/project/project_internal.h"
+
+namespace quire {
+
+using sql::Statement;
+using sql::Transaction;
+using namespace project_detail;
+
+// ---------------------------------------------------------------------------------------
+// Cases
+
+std::vector<Case> Project::cases() {
+    Statement& s = db_->prepare("SELECT id, guid, name, description FROM cases ORDER BY name");
+    std::vector<Case> out;
+    while (s.step()) {
+        out.push_back({s.int64(0), s.text(1), s.text(2), s.text(3)});
+    }
+    return out;
+}
+
+Case Project::find_case(const std::string& raw_name) {
+    const std::string name = text::to_nfc(trim(raw_name));
+    Statement& s = db_->prepare("SELECT id, guid, name, description FROM cases WHERE name = ?1");
+    s.bind(1, name);
+    if (!s.step()) {
+        throw NotFoundError("no case named \"" + raw_name + "\"");
+    }
+    Case c{s.int64(0), s.text(1), s.text(2), s.text(3)};
+    s.reset();
+    return c;
+}
+
+Case Project::ensure_case(const std::string& raw_name, const std::string& description) {
+    const std::string name = clean_name(raw_name, "case");
+    Statement& s = db_->prepare("SELECT 1 FROM cases WHERE name = ?1");
+    s.bind(1, name);
+    const bool exists = s.step();
+    s.reset();
+    if (!exists) {
+        Transaction tx(*db_);
+        db_->prepare("INSERT INTO cases (guid, name, description) VALUES (?1, ?2, ?3)")
+            .bind(1, util::new_guid())
+            .bind(2, name)
+            .bind(3, text::to_nfc(description))
+            .run();
+        tx.commit();
+    }
+    return find_case(name);
+}
+
+void Project::link_case(Id case_id, Id document_id, std::optional<std::int64_t> start,
+                        std::optional<std::int64_t> end) {
+    Transaction tx(*db_);
+    require_case(*db_, case_id);
+    const Document d = document(document_id);
+    if (start.has_value() != end.has_value()) {
+        throw InvalidInputError("a case segment needs both start and end");
+    }
+    if (start && (*start < 0 || *end > d.length || *start >= *end)) {
+        throw InvalidInputError("case segment [" + std::to_string(*start) + ", " +
+                                std::to_string(*end) + ") is empty or outside \"" + d.name + "\"");
+    }
+    db_->prepare(
+           "INSERT OR IGNORE INTO case_links (case_id, document_id, start_cp, end_cp) VALUES "
+           "(?1, ?2, ?3, ?4)")
+        .bind(1, case_id)
+        .bind(2, document_id)
+        .bind(3, start)
+        .bind(4, end)
+        .run();
+    tx.commit();
+}
+
+std::vector<CaseLink> Project::case_links(std::optional<Id> case_id) {
+    Statement& s = db_->prepare(
+        "SELECT case_id, document_id, start_cp, end_cp FROM case_links WHERE ?1 IS NULL OR "
+        "case_id = ?1 ORDER BY case_id, document_id, start_cp");
+    s.bind(1, case_id);
+    std::vector<CaseLink> out;
+    while (s.step()) {
+        out.push_back({s.int64(0), s.int64(1), s.optional_int64(2), s.optional_int64(3)});
+    }
+    return out;
+}
+
+const char* to_string(AttributeType type) {
+    switch (type) {
+        case AttributeType::Text:
+            return "text";
+        case AttributeType::Boolean:
+            return "boolean";
+        case AttributeType::Integer:
+            return "integer";
+        case AttributeType::Float:
+            return "float";
+        case AttributeType::Date:
+            return "date";
+    }
+    return "text";
+}
+
+AttributeType attribute_type_from_string(const std::string& name) {
+    for (AttributeType t : {AttributeType::Text, AttributeType::Boolean, AttributeType::Integer,
+                            AttributeType::Float, AttributeType::Date}) {
+        if (name == to_string(t)) {
+            return t;
+        }
+    }
+    throw InvalidInputError("unknown attribute type \"" + name +
+                            "\" (text, boolean, integer, float or date)");
+}
+
+// ---------------------------------------------------------------------------------------
+// Attributes
+
+std::vector<Attribute> Project::attributes() {
+    Statement& s =
+        db_->prepare("SELECT id, guid, name, type FROM attributes ORDER BY position, id");
+    std::vector<Attribute> out;
+    while (s.step()) {
+        out.push_back({s.int64(0), s.text(1), s.text(2), attribute_type_from_string(s.text(3))});
+    }
+    return out;
+}
+
+Attribute Project::ensure_attribute(const std::string& raw_name, AttributeType type) {
+    const std::string name = clean_name(raw_name, "attribute");
+    for (const Attribute& a : attributes()) {
+        if (a.name == name) {
+            return a;
+        }
+    }
+    Transaction tx(*db_);
+    const std::string guid = util::new_guid();
+    db_->prepare(
+           "INSERT INTO attributes (guid, name, type, position) VALUES (?1, ?2, ?3, (SELECT "
+           "ifnull(max(position), -1) + 1 FROM attributes))")
+        .bind(1, guid)
+        .bind(2, name)
+        .bind(3, to_string(type))
+        .run();
+    Attribute a{db_->last_insert_rowid(), guid, name, type};
+    tx.commit();
+    return a;
+}
+
+void Project::set_document_attribute(Id document_id, const std::string& attribute,
+                                     const std::string& value) {
+    Transaction tx(*db_);
+    document(document_id);
+    const Attribute a = ensure_attribute(attribute);
+    db_->prepare(
+           "INSERT INTO attribute_values (attribute_id, document_id, value) VALUES (?1, ?2, ?3) "
+           "ON CONFLICT (attribute_id, document_id) WHERE document_id IS NOT NULL DO UPDATE SET "
+           "value = excluded.value")
+        .bind(1, a.id)
+        .bind(2, document_id)
+        .bind(3, canonical_value(a.type, a.name, value))
+        .run();
+    tx.commit();
+}
+
+void Project::set_case_attribute(Id case_id, const std::string& attribute,
+                                 const std::string& value) {
+    Transaction tx(*db_);
+    require_case(*db_, case_id);
+    const Attribute a = ensure_attribute(attribute);
+    db_->prepare(
+           "INSERT INTO attribute_values (attribute_id, case_id, value) VALUES (?1, ?2, ?3) "
+           "ON CONFLICT (attribute_id, case_id) WHERE case_id IS NOT NULL DO UPDATE SET "
+           "value = excluded.value")
+        .bind(1, a.id)
+        .bind(2, case_id)
+        .bind(3, canonical_value(a.type, a.name, value))
+        .run();
+    tx.commit();
+}
+
+namespace {
+
+std::vector<AttributeValue> read_values(Statement& s) {
+    std::vector<AttributeValue> out;
+    while (s.step()) {
+        out.push_back({s.text(0), attribute_type_from_string(s.text(1)), s.text(2)});
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<AttributeValue> Project::document_attributes(Id document_id) {
+    Statement& s = db_->prepare(
+        "SELECT a.name, a.type, v.value FROM attribute_values v JOIN attributes a ON a.id = "
+        "v.attribute_id WHERE v.document_id = ?1 ORDER BY a.position, a.id");
+    s.bind(1, document_id);
+    return read_values(s);
+}
+
+std::vector<AttributeValue> Project::case_attributes(Id case_id) {
+    Statement& s = db_->prepare(
+        "SELECT a.name, a.type, v.value FROM attribute_values v JOIN attributes a ON a.id = "
+        "v.attribute_id WHERE v.case_id = ?1 ORDER BY a.position, a.id");
+    s.bind(1, case_id);
+    return read_values(s);
+}
+
+std::vector<AttributeAssignment> Project::attribute_assignments(const std::string& attribute) {
+    Statement& known = db_->prepare("SELECT 1 FROM attributes WHERE name = ?1");
+    known.bind(1, attribute);
+    const bool exists = known.step();
+    known.reset();
+    if (!exists) {
+        throw NotFoundError("no attribute named \"" + attribute + "\"");
+    }
+    Statement& s = db_->prepare(
+        "SELECT v.document_id, v.case_id, v.value FROM attribute_values v "
+        "JOIN attributes a ON a.id = v.attribute_id WHERE a.name = ?1");
+    s.bind(1, attribute);
+    std::vector<AttributeAssignment> out;
+    while (s.step()) {
+        out.push_back({s.optional_int64(0), s.optional_int64(1), s.text(2)});
+    }
+    return out;
+}
+
+}  // namespace quire

@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Project's codings: applying, listing, segments, CSV exchange.
+#include "core/project/project.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "core/base/errors.h"
+#include "core/storage/sqlite.h"
+#include "core/text/unicode.h"
+#include "core/formats/csv.h"
+#include "core/util/ids.h"
+#include "core/project/project_internal.h"
+
+namespace quire {
+
+using sql::Statement;
+using sql::Transaction;
+using namespace project_detail;
+
+// ---------------------------------------------------------------------------------------
+// Coding
+
+ApplyOutcome Project::apply_code(Id document_id, Id code_id, Id coder_id, std::int64_t start,
+                                 std::int64_t end, const std::string& memo) {
+    Transaction tx(*db_);
+    const Document d = document(document_id);
+    const Code c = code(code_id);
+    Statement& coder_exists = db_->prepare("SELECT 1 FROM coders WHERE id = ?1");
+    coder_exists.bind(1, coder_id);
+    const bool has_coder = coder_exists.step();
+    coder_exists.reset();
+    if (!has_coder) {
+        throw NotFoundError("no coder with id " + std::to_string(coder_id));
+    }
+    if (start < 0 || end > d.length || start >= end) {
+        throw InvalidInputError("range [" + std::to_string(start) + ", " + std::to_string(end) +
+                                ") is " + (start >= end ? "empty" : "outside the document") +
+                                ": \"" + d.name + "\" has " + std::to_string(d.length) +
+                                " characters (code points 0 to " + std::to_string(d.length) + ")");
+    }
+    if (!c.codable) {
+        throw ConflictError("code \"" + c.name + "\" is a grouping code and cannot be applied");
+    }
+    Statement& same = db_->prepare(std::string("SELECT ") + kCodingColumns +
+                                   " FROM codings WHERE document_id = ?1 AND code_id = ?2 AND "
+                                   "coder_id = ?3 AND start_cp = ?4 AND end_cp = ?5");
+    same.bind(1, document_id).bind(2, code_id).bind(3, coder_id).bind(4, start).bind(5, end);
+    ApplyOutcome outcome;
+    if (same.step()) {
+        outcome.coding = read_coding(same);
+        outcome.existed = true;
+        same.reset();
+        return outcome;
+    }
+    same.reset();
+    db_->prepare(
+           "INSERT INTO codings (guid, document_id, code_id, coder_id, start_cp, end_cp, "
+           "created_at, memo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+        .bind(1, util::new_guid())
+        .bind(2, document_id)
+        .bind(3, code_id)
+        .bind(4, coder_id)
+        .bind(5, start)
+        .bind(6, end)
+        .bind(7, util::now_utc())
+        .bind(8, text::to_nfc(memo))
+        .run();
+    outcome.coding = coding(db_->last_insert_rowid());
+    tx.commit();
+    return outcome;
+}
+
+void Project::remove_coding(Id coding_id) {
+    Transaction tx(*db_);
+    coding(coding_id);
+    db_->prepare("DELETE FROM codings WHERE id = ?1").bind(1, coding_id).run();
+    tx.commit();
+}
+
+Coding Project::coding(Id id) {
+    Statement& s =
+        db_->prepare(std::string("SELECT ") + kCodingColumns + " FROM codings WHERE id = ?1");
+    s.bind(1, id);
+    if (!s.step()) {
+        throw NotFoundError("no coding with id " + std::to_string(id));
+    }
+    Coding c = read_coding(s);
+    s.reset();
+    return c;
+}
+
+std::vector<Coding> Project::codings(const CodingFilter& filter) {
+    std::string sql = std::string("SELECT ") + kCodingColumns + " FROM codings WHERE 1";
+    if (filter.document_id) {
+        sql += " AND document_id = ?1";
+    }
+    if (filter.code_id) {
+        sql += filter.include_child_codes
+                   ? " AND code_id IN (WITH RECURSIVE tree(id) AS (SELECT ?2 UNION ALL SELECT "
+                     "c.id FROM codes c JOIN tree ON c.parent_id = tree.id) SELECT id FROM tree)"
+                   : " AND code_id = ?2";
+    }
+    if (filter.coder_id) {
+        sql += " AND coder_id = ?3";
+    }
+    sql += " ORDER BY document_id, start_cp, end_cp, code_id, coder_id";
+    Statement& s = db_->prepare(sql);
+    if (filter.document_id) {
+        s.bind(1, *filter.document_id);
+    }
+    if (filter.code_id) {
+        s.bind(2, *filter.code_id);
+    }
+    if (filter.coder_id) {
+        s.bind(3, *filter.coder_id);
+    }
+    std::vector<Coding> out;
+    while (s.step()) {
+        out.push_back(read_coding(s));
+    }
+    return out;
+}
+
+std::vector<Segment> Project::segments(const CodingFilter& filter, int context) {
+    const std::vector<Coding> found = codings(filter);
+    std::map<Id, std::string> doc_names, code_paths, coder_names;
+    for (const Document& d : documents()) {
+        doc_names[d.id] = d.name;
+    }
+    for (const Coder& c : coders()) {
+        coder_names[c.id] = c.name;
+    }
+    std::vector<Segment> out;
+    out.reserve(found.size());
+    Id loaded = -1;
+    std::string text;
+    std::unique_ptr<text::OffsetMap> offsets;
+    for (const Coding& c : found) {
+        if (c.document_id != loaded) {
+            text = document_text(c.document_id);
+            offsets = std::make_unique<text::OffsetMap>(text);
+            loaded = c.document_id;
+        }
+        if (!code_paths.count(c.code_id)) {
+            code_paths[c.code_id] = code_path(c.code_id);
+        }
+        Segment seg;
+        seg.coding = c;
+        seg.document = doc_names[c.document_id];
+        seg.code = code_paths[c.code_id];
+        seg.coder = coder_names[c.coder_id];
+        auto bytes = [&](std::int64_t cp) {
+            return static_cast<std::size_t>(offsets->byte_of(cp));
+        };
+        const std::int64_t before = std::max<std::int64_t>(0, c.start - context);
+        const std::int64_t after = std::min(offsets->code_points(), c.end + context);
+        seg.before = text.substr(bytes(before), bytes(c.start) - bytes(before));
+        seg.text = text.substr(bytes(c.start), bytes(c.end) - bytes(c.start));
+        seg.after = text.substr(bytes(c.end), bytes(after) - bytes(c.end));
+        out.push_back(std::move(seg));
+    }
+    return out;
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> Project::find_text(Id document_id,
+                                                                      const std::string& raw) {
+    const std::string needle = text::to_nfc(raw);
+    if (needle.empty()) {
+        throw InvalidInputError("the text to find must not be empty");
+    }
+    const std::string haystack = document_text(document_id);
+    const text::OffsetMap offsets(haystack);
+    const std::int64_t needle_cps = text::code_point_count(needle);
+    std::vector<std::pair<std::int64_t, std::int64_t>> out;
+    for (std::size_t at = haystack.find(needle); at != std::string::npos;
+         at = haystack.find(needle, at + needle.size())) {
+        const std::int64_t start = offsets.code_point_of_byte(static_cast<std::int64_t>(at));
+        out.emplace_back(start, start + needle_cps);
+    }
+    return out;
+}
+
+CsvCodingsOutcome Project::import_codings_csv(const std::string& csv_text) {
+    const std::vector<util::CsvRow> rows = util::parse_csv(csv_text);
+    const util::CsvRow expected = {"document", "coder", "code", "start", "end"};
+    if (rows.empty()) {
+        throw InvalidInputError(
+            "the CSV file is empty (expected the header document,coder,code,start,end)");
+    }
+    util::CsvRow header;
+    for (const std::string& h : rows[0]) {
+        std::string t = trim(h);
+        std::transform(t.begin(), t.end(), t.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        header.push_back(t);
+    }
+    if (header != expected) {
+        throw InvalidInputError("the CSV header must be document,coder,code,start,end");
+    }
+    CsvCodingsOutcome outcome;
+    Transaction tx(*db_);
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        const util::CsvRow& row = rows[i];
+        const std::string where = "CSV row " + std::to_string(i + 1) + ": ";
+        try {
+            if (row.size() != 5) {
+                throw InvalidInputError("expected 5 fields, found " + std::to_string(row.size()));
+            }
+            std::int64_t start, end;
+            if (!parse_int64(row[3], start) || !parse_int64(row[4], end)) {
+                throw InvalidInputError("start and end must be whole numbers");
+            }
+            const Document d = find_document(row[0]);
+            const Coder coder = ensure_coder(row[1]);
+            const Code c = find_code(row[2]);
+            const ApplyOutcome applied = apply_code(d.id, c.id, coder.id, start, end);
+            ++(applied.existed ? outcome.already_present : outcome.added);
+        } catch (const NotFoundError& e) {
+            throw NotFoundError(where + e.what());
+        } catch (const ConflictError& e) {
+            throw ConflictError(where + e.what());
+        } catch (const InvalidInputError& e) {
+            throw InvalidInputError(where + e.what());
+        }
+    }
+    tx.commit();
+    return outcome;
+}
+
+std::string Project::export_codings_csv() {
+    std::string out = util::csv_line({"document", "coder", "code", "start", "end"});
+    std::map<Id, std::string> doc_names, code_paths, coder_names;
+    std::map<Id, std::size_t> doc_order;
+    for (const Document& d : documents()) {
+        doc_names[d.id] = d.name;
+        doc_order[d.id] = doc_order.size();
+    }
+    for (const Coder& c : coders()) {
+        coder_names[c.id] = c.name;
+    }
+    std::vector<Coding> all = codings();
+    for (const Coding& c : all) {
+        if (!code_paths.count(c.code_id)) {
+            code_paths[c.code_id] = code_path(c.code_id);
+        }
+    }
+    std::stable_sort(all.begin(), all.end(), [&](const Coding& a, const Coding& b) {
+        return std::tie(doc_order[a.document_id], a.start, a.end, code_paths[a.code_id],
+                        coder_names[a.coder_id]) < std::tie(doc_order[b.document_id], b.start,
+                                                            b.end, code_paths[b.code_id],
+                                                            coder_names[b.coder_id]);
+    });
+    for (const Coding& c : all) {
+        out +=
+            util::csv_line({doc_names[c.document_id], coder_names[c.coder_id],
+                            code_paths[c.code_id], std::to_string(c.start), std::to_string(c.end)});
+    }
+    return out;
+}
+
+}  // namespace quire

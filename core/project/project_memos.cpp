@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Project's memos and code sets.
+#include "core/project/project.h"
+
+#include "core/base/errors.h"
+#include "core/storage/sqlite.h"
+#include "core/text/unicode.h"
+#include "core/util/ids.h"
+#include "core/project/project_internal.h"
+
+namespace quire {
+
+using sql::Statement;
+using sql::Transaction;
+using namespace project_detail;
+
+// ---------------------------------------------------------------------------------------
+// Memos and code sets
+
+Memo Project::add_memo(Memo::Target target, std::optional<Id> target_id, const std::string& title,
+                       const std::string& body, std::optional<Id> coder) {
+    if ((target == Memo::Target::Project) == target_id.has_value()) {
+        throw InvalidInputError(target == Memo::Target::Project
+                                    ? "a project memo has no target"
+                                    : "a memo needs the id of what it is about");
+    }
+    Transaction tx(*db_);
+    std::optional<Id> doc, code_id, coding_id, case_id;
+    switch (target) {
+        case Memo::Target::Project:
+            break;
+        case Memo::Target::Document:
+            document(*target_id);
+            doc = target_id;
+            break;
+        case Memo::Target::Code:
+            code(*target_id);
+            code_id = target_id;
+            break;
+        case Memo::Target::Coding:
+            coding(*target_id);
+            coding_id = target_id;
+            break;
+        case Memo::Target::Case:
+            require_case(*db_, *target_id);
+            case_id = target_id;
+            break;
+    }
+    const std::string now = util::now_utc();
+    Memo m;
+    m.guid = util::new_guid();
+    m.title = text::to_nfc(title);
+    m.text = text::to_nfc(body);
+    m.coder_id = coder;
+    m.target = target;
+    m.target_id = target_id;
+    m.created_at = now;
+    m.updated_at = now;
+    db_->prepare(
+           "INSERT INTO memos (guid, title, text, coder_id, document_id, code_id, coding_id, "
+           "case_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)")
+        .bind(1, m.guid)
+        .bind(2, m.title)
+        .bind(3, m.text)
+        .bind(4, coder)
+        .bind(5, doc)
+        .bind(6, code_id)
+        .bind(7, coding_id)
+        .bind(8, case_id)
+        .bind(9, now)
+        .run();
+    m.id = db_->last_insert_rowid();
+    tx.commit();
+    return m;
+}
+
+std::vector<Memo> Project::memos() {
+    Statement& s = db_->prepare(
+        "SELECT id, guid, title, text, coder_id, document_id, code_id, coding_id, case_id, "
+        "created_at, updated_at FROM memos ORDER BY id");
+    std::vector<Memo> out;
+    while (s.step()) {
+        Memo m;
+        m.id = s.int64(0);
+        m.guid = s.text(1);
+        m.title = s.text(2);
+        m.text = s.text(3);
+        m.coder_id = s.optional_int64(4);
+        const std::pair<Memo::Target, int> targets[] = {{Memo::Target::Document, 5},
+                                                        {Memo::Target::Code, 6},
+                                                        {Memo::Target::Coding, 7},
+                                                        {Memo::Target::Case, 8}};
+        for (const auto& [kind, column] : targets) {
+            if (!s.is_null(column)) {
+                m.target = kind;
+                m.target_id = s.int64(column);
+            }
+        }
+        m.created_at = s.text(9);
+        m.updated_at = s.text(10);
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+CodeSet Project::add_code_set(const std::string& raw_name, const std::vector<Id>& code_ids,
+                              const std::string& description) {
+    const std::string name = clean_name(raw_name, "code set");
+    Transaction tx(*db_);
+    CodeSet set;
+    set.guid = util::new_guid();
+    set.name = name;
+    set.description = text::to_nfc(description);
+    db_->prepare("INSERT INTO code_sets (guid, name, description) VALUES (?1, ?2, ?3)")
+        .bind(1, set.guid)
+        .bind(2, set.name)
+        .bind(3, set.description)
+        .run();
+    set.id = db_->last_insert_rowid();
+    for (const Id c : code_ids) {
+        code(c);
+        db_->prepare("INSERT OR IGNORE INTO code_set_members (set_id, code_id) VALUES (?1, ?2)")
+            .bind(1, set.id)
+            .bind(2, c)
+            .run();
+    }
+    set.code_ids = code_ids;
+    tx.commit();
+    return set;
+}
+
+std::vector<CodeSet> Project::code_sets() {
+    Statement& s = db_->prepare("SELECT id, guid, name, description FROM code_sets ORDER BY name");
+    std::vector<CodeSet> out;
+    while (s.step()) {
+        out.push_back({s.int64(0), s.text(1), s.text(2), s.text(3), {}});
+    }
+    for (CodeSet& set : out) {
+        Statement& m =
+            db_->prepare("SELECT code_id FROM code_set_members WHERE set_id = ?1 ORDER BY code_id");
+        m.bind(1, set.id);
+        while (m.step()) {
+            set.code_ids.push_back(m.int64(0));
+        }
+    }
+    return out;
+}
+
+}  // namespace quire
