@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "core/agreement/coefficient_table.h"
 #include "core/text/unicode.h"
 #include "core/formats/xlsx.h"
 
@@ -39,14 +40,22 @@ const char* grade(const Coefficient& c) {
     return v < 0.4 ? "#F4C7C3" : v < 0.6 ? "#FCE8B2" : v < 0.8 ? "#D9EAD3" : "#B7E1CD";
 }
 
-std::string coefficient_td(const Coefficient& c, bool percent = false) {
+std::string coefficient_td(const Coefficient& c, CoefficientFormat format) {
     if (!c.value) {
         return "<td class=\"na\" title=\"" + xml_escape(c.note) + "\">—</td>";
     }
-    const std::string background = percent ? "#FFFFFF" : grade(c);
+    const std::string background = format == CoefficientFormat::Percent ? "#FFFFFF" : grade(c);
     return "<td style=\"background:" + background + "\"" +
            (c.note.empty() ? "" : " title=\"" + xml_escape(c.note) + "\"") + ">" +
-           fixed(*c.value, percent ? 1 : 3) + "</td>";
+           format_coefficient(c, format) + "</td>";
+}
+
+std::string header_cells(const std::vector<CoefficientColumn>& columns) {
+    std::string h;
+    for (const CoefficientColumn& column : columns) {
+        h += std::string("<th>") + column.label + "</th>";
+    }
+    return h;
 }
 
 std::string rater_list(const AgreementRun& run) {
@@ -60,11 +69,13 @@ std::string rater_list(const AgreementRun& run) {
 }  // namespace
 
 void write_report_xlsx(const AgreementRun& run, const std::string& path) {
-    util::XlsxSheet codes{"By code", {}};
-    codes.rows.push_back({XlsxCell::of("code"), XlsxCell::of("percent agreement"),
-                          XlsxCell::of("kappa"), XlsxCell::of("Fleiss' kappa"),
-                          XlsxCell::of("Krippendorff's alpha"), XlsxCell::of("(k)u-alpha"),
-                          XlsxCell::of("alpha-u (1995)")});
+    const std::vector<CoefficientColumn> in_code = coefficients_of(CoefficientScope::Code);
+    const std::vector<CoefficientColumn> in_document =
+        coefficients_of(CoefficientScope::Document);
+    util::XlsxSheet codes{"By code", {{XlsxCell::of("code")}}};
+    for (const CoefficientColumn& column : in_code) {
+        codes.rows[0].push_back(XlsxCell::of(column.name));
+    }
     util::XlsxSheet documents{"By document", {}};
     std::vector<XlsxCell> header = {XlsxCell::of("code"), XlsxCell::of("document"),
                                     XlsxCell::of("units"), XlsxCell::of("both"),
@@ -72,39 +83,34 @@ void write_report_xlsx(const AgreementRun& run, const std::string& path) {
     for (const std::string& r : run.raters) {
         header.push_back(XlsxCell::of("only " + r));
     }
-    header.push_back(XlsxCell::of("percent agreement"));
-    header.push_back(XlsxCell::of("kappa"));
+    for (const CoefficientColumn& column : in_document) {
+        header.push_back(XlsxCell::of(column.name));
+    }
     documents.rows.push_back(header);
     for (const CodeAgreement& c : run.result.codes) {
-        codes.rows.push_back({XlsxCell::of(c.code), cell(c.percent_agreement), cell(c.kappa),
-                              cell(c.fleiss_kappa), cell(c.krippendorff_alpha), cell(c.k_u_alpha),
-                              cell(c.alpha_u_1995)});
+        std::vector<XlsxCell> code_row = {XlsxCell::of(c.code)};
+        for (const CoefficientColumn& column : in_code) {
+            code_row.push_back(cell(figure(column, c)));
+        }
+        codes.rows.push_back(std::move(code_row));
         for (const DocumentAgreement& d : c.documents) {
             std::vector<XlsxCell> row = {XlsxCell::of(c.code), XlsxCell::of(d.document),
                                          count(d.units), count(d.both), count(d.neither)};
             for (std::size_t r = 0; r < run.raters.size(); ++r) {
                 row.push_back(r < d.only.size() ? count(d.only[r]) : XlsxCell::empty());
             }
-            row.push_back(cell(d.percent_agreement));
-            row.push_back(cell(d.kappa));
+            for (const CoefficientColumn& column : in_document) {
+                row.push_back(cell(figure(column, d)));
+            }
             documents.rows.push_back(std::move(row));
         }
     }
     const OverallAgreement& o = run.result.overall;
     util::XlsxSheet overall{"Overall", {}};
     overall.rows.push_back({XlsxCell::of("measure"), XlsxCell::of("value"), XlsxCell::of("note")});
-    const std::vector<std::pair<const char*, const Coefficient*>> measures = {
-        {"percent agreement", &o.percent_agreement},
-        {"Cohen's kappa", &o.cohen_kappa},
-        {"Scott's pi", &o.scott_pi},
-        {"Krippendorff's alpha", &o.krippendorff_alpha},
-        {"Brennan-Prediger", &o.brennan_prediger},
-        {"u-alpha", &o.u_alpha},
-        {"|u-alpha", &o.binary_u_alpha},
-        {"cu-alpha", &o.cu_alpha},
-        {"alpha-u (1995)", &o.alpha_u_1995}};
-    for (const auto& [name, c] : measures) {
-        overall.rows.push_back({XlsxCell::of(name), cell(*c), XlsxCell::of(c->note)});
+    for (const CoefficientColumn& column : coefficients_of(CoefficientScope::Overall)) {
+        const Coefficient& c = figure(column, o);
+        overall.rows.push_back({XlsxCell::of(column.name), cell(c), XlsxCell::of(c.note)});
     }
     util::XlsxSheet about{"Parameters", {}};
     about.rows.push_back({XlsxCell::of("parameter"), XlsxCell::of("value")});
@@ -170,13 +176,15 @@ std::string report_html(const AgreementRun& run, const std::string& project_name
     }
     h += "</p>\n";
 
-    h += "<h2>By code</h2>\n<table><tr><th>Code</th><th>Agreement %</th><th>Kappa</th>"
-         "<th>Fleiss' κ</th><th>Krippendorff's α</th><th>(k)uα</th><th>αu (1995)</th></tr>\n";
+    const std::vector<CoefficientColumn> in_code = coefficients_of(CoefficientScope::Code);
+    const std::vector<CoefficientColumn> in_document = coefficients_of(CoefficientScope::Document);
+    h += "<h2>By code</h2>\n<table><tr><th>Code</th>" + header_cells(in_code) + "</tr>\n";
     for (const CodeAgreement& c : run.result.codes) {
-        h += "<tr><td>" + xml_escape(c.code) + "</td>" + coefficient_td(c.percent_agreement, true) +
-             coefficient_td(c.kappa) + coefficient_td(c.fleiss_kappa) +
-             coefficient_td(c.krippendorff_alpha) + coefficient_td(c.k_u_alpha) +
-             coefficient_td(c.alpha_u_1995) + "</tr>\n";
+        h += "<tr><td>" + xml_escape(c.code) + "</td>";
+        for (const CoefficientColumn& column : in_code) {
+            h += coefficient_td(figure(column, c), column.format);
+        }
+        h += "</tr>\n";
     }
     h += "</table>\n";
 
@@ -220,20 +228,10 @@ std::string report_html(const AgreementRun& run, const std::string& project_name
     h += "<h2>All codes together</h2>\n<p>Each code is a category and “uncoded” one more; "
          "defined where no rater applied two of the selected codes to the same unit.</p>\n"
          "<table><tr><th>Measure</th><th>Value</th><th class=\"note\">Note</th></tr>\n";
-    const std::vector<std::pair<const char*, const Coefficient*>> measures = {
-        {"Percent agreement", &o.percent_agreement},
-        {"Cohen's kappa", &o.cohen_kappa},
-        {"Scott's pi", &o.scott_pi},
-        {"Krippendorff's alpha (nominal)", &o.krippendorff_alpha},
-        {"Brennan–Prediger", &o.brennan_prediger},
-        {"uα", &o.u_alpha},
-        {"|uα (relevant vs gap)", &o.binary_u_alpha},
-        {"cuα", &o.cu_alpha},
-        {"αu (1995)", &o.alpha_u_1995}};
-    for (const auto& [name, c] : measures) {
-        h += std::string("<tr><td>") + name + "</td>" +
-             coefficient_td(*c, c == &o.percent_agreement) + "<td style=\"text-align:left\">" +
-             xml_escape(c->note) + "</td></tr>\n";
+    for (const CoefficientColumn& column : coefficients_of(CoefficientScope::Overall)) {
+        const Coefficient& c = figure(column, o);
+        h += std::string("<tr><td>") + column.label + "</td>" + coefficient_td(c, column.format) +
+             "<td style=\"text-align:left\">" + xml_escape(c.note) + "</td></tr>\n";
     }
     h += "</table>\n";
 
@@ -245,7 +243,7 @@ std::string report_html(const AgreementRun& run, const std::string& project_name
         for (const std::string& r : run.raters) {
             h += "<th>Only " + xml_escape(r) + "</th>";
         }
-        h += "<th>Agreement %</th><th>Kappa</th></tr>\n";
+        h += header_cells(in_document) + "</tr>\n";
         for (const DocumentAgreement& d : c.documents) {
             h += "<tr><td>" + xml_escape(d.document) + "</td><td>" + std::to_string(d.units) +
                  "</td><td>" + std::to_string(d.both) + "</td><td>" +
@@ -256,7 +254,10 @@ std::string report_html(const AgreementRun& run, const std::string& project_name
                 h += "<td>" + (r < d.only.size() ? std::to_string(d.only[r]) : std::string()) +
                      "</td>";
             }
-            h += coefficient_td(d.percent_agreement, true) + coefficient_td(d.kappa) + "</tr>\n";
+            for (const CoefficientColumn& column : in_document) {
+                h += coefficient_td(figure(column, d), column.format);
+            }
+            h += "</tr>\n";
         }
         h += "</table>\n";
     }

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/agreement/binary.h"
+#include "core/agreement/coefficient_table.h"
 #include "core/project/project.h"
 #include "core/formats/csv.h"
 #include "core/util/handoff_worker.h"
@@ -364,8 +365,9 @@ void write_document(util::JsonWriter& w, const std::vector<std::string>& raters,
     }
     w.end_object();
     CoefficientFields fields(w);
-    fields.put("percent_agreement", d.percent_agreement);
-    fields.put("kappa", d.kappa);
+    for (const CoefficientColumn& column : coefficients_of(CoefficientScope::Document)) {
+        fields.put(column.key, figure(column, d));
+    }
     if (segments && raters.size() == 2) {
         w.key("matched").begin_array();
         for (const SegmentMatch& m : d.matched) {
@@ -470,12 +472,9 @@ void write_report(util::JsonWriter& w, const AgreementRun& run, bool stored) {
             w.end_array();
         }
         CoefficientFields fields(w);
-        fields.put("percent_agreement", c.percent_agreement);
-        fields.put("kappa", c.kappa);
-        fields.put("fleiss_kappa", c.fleiss_kappa);
-        fields.put("krippendorff_alpha", c.krippendorff_alpha);
-        fields.put("k_u_alpha", c.k_u_alpha);
-        fields.put("alpha_u_1995", c.alpha_u_1995);
+        for (const CoefficientColumn& column : coefficients_of(CoefficientScope::Code)) {
+            fields.put(column.key, figure(column, c));
+        }
         fields.finish();
         w.end_object();
     }
@@ -484,28 +483,29 @@ void write_report(util::JsonWriter& w, const AgreementRun& run, bool stored) {
     const OverallAgreement& o = run.result.overall;
     w.key("overall").begin_object();
     CoefficientFields overall(w);
-    overall.put("cohen_kappa", o.cohen_kappa);
-    overall.put("scott_pi", o.scott_pi);
-    overall.put("krippendorff_alpha", o.krippendorff_alpha);
-    overall.put("brennan_prediger", o.brennan_prediger);
-    overall.put("percent_agreement", o.percent_agreement);
-    overall.put("u_alpha", o.u_alpha);
-    overall.put("binary_u_alpha", o.binary_u_alpha);
-    overall.put("cu_alpha", o.cu_alpha);
-    w.key("k_u_alpha").begin_object();
+    const char* per_code_key = nullptr;
     std::vector<std::pair<std::string, std::string>> k_notes;
-    for (std::size_t c = 0; c < o.k_u_alpha.size() && c < run.codes.size(); ++c) {
-        w.key(run.codes[c]).value(o.k_u_alpha[c].value);
-        if (!o.k_u_alpha[c].note.empty()) {
-            k_notes.emplace_back(run.codes[c], o.k_u_alpha[c].note);
+    for (const CoefficientColumn& column : coefficients_of(CoefficientScope::Overall, true)) {
+        if (!column.per_code) {
+            overall.put(column.key, figure(column, o));
+            continue;
         }
+        // One value per code, keyed by code path; OverallAgreement::k_u_alpha is the only
+        // per-code figure of all codes together.
+        per_code_key = column.key;
+        w.key(column.key).begin_object();
+        for (std::size_t c = 0; c < o.k_u_alpha.size() && c < run.codes.size(); ++c) {
+            w.key(run.codes[c]).value(o.k_u_alpha[c].value);
+            if (!o.k_u_alpha[c].note.empty()) {
+                k_notes.emplace_back(run.codes[c], o.k_u_alpha[c].note);
+            }
+        }
+        w.end_object();
     }
-    w.end_object();
-    overall.put("alpha_u_1995", o.alpha_u_1995);
     // The notes object of `overall` holds the per-code notes of k_u_alpha as an object.
     if (!k_notes.empty()) {
         overall.finish_with([&](util::JsonWriter& writer) {
-            writer.key("k_u_alpha").begin_object();
+            writer.key(per_code_key).begin_object();
             for (const auto& [code, note] : k_notes) {
                 writer.key(code).value(note);
             }
@@ -538,40 +538,65 @@ std::string report_csv(const AgreementRun& run) {
     auto cell = [](const Coefficient& c) {
         return c.value ? std::to_string(*c.value) : std::string();
     };
-    std::string out = util::csv_line(
-        {"code", "document", "units", "both", "neither", "only " + run.raters[0],
-         "only " + run.raters[std::min<std::size_t>(1, run.raters.size() - 1)], "percent_agreement",
-         "kappa", "fleiss_kappa", "krippendorff_alpha", "k_u_alpha", "alpha_u_1995"});
+    // Per-code columns; document rows fill those that also apply to one document.
+    const std::vector<CoefficientColumn> columns = coefficients_of(CoefficientScope::Code);
+    const std::vector<CoefficientColumn> in_document = coefficients_of(CoefficientScope::Document);
+    util::CsvRow header = {"code",
+                           "document",
+                           "units",
+                           "both",
+                           "neither",
+                           "only " + run.raters[0],
+                           "only " + run.raters[std::min<std::size_t>(1, run.raters.size() - 1)]};
+    for (const CoefficientColumn& column : columns) {
+        header.push_back(column.key);
+    }
+    std::string out = util::csv_line(header);
+    auto counts_row = [](const std::string& code, const std::string& document,
+                         std::int64_t units, std::int64_t both, std::int64_t neither,
+                         std::int64_t only0, std::int64_t only1) {
+        return util::CsvRow{code,
+                            document,
+                            std::to_string(units),
+                            std::to_string(both),
+                            std::to_string(neither),
+                            std::to_string(only0),
+                            std::to_string(only1)};
+    };
     for (const CodeAgreement& c : run.result.codes) {
         std::int64_t units = 0, both = 0, neither = 0, only0 = 0, only1 = 0;
         for (const DocumentAgreement& d : c.documents) {
             const std::int64_t o0 = d.only.size() > 0 ? d.only[0] : 0;
             const std::int64_t o1 = d.only.size() > 1 ? d.only[1] : 0;
-            out +=
-                util::csv_line({c.code, d.document, std::to_string(d.units), std::to_string(d.both),
-                                std::to_string(d.neither), std::to_string(o0), std::to_string(o1),
-                                cell(d.percent_agreement), cell(d.kappa), "", "", "", ""});
+            util::CsvRow row = counts_row(c.code, d.document, d.units, d.both, d.neither, o0, o1);
+            for (const CoefficientColumn& column : columns) {
+                const auto same = std::find_if(
+                    in_document.begin(), in_document.end(),
+                    [&](const CoefficientColumn& e) { return std::string(e.key) == column.key; });
+                row.push_back(same != in_document.end() ? cell(figure(*same, d)) : "");
+            }
+            out += util::csv_line(row);
             units += d.units;
             both += d.both;
             neither += d.neither;
             only0 += o0;
             only1 += o1;
         }
-        out +=
-            util::csv_line({c.code, "(all documents)", std::to_string(units), std::to_string(both),
-                            std::to_string(neither), std::to_string(only0), std::to_string(only1),
-                            cell(c.percent_agreement), cell(c.kappa), cell(c.fleiss_kappa),
-                            cell(c.krippendorff_alpha), cell(c.k_u_alpha), cell(c.alpha_u_1995)});
+        util::CsvRow row = counts_row(c.code, "(all documents)", units, both, neither, only0, only1);
+        for (const CoefficientColumn& column : columns) {
+            row.push_back(cell(figure(column, c)));
+        }
+        out += util::csv_line(row);
     }
-    const OverallAgreement& o = run.result.overall;
     out += "\n";
-    out += util::csv_line({"overall", "cohen_kappa", "scott_pi", "krippendorff_alpha",
-                           "brennan_prediger", "percent_agreement", "u_alpha", "binary_u_alpha",
-                           "cu_alpha", "alpha_u_1995"});
-    out += util::csv_line({"(all codes)", cell(o.cohen_kappa), cell(o.scott_pi),
-                           cell(o.krippendorff_alpha), cell(o.brennan_prediger),
-                           cell(o.percent_agreement), cell(o.u_alpha), cell(o.binary_u_alpha),
-                           cell(o.cu_alpha), cell(o.alpha_u_1995)});
+    util::CsvRow overall_header = {"overall"};
+    util::CsvRow overall_row = {"(all codes)"};
+    for (const CoefficientColumn& column : coefficients_of(CoefficientScope::Overall)) {
+        overall_header.push_back(column.key);
+        overall_row.push_back(cell(figure(column, run.result.overall)));
+    }
+    out += util::csv_line(overall_header);
+    out += util::csv_line(overall_row);
     return out;
 }
 
