@@ -1104,7 +1104,7 @@ int cmd_agreement(const std::vector<std::string>& raw, std::ostream& out, std::o
     return 0;
 }
 
-ordered_json spans_json(const std::vector<agreement::Span>& spans) {
+ordered_json spans_json(const std::vector<TextRange>& spans) {
     ordered_json j = ordered_json::array();
     for (const auto& [s, e] : spans) {
         j.push_back({s, e});

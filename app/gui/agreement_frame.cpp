@@ -1288,7 +1288,7 @@ void AgreementFrame::show_disagreement(int row) {
         }
     }
     const auto show = [&](TranscriptView* view, wxStaticText* label, const std::string& coder,
-                          const std::vector<agreement::Span>& spans) {
+                          const std::vector<TextRange>& spans) {
         view->show_text(excerpt);
         std::vector<PaintedRange> painted;
         std::int64_t covered = 0;

@@ -2,6 +2,7 @@
 #include "core/agreement/comparison.h"
 
 #include <algorithm>
+#include <cassert>
 #include <climits>
 #include <cmath>
 #include <cstdint>
@@ -19,7 +20,6 @@
 namespace quire::agreement {
 namespace {
 
-using Interval = std::pair<std::int64_t, std::int64_t>;
 using Mask = std::uint64_t;
 // Units (or code points) per set of raters who coded them; the empty set is left out.
 // A handful of sets occur per code and document, so a flat list beats a tree; clear()
@@ -46,12 +46,12 @@ private:
 
 // A read-only run of sorted, non-overlapping ranges inside a document's flat buffer.
 struct RangeList {
-    const Interval* data = nullptr;
+    const TextRange* data = nullptr;
     std::size_t count = 0;
     std::size_t size() const { return count; }
-    const Interval& operator[](std::size_t i) const { return data[i]; }
-    const Interval* begin() const { return data; }
-    const Interval* end() const { return data + count; }
+    const TextRange& operator[](std::size_t i) const { return data[i]; }
+    const TextRange* begin() const { return data; }
+    const TextRange* end() const { return data + count; }
 };
 
 // Every rater's ranges of every code in one document: lists[code * raters + rater].
@@ -62,8 +62,18 @@ struct ByCode {
     const RangeList* code(std::size_t c) const { return &lists[c * raters]; }
 };
 
-std::int64_t overlap(const Interval& a, const Interval& b) {
-    return std::max<std::int64_t>(0, std::min(a.second, b.second) - std::max(a.first, b.first));
+std::int64_t overlap(const TextRange& a, const TextRange& b) {
+    return std::max<std::int64_t>(0, std::min(a.end, b.end) - std::max(a.start, b.start));
+}
+
+// The sweeps below rely on each rater's ranges being sorted and disjoint (touching is fine).
+bool sorted_and_disjoint(const RangeList& ranges) {
+    for (std::size_t i = 0; i < ranges.size(); ++i) {
+        if (ranges[i].start > ranges[i].end || (i > 0 && ranges[i].start < ranges[i - 1].end)) {
+            return false;
+        }
+    }
+    return true;
 }
 
 // Code points covered by each set of raters, by sweeping the boundaries of every rater's
@@ -71,6 +81,7 @@ std::int64_t overlap(const Interval& a, const Interval& b) {
 // `next` is scratch space, passed in so that the sweep allocates nothing.
 void character_masks(const RangeList* per_rater, std::size_t raters, MaskCounts& counts,
                      std::vector<std::size_t>& next) {
+    assert(std::all_of(per_rater, per_rater + raters, sorted_and_disjoint));
     counts.clear();
     if (raters == 2) {
         // The common case, unrolled: two cursors and no loops over raters.
@@ -80,24 +91,24 @@ void character_masks(const RangeList* per_rater, std::size_t raters, MaskCounts&
         std::size_t j = 0;
         std::int64_t a_only = 0, b_only = 0, both = 0;
         while (i < a.size() && j < b.size()) {
-            const Interval& x = a[i];
-            const Interval& y = b[j];
+            const TextRange& x = a[i];
+            const TextRange& y = b[j];
             const std::int64_t common = std::max<std::int64_t>(
-                0, std::min(x.second, y.second) - std::max(x.first, y.first));
+                0, std::min(x.end, y.end) - std::max(x.start, y.start));
             both += common;
-            if (x.second <= y.second) {
-                a_only += x.second - x.first;
+            if (x.end <= y.end) {
+                a_only += x.end - x.start;
                 ++i;
             } else {
-                b_only += y.second - y.first;
+                b_only += y.end - y.start;
                 ++j;
             }
         }
         for (; i < a.size(); ++i) {
-            a_only += a[i].second - a[i].first;
+            a_only += a[i].end - a[i].start;
         }
         for (; j < b.size(); ++j) {
-            b_only += b[j].second - b[j].first;
+            b_only += b[j].end - b[j].start;
         }
         // a_only and b_only hold each rater's total so far; the shared part counts once.
         a_only -= both;
@@ -122,8 +133,8 @@ void character_masks(const RangeList* per_rater, std::size_t raters, MaskCounts&
         std::int64_t at = INT64_MAX;
         for (std::size_t r = 0; r < raters; ++r) {
             if (next[r] < per_rater[r].size()) {
-                const Interval& i = per_rater[r][next[r]];
-                at = std::min(at, (mask >> r) & 1U ? i.second : i.first);
+                const TextRange& i = per_rater[r][next[r]];
+                at = std::min(at, (mask >> r) & 1U ? i.end : i.start);
             }
         }
         if (at == INT64_MAX) {
@@ -138,14 +149,14 @@ void character_masks(const RangeList* per_rater, std::size_t raters, MaskCounts&
                 continue;
             }
             const Mask bit = Mask{1} << r;
-            const Interval& i = per_rater[r][next[r]];
-            if ((mask & bit) && i.second == at) {
+            const TextRange& i = per_rater[r][next[r]];
+            if ((mask & bit) && i.end == at) {
                 mask &= ~bit;
                 ++next[r];
             }
             // A range may start where the previous one ended (touching ranges).
             if (!(mask & bit) && next[r] < per_rater[r].size() &&
-                per_rater[r][next[r]].first == at) {
+                per_rater[r][next[r]].start == at) {
                 mask |= bit;
             }
         }
@@ -158,11 +169,11 @@ class CoverageCursor {
 public:
     explicit CoverageCursor(RangeList ranges) : ranges_(ranges) {}
     std::int64_t covered(std::int64_t start, std::int64_t end) {
-        while (next_ < ranges_.size() && ranges_[next_].second <= start) {
+        while (next_ < ranges_.size() && ranges_[next_].end <= start) {
             ++next_;
         }
         std::int64_t total = 0;
-        for (std::size_t i = next_; i < ranges_.size() && ranges_[i].first < end; ++i) {
+        for (std::size_t i = next_; i < ranges_.size() && ranges_[i].start < end; ++i) {
             total += overlap(ranges_[i], {start, end});
         }
         return total;
@@ -178,7 +189,7 @@ bool counts_as_coded(std::int64_t covered, std::int64_t unit_length, double min_
            static_cast<double>(covered) + 1e-9 >= min_coverage * static_cast<double>(unit_length);
 }
 
-void unit_masks(const RangeList* per_rater, std::size_t raters, const std::vector<TextUnit>& units,
+void unit_masks(const RangeList* per_rater, std::size_t raters, const std::vector<TextRange>& units,
                 double min_coverage, MaskCounts& counts) {
     std::vector<CoverageCursor> cursors;
     cursors.reserve(raters);
@@ -186,7 +197,7 @@ void unit_masks(const RangeList* per_rater, std::size_t raters, const std::vecto
         cursors.emplace_back(per_rater[r]);
     }
     counts.clear();
-    for (const TextUnit& u : units) {
+    for (const TextRange& u : units) {
         Mask mask = 0;
         for (std::size_t r = 0; r < cursors.size(); ++r) {
             if (counts_as_coded(cursors[r].covered(u.start, u.end), u.end - u.start,
@@ -292,14 +303,14 @@ void fill_counts(DocumentAgreement& d, const MaskCounts& counts, std::int64_t un
 // code whose overlap is at least `threshold` of the range the two cover together.
 void match_segments(DocumentAgreement& d, const RangeList& a, const RangeList& b,
                     double threshold) {
-    auto best = [](const Interval& s, const RangeList& others, Interval& partner) {
+    auto best = [](const TextRange& s, const RangeList& others, TextRange& partner) {
         double best_share = 0;
-        for (const Interval& o : others) {
+        for (const TextRange& o : others) {
             const std::int64_t common = overlap(s, o);
             if (common == 0) {
                 continue;
             }
-            const std::int64_t together = std::max(s.second, o.second) - std::min(s.first, o.first);
+            const std::int64_t together = std::max(s.end, o.end) - std::min(s.start, o.start);
             const double share = static_cast<double>(common) / static_cast<double>(together);
             if (share > best_share) {
                 best_share = share;
@@ -311,19 +322,19 @@ void match_segments(DocumentAgreement& d, const RangeList& a, const RangeList& b
     d.unmatched.assign(2, {});
     d.only.assign(2, 0);
     std::int64_t matched = 0;
-    for (const Interval& s : a) {
-        Interval partner{};
+    for (const TextRange& s : a) {
+        TextRange partner{};
         const double share = best(s, b, partner);
         if (share + 1e-12 >= threshold) {
             ++matched;
-            d.matched.push_back({s.first, s.second, partner.first, partner.second, share});
+            d.matched.push_back({s.start, s.end, partner.start, partner.end, share});
         } else {
             d.unmatched[0].push_back(s);
             ++d.only[0];
         }
     }
-    for (const Interval& s : b) {
-        Interval partner{};
+    for (const TextRange& s : b) {
+        TextRange partner{};
         if (best(s, a, partner) + 1e-12 >= threshold) {
             ++matched;
         } else {
@@ -466,8 +477,8 @@ RangesByRater ranges_by_rater(const ByCode& by_code, std::vector<CodedRange>& sc
         }
         ranges.reserve(count);
         for (std::size_t c = 0; c < by_code.codes(); ++c) {
-            for (const Interval& i : by_code.code(c)[r]) {
-                ranges.push_back({i.first, i.second, static_cast<int>(c)});
+            for (const TextRange& i : by_code.code(c)[r]) {
+                ranges.push_back({i.start, i.end, static_cast<int>(c)});
             }
         }
         // Gathered by code, then ordered by start: a stable sort keeps equal starts in code
@@ -542,7 +553,7 @@ void overall_characters(OverallTable& t, const ComparisonInput& in, std::size_t 
 
 void overall_units(OverallTable& t, const ComparisonInput& in, std::size_t doc_index,
                    const ComparisonDocument& doc, const ByCode& by_code,
-                   const std::vector<TextUnit>& units) {
+                   const std::vector<TextRange>& units) {
     if (doc_index > t.conflict_document) {
         return;  // the overall measures are undefined already
     }
@@ -553,7 +564,7 @@ void overall_units(OverallTable& t, const ComparisonInput& in, std::size_t doc_i
             cursors[c].emplace_back(by_code.code(c)[r]);
         }
     }
-    for (const TextUnit& u : units) {
+    for (const TextRange& u : units) {
         std::vector<int> row(in.raters.size(), uncoded);
         for (std::size_t c = 0; c < by_code.codes(); ++c) {
             for (std::size_t r = 0; r < in.raters.size(); ++r) {
@@ -608,7 +619,7 @@ struct Comparison::State {
     std::unique_ptr<util::HandoffWorker<std::pair<std::size_t, Continuum>>> unitized_worker;
     // Scratch space, kept between documents.
     std::vector<std::size_t> group_begin, group_next;
-    std::vector<Interval> grouped, flat;
+    std::vector<TextRange> grouped, flat;
     std::vector<CodedRange> coded_scratch;
     MaskCounts counts;
     std::vector<std::size_t> sweep_scratch;
@@ -679,7 +690,7 @@ void Comparison::add(std::size_t doc_index, const ComparisonDocument& doc) {
     for (const RatedRange& r : doc.codings) {
         s.grouped[s.group_next[key_of(r)]++] = {r.start, r.end};
     }
-    std::vector<Interval>& flat = s.flat;
+    std::vector<TextRange>& flat = s.flat;
     flat.clear();
     flat.reserve(s.grouped.size());
     ByCode by_code;
@@ -690,8 +701,8 @@ void Comparison::add(std::size_t doc_index, const ComparisonDocument& doc) {
         const auto group = s.grouped.begin() + static_cast<std::ptrdiff_t>(group_begin[key]);
         const auto group_end =
             s.grouped.begin() + static_cast<std::ptrdiff_t>(group_begin[key + 1]);
-        const auto by_start = [](const Interval& x, const Interval& y) {
-            return x.first < y.first;
+        const auto by_start = [](const TextRange& x, const TextRange& y) {
+            return x.start < y.start;
         };
         if (!std::is_sorted(group, group_end, by_start)) {
             std::sort(group, group_end, by_start);
@@ -699,8 +710,8 @@ void Comparison::add(std::size_t doc_index, const ComparisonDocument& doc) {
         first[key] = flat.size();
         for (auto r = group; r != group_end; ++r) {
             // Overlapping ranges merge; touching ones stay apart (two units).
-            if (flat.size() > first[key] && r->first < flat.back().second) {
-                flat.back().second = std::max(flat.back().second, r->second);
+            if (flat.size() > first[key] && r->start < flat.back().end) {
+                flat.back().end = std::max(flat.back().end, r->end);
                 continue;
             }
             flat.push_back(*r);
@@ -729,7 +740,7 @@ void Comparison::add(std::size_t doc_index, const ComparisonDocument& doc) {
     }
 
     // Per-code counts and the overall table.
-    std::vector<TextUnit> units;
+    std::vector<TextRange> units;
     if (in.unit == UnitKind::Word || in.unit == UnitKind::Sentence ||
         in.unit == UnitKind::Paragraph || in.unit == UnitKind::Turn) {
         units = text_units(doc.text, in.unit);

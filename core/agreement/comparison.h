@@ -66,7 +66,7 @@ struct DocumentAgreement {
     Coefficient kappa;               // NVivo's formula; two raters only
     // Segment units only: matched pairs and the unmatched segments of each rater.
     std::vector<SegmentMatch> matched;
-    std::vector<std::vector<std::pair<std::int64_t, std::int64_t>>> unmatched;
+    std::vector<std::vector<TextRange>> unmatched;
 };
 
 struct CodeAgreement {

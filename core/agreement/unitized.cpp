@@ -2,6 +2,7 @@
 #include "core/agreement/unitized.h"
 
 #include <algorithm>
+#include <cassert>
 #include <future>
 #include <memory>
 #include <string>
@@ -9,6 +10,7 @@
 
 #include "core/agreement/radix_sort.h"
 #include "core/base/errors.h"
+#include "core/base/text_range.h"
 
 namespace quire::agreement {
 namespace {
@@ -467,11 +469,6 @@ std::vector<Coefficient> k_u_alpha_of(const Prepared& p, const FamilySums& s) {
 
 namespace {
 
-struct Span {
-    std::int64_t start;
-    std::int64_t end;
-};
-
 struct Disagreements {
     Real observed = 0;
     Real expected = 0;
@@ -495,11 +492,12 @@ struct AlphaUSums {
 };
 
 // Adds the binary partition of `units` (sorted, within [0, length)) as pieces to `out`.
-void binary_partition(const std::vector<Span>& units, std::int64_t length,
+void binary_partition(const std::vector<TextRange>& units, std::int64_t length,
                       std::vector<Piece>& out) {
     out.clear();
     std::int64_t pos = 0;
-    for (const Span& u : units) {
+    for (const TextRange& u : units) {
+        assert(u.start >= pos && u.start <= u.end && u.end <= length);  // sorted, disjoint
         if (u.start > pos) {
             out.push_back({pos, u.start, 0});
         }
@@ -623,7 +621,7 @@ struct UnitizedAccumulator::State {
     std::vector<std::int64_t> last_end;
     std::vector<std::vector<Piece>> partitions;
     std::vector<std::vector<std::int64_t>> pairable;
-    std::vector<std::vector<std::vector<Span>>> units;  // [category][coder]
+    std::vector<std::vector<std::vector<TextRange>>> units;  // [category][coder]
     std::vector<int> touched;
 };
 
@@ -638,7 +636,7 @@ UnitizedAccumulator::UnitizedAccumulator(int coders, int categories, std::size_t
     s.alpha_u.resize(static_cast<std::size_t>(categories));
     s.edges.resize(continua);
     s.units.assign(static_cast<std::size_t>(categories),
-                   std::vector<std::vector<Span>>(static_cast<std::size_t>(coders)));
+                   std::vector<std::vector<TextRange>>(static_cast<std::size_t>(coders)));
 }
 
 UnitizedAccumulator::~UnitizedAccumulator() = default;
@@ -679,7 +677,7 @@ void UnitizedAccumulator::add(std::size_t index, Continuum continuum) {
         auto& by_coder = s.units[static_cast<std::size_t>(category)];
         AlphaUSums& sums = s.alpha_u[static_cast<std::size_t>(category)];
         for (std::size_t i = 0; i < by_coder.size(); ++i) {
-            const std::vector<Span>& units = by_coder[i];
+            const std::vector<TextRange>& units = by_coder[i];
             binary_partition(units, sc.length, s.partitions[i]);
             if (units.empty()) {
                 continue;

@@ -143,7 +143,7 @@ const char* to_string(UnitKind kind) {
     return "character";
 }
 
-std::vector<TextUnit> text_units(std::string_view utf8, UnitKind kind) {
+std::vector<TextRange> text_units(std::string_view utf8, UnitKind kind) {
     std::vector<ByteRange> ranges;
     switch (kind) {
         case UnitKind::Word:
@@ -187,7 +187,7 @@ std::vector<TextUnit> text_units(std::string_view utf8, UnitKind kind) {
                                     " units are not materialised as text units");
     }
     const text::OffsetMap offsets(utf8);
-    std::vector<TextUnit> out;
+    std::vector<TextRange> out;
     out.reserve(ranges.size());
     for (const ByteRange& r : ranges) {
         out.push_back({offsets.code_point_of_byte(static_cast<std::int64_t>(r.start)),

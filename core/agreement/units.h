@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/base/text_range.h"
+
 // Units of analysis for agreement: how a transcript is cut into the things coders agree
 // or disagree about. All ranges are half-open code-point ranges of the stored text.
 namespace quire::agreement {
@@ -15,11 +17,6 @@ enum class UnitKind { Character, Word, Sentence, Paragraph, Turn, Segment, Docum
 // "character", "word", ... Throws InvalidInputError for an unknown name.
 UnitKind unit_kind_from_string(const std::string& name);
 const char* to_string(UnitKind kind);
-
-struct TextUnit {
-    std::int64_t start = 0;
-    std::int64_t end = 0;
-};
 
 // The units of `text` for Word, Sentence, Paragraph, Turn and Document (Character and
 // Segment units are not materialised: agreement sweeps ranges for those).
@@ -33,6 +30,6 @@ struct TextUnit {
 //   continue it. Text before the first label forms its own unit. Without any labels,
 //   turns are paragraphs.
 // - Document: the whole text (one unit; none for an empty text).
-std::vector<TextUnit> text_units(std::string_view utf8, UnitKind kind);
+std::vector<TextRange> text_units(std::string_view utf8, UnitKind kind);
 
 }  // namespace quire::agreement

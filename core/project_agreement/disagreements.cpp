@@ -13,28 +13,9 @@
 namespace quire::agreement {
 namespace {
 
-std::vector<Span> merged(std::vector<Span> spans) {
-    std::sort(spans.begin(), spans.end());
-    std::vector<Span> out;
-    for (const Span& s : spans) {
-        // Touching ranges join: two codings that meet cover the same text as one.
-        if (!out.empty() && s.first <= out.back().second) {
-            out.back().second = std::max(out.back().second, s.second);
-        } else {
-            out.push_back(s);
-        }
-    }
-    return out;
-}
-
-std::vector<Span> within(const std::vector<Span>& spans, std::int64_t start, std::int64_t end) {
-    std::vector<Span> out;
-    for (const Span& s : spans) {
-        if (s.first < end && s.second > start) {
-            out.emplace_back(std::max(s.first, start), std::min(s.second, end));
-        }
-    }
-    return out;
+// The parts of sorted, disjoint `ranges` inside `stretch`.
+std::vector<TextRange> within(const std::vector<TextRange>& ranges, const TextRange& stretch) {
+    return intersect_ranges(ranges, {stretch});
 }
 
 }  // namespace
@@ -58,7 +39,7 @@ std::vector<Disagreement> find_disagreements(Project& project, const std::string
     const std::set<Id> code_filter(codes.begin(), codes.end());
     const std::set<Id> doc_filter(documents.begin(), documents.end());
     // (document, code) -> spans of each coder.
-    std::map<std::pair<Id, Id>, std::vector<Span>> spans[3];
+    std::map<std::pair<Id, Id>, std::vector<TextRange>> spans[3];
     for (const Coding& c : project.codings()) {
         if ((!code_filter.empty() && !code_filter.count(c.code_id)) ||
             (!doc_filter.empty() && !doc_filter.count(c.document_id))) {
@@ -69,7 +50,7 @@ std::vector<Disagreement> find_disagreements(Project& project, const std::string
                         : consensus && c.coder_id == *consensus ? 2
                                                                 : -1;
         if (who >= 0) {
-            spans[who][{c.document_id, c.code_id}].emplace_back(c.start, c.end);
+            spans[who][{c.document_id, c.code_id}].push_back({c.start, c.end});
         }
     }
     std::set<std::pair<Id, Id>> keys;
@@ -84,26 +65,19 @@ std::vector<Disagreement> find_disagreements(Project& project, const std::string
     }
     std::vector<Disagreement> out;
     for (const auto& key : keys) {
-        const std::vector<Span> first = merged(spans[0][key]);
-        const std::vector<Span> second = merged(spans[1][key]);
-        const std::vector<Span> agreed = merged(spans[2][key]);
-        // Stretches: connected components of both coders' ranges (touching joins).
-        std::vector<Span> all = first;
+        // Touching ranges join: two codings that meet cover the same text as one.
+        const std::vector<TextRange> first = merge_ranges(spans[0][key]);
+        const std::vector<TextRange> second = merge_ranges(spans[1][key]);
+        const std::vector<TextRange> agreed = merge_ranges(spans[2][key]);
+        // Stretches: connected components of both coders' ranges.
+        std::vector<TextRange> all = first;
         all.insert(all.end(), second.begin(), second.end());
-        std::sort(all.begin(), all.end());
-        std::vector<Span> stretches;
-        for (const Span& s : all) {
-            if (!stretches.empty() && s.first <= stretches.back().second) {
-                stretches.back().second = std::max(stretches.back().second, s.second);
-            } else {
-                stretches.push_back(s);
-            }
-        }
+        const std::vector<TextRange> stretches = merge_ranges(std::move(all));
         const std::string path = project.code_path(key.second);
-        for (const Span& stretch : stretches) {
+        for (const TextRange& stretch : stretches) {
             Disagreement d;
-            d.first = within(first, stretch.first, stretch.second);
-            d.second = within(second, stretch.first, stretch.second);
+            d.first = within(first, stretch);
+            d.second = within(second, stretch);
             if (d.first == d.second) {
                 continue;
             }
@@ -111,9 +85,9 @@ std::vector<Disagreement> find_disagreements(Project& project, const std::string
             d.document_name = doc_names[key.first];
             d.code = key.second;
             d.code_path = path;
-            d.start = stretch.first;
-            d.end = stretch.second;
-            d.consensus = within(agreed, stretch.first, stretch.second);
+            d.start = stretch.start;
+            d.end = stretch.end;
+            d.consensus = within(agreed, stretch);
             out.push_back(std::move(d));
         }
     }
@@ -145,10 +119,10 @@ int adopt_version(Project& project, const Disagreement& d, Version version,
             project.apply_code(d.document, d.code, consensus.id, d.end, c.end, c.memo);
         }
     }
-    const std::vector<Span>& chosen = version == Version::First ? d.first : d.second;
+    const std::vector<TextRange>& chosen = version == Version::First ? d.first : d.second;
     int written = 0;
-    for (const Span& s : chosen) {
-        project.apply_code(d.document, d.code, consensus.id, s.first, s.second);
+    for (const TextRange& s : chosen) {
+        project.apply_code(d.document, d.code, consensus.id, s.start, s.end);
         ++written;
     }
     action.commit();

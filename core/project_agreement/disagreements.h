@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/base/model.h"
+#include "core/base/text_range.h"
 
 namespace quire {
 class Project;
@@ -18,8 +19,6 @@ class Project;
 // transaction.
 namespace quire::agreement {
 
-using Span = std::pair<std::int64_t, std::int64_t>;
-
 // One passage of one code in one document: a connected stretch of the two coders'
 // codings (overlapping or touching) in which their ranges differ.
 struct Disagreement {
@@ -29,9 +28,9 @@ struct Disagreement {
     std::string code_path;
     std::int64_t start = 0;  // the stretch, code points
     std::int64_t end = 0;
-    std::vector<Span> first;      // the first coder's ranges within it (overlaps merged)
-    std::vector<Span> second;     // the second coder's
-    std::vector<Span> consensus;  // what the consensus layer has there now
+    std::vector<TextRange> first;     // the first coder's ranges within it (overlaps merged)
+    std::vector<TextRange> second;     // the second coder's
+    std::vector<TextRange> consensus;  // what the consensus layer has there now
 };
 
 // Disagreements between two coders, by document, then position, then code. Empty

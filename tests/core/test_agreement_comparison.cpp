@@ -42,7 +42,7 @@ ComparisonInput one_document(std::int64_t length, std::vector<RatedRange> coding
 
 std::vector<std::string> unit_texts(const std::string& text, UnitKind kind) {
     std::vector<std::string> out;
-    for (const TextUnit& u : text_units(text, kind)) {
+    for (const quire::TextRange& u : text_units(text, kind)) {
         out.push_back(quire::text::slice(text, u.start, u.end));
     }
     return out;

@@ -17,7 +17,7 @@
 #include "tests/support/scratch.h"
 
 using quire::Project;
-using quire::agreement::Span;
+using quire::TextRange;
 using quire::gui::AgreementFrame;
 using quire::gui::MainFrame;
 
@@ -57,15 +57,15 @@ std::vector<AgreementFrame*> agreement_windows() {
 }
 
 // The consensus coder's ranges of the disagreement's code inside its stretch.
-std::vector<Span> consensus_spans(Project& p, const quire::agreement::Disagreement& d) {
+std::vector<TextRange> consensus_spans(Project& p, const quire::agreement::Disagreement& d) {
     quire::CodingFilter filter;
     filter.document_id = d.document;
     filter.code_id = d.code;
     filter.coder_id = p.find_coder("Consensus").id;
-    std::vector<Span> out;
+    std::vector<TextRange> out;
     for (const quire::Coding& c : p.codings(filter)) {
         if (c.start < d.end && c.end > d.start) {
-            out.emplace_back(c.start, c.end);
+            out.push_back({c.start, c.end});
         }
     }
     std::sort(out.begin(), out.end());
