@@ -11,8 +11,8 @@ namespace {
 using Scope = CoefficientScope;
 using Format = CoefficientFormat;
 
-CoefficientColumn in_document(const char* key, const char* name, const char* label,
-                              Format format, Coefficient DocumentAgreement::*member) {
+CoefficientColumn in_document(const char* key, const char* name, const char* label, Format format,
+                              Coefficient DocumentAgreement::*member) {
     CoefficientColumn c{Scope::Document, key, name, label, format};
     c.in_document = member;
     return c;
@@ -25,8 +25,8 @@ CoefficientColumn in_code(const char* key, const char* name, const char* label, 
     return c;
 }
 
-CoefficientColumn in_overall(const char* key, const char* name, const char* label,
-                             Format format, Coefficient OverallAgreement::*member) {
+CoefficientColumn in_overall(const char* key, const char* name, const char* label, Format format,
+                             Coefficient OverallAgreement::*member) {
     CoefficientColumn c{Scope::Overall, key, name, label, format};
     c.in_overall = member;
     c.per_code = member == nullptr;
@@ -60,8 +60,8 @@ const std::vector<CoefficientColumn>& coefficient_table() {
                    Format::Ratio, &OverallAgreement::krippendorff_alpha),
         in_overall("brennan_prediger", "Brennan-Prediger", "Brennan–Prediger", Format::Ratio,
                    &OverallAgreement::brennan_prediger),
-        in_overall("percent_agreement", "percent agreement", "Percent agreement",
-                   Format::Percent, &OverallAgreement::percent_agreement),
+        in_overall("percent_agreement", "percent agreement", "Percent agreement", Format::Percent,
+                   &OverallAgreement::percent_agreement),
         in_overall("u_alpha", "u-alpha", "uα", Format::Ratio, &OverallAgreement::u_alpha),
         in_overall("binary_u_alpha", "|u-alpha", "|uα (relevant vs gap)", Format::Ratio,
                    &OverallAgreement::binary_u_alpha),

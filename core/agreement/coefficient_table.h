@@ -42,8 +42,7 @@ struct CoefficientColumn {
 const std::vector<CoefficientColumn>& coefficient_table();
 // The entries of one scope, in report order (per-code overall entries left out unless
 // asked for).
-std::vector<CoefficientColumn> coefficients_of(CoefficientScope scope,
-                                               bool with_per_code = false);
+std::vector<CoefficientColumn> coefficients_of(CoefficientScope scope, bool with_per_code = false);
 
 const Coefficient& figure(const CoefficientColumn& column, const DocumentAgreement& d);
 const Coefficient& figure(const CoefficientColumn& column, const CodeAgreement& c);

@@ -19,12 +19,8 @@ struct TextRange {
 
     std::int64_t length() const { return end - start; }
     bool empty() const { return end <= start; }
-    bool contains(const TextRange& inner) const {
-        return start <= inner.start && inner.end <= end;
-    }
-    bool overlaps(const TextRange& other) const {
-        return start < other.end && other.start < end;
-    }
+    bool contains(const TextRange& inner) const { return start <= inner.start && inner.end <= end; }
+    bool overlaps(const TextRange& other) const { return start < other.end && other.start < end; }
     friend bool operator==(const TextRange& a, const TextRange& b) {
         return a.start == b.start && a.end == b.end;
     }

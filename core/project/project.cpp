@@ -5,11 +5,11 @@
 #include <filesystem>
 
 #include "core/base/errors.h"
+#include "core/project/project_internal.h"
 #include "core/storage/migrations.h"
 #include "core/storage/sqlite.h"
 #include "core/text/unicode.h"
 #include "core/util/ids.h"
-#include "core/project/project_internal.h"
 
 namespace quire {
 

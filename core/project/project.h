@@ -223,8 +223,7 @@ public:
     // --- agreement runs ---
     // Appends the document's codings, of the given codes only unless `codes` is empty, in
     // the order of the index that reads them. One index seek per call.
-    void append_coding_rows(Id document, const std::vector<Id>& codes,
-                            std::vector<CodingRow>& out);
+    void append_coding_rows(Id document, const std::vector<Id>& codes, std::vector<CodingRow>& out);
     // Stores a run in one transaction. `result_for` makes the stored result from the new
     // run's id (reports name their run). Returns the id.
     Id add_agreement_run(const std::string& created_at, const std::string& parameters,

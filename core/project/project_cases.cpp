@@ -3,10 +3,10 @@
 #include "core/project/project.h"
 
 #include "core/base/errors.h"
+#include "core/project/project_internal.h"
 #include "core/storage/sqlite.h"
 #include "core/text/unicode.h"
 #include "core/util/ids.h"
-#include "core/project/project_internal.h"
 
 namespace quire {
 

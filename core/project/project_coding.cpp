@@ -7,11 +7,11 @@
 #include <map>
 
 #include "core/base/errors.h"
+#include "core/formats/csv.h"
+#include "core/project/project_internal.h"
 #include "core/storage/sqlite.h"
 #include "core/text/unicode.h"
-#include "core/formats/csv.h"
 #include "core/util/ids.h"
-#include "core/project/project_internal.h"
 
 namespace quire {
 

@@ -7,11 +7,11 @@
 
 #include "core/base/errors.h"
 #include "core/import/importer.h"
+#include "core/project/project_internal.h"
 #include "core/storage/sqlite.h"
 #include "core/text/unicode.h"
 #include "core/util/ids.h"
 #include "core/util/sha256.h"
-#include "core/project/project_internal.h"
 
 namespace quire {
 

@@ -14,7 +14,7 @@ namespace quire::project_detail {
 
 // Readable, distinguishable colours for new codes when none is given.
 inline constexpr const char* kPalette[] = {"#E57373", "#64B5F6", "#81C784", "#FFB74D", "#BA68C8",
-                                    "#4DB6AC", "#F06292", "#A1887F", "#90A4AE", "#DCE775"};
+                                           "#4DB6AC", "#F06292", "#A1887F", "#90A4AE", "#DCE775"};
 
 std::string trim(const std::string& s);
 // Trimmed and NFC; refused when empty. `what` names the thing in the message.

@@ -28,7 +28,7 @@ struct Disagreement {
     std::string code_path;
     std::int64_t start = 0;  // the stretch, code points
     std::int64_t end = 0;
-    std::vector<TextRange> first;     // the first coder's ranges within it (overlaps merged)
+    std::vector<TextRange> first;      // the first coder's ranges within it (overlaps merged)
     std::vector<TextRange> second;     // the second coder's
     std::vector<TextRange> consensus;  // what the consensus layer has there now
 };

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "core/agreement/coefficient_table.h"
-#include "core/text/unicode.h"
 #include "core/formats/xlsx.h"
+#include "core/text/unicode.h"
 
 namespace quire::agreement {
 namespace {
@@ -70,8 +70,7 @@ std::string rater_list(const AgreementRun& run) {
 
 void write_report_xlsx(const AgreementRun& run, const std::string& path) {
     const std::vector<CoefficientColumn> in_code = coefficients_of(CoefficientScope::Code);
-    const std::vector<CoefficientColumn> in_document =
-        coefficients_of(CoefficientScope::Document);
+    const std::vector<CoefficientColumn> in_document = coefficients_of(CoefficientScope::Document);
     util::XlsxSheet codes{"By code", {{XlsxCell::of("code")}}};
     for (const CoefficientColumn& column : in_code) {
         codes.rows[0].push_back(XlsxCell::of(column.name));

@@ -10,11 +10,11 @@
 
 #include "core/agreement/binary.h"
 #include "core/agreement/coefficient_table.h"
-#include "core/project/project.h"
 #include "core/formats/csv.h"
+#include "core/formats/json_writer.h"
+#include "core/project/project.h"
 #include "core/util/handoff_worker.h"
 #include "core/util/ids.h"
-#include "core/formats/json_writer.h"
 
 namespace quire::agreement {
 namespace {
@@ -232,8 +232,8 @@ int lookup(const std::vector<int>& table, Id id) {
 ComparisonResult read_and_compare(Project& project, ComparisonInput& input,
                                   const std::map<Id, int>& rater_of,
                                   const std::map<Id, int>& code_of,
-                                  const std::map<Id, std::size_t>& doc_index,
-                                  bool codes_chosen, const Progress& progress) {
+                                  const std::map<Id, std::size_t>& doc_index, bool codes_chosen,
+                                  const Progress& progress) {
     const std::vector<int> doc_table = dense_table(doc_index);
     const std::vector<int> code_table = dense_table(code_of);
     const std::vector<int> rater_table = dense_table(rater_of);
@@ -335,11 +335,10 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
     }
     run.created_at = util::now_utc();
     if (store) {
-        run.id = project.add_agreement_run(run.created_at, parameters_json(run),
-                                           [&run](Id id) {
-                                               run.id = id;
-                                               return stored_report_json(run);
-                                           });
+        run.id = project.add_agreement_run(run.created_at, parameters_json(run), [&run](Id id) {
+            run.id = id;
+            return stored_report_json(run);
+        });
     }
     return run;
 }
@@ -552,9 +551,9 @@ std::string report_csv(const AgreementRun& run) {
         header.push_back(column.key);
     }
     std::string out = util::csv_line(header);
-    auto counts_row = [](const std::string& code, const std::string& document,
-                         std::int64_t units, std::int64_t both, std::int64_t neither,
-                         std::int64_t only0, std::int64_t only1) {
+    auto counts_row = [](const std::string& code, const std::string& document, std::int64_t units,
+                         std::int64_t both, std::int64_t neither, std::int64_t only0,
+                         std::int64_t only1) {
         return util::CsvRow{code,
                             document,
                             std::to_string(units),
@@ -582,7 +581,8 @@ std::string report_csv(const AgreementRun& run) {
             only0 += o0;
             only1 += o1;
         }
-        util::CsvRow row = counts_row(c.code, "(all documents)", units, both, neither, only0, only1);
+        util::CsvRow row =
+            counts_row(c.code, "(all documents)", units, both, neither, only0, only1);
         for (const CoefficientColumn& column : columns) {
             row.push_back(cell(figure(column, c)));
         }
