@@ -58,6 +58,14 @@ std::string header_cells(const std::vector<CoefficientColumn>& columns) {
     return h;
 }
 
+std::string member_list(const std::vector<std::string>& members) {
+    std::string s;
+    for (const std::string& m : members) {
+        s += (s.empty() ? "" : ", ") + m;
+    }
+    return s;
+}
+
 std::string rater_list(const AgreementRun& run) {
     std::string s;
     for (std::size_t i = 0; i < run.raters.size(); ++i) {
@@ -115,12 +123,8 @@ void write_report_xlsx(const AgreementRun& run, const std::string& path) {
     about.rows.push_back({XlsxCell::of("parameter"), XlsxCell::of("value")});
     about.rows.push_back({XlsxCell::of("raters"), XlsxCell::of(rater_list(run))});
     for (std::size_t g = 0; g < run.groups.size(); ++g) {
-        std::string members;
-        for (const std::string& m : run.groups[g]) {
-            members += (members.empty() ? "" : ", ") + m;
-        }
-        about.rows.push_back(
-            {XlsxCell::of("group" + std::to_string(g + 1)), XlsxCell::of(members)});
+        about.rows.push_back({XlsxCell::of("group" + std::to_string(g + 1)),
+                              XlsxCell::of(member_list(run.groups[g]))});
     }
     about.rows.push_back({XlsxCell::of("unit"), XlsxCell::of(to_string(run.request.unit))});
     about.rows.push_back(
@@ -132,51 +136,11 @@ void write_report_xlsx(const AgreementRun& run, const std::string& path) {
     util::write_xlsx(path, {codes, documents, overall, about});
 }
 
-std::string report_html(const AgreementRun& run, const std::string& project_name) {
-    const OverallAgreement& o = run.result.overall;
-    std::string h;
-    h += "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-         "<title>Coder agreement — " +
-         xml_escape(project_name) +
-         "</title><style>"
-         "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:64em;color:#222}"
-         "table{border-collapse:collapse;margin:0.6em 0 1.4em}"
-         "th,td{border:1px solid #ccc;padding:0.25em 0.6em;text-align:right}"
-         "th:first-child,td:first-child{text-align:left}th{background:#f3f3f3}"
-         "th.note{text-align:left}"
-         "td.na{color:#888;background:#eee}code{background:#f6f6f6;padding:0 0.2em}"
-         "dt{font-weight:600;margin-top:0.6em}.bar{fill:#4E79A7}"
-         "</style></head><body>\n";
-    h += "<h1>Coder agreement</h1>\n<p>Project <strong>" + xml_escape(project_name) +
-         "</strong>. Raters: " + xml_escape(rater_list(run));
-    for (std::size_t g = 0; g < run.groups.size(); ++g) {
-        std::string members;
-        for (const std::string& m : run.groups[g]) {
-            members += (members.empty() ? "" : ", ") + m;
-        }
-        h += "; group" + std::to_string(g + 1) + " = " + xml_escape(members);
-    }
-    h += ". Unit of analysis: <strong>" + std::string(to_string(run.request.unit)) + "</strong>";
-    if (run.request.unit != UnitKind::Character && run.request.unit != UnitKind::Segment) {
-        h += run.request.min_coverage > 0
-                 ? " (a unit counts as coded when a rater covers at least " +
-                       fixed(run.request.min_coverage * 100, 0) + "% of it)"
-                 : " (a unit counts as coded when a rater codes any character of it)";
-    }
-    if (run.request.unit == UnitKind::Segment) {
-        h += " (segments match when they overlap by at least " +
-             fixed(run.request.segment_overlap * 100, 0) + "% of the range they cover together)";
-    }
-    h += ". " + std::to_string(run.documents.size()) + " documents, " +
-         std::to_string(run.codes.size()) + " codes.";
-    if (run.id != 0) {
-        h += " Run #" + std::to_string(run.id) + ", computed " + xml_escape(run.created_at) +
-             " and stored in the project file.";
-    }
-    h += "</p>\n";
+namespace {
 
+// The per-code table.
+void html_by_code(std::string& h, const AgreementRun& run) {
     const std::vector<CoefficientColumn> in_code = coefficients_of(CoefficientScope::Code);
-    const std::vector<CoefficientColumn> in_document = coefficients_of(CoefficientScope::Document);
     h += "<h2>By code</h2>\n<table><tr><th>Code</th>" + header_cells(in_code) + "</tr>\n";
     for (const CodeAgreement& c : run.result.codes) {
         h += "<tr><td>" + xml_escape(c.code) + "</td>";
@@ -186,8 +150,10 @@ std::string report_html(const AgreementRun& run, const std::string& project_name
         h += "</tr>\n";
     }
     h += "</table>\n";
+}
 
-    // A bar chart of kappa per code (undefined values are left out).
+// A bar chart of kappa per code (undefined values are left out).
+void html_kappa_chart(std::string& h, const AgreementRun& run) {
     const int bar_height = 18;
     const int height = static_cast<int>(run.result.codes.size()) * (bar_height + 6) + 30;
     h += "<svg width=\"900\" height=\"" + std::to_string(height) +
@@ -223,7 +189,11 @@ std::string report_html(const AgreementRun& run, const std::string& project_name
     h +=
         "<text x=\"360\" y=\"" + std::to_string(height - 6) +
         "\" font-size=\"11\" text-anchor=\"middle\">kappa (0 = chance, 1 = perfect)</text></svg>\n";
+}
 
+// All codes together: one row per measure, with its note.
+void html_overall(std::string& h, const AgreementRun& run) {
+    const OverallAgreement& o = run.result.overall;
     h += "<h2>All codes together</h2>\n<p>Each code is a category and “uncoded” one more; "
          "defined where no rater applied two of the selected codes to the same unit.</p>\n"
          "<table><tr><th>Measure</th><th>Value</th><th class=\"note\">Note</th></tr>\n";
@@ -233,7 +203,11 @@ std::string report_html(const AgreementRun& run, const std::string& project_name
              "<td style=\"text-align:left\">" + xml_escape(c.note) + "</td></tr>\n";
     }
     h += "</table>\n";
+}
 
+// Counts per document, a table per code.
+void html_counts(std::string& h, const AgreementRun& run) {
+    const std::vector<CoefficientColumn> in_document = coefficients_of(CoefficientScope::Document);
     h += "<h2>Counts per document</h2>\n";
     for (const CodeAgreement& c : run.result.codes) {
         h += "<h3>" + xml_escape(c.code) +
@@ -260,7 +234,50 @@ std::string report_html(const AgreementRun& run, const std::string& project_name
         }
         h += "</table>\n";
     }
+}
 
+// The head with its style sheet, and the paragraph that says what was compared.
+void html_head(std::string& h, const AgreementRun& run, const std::string& project_name) {
+    h += "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+         "<title>Coder agreement — " +
+         xml_escape(project_name) +
+         "</title><style>"
+         "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:64em;color:#222}"
+         "table{border-collapse:collapse;margin:0.6em 0 1.4em}"
+         "th,td{border:1px solid #ccc;padding:0.25em 0.6em;text-align:right}"
+         "th:first-child,td:first-child{text-align:left}th{background:#f3f3f3}"
+         "th.note{text-align:left}"
+         "td.na{color:#888;background:#eee}code{background:#f6f6f6;padding:0 0.2em}"
+         "dt{font-weight:600;margin-top:0.6em}.bar{fill:#4E79A7}"
+         "</style></head><body>\n";
+    h += "<h1>Coder agreement</h1>\n<p>Project <strong>" + xml_escape(project_name) +
+         "</strong>. Raters: " + xml_escape(rater_list(run));
+    for (std::size_t g = 0; g < run.groups.size(); ++g) {
+        const std::string members = member_list(run.groups[g]);
+        h += "; group" + std::to_string(g + 1) + " = " + xml_escape(members);
+    }
+    h += ". Unit of analysis: <strong>" + std::string(to_string(run.request.unit)) + "</strong>";
+    if (run.request.unit != UnitKind::Character && run.request.unit != UnitKind::Segment) {
+        h += run.request.min_coverage > 0
+                 ? " (a unit counts as coded when a rater covers at least " +
+                       fixed(run.request.min_coverage * 100, 0) + "% of it)"
+                 : " (a unit counts as coded when a rater codes any character of it)";
+    }
+    if (run.request.unit == UnitKind::Segment) {
+        h += " (segments match when they overlap by at least " +
+             fixed(run.request.segment_overlap * 100, 0) + "% of the range they cover together)";
+    }
+    h += ". " + std::to_string(run.documents.size()) + " documents, " +
+         std::to_string(run.codes.size()) + " codes.";
+    if (run.id != 0) {
+        h += " Run #" + std::to_string(run.id) + ", computed " + xml_escape(run.created_at) +
+             " and stored in the project file.";
+    }
+    h += "</p>\n";
+}
+
+// How each figure is computed, for readers of the report.
+void html_method(std::string& h) {
     h += "<h2>How the figures are computed</h2>\n<dl>"
          "<dt>Units</dt><dd>Characters are Unicode code points of the stored (NFC) text. Words "
          "and sentences follow ICU's boundary rules; paragraphs are non-blank lines; a speaker "
@@ -284,6 +301,18 @@ std::string report_html(const AgreementRun& run, const std::string& project_name
          "<dt>Undefined values</dt><dd>Shown as — with the reason (hover over the cell), never "
          "as 0 or 1: for example kappa when neither rater used a code.</dd></dl>\n"
          "<p>Made with Quire.</p></body></html>\n";
+}
+
+}  // namespace
+
+std::string report_html(const AgreementRun& run, const std::string& project_name) {
+    std::string h;
+    html_head(h, run, project_name);
+    html_by_code(h, run);
+    html_kappa_chart(h, run);
+    html_overall(h, run);
+    html_counts(h, run);
+    html_method(h);
     return h;
 }
 
