@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "core/agreement/binary.h"
+#include "core/agreement/comparison_internal.h"
 #include "core/agreement/radix_sort.h"
 #include "core/agreement/reliability.h"
 #include "core/agreement/unitized.h"
@@ -20,51 +21,7 @@
 namespace quire::agreement {
 namespace {
 
-using Mask = std::uint64_t;
-// Units (or code points) per set of raters who coded them; the empty set is left out.
-// A handful of sets occur per code and document, so a flat list beats a tree; clear()
-// keeps the storage, so one object serves every code and document without allocating.
-class MaskCounts {
-public:
-    using Entry = std::pair<Mask, std::int64_t>;
-    void add(Mask mask, std::int64_t n) {
-        for (Entry& e : entries_) {
-            if (e.first == mask) {
-                e.second += n;
-                return;
-            }
-        }
-        entries_.emplace_back(mask, n);
-    }
-    void clear() { entries_.clear(); }
-    std::vector<Entry>::const_iterator begin() const { return entries_.begin(); }
-    std::vector<Entry>::const_iterator end() const { return entries_.end(); }
-
-private:
-    std::vector<Entry> entries_;
-};
-
-// A read-only run of sorted, non-overlapping ranges inside a document's flat buffer.
-struct RangeList {
-    const TextRange* data = nullptr;
-    std::size_t count = 0;
-    std::size_t size() const { return count; }
-    const TextRange& operator[](std::size_t i) const { return data[i]; }
-    const TextRange* begin() const { return data; }
-    const TextRange* end() const { return data + count; }
-};
-
-// Every rater's ranges of every code in one document: lists[code * raters + rater].
-struct ByCode {
-    std::vector<RangeList> lists;
-    std::size_t raters = 0;
-    std::size_t codes() const { return raters == 0 ? 0 : lists.size() / raters; }
-    const RangeList* code(std::size_t c) const { return &lists[c * raters]; }
-};
-
-std::int64_t overlap(const TextRange& a, const TextRange& b) {
-    return std::max<std::int64_t>(0, std::min(a.end, b.end) - std::max(a.start, b.start));
-}
+using namespace comparison_detail;
 
 // The sweeps below rely on each rater's ranges being sorted and disjoint (touching is fine).
 bool sorted_and_disjoint(const RangeList& ranges) {
@@ -93,8 +50,8 @@ void character_masks(const RangeList* per_rater, std::size_t raters, MaskCounts&
         while (i < a.size() && j < b.size()) {
             const TextRange& x = a[i];
             const TextRange& y = b[j];
-            const std::int64_t common = std::max<std::int64_t>(
-                0, std::min(x.end, y.end) - std::max(x.start, y.start));
+            const std::int64_t common =
+                std::max<std::int64_t>(0, std::min(x.end, y.end) - std::max(x.start, y.start));
             both += common;
             if (x.end <= y.end) {
                 a_only += x.end - x.start;
@@ -161,32 +118,6 @@ void character_masks(const RangeList* per_rater, std::size_t raters, MaskCounts&
             }
         }
     }
-}
-
-// Code points of [start, end) covered by a rater's sorted, non-overlapping ranges, with a
-// cursor that only moves forward because units are visited in order.
-class CoverageCursor {
-public:
-    explicit CoverageCursor(RangeList ranges) : ranges_(ranges) {}
-    std::int64_t covered(std::int64_t start, std::int64_t end) {
-        while (next_ < ranges_.size() && ranges_[next_].end <= start) {
-            ++next_;
-        }
-        std::int64_t total = 0;
-        for (std::size_t i = next_; i < ranges_.size() && ranges_[i].start < end; ++i) {
-            total += overlap(ranges_[i], {start, end});
-        }
-        return total;
-    }
-
-private:
-    RangeList ranges_;
-    std::size_t next_ = 0;
-};
-
-bool counts_as_coded(std::int64_t covered, std::int64_t unit_length, double min_coverage) {
-    return covered > 0 &&
-           static_cast<double>(covered) + 1e-9 >= min_coverage * static_cast<double>(unit_length);
 }
 
 void unit_masks(const RangeList* per_rater, std::size_t raters, const std::vector<TextRange>& units,
@@ -378,220 +309,20 @@ void validate_codings(const ComparisonInput& in, const ComparisonDocument& doc) 
     }
 }
 
-// Categories of the overall measures: each code, plus "uncoded" as the last. Rows (the
-// category each rater gave a unit) are counted by weight; when a row fits in 64 bits it is
-// packed into one integer key, which keeps character-level counting cheap, and when every
-// possible key fits a small table (two coders and up to 255 codes, say) the table is flat.
-struct OverallTable {
-    OverallTable(std::size_t raters, std::size_t categories) {
-        while ((std::uint64_t{1} << bits) < categories) {
-            ++bits;
-        }
-        bits = std::max(bits, 1U);
-        packed = bits * raters <= 64;
-        if (bits * raters <= 16) {
-            flat_rows.assign(std::size_t{1} << (bits * raters), 0.0);
-        }
-    }
-    template <typename Row>
-    void add(const Row& row, double weight) {
-        if (!packed) {
-            rows[std::vector<int>(row.begin(), row.end())] += weight;
-            return;
-        }
-        std::uint64_t key = 0;
-        for (const int category : row) {
-            key = (key << bits) | static_cast<std::uint64_t>(category);
-        }
-        if (!flat_rows.empty()) {
-            flat_rows[key] += weight;
-        } else {
-            packed_rows[key] += weight;
-        }
-    }
-    // Every row with its weight, unpacked.
-    std::vector<std::pair<std::vector<int>, double>> all(std::size_t raters) const {
-        std::vector<std::pair<std::vector<int>, double>> out(rows.begin(), rows.end());
-        auto unpack = [&](std::uint64_t key, double weight) {
-            std::vector<int> row(raters);
-            for (std::size_t r = raters; r-- > 0;) {
-                row[r] = static_cast<int>(key & ((std::uint64_t{1} << bits) - 1));
-                key >>= bits;
-            }
-            out.emplace_back(std::move(row), weight);
-        };
-        for (const auto& [key, weight] : packed_rows) {
-            unpack(key, weight);
-        }
-        for (std::size_t key = 0; key < flat_rows.size(); ++key) {
-            if (flat_rows[key] != 0) {
-                unpack(key, flat_rows[key]);
-            }
-        }
-        std::sort(out.begin(), out.end());
-        return out;
-    }
-    unsigned bits = 0;
-    bool packed = false;
-    std::vector<double> flat_rows;
-    std::unordered_map<std::uint64_t, double> packed_rows;
-    std::map<std::vector<int>, double> rows;
-    // The first document (in input order) where a rater applied two codes to the same text,
-    // and what to say about it; the overall measures are then undefined.
-    std::size_t conflict_document = SIZE_MAX;
-    std::string conflict_note;
-    bool conflict() const { return conflict_document != SIZE_MAX; }
-};
+}  // namespace
 
-// Documents may be added in any order; the note names the first conflict in input order.
-void record_conflict(OverallTable& t, const ComparisonInput& in, std::size_t rater,
-                     std::size_t doc_index, const ComparisonDocument& doc, std::int64_t at) {
-    if (doc_index < t.conflict_document) {
-        t.conflict_document = doc_index;
-        t.conflict_note = "undefined: " + in.raters[rater] +
-                          " applied more than one of the selected codes to the same text (first "
-                          "in \"" +
-                          doc.name + "\" at " + std::to_string(at) +
-                          "); the overall measures need one category per unit";
-    }
-}
+// The units a document is cut into; empty for characters and segments, which are swept.
+namespace {
 
-// A rater's range of some code.
-struct CodedRange {
-    std::int64_t start;
-    std::int64_t end;
-    int code;
-};
-
-// Each rater's ranges of all codes, ordered by start: the order of the overall sweep and of
-// the unitized continuum.
-using RangesByRater = std::vector<std::vector<CodedRange>>;
-
-RangesByRater ranges_by_rater(const ByCode& by_code, std::vector<CodedRange>& scratch) {
-    RangesByRater out(by_code.raters);
-    for (std::size_t r = 0; r < by_code.raters; ++r) {
-        std::vector<CodedRange>& ranges = out[r];
-        std::size_t count = 0;
-        for (std::size_t c = 0; c < by_code.codes(); ++c) {
-            count += by_code.code(c)[r].size();
-        }
-        ranges.reserve(count);
-        for (std::size_t c = 0; c < by_code.codes(); ++c) {
-            for (const TextRange& i : by_code.code(c)[r]) {
-                ranges.push_back({i.start, i.end, static_cast<int>(c)});
-            }
-        }
-        // Gathered by code, then ordered by start: a stable sort keeps equal starts in code
-        // order. Only ranges that overlap share a start, and those make the overall and
-        // unitized measures undefined whatever their order.
-        radix_sort(ranges, scratch,
-                   [](const CodedRange& range) { return static_cast<std::uint64_t>(range.start); });
+std::vector<TextRange> units_of(const ComparisonInput& in, const ComparisonDocument& doc) {
+    std::vector<TextRange> units;
+    if (in.unit == UnitKind::Word || in.unit == UnitKind::Sentence ||
+        in.unit == UnitKind::Paragraph || in.unit == UnitKind::Turn) {
+        units = text_units(doc.text, in.unit);
+    } else if (in.unit == UnitKind::Document && doc.length > 0) {
+        units.push_back({0, doc.length});
     }
-    return out;
-}
-
-// Scratch space of overall_characters, kept between documents.
-struct OverallScratch {
-    std::vector<std::size_t> next;
-    std::vector<int> row;
-};
-
-void overall_characters(OverallTable& t, const ComparisonInput& in, std::size_t doc_index,
-                        const ComparisonDocument& doc, const RangesByRater& by_rater,
-                        OverallScratch& scratch) {
-    if (doc_index > t.conflict_document) {
-        return;  // the overall measures are undefined already; counting further is wasted
-    }
-    const std::size_t raters = by_rater.size();
-    std::int64_t conflict_at = INT64_MAX;
-    std::size_t conflict_rater = 0;
-    for (std::size_t r = 0; r < raters; ++r) {
-        // Two codes of one rater on the same text leave the row without one category.
-        std::int64_t reach = 0;
-        for (const CodedRange& range : by_rater[r]) {
-            if (range.start < reach) {
-                if (range.start < conflict_at) {
-                    conflict_at = range.start;
-                    conflict_rater = r;
-                }
-                break;
-            }
-            reach = range.end;
-        }
-    }
-    if (conflict_at != INT64_MAX) {
-        record_conflict(t, in, conflict_rater, doc_index, doc, conflict_at);
-        return;
-    }
-    // Sweep the boundaries: between two consecutive ones every rater's category is constant.
-    const int uncoded = static_cast<int>(in.codes.size());
-    scratch.next.assign(raters, 0);
-    scratch.row.assign(raters, uncoded);
-    std::int64_t at = 0;
-    while (at < doc.length) {
-        std::int64_t boundary = doc.length;
-        for (std::size_t r = 0; r < raters; ++r) {
-            const std::vector<CodedRange>& ranges = by_rater[r];
-            std::size_t& next = scratch.next[r];
-            while (next < ranges.size() && ranges[next].end <= at) {
-                ++next;
-            }
-            if (next < ranges.size() && ranges[next].start <= at) {
-                scratch.row[r] = ranges[next].code;
-                boundary = std::min(boundary, ranges[next].end);
-            } else {
-                scratch.row[r] = uncoded;
-                if (next < ranges.size()) {
-                    boundary = std::min(boundary, ranges[next].start);
-                }
-            }
-        }
-        t.add(scratch.row, static_cast<double>(boundary - at));
-        at = boundary;
-    }
-}
-
-void overall_units(OverallTable& t, const ComparisonInput& in, std::size_t doc_index,
-                   const ComparisonDocument& doc, const ByCode& by_code,
-                   const std::vector<TextRange>& units) {
-    if (doc_index > t.conflict_document) {
-        return;  // the overall measures are undefined already
-    }
-    const int uncoded = static_cast<int>(in.codes.size());
-    std::vector<std::vector<CoverageCursor>> cursors(by_code.codes());
-    for (std::size_t c = 0; c < by_code.codes(); ++c) {
-        for (std::size_t r = 0; r < by_code.raters; ++r) {
-            cursors[c].emplace_back(by_code.code(c)[r]);
-        }
-    }
-    for (const TextRange& u : units) {
-        std::vector<int> row(in.raters.size(), uncoded);
-        for (std::size_t c = 0; c < by_code.codes(); ++c) {
-            for (std::size_t r = 0; r < in.raters.size(); ++r) {
-                if (counts_as_coded(cursors[c][r].covered(u.start, u.end), u.end - u.start,
-                                    in.min_coverage)) {
-                    if (row[r] != uncoded) {
-                        record_conflict(t, in, r, doc_index, doc, u.start);
-                    }
-                    row[r] = static_cast<int>(c);
-                }
-            }
-        }
-        t.add(row, 1.0);
-    }
-}
-
-ReliabilityData to_reliability(const OverallTable& t, std::size_t raters) {
-    ReliabilityData data;
-    for (const auto& [row, weight] : t.all(raters)) {
-        std::vector<std::optional<double>> values;
-        for (const int category : row) {
-            values.emplace_back(static_cast<double>(category));
-        }
-        data.values.push_back(std::move(values));
-        data.weights.push_back(weight);
-    }
-    return data;
+    return units;
 }
 
 }  // namespace
@@ -624,6 +355,13 @@ struct Comparison::State {
     MaskCounts counts;
     std::vector<std::size_t> sweep_scratch;
     OverallScratch overall_scratch;
+
+    // Every rater's ranges of every code, overlaps merged, pointing into `flat`.
+    ByCode group_ranges(const ComparisonDocument& doc);
+    void hand_to_unitized(std::size_t doc_index, const ComparisonDocument& doc,
+                          const RangesByRater& by_rater);
+    void count_per_code(std::size_t doc_index, const ComparisonDocument& doc, const ByCode& by_code,
+                        const std::vector<TextRange>& units);
 };
 
 Comparison::Comparison(const ComparisonInput& in, std::size_t documents)
@@ -656,18 +394,10 @@ Comparison::Comparison(const ComparisonInput& in, std::size_t documents)
 
 Comparison::~Comparison() = default;
 
-void Comparison::add(std::size_t doc_index, const ComparisonDocument& doc) {
-    State& s = *state_;
-    const ComparisonInput& in = s.params;
-    if (doc_index >= s.added.size() || s.added[doc_index]) {
-        throw InvalidInputError("document " + std::to_string(doc_index) +
-                                " is out of range or was compared already");
-    }
-    validate_codings(in, doc);
-    s.added[doc_index] = true;
-    ++s.documents_added;
-    const std::size_t raters = in.raters.size();
-    const std::size_t codes = in.codes.size();
+ByCode Comparison::State::group_ranges(const ComparisonDocument& doc) {
+    State& s = *this;
+    const std::size_t raters = params.raters.size();
+    const std::size_t codes = params.codes.size();
     const auto key_of = [raters](const RatedRange& r) {
         return static_cast<std::size_t>(r.code) * raters + static_cast<std::size_t>(r.rater);
     };
@@ -721,32 +451,32 @@ void Comparison::add(std::size_t doc_index, const ComparisonDocument& doc) {
     for (std::size_t key = 0; key < by_code.lists.size(); ++key) {
         by_code.lists[key].data = flat.data() + first[key];
     }
-    RangesByRater by_rater;
-    if (in.unitized_measures || (in.overall_measures && in.unit == UnitKind::Character)) {
-        by_rater = ranges_by_rater(by_code, s.coded_scratch);
-    }
-    if (s.unitized) {
-        Continuum continuum;
-        continuum.length = doc.length;
-        continuum.segments.reserve(flat.size());
-        // In (rater, start) order, which the unitized computation needs.
-        for (std::size_t r = 0; r < raters; ++r) {
-            for (const CodedRange& i : by_rater[r]) {
-                continuum.segments.push_back({static_cast<int>(r), i.code, i.start, i.end});
-            }
-        }
-        const std::size_t weight = continuum.segments.size() + 1;
-        s.unitized_worker->hand_over({doc_index, std::move(continuum)}, weight);
-    }
+    return by_code;
+}
 
-    // Per-code counts and the overall table.
-    std::vector<TextRange> units;
-    if (in.unit == UnitKind::Word || in.unit == UnitKind::Sentence ||
-        in.unit == UnitKind::Paragraph || in.unit == UnitKind::Turn) {
-        units = text_units(doc.text, in.unit);
-    } else if (in.unit == UnitKind::Document && doc.length > 0) {
-        units.push_back({0, doc.length});
+void Comparison::State::hand_to_unitized(std::size_t doc_index, const ComparisonDocument& doc,
+                                         const RangesByRater& by_rater) {
+    const std::size_t raters = params.raters.size();
+    Continuum continuum;
+    continuum.length = doc.length;
+    continuum.segments.reserve(flat.size());
+    // In (rater, start) order, which the unitized computation needs.
+    for (std::size_t r = 0; r < raters; ++r) {
+        for (const CodedRange& i : by_rater[r]) {
+            continuum.segments.push_back({static_cast<int>(r), i.code, i.start, i.end});
+        }
     }
+    const std::size_t weight = continuum.segments.size() + 1;
+    unitized_worker->hand_over({doc_index, std::move(continuum)}, weight);
+}
+
+// Per-code counts of one document, pooled as they come.
+void Comparison::State::count_per_code(std::size_t doc_index, const ComparisonDocument& doc,
+                                       const ByCode& by_code, const std::vector<TextRange>& units) {
+    State& s = *this;
+    const ComparisonInput& in = params;
+    const std::size_t raters = in.raters.size();
+    const std::size_t codes = in.codes.size();
     for (std::size_t c = 0; c < codes; ++c) {
         DocumentAgreement& d = s.result.codes[c].documents[doc_index];
         d.document = doc.name;
@@ -774,6 +504,29 @@ void Comparison::add(std::size_t doc_index, const ComparisonDocument& doc) {
         }
         s.pooled_units[c] += total;
     }
+}
+
+// Each document's share of the work, in steps that share the State's scratch space.
+void Comparison::add(std::size_t doc_index, const ComparisonDocument& doc) {
+    State& s = *state_;
+    const ComparisonInput& in = s.params;
+    if (doc_index >= s.added.size() || s.added[doc_index]) {
+        throw InvalidInputError("document " + std::to_string(doc_index) +
+                                " is out of range or was compared already");
+    }
+    validate_codings(in, doc);
+    s.added[doc_index] = true;
+    ++s.documents_added;
+    const ByCode by_code = s.group_ranges(doc);
+    RangesByRater by_rater;
+    if (in.unitized_measures || (in.overall_measures && in.unit == UnitKind::Character)) {
+        by_rater = ranges_by_rater(by_code, s.coded_scratch);
+    }
+    if (s.unitized) {
+        s.hand_to_unitized(doc_index, doc, by_rater);
+    }
+    const std::vector<TextRange> units = units_of(in, doc);
+    s.count_per_code(doc_index, doc, by_code, units);
     if (!in.overall_measures) {
         // skipped on request
     } else if (in.unit == UnitKind::Character) {
