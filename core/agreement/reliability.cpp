@@ -486,6 +486,41 @@ Coefficient gwet_ac1(const ReliabilityData& data, std::optional<int> categories)
     return with_note((agreement->observed - expected) / (1 - expected), note);
 }
 
+namespace {
+
+// Ratio-level differences divide by the sum of two values, which must not be negative.
+void require_non_negative(const ReliabilityData& data) {
+    for (std::size_t u = 0; u < data.values.size(); ++u) {
+        if (weight(data, u) <= 0) {
+            continue;
+        }
+        for (const auto& cell : data.values[u]) {
+            if (cell && *cell < 0) {
+                throw InvalidInputError("ratio-level alpha needs non-negative values; unit " +
+                                        std::to_string(u + 1) + " holds " +
+                                        std::to_string(*cell));
+            }
+        }
+    }
+}
+
+// Adds one unit's pairs of values, weighted by w / (m - 1), to the coincidence matrix `o`
+// (rows and columns indexed by `index`, value -> position).
+void add_coincidences(std::vector<std::vector<double>>& o, const CategoryCounts& index,
+                      const CategoryCounts& counts, int m, double w) {
+    for (const auto& [c_value, c_count] : counts) {
+        const std::size_t c = static_cast<std::size_t>(index.at(c_value));
+        for (const auto& [k_value, k_count] : counts) {
+            const std::size_t k = static_cast<std::size_t>(index.at(k_value));
+            const double pairs = c == k ? static_cast<double>(c_count) * (c_count - 1)
+                                        : static_cast<double>(c_count) * k_count;
+            o[c][k] += w * pairs / (m - 1);
+        }
+    }
+}
+
+}  // namespace
+
 Coefficient krippendorff_alpha(const ReliabilityData& data, Level level) {
     const std::size_t coders = validate(data);
     const std::string problem = shape_problem(data, coders);
@@ -493,18 +528,7 @@ Coefficient krippendorff_alpha(const ReliabilityData& data, Level level) {
         return Coefficient::undefined("Krippendorff's alpha: " + problem);
     }
     if (level == Level::Ratio) {
-        for (std::size_t u = 0; u < data.values.size(); ++u) {
-            if (weight(data, u) <= 0) {
-                continue;
-            }
-            for (const auto& cell : data.values[u]) {
-                if (cell && *cell < 0) {
-                    throw InvalidInputError("ratio-level alpha needs non-negative values; unit " +
-                                            std::to_string(u + 1) + " holds " +
-                                            std::to_string(*cell));
-                }
-            }
-        }
+        require_non_negative(data);
     }
 
     // Index the pairable values (units with >= 2 values, of positive weight), in numeric
@@ -552,15 +576,7 @@ Coefficient krippendorff_alpha(const ReliabilityData& data, Level level) {
     // Coincidence matrix o_ck and its marginals n_c.
     std::vector<std::vector<double>> o(v, std::vector<double>(v, 0.0));
     for (const auto& unit : pairable) {
-        for (const auto& [c_value, c_count] : unit.counts) {
-            const std::size_t c = static_cast<std::size_t>(index[c_value]);
-            for (const auto& [k_value, k_count] : unit.counts) {
-                const std::size_t k = static_cast<std::size_t>(index[k_value]);
-                const double pairs = c == k ? static_cast<double>(c_count) * (c_count - 1)
-                                            : static_cast<double>(c_count) * k_count;
-                o[c][k] += unit.w * pairs / (unit.m - 1);
-            }
-        }
+        add_coincidences(o, index, unit.counts, unit.m, unit.w);
     }
     std::vector<double> n_c(v, 0.0);
     double n = 0;
