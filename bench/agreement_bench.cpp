@@ -17,8 +17,8 @@
 
 #include "bench/minimal_sweep.h"
 #include "core/agreement/comparison.h"
-#include "core/project_agreement/run.h"
 #include "core/project/project.h"
+#include "core/project_agreement/run.h"
 
 namespace {
 
@@ -105,33 +105,9 @@ Generated generate(int documents, int codes, int segments) {
     return g;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    std::vector<std::string> positional;
-    std::string cli, keep;
-    bool compute_only = false;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        if (a == "--cli" && i + 1 < argc) {
-            cli = argv[++i];
-        } else if (a == "--compute-only") {
-            compute_only = true;
-        } else if (a == "--keep" && i + 1 < argc) {
-            keep = argv[++i];
-        } else {
-            positional.push_back(a);
-        }
-    }
-    const int documents = positional.size() > 0 ? std::atoi(positional[0].c_str()) : 1000;
-    const int codes = positional.size() > 1 ? std::atoi(positional[1].c_str()) : 50;
-    const int segments = positional.size() > 2 ? std::atoi(positional[2].c_str()) : 200;
-    std::printf(
-        "generated: %d documents x %d codes, %d segments per coder and document "
-        "(%d codings)\n",
-        documents, codes, segments, 2 * documents * segments);
-    const Generated g = generate(documents, codes, segments);
-
+// The yardstick: the least work a character-level kappa per code and document needs.
+// Returns the time from raw codings, which compare() is measured against.
+double time_minimal_sweeps(const Generated& g, int codes) {
     double checksum = 0;
     const double presorted = median_ms(5, [&] {
         checksum = 0;
@@ -161,7 +137,10 @@ int main(int argc, char** argv) {
     });
     std::printf("minimal sweep from raw codings (sort, merge, sweep): %.1f ms (checksum %.3f)\n",
                 sweep, checksum);
+    return sweep;
+}
 
+void time_compare(const Generated& g, double sweep) {
     quire::agreement::ComparisonInput per_code_only = g.input;
     per_code_only.overall_measures = false;
     per_code_only.unitized_measures = false;
@@ -183,15 +162,10 @@ int main(int argc, char** argv) {
     }
     std::printf("quire compare(), every coefficient: %.1f ms (%.2fx the sweep; checksum %.3f)\n",
                 ours, ours / sweep, our_checksum);
+}
 
-    if (compute_only) {
-        return 0;
-    }
-    // The whole path through a project file.
-    const std::string path =
-        keep.empty()
-            ? (std::filesystem::temp_directory_path() / "quire-agreement-bench.quire").string()
-            : keep;
+// Writes the generated codings to a project file at `path` (replacing one left there).
+void write_project(const Generated& g, const std::string& path) {
     for (const char* suffix : {"", "-wal", "-shm"}) {
         std::filesystem::remove(path + suffix);
     }
@@ -218,7 +192,9 @@ int main(int argc, char** argv) {
         action.commit();
     }
     std::printf("project written in %.1f s (%s)\n", ms_since(build_start) / 1000, path.c_str());
+}
 
+void time_run_agreement(const std::string& path) {
     quire::Project p = quire::Project::open(path);
     quire::agreement::AgreementRequest request;
     request.coders = {"Alex", "Sam"};
@@ -227,22 +203,68 @@ int main(int argc, char** argv) {
                 loaded);
     const double stored = median_ms(3, [&] { quire::agreement::run_agreement(p, request, true); });
     std::printf("run_agreement, stored with its report: %.1f ms\n", stored);
-    if (!cli.empty()) {
-        const std::string base = cli + " agreement '" + path + "' --coders Alex,Sam";
-        const std::pair<const char*, std::string> variants[] = {
-            {"text table, not stored (--no-store)", base + " --no-store"},
-            {"text table, run stored (the default)", base},
-            {"--json --no-store (15 MB of JSON)", base + " --json --no-store"},
-        };
-        for (const auto& [what, arguments] : variants) {
-            const std::string command = arguments + " > /dev/null";
-            const double whole = median_ms(7, [&] {
-                if (std::system(command.c_str()) != 0) {
-                    std::fprintf(stderr, "quire-cli failed\n");
-                }
-            });
-            std::printf("quire-cli agreement, whole process, %s: %.1f ms\n", what, whole);
+}
+
+// The whole quire-cli process, three ways.
+void time_cli(const std::string& cli, const std::string& path) {
+    const std::string base = cli + " agreement '" + path + "' --coders Alex,Sam";
+    const std::pair<const char*, std::string> variants[] = {
+        {"text table, not stored (--no-store)", base + " --no-store"},
+        {"text table, run stored (the default)", base},
+        {"--json --no-store (15 MB of JSON)", base + " --json --no-store"},
+    };
+    for (const auto& [what, arguments] : variants) {
+        const std::string command = arguments + " > /dev/null";
+        const double whole = median_ms(7, [&] {
+            if (std::system(command.c_str()) != 0) {
+                std::fprintf(stderr, "quire-cli failed\n");
+            }
+        });
+        std::printf("quire-cli agreement, whole process, %s: %.1f ms\n", what, whole);
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> positional;
+    std::string cli, keep;
+    bool compute_only = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--cli" && i + 1 < argc) {
+            cli = argv[++i];
+        } else if (a == "--compute-only") {
+            compute_only = true;
+        } else if (a == "--keep" && i + 1 < argc) {
+            keep = argv[++i];
+        } else {
+            positional.push_back(a);
         }
+    }
+    const int documents = positional.size() > 0 ? std::atoi(positional[0].c_str()) : 1000;
+    const int codes = positional.size() > 1 ? std::atoi(positional[1].c_str()) : 50;
+    const int segments = positional.size() > 2 ? std::atoi(positional[2].c_str()) : 200;
+    std::printf(
+        "generated: %d documents x %d codes, %d segments per coder and document "
+        "(%d codings)\n",
+        documents, codes, segments, 2 * documents * segments);
+    const Generated g = generate(documents, codes, segments);
+
+    const double sweep = time_minimal_sweeps(g, codes);
+    time_compare(g, sweep);
+    if (compute_only) {
+        return 0;
+    }
+    // The whole path through a project file.
+    const std::string path =
+        keep.empty()
+            ? (std::filesystem::temp_directory_path() / "quire-agreement-bench.quire").string()
+            : keep;
+    write_project(g, path);
+    time_run_agreement(path);
+    if (!cli.empty()) {
+        time_cli(cli, path);
     }
     if (keep.empty()) {
         for (const char* suffix : {"", "-wal", "-shm"}) {
