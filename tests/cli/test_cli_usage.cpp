@@ -79,7 +79,7 @@ half-open [start, end) ranges of Unicode code points in the stored (NFC, LF) tex
 Every listing takes --json.
 )";
 
-TEST_CASE("--help, -h and help print the usage word for word", "[cli][usage]") {
+TEST_CASE("--help and -h and help print the usage word for word", "[cli][usage]") {
     for (const char* help : {"--help", "-h", "help"}) {
         const CliResult r = cli({help});
         CHECK(r.status == 0);
