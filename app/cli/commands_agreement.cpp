@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -20,7 +19,7 @@
 #include "core/import/importer.h"
 #include "core/project/project.h"
 #include "core/project_agreement/disagreements.h"
-#include "core/project_agreement/report_export.h"
+#include "core/project_agreement/report_file.h"
 #include "core/project_agreement/run.h"
 #include "core/text/unicode.h"
 
@@ -287,16 +286,17 @@ agreement::AgreementRun run_showing_progress(Project& p, const agreement::Agreem
     });
 }
 
+// --xlsx and --html have always replaced their files, whatever the names' extensions.
 void write_report_files(const agreement::AgreementRun& run, Project& p, const Args& args) {
+    agreement::ReportFileOptions options;
+    options.if_exists = util::IfExists::Replace;
     if (const auto xlsx = args.option("xlsx")) {
-        agreement::write_report_xlsx(run, *xlsx);
+        options.format = agreement::ReportFormat::Xlsx;
+        agreement::write_report_file(run, "", *xlsx, options);
     }
     if (const auto html = args.option("html")) {
-        std::ofstream file(*html, std::ios::binary);
-        file << agreement::report_html(run, p.info().name);
-        if (!file) {
-            throw Error("cannot write " + *html);
-        }
+        options.format = agreement::ReportFormat::Html;
+        agreement::write_report_file(run, p.info().name, *html, options);
     }
 }
 

@@ -11,6 +11,7 @@
 #include "app/cli/output.h"
 #include "core/base/errors.h"
 #include "core/base/text_range.h"
+#include "core/exchange/export.h"
 #include "core/exchange/tables.h"
 #include "core/import/importer.h"
 #include "core/project/project.h"
@@ -261,6 +262,15 @@ CodingFilter segments_filter(Project& p, const Args& args) {
     return filter;
 }
 
+// --xlsx FILE has always replaced FILE and written a workbook whatever its extension.
+exchange::ExportOptions replacing_xlsx(const CodingFilter& segments = {}) {
+    exchange::ExportOptions options;
+    options.segments = segments;
+    options.if_exists = util::IfExists::Replace;
+    options.format = exchange::ExportFormat::Xlsx;
+    return options;
+}
+
 void print_segments(const std::vector<Segment>& segments, bool json, std::ostream& out) {
     if (json) {
         ordered_json j = ordered_json::array();
@@ -339,7 +349,7 @@ int cmd_segments(const Words& raw, std::ostream& out, std::ostream&) {
     const int context =
         static_cast<int>(parse_offset(args.option("context").value_or("60"), "--context"));
     if (const auto xlsx = args.option("xlsx")) {
-        exchange::write_segments_xlsx(p, filter, *xlsx);
+        exchange::write_export(p, exchange::ExportContent::Segments, *xlsx, replacing_xlsx(filter));
         out << "wrote " << *xlsx << "\n";
         return 0;
     }
@@ -356,7 +366,7 @@ int cmd_codebook(const Words& raw, std::ostream& out, std::ostream&) {
     expect_positional(args, 1, "codebook PROJECT (--csv | --md | --xlsx FILE)");
     Project p = Project::open(args.positional[0]);
     if (const auto xlsx = args.option("xlsx")) {
-        exchange::write_codebook_xlsx(p, *xlsx);
+        exchange::write_export(p, exchange::ExportContent::Codebook, *xlsx, replacing_xlsx());
         out << "wrote " << *xlsx << "\n";
     } else if (args.flag("md")) {
         out << exchange::codebook_markdown(p);

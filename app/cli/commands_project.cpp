@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Projects and documents: new, demo, info, import, docs, text.
-#include <algorithm>
-#include <cctype>
-#include <filesystem>
 #include <ostream>
 #include <sstream>
 
@@ -13,17 +10,11 @@
 #include "core/demo/demo.h"
 #include "core/exchange/qdpx_import.h"
 #include "core/project/project.h"
+#include "core/util/files.h"
 #include "search/search.h"
 
 namespace quire::cli {
 namespace {
-
-std::string lower_extension(const std::string& path) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
-}
 
 ordered_json document_json(Project& p, const Document& d) {
     return {{"id", d.id},
@@ -194,7 +185,7 @@ int cmd_import(const Words& raw, std::ostream& out, std::ostream& err) {
         if (files.size() > 1) {
             err << "[" << i + 1 << "/" << files.size() << "] " << files[i] << "\n";
         }
-        const std::string ext = lower_extension(files[i]);
+        const std::string ext = util::lower_extension(files[i]);
         if (ext == ".qdc") {
             results.push_back(import_refi_codebook(p, files[i], report));
         } else if (ext == ".qdpx" || ext == ".qde") {
