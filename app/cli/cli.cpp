@@ -147,8 +147,9 @@ bool is(const std::exception& e) {
 
 // The exit status of each kind of error, as cli.h documents them; anything else is 1.
 const std::pair<bool (*)(const std::exception&), int> kExitStatuses[] = {
-    {is<UsageError>, 2},    {is<NotFoundError>, 3}, {is<InvalidInputError>, 4},
-    {is<ConflictError>, 5}, {is<ImportError>, 6},   {is<ProjectFileError>, 7},
+    {is<UsageError>, 2},       {is<NotFoundError>, 3}, {is<InvalidInputError>, 4},
+    {is<ConflictError>, 5},    {is<ImportError>, 6},   {is<ProjectFileError>, 7},
+    {is<SearchIndexError>, 8},
 };
 
 int exit_status(const std::exception& e) {
