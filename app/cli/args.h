@@ -12,8 +12,9 @@
 #include <vector>
 
 // The command line's words: options, flags and positional arguments, and the checks every
-// command makes of them. Contract: everything here throws UsageError (exit status 2) for
-// a command line that does not fit, and nothing else.
+// command makes of them. Contract: the parsing throws UsageError (exit status 2) for a
+// command line that does not fit, and nothing else; run_subcommand also lets through what
+// the subcommand throws.
 namespace quire::cli {
 
 // A command line that does not fit the command: printed with a pointer to --help.

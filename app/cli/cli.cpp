@@ -3,6 +3,9 @@
 
 #include <map>
 #include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
@@ -19,7 +22,8 @@ struct Command {
     const char* help;     // its lines in --help
 };
 
-// Every command, in the order --help lists them.
+// Every command, in the order --help lists them. Each line of --help stays one string.
+// clang-format off
 const Command kCommands[] = {
     {"new", cmd_new, "Projects",
      "  new P [--name NAME]                    create an empty project file P\n"},
@@ -35,8 +39,7 @@ const Command kCommands[] = {
      "                                         or a REFI-QDA codebook (.qdc) into the codebook;\n"
      "                                         new documents are indexed for search\n"},
     {"docs", cmd_docs, "Documents",
-     "  docs P [--delete DOC]...               list documents, or delete some (with their "
-     "codings)\n"},
+     "  docs P [--delete DOC]...               list documents, or delete some (with their codings)\n"},
     {"text", cmd_text, "Documents",
      "  text P DOC                             print a document's stored text exactly\n"},
     {"codes", cmd_codes, "Codebook",
@@ -94,6 +97,15 @@ const Command kCommands[] = {
     {"export", cmd_export, "Exchange",
      "  export P OUT.qdpx|OUT.qdc [--force]    REFI-QDA project (.qdpx) or codebook (.qdc)\n"},
 };
+// clang-format on
+
+// clang-format off
+constexpr const char* kUsageEnd =
+    "\n"
+    "DOC is a document name or id, CODE a code name, path (Parent/Child) or id. Positions are\n"
+    "half-open [start, end) ranges of Unicode code points in the stored (NFC, LF) text.\n"
+    "Every listing takes --json.\n";
+// clang-format on
 
 // Lines closing a section of --help.
 const std::map<std::string, const char*> kSectionNotes = {
@@ -119,11 +131,7 @@ std::string usage() {
         text += command.help;
     }
     close_section();
-    return text +
-           "\nDOC is a document name or id, CODE a code name, path (Parent/Child) or id. "
-           "Positions are\n"
-           "half-open [start, end) ranges of Unicode code points in the stored (NFC, LF) text.\n"
-           "Every listing takes --json.\n";
+    return text + kUsageEnd;
 }
 
 int dispatch(const Words& args, std::ostream& out, std::ostream& err) {
@@ -145,7 +153,8 @@ bool is(const std::exception& e) {
     return dynamic_cast<const Kind*>(&e) != nullptr;
 }
 
-// The exit status of each kind of error, as cli.h documents them; anything else is 1.
+// The exit status of each kind of error, as cli.h documents them; anything else is 1. The
+// first kind that matches wins: a subclass would go before its base.
 const std::pair<bool (*)(const std::exception&), int> kExitStatuses[] = {
     {is<UsageError>, 2},       {is<NotFoundError>, 3}, {is<InvalidInputError>, 4},
     {is<ConflictError>, 5},    {is<ImportError>, 6},   {is<ProjectFileError>, 7},

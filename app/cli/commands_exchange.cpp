@@ -4,7 +4,6 @@
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
-#include "core/base/errors.h"
 #include "core/exchange/export.h"
 #include "core/project/project.h"
 #include "core/util/files.h"

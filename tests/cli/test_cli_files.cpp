@@ -37,7 +37,8 @@ const char* const kHtmlStart = "<!DOCTYPE html>";
 
 }  // namespace
 
-TEST_CASE("--xlsx and --html replace their files whatever the names' extensions", "[cli][files]") {
+TEST_CASE("files named by --xlsx and --html are replaced whatever their extensions",
+          "[cli][files]") {
     Scratch dir;
     const std::string p = dir.path("demo.quire");
     ok({"demo", p});

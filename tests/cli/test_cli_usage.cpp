@@ -79,7 +79,8 @@ half-open [start, end) ranges of Unicode code points in the stored (NFC, LF) tex
 Every listing takes --json.
 )";
 
-TEST_CASE("--help and -h and help print the usage word for word", "[cli][usage]") {
+TEST_CASE("the usage that --help and -h and help print is the documented one word for word",
+          "[cli][usage]") {
     for (const char* help : {"--help", "-h", "help"}) {
         const CliResult r = cli({help});
         CHECK(r.status == 0);
