@@ -9,7 +9,8 @@
 namespace quire::cli {
 
 // Exit codes: 0 success; 2 usage error; 3 not found; 4 invalid input; 5 conflict;
-// 6 import error; 7 project file error; 1 anything else. Errors are one line on `err`.
+// 6 import error; 7 project file error; 8 search index error (the cache beside the project
+// cannot be created, written or read); 1 anything else. Errors are one line on `err`.
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace quire::cli

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/import/importer.h"
 
-#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -11,18 +10,9 @@
 #include "core/base/errors.h"
 #include "core/import/docx.h"
 #include "core/text/encoding.h"
+#include "core/util/files.h"
 
 namespace quire::import {
-namespace {
-
-std::string lower_extension(const std::string& path) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
-}
-
-}  // namespace
 
 std::string read_file_bytes(const std::string& path) {
     std::error_code ec;
@@ -40,7 +30,7 @@ std::string read_file_bytes(const std::string& path) {
 
 ImportedText read_transcript_file(const std::string& path,
                                   const std::optional<std::string>& encoding) {
-    const std::string ext = lower_extension(path);
+    const std::string ext = util::lower_extension(path);
     ImportedText out;
     try {
         if (ext == ".docx") {

@@ -810,7 +810,7 @@ TEST_CASE("usage errors exit with status 2 and one line", "[cli][usage]") {
     CHECK(ok_json({"docs", p}).size() == 1);
 }
 
-TEST_CASE("--help prints the usage and succeeds", "[cli][usage]") {
+TEST_CASE("quire-cli --help prints the usage and succeeds", "[cli][usage]") {
     const CliResult r = cli({"--help"});
     CHECK(r.status == 0);
     CHECK(r.out.find("usage: quire-cli") != std::string::npos);

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -129,4 +132,55 @@ TEST_CASE("quire-cli info --language sets the stemming language", "[cli][search]
     Project p;
     CHECK(run_json({"info", p.path, "--language", "FR"}).at("language") == "fr");
     CHECK(cli({"info", p.path, "--language", "French!"}).status == 4);
+}
+
+namespace {
+
+// Points XDG_CACHE_HOME elsewhere for one test, and back afterwards.
+class CacheHome {
+public:
+    explicit CacheHome(const std::string& dir) {
+        if (const char* now = std::getenv("XDG_CACHE_HOME")) {
+            saved_ = now;
+        }
+        setenv("XDG_CACHE_HOME", dir.c_str(), 1);
+    }
+    ~CacheHome() {
+        if (saved_) {
+            setenv("XDG_CACHE_HOME", saved_->c_str(), 1);
+        } else {
+            unsetenv("XDG_CACHE_HOME");
+        }
+    }
+    CacheHome(const CacheHome&) = delete;
+    CacheHome& operator=(const CacheHome&) = delete;
+
+private:
+    std::optional<std::string> saved_;
+};
+
+}  // namespace
+
+TEST_CASE("quire-cli exits 8 with one line when the search index cannot be created",
+          "[cli][search]") {
+    Project p;
+    Scratch cache;
+    // A file where the index folder belongs: no permission bits involved, so root fails too.
+    cache.write("quire/index", "not a folder");
+    const CacheHome home(cache.dir().string());
+
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"index", p.path}, {"search", p.path, "risk"}}) {
+        const CliResult r = cli(args);
+        CHECK(r.status == 8);
+        CHECK(r.out.empty());
+        CHECK_THAT(r.err, Catch::StartsWith("quire-cli: cannot create the search index folder"));
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    }
+
+    // The index is a cache: an import still succeeds, with a warning.
+    const CliResult imported =
+        cli({"import", p.path, p.dir.write("Ann.txt", "Ann: no risk here.\n")});
+    CHECK(imported.status == 0);
+    CHECK_THAT(imported.err, Catch::Contains("imported, but the search index was not updated"));
 }

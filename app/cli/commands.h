@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+// The commands of quire-cli, one function each: given the words after the command's name,
+// they print to `out` (results) and `err` (progress, warnings) and return the exit status.
+// Contract: they throw UsageError (app/cli/args.h) for a command line that does not fit and
+// let quire::Error through; cli.cpp turns both into one stderr line and an exit status.
+namespace quire::cli {
+
+using Words = std::vector<std::string>;
+
+// commands_project.cpp
+int cmd_new(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_demo(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_info(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_import(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_docs(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_text(const Words& args, std::ostream& out, std::ostream& err);
+
+// commands_codebook.cpp
+int cmd_codes(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_code(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_codings(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_segments(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_codebook(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_coders(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_cases(const Words& args, std::ostream& out, std::ostream& err);
+
+// commands_agreement.cpp
+int cmd_agreement(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_disagreements(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_adopt(const Words& args, std::ostream& out, std::ostream& err);
+
+// commands_exchange.cpp
+int cmd_report(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_export(const Words& args, std::ostream& out, std::ostream& err);
+
+// commands_search.cpp
+int cmd_search(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_index(const Words& args, std::ostream& out, std::ostream& err);
+
+}  // namespace quire::cli

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The files quire-cli writes go through core's writers (exchange::write_export,
+// agreement::write_report_file): what each command replaces, refuses and leaves behind.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "tests/support/cli_runner.h"
+#include "tests/support/scratch.h"
+
+using quire::test::cli;
+using quire::test::CliResult;
+using Scratch = quire::test::ScratchDir;
+
+namespace {
+
+bool no_partial_left(const Scratch& dir) {
+    for (const std::string& name : dir.entries()) {
+        if (name.find(".partial") != std::string::npos) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Runs a command that must succeed; returns what it printed.
+std::string ok(const std::vector<std::string>& args) {
+    const CliResult r = cli(args);
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    return r.out;
+}
+
+const char* const kHtmlStart = "<!DOCTYPE html>";
+
+}  // namespace
+
+TEST_CASE("files named by --xlsx and --html are replaced whatever their extensions",
+          "[cli][files]") {
+    Scratch dir;
+    const std::string p = dir.path("demo.quire");
+    ok({"demo", p});
+    for (const char* name : {"a.bin", "b.txt", "c.dat", "d.out"}) {
+        dir.write(name, "old");
+    }
+    ok({"agreement", p, "--coders", "Alex,Sam", "--no-store", "--xlsx", dir.path("a.bin"), "--html",
+        dir.path("b.txt")});
+    CHECK(ok({"codebook", p, "--xlsx", dir.path("c.dat")}) == "wrote " + dir.path("c.dat") + "\n");
+    CHECK(ok({"segments", p, "--xlsx", dir.path("d.out")}) == "wrote " + dir.path("d.out") + "\n");
+    CHECK(dir.read("a.bin").rfind("PK", 0) == 0);
+    CHECK(dir.read("b.txt").rfind(kHtmlStart, 0) == 0);
+    CHECK(dir.read("c.dat").rfind("PK", 0) == 0);
+    CHECK(dir.read("d.out").rfind("PK", 0) == 0);
+    CHECK(no_partial_left(dir));
+}
+
+TEST_CASE("report writes HTML under any name and refuses an existing file in one line",
+          "[cli][files]") {
+    Scratch dir;
+    const std::string p = dir.path("demo.quire");
+    ok({"demo", p});
+    const std::string target = dir.path("report.txt");
+    CHECK(ok({"report", p, target}) == "wrote " + target + "\n");
+    CHECK(dir.read("report.txt").rfind(kHtmlStart, 0) == 0);
+
+    dir.write("report.txt", "keep me");
+    const CliResult refused = cli({"report", p, target});
+    CHECK(refused.status == 5);
+    CHECK(refused.err == "quire-cli: " + target + " already exists (add --force to replace it)\n");
+    CHECK(dir.read("report.txt") == "keep me");
+    CHECK(no_partial_left(dir));
+}
+
+TEST_CASE("export refuses an existing file before it opens the project", "[cli][files]") {
+    Scratch dir;
+    const std::string target = dir.write("codebook.qdc", "keep me");
+    const CliResult r = cli({"export", dir.path("missing.quire"), target});
+    CHECK(r.status == 5);
+    CHECK(r.err == "quire-cli: " + target + " already exists (add --force to replace it)\n");
+    CHECK(dir.read("codebook.qdc") == "keep me");
+    CHECK_FALSE(std::filesystem::exists(dir.path("missing.quire")));
+}
+
+TEST_CASE("a report that cannot be written leaves the old file as it was", "[cli][files]") {
+    Scratch dir;
+    const std::string p = dir.path("demo.quire");
+    ok({"demo", p});
+    const std::string target = dir.write("report.html", "keep me");
+    // A folder where the temporary beside the target would go.
+    std::filesystem::create_directories(dir.path("report.html.partial/inside"));
+    const CliResult r = cli({"report", p, target, "--force"});
+    CHECK(r.status == 1);
+    CHECK(r.err == "quire-cli: cannot write " + target + "\n");
+    CHECK(dir.read("report.html") == "keep me");
+
+    const CliResult html =
+        cli({"agreement", p, "--coders", "Alex,Sam", "--no-store", "--html", target});
+    CHECK(html.status == 1);
+    CHECK(dir.read("report.html") == "keep me");
+}

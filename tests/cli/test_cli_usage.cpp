@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <catch2/catch.hpp>
+
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "tests/support/cli_runner.h"
+
+using quire::test::cli;
+using quire::test::CliResult;
+
+// The usage is generated from the command table: this is the text scripts and the README
+// were written against.
+const char* const kExpectedUsage = R"(usage: quire-cli COMMAND PROJECT [ARGS] [--json]
+
+Projects
+  new P [--name NAME]                    create an empty project file P
+  demo P                                 write a fresh copy of the demo project to P
+  info P [--language CODE]               project name, GUID, counts; --language sets the
+                                         transcripts' language (ISO 639: en, fr, de...)
+Documents
+  import P FILE... [--name NAME] [--attr KEY=VALUE]... [--encoding ENC] [--no-index]
+                                         import .txt (any common encoding) or .docx, a
+                                         REFI-QDA project (.qdpx, .qde) from another tool,
+                                         or a REFI-QDA codebook (.qdc) into the codebook;
+                                         new documents are indexed for search
+  docs P [--delete DOC]...               list documents, or delete some (with their codings)
+  text P DOC                             print a document's stored text exactly
+Codebook
+  codes P                                list codes as a tree
+  code add P NAME [--parent CODE] [--color #RRGGBB] [--definition TEXT]
+                  [--inclusion TEXT] [--exclusion TEXT] [--example TEXT]
+  code edit P CODE [--color #RRGGBB] [--definition TEXT] [--inclusion TEXT]
+                   [--exclusion TEXT] [--example TEXT]
+  code rename P CODE NEW-NAME
+  code move P CODE (--parent CODE | --top) [--position N]
+  code merge P SOURCE TARGET             codings move to TARGET, duplicates collapse
+  code delete P CODE [--force]           refused while coded unless forced
+  code apply P --doc DOC --code CODE --coder NAME (--range START:END | --match TEXT)
+Codings
+  codings export P [--json]              CSV: document,coder,code,start,end
+  codings import P FILE.csv              same CSV; all rows or none
+  codings remove P ID
+  segments P --code CODE [--coder NAME] [--doc DOC] [--context N] [--csv | --xlsx FILE]
+  codebook P (--csv | --md | --xlsx FILE)  the codebook with every field
+  report P OUT.html                      codebook, code frequencies and segments by code
+  coders P                               list coders
+  cases P                                list cases with their documents and attributes
+Agreement
+  agreement P (--coders A,B[,C...] | --group1 A,.. --group2 B,..) [--code CODE]...
+              [--doc DOC]... [--unit character|word|sentence|paragraph|turn|segment|document]
+              [--coverage SHARE] [--overlap SHARE] [--json|--csv] [--no-store]
+              [--xlsx FILE] [--html FILE]
+  agreement P --history                  every stored agreement run
+  agreement --ratings FILE.csv [--level nominal|ordinal|interval|ratio] [--categories N]
+                                         calculator for a table: unit id, one column per coder
+  disagreements P --coders A,B [--code CODE]... [--doc DOC]... [--context N]
+                                         passages where two coders differ, code by code
+  adopt P --coders A,B --doc DOC --code CODE --at POSITION --take A [--consensus NAME]
+                                         copy one coder's version into the consensus layer
+Search
+  search P QUERY [--code CODE]... [--coder NAME]... [--attr KEY=VALUE]... [--doc DOC]...
+                 [--case CASE]... [--limit N] [--offset N] [--count] [--json]
+                                         hits with exact positions and a snippet; --count
+                                         adds totals and hits per document and per code
+  search P QUERY ... --apply-code CODE --as NAME [--spread hit|paragraph]
+                                         code every hit (or its paragraph), all or none
+  index P [--rebuild]                    bring the search index up to date (or rebuild it)
+                                         and show its size; progress on stderr
+  QUERY: words (stemmed; all in one paragraph), "a phrase", OR, NOT, -word, NEAR/5,
+  exploit*, (grouping), and filters doc:NAME case:NAME code:CODE coder:NAME KEY:VALUE
+Exchange
+  export P OUT.qdpx|OUT.qdc [--force]    REFI-QDA project (.qdpx) or codebook (.qdc)
+
+DOC is a document name or id, CODE a code name, path (Parent/Child) or id. Positions are
+half-open [start, end) ranges of Unicode code points in the stored (NFC, LF) text.
+Every listing takes --json.
+)";
+
+TEST_CASE("the usage that --help and -h and help print is the documented one word for word",
+          "[cli][usage]") {
+    for (const char* help : {"--help", "-h", "help"}) {
+        const CliResult r = cli({help});
+        CHECK(r.status == 0);
+        CHECK(r.out == kExpectedUsage);
+        CHECK(r.err.empty());
+    }
+    const CliResult none = cli({});
+    CHECK(none.status == 2);
+    CHECK(none.out == kExpectedUsage);
+}
+
+TEST_CASE("every command the usage lists is one quire-cli runs", "[cli][usage]") {
+    std::istringstream lines(cli({"--help"}).out);
+    const std::regex command_line(R"(^  ([a-z]+) )");
+    std::set<std::string> listed;
+    for (std::string line; std::getline(lines, line);) {
+        std::smatch m;
+        if (std::regex_search(line, m, command_line)) {
+            listed.insert(m[1]);
+        }
+    }
+    CHECK(listed.size() == 20);
+    for (const std::string& command : listed) {
+        INFO(command);
+        const CliResult r = cli({command});
+        CHECK(r.status == 2);  // each needs more words than its name
+        CHECK(r.err.find("unknown command") == std::string::npos);
+    }
+}
+
+TEST_CASE("an unknown command is a usage error that points to --help", "[cli][usage]") {
+    const CliResult r = cli({"frobnicate", "p.quire"});
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.rfind("quire-cli: unknown command \"frobnicate\"", 0) == 0);
+    CHECK(r.err.find("--help") != std::string::npos);
+}
+
+TEST_CASE("a command of subcommands names them when none or an unknown one is given",
+          "[cli][usage]") {
+    CHECK(cli({"code"}).err ==
+          "quire-cli: expected code add|edit|rename|move|merge|delete|apply (see quire-cli "
+          "--help)\n");
+    CHECK(cli({"codings"}).err ==
+          "quire-cli: expected codings export|import|remove (see quire-cli --help)\n");
+    const CliResult unknown = cli({"codings", "shred", "p.quire"});
+    CHECK(unknown.status == 2);
+    CHECK(unknown.err == "quire-cli: unknown command \"codings shred\" (see quire-cli --help)\n");
+}
