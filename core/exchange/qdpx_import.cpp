@@ -194,7 +194,6 @@ std::vector<char32_t> decode_utf8(std::string_view s) {
 // The package: a zip archive or a bare project file
 
 using util::ArchivePtr;
-using util::EntryPtr;
 using util::ZipError;
 
 bool is_unsafe_entry_name(std::string name) {
@@ -256,26 +255,8 @@ private:
 };
 
 std::string Package::read_entry(zip_uint64_t index, const std::string& entry_name) {
-    const std::string subject = "cannot import " + name_ + ": " + entry_name;
-    zip_stat_t stat;
-    zip_stat_init(&stat);
-    if (zip_stat_index(archive_.get(), index, 0, &stat) != 0) {
-        throw ImportError(subject + " cannot be read (" + zip_strerror(archive_.get()) + ")");
-    }
-    if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 && stat.encryption_method != ZIP_EM_NONE) {
-        throw ImportError(subject + " is encrypted");
-    }
-    if ((stat.valid & ZIP_STAT_SIZE) == 0) {
-        throw ImportError(subject + " does not declare its size");
-    }
-    if (stat.size > kMaxEntrySize) {
-        throw ImportError(subject + " declares more than 512 MiB");
-    }
-    EntryPtr entry(zip_fopen_index(archive_.get(), index, 0));
-    if (!entry) {
-        throw ImportError(subject + " cannot be opened (" + zip_strerror(archive_.get()) + ")");
-    }
-    return util::read_declared_entry(entry.get(), stat.size, subject);
+    return util::read_checked_entry(archive_.get(), index,
+                                    "cannot import " + name_ + ": " + entry_name, kMaxEntrySize);
 }
 
 std::string read_disk_file(const std::filesystem::path& path, const std::string& name) {
@@ -321,13 +302,8 @@ Package Package::open(const std::string& path, ImportReport& report) {
     }
 
     ZipError error;
-    zip_source_t* source = zip_source_file_create(path.c_str(), 0, 0, error.get());
-    if (source == nullptr) {
-        throw ImportError("cannot open " + package.name_ + ": " + error.text());
-    }
-    package.archive_.reset(zip_open_from_source(source, ZIP_RDONLY, error.get()));
+    package.archive_ = util::open_archive_file(path, package.name_, error);
     if (!package.archive_) {
-        zip_source_free(source);
         throw ImportError("not a REFI-QDA project: " + package.name_ +
                           " is a damaged ZIP archive (" + error.text() + ")");
     }
