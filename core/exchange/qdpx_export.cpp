@@ -11,15 +11,16 @@
 #include <memory>
 #include <optional>
 #include <pugixml.hpp>
+#include <set>
 #include <sstream>
 #include <tuple>
 #include <vector>
 
 #include "core/base/errors.h"
+#include "core/formats/zip_writer.h"
 #include "core/text/unicode.h"
 #include "core/util/paths.h"
 #include "core/util/sha256.h"
-#include "core/formats/zip_writer.h"
 
 namespace quire::exchange {
 namespace {
@@ -295,263 +296,371 @@ struct ProjectExport {
     std::size_t codings = 0;
 };
 
-ProjectExport build_project(Project& project, bool with_texts) {
-    ProjectExport result;
-    const ProjectInfo info = project.info();
-    const std::vector<Coder> coders = project.coders();
-    const std::vector<Code> codes = project.codes();
-    const std::vector<Document> documents = project.documents();
-    const std::vector<Coding> codings = project.codings();
-    const std::vector<Case> cases = project.cases();
-    const std::vector<Attribute> attributes = project.attributes();
-    const std::vector<Memo> memos = project.memos();
-    const std::vector<CodeSet> code_sets = project.code_sets();
-    result.documents = documents.size();
-    result.codes = codes.size();
-    result.codings = codings.size();
+// Case segments become uncoded selections in their source, named by SelectionRef.
+struct CaseSegment {
+    std::string guid;
+    std::string case_name;
+    std::int64_t start = 0;
+    std::int64_t end = 0;
+};
 
-    std::map<Id, std::string> coder_guid, code_guid, document_guid, case_guid;
-    for (const Coder& c : coders) {
-        coder_guid[c.id] = c.guid;
-    }
-    for (const Code& c : codes) {
-        code_guid[c.id] = c.guid;
-    }
-    for (const Document& d : documents) {
-        document_guid[d.id] = d.guid;
-    }
-    for (const Case& c : cases) {
-        case_guid[c.id] = c.guid;
-    }
-    std::map<std::string, std::string> attribute_guid;
-    for (const Attribute& a : attributes) {
-        attribute_guid[a.name] = a.guid;
-    }
-    // Quire projects have no owner; the first coder stands in as the creating user.
-    const std::string owner = coders.empty() ? std::string() : coders.front().guid;
+// Builds the project XML in the schema's order from one read of the project: first where
+// every memo and case link goes, then each list in turn.
+class ProjectXmlBuilder {
+public:
+    ProjectXmlBuilder(Project& project, bool with_texts);
+    ProjectExport build();
+
+private:
+    void index_guids();
+    void place_notes();
+    void place_case_links();
+    pugi::xml_node append_root(pugi::xml_document& doc);
+    void append_users(pugi::xml_node root);
+    void append_variables(pugi::xml_node root);
+    void append_cases(pugi::xml_node root);
+    void append_sources(pugi::xml_node root, ProjectExport& result);
+    void append_coding_selection(pugi::xml_node source, const Coding& c, const std::string& name);
+    void append_case_segment(pugi::xml_node source, const CaseSegment& segment);
+    void append_notes(pugi::xml_node root);
+    void append_case_memo_links(pugi::xml_node root);
+    void append_closing(pugi::xml_node root);
+
+    Project& project_;
+    bool with_texts_;
+    const ProjectInfo info_;
+    const std::vector<Coder> coders_;
+    const std::vector<Code> codes_;
+    const std::vector<Document> documents_;
+    const std::vector<Coding> codings_;
+    const std::vector<Case> cases_;
+    const std::vector<Attribute> attributes_;
+    const std::vector<Memo> memos_;
+    const std::vector<CodeSet> code_sets_;
+
+    std::map<Id, std::string> coder_guid_, code_guid_, document_guid_, case_guid_;
+    std::map<std::string, std::string> attribute_guid_;
+    std::string owner_;  // the creating user written on the project and its sources
 
     // Where each memo's NoteRef goes.
-    std::map<Id, std::vector<std::string>> code_notes, document_notes, coding_notes;
-    std::vector<std::string> project_notes;
-    std::vector<std::pair<std::string, std::string>> case_notes;  // note, case
-    std::map<Id, bool> coding_exists;
-    for (const Coding& c : codings) {
-        coding_exists[c.id] = true;
+    std::map<Id, std::vector<std::string>> code_notes_, document_notes_, coding_notes_;
+    std::vector<std::string> project_notes_;
+    std::vector<std::pair<std::string, std::string>> case_notes_;  // note, case
+
+    std::map<Id, std::vector<CaseSegment>> segments_by_document_;
+    std::map<Id, std::vector<std::string>> case_sources_, case_selections_;
+};
+
+ProjectXmlBuilder::ProjectXmlBuilder(Project& project, bool with_texts)
+    : project_(project),
+      with_texts_(with_texts),
+      info_(project.info()),
+      coders_(project.coders()),
+      codes_(project.codes()),
+      documents_(project.documents()),
+      codings_(project.codings()),
+      cases_(project.cases()),
+      attributes_(project.attributes()),
+      memos_(project.memos()),
+      code_sets_(project.code_sets()) {}
+
+ProjectExport ProjectXmlBuilder::build() {
+    index_guids();
+    place_notes();
+    place_case_links();
+    ProjectExport result;
+    result.documents = documents_.size();
+    result.codes = codes_.size();
+    result.codings = codings_.size();
+    pugi::xml_document doc;
+    pugi::xml_node root = append_root(doc);
+    // The schema's sequence: Users, CodeBook, Variables, Cases, Sources, Notes, Links, Sets,
+    // Graphs, Description, NoteRef. A list element needs at least one member, so empty
+    // lists are left out.
+    append_users(root);
+    if (!codes_.empty()) {
+        append_codes(root.append_child("CodeBook").append_child("Codes"), codes_, &code_notes_);
     }
-    for (const Memo& m : memos) {
+    append_variables(root);
+    append_cases(root);
+    append_sources(root, result);
+    append_notes(root);
+    append_case_memo_links(root);
+    append_closing(root);
+    result.xml = to_text(doc);
+    return result;
+}
+
+void ProjectXmlBuilder::index_guids() {
+    for (const Coder& c : coders_) {
+        coder_guid_[c.id] = c.guid;
+    }
+    for (const Code& c : codes_) {
+        code_guid_[c.id] = c.guid;
+    }
+    for (const Document& d : documents_) {
+        document_guid_[d.id] = d.guid;
+    }
+    for (const Case& c : cases_) {
+        case_guid_[c.id] = c.guid;
+    }
+    for (const Attribute& a : attributes_) {
+        attribute_guid_[a.name] = a.guid;
+    }
+    // Quire projects have no owner; the first coder stands in as the creating user.
+    owner_ = coders_.empty() ? std::string() : coders_.front().guid;
+}
+
+// A memo whose target is gone is written as a Note that nothing refers to.
+void ProjectXmlBuilder::place_notes() {
+    std::set<Id> coding_ids;
+    for (const Coding& c : codings_) {
+        coding_ids.insert(c.id);
+    }
+    for (const Memo& m : memos_) {
         if (m.target == Memo::Target::Project) {
-            project_notes.push_back(m.guid);
+            project_notes_.push_back(m.guid);
         } else if (m.target_id) {
             const Id id = *m.target_id;
-            if (m.target == Memo::Target::Code && code_guid.count(id)) {
-                code_notes[id].push_back(m.guid);
-            } else if (m.target == Memo::Target::Document && document_guid.count(id)) {
-                document_notes[id].push_back(m.guid);
-            } else if (m.target == Memo::Target::Coding && coding_exists.count(id)) {
-                coding_notes[id].push_back(m.guid);
-            } else if (m.target == Memo::Target::Case && case_guid.count(id)) {
-                case_notes.emplace_back(m.guid, case_guid[id]);
+            if (m.target == Memo::Target::Code && code_guid_.count(id)) {
+                code_notes_[id].push_back(m.guid);
+            } else if (m.target == Memo::Target::Document && document_guid_.count(id)) {
+                document_notes_[id].push_back(m.guid);
+            } else if (m.target == Memo::Target::Coding && coding_ids.count(id)) {
+                coding_notes_[id].push_back(m.guid);
+            } else if (m.target == Memo::Target::Case && case_guid_.count(id)) {
+                case_notes_.emplace_back(m.guid, case_guid_[id]);
             }
         }
     }
+}
 
-    std::map<Id, std::vector<const Coding*>> codings_by_document;
-    for (const Coding& c : codings) {
-        codings_by_document[c.document_id].push_back(&c);
-    }
-    // Case segments become uncoded selections in their source, named by SelectionRef.
-    struct CaseSegment {
-        std::string guid;
-        std::string case_name;
-        std::int64_t start = 0;
-        std::int64_t end = 0;
-    };
-    std::map<Id, std::vector<CaseSegment>> segments_by_document;
-    std::map<Id, std::vector<std::string>> case_sources, case_selections;
+void ProjectXmlBuilder::place_case_links() {
     std::map<Id, std::string> case_name;
-    for (const Case& c : cases) {
+    for (const Case& c : cases_) {
         case_name[c.id] = c.name;
     }
-    for (const CaseLink& link : project.case_links()) {
-        const auto doc = document_guid.find(link.document_id);
-        if (doc == document_guid.end() || !case_guid.count(link.case_id)) {
+    for (const CaseLink& link : project_.case_links()) {
+        const auto doc = document_guid_.find(link.document_id);
+        if (doc == document_guid_.end() || !case_guid_.count(link.case_id)) {
             continue;
         }
         if (link.start && link.end) {
             CaseSegment segment{
-                derived_guid("case-segment:" + case_guid[link.case_id] + ":" + doc->second + ":" +
+                derived_guid("case-segment:" + case_guid_[link.case_id] + ":" + doc->second + ":" +
                              std::to_string(*link.start) + ":" + std::to_string(*link.end)),
                 case_name[link.case_id], *link.start, *link.end};
-            case_selections[link.case_id].push_back(segment.guid);
-            segments_by_document[link.document_id].push_back(std::move(segment));
+            case_selections_[link.case_id].push_back(segment.guid);
+            segments_by_document_[link.document_id].push_back(std::move(segment));
         } else {
-            case_sources[link.case_id].push_back(doc->second);
+            case_sources_[link.case_id].push_back(doc->second);
         }
     }
+}
 
-    pugi::xml_document doc;
+pugi::xml_node ProjectXmlBuilder::append_root(pugi::xml_document& doc) {
     declare(doc);
     pugi::xml_node root = doc.append_child("Project");
     root.append_attribute("xmlns") = kProjectNamespace;
-    set(root, "name", info.name);
+    set(root, "name", info_.name);
     root.append_attribute("origin") = kOrigin;
-    if (!owner.empty()) {
-        set(root, "creatingUserGUID", owner);
+    if (!owner_.empty()) {
+        set(root, "creatingUserGUID", owner_);
     }
-    set_date_time(root, "creationDateTime", info.created_at);
+    set_date_time(root, "creationDateTime", info_.created_at);
+    return root;
+}
 
-    // The schema's sequence: Users, CodeBook, Variables, Cases, Sources, Notes, Links, Sets,
-    // Graphs, Description, NoteRef. A list element needs at least one member, so empty
-    // lists are left out.
-    if (!coders.empty()) {
-        pugi::xml_node users = root.append_child("Users");
-        for (const Coder& c : coders) {
-            pugi::xml_node user = users.append_child("User");
-            set(user, "guid", c.guid);
-            set(user, "name", c.name);
-        }
+void ProjectXmlBuilder::append_users(pugi::xml_node root) {
+    if (coders_.empty()) {
+        return;
     }
-    if (!codes.empty()) {
-        append_codes(root.append_child("CodeBook").append_child("Codes"), codes, &code_notes);
+    pugi::xml_node users = root.append_child("Users");
+    for (const Coder& c : coders_) {
+        pugi::xml_node user = users.append_child("User");
+        set(user, "guid", c.guid);
+        set(user, "name", c.name);
     }
-    if (!attributes.empty()) {
-        pugi::xml_node variables = root.append_child("Variables");
-        for (const Attribute& a : attributes) {
-            pugi::xml_node variable = variables.append_child("Variable");
-            set(variable, "guid", a.guid);
-            set(variable, "name", a.name);
-            variable.append_attribute("typeOfVariable") = variable_type(a.type);
-        }
-    }
-    if (!cases.empty()) {
-        pugi::xml_node cases_node = root.append_child("Cases");
-        for (const Case& c : cases) {
-            pugi::xml_node node = cases_node.append_child("Case");
-            set(node, "guid", c.guid);
-            set(node, "name", c.name);
-            if (!c.description.empty()) {
-                add_text(node, "Description", c.description);
-            }
-            for (const AttributeValue& v : project.case_attributes(c.id)) {
-                add_variable_value(node, attribute_guid, v);
-            }
-            for (const std::string& source : case_sources[c.id]) {
-                add_ref(node, "SourceRef", source);
-            }
-            for (const std::string& selection : case_selections[c.id]) {
-                add_ref(node, "SelectionRef", selection);
-            }
-        }
-    }
-    if (!documents.empty()) {
-        pugi::xml_node sources = root.append_child("Sources");
-        for (const Document& d : documents) {
-            const std::string text = project.document_text(d.id);
-            const text::OffsetMap offsets(text);
-            auto slice = [&](std::int64_t start, std::int64_t end) {
-                start = std::clamp<std::int64_t>(start, 0, offsets.code_points());
-                end = std::clamp<std::int64_t>(end, start, offsets.code_points());
-                const std::int64_t from = offsets.byte_of(start);
-                return text.substr(static_cast<std::size_t>(from),
-                                   static_cast<std::size_t>(offsets.byte_of(end) - from));
-            };
-            auto quote = [&](std::int64_t start, std::int64_t end) {
-                if (end - start > kSelectionNameLength) {
-                    return slice(start, start + kSelectionNameLength - 1) + "…";
-                }
-                return slice(start, end);
-            };
+}
 
-            pugi::xml_node source = sources.append_child("TextSource");
-            set(source, "guid", d.guid);
-            set(source, "name", d.name);
-            set(source, "plainTextPath", "internal://" + d.guid + ".txt");
-            if (!owner.empty()) {
-                set(source, "creatingUser", owner);
-            }
-            set_date_time(source, "creationDateTime", d.imported_at);
+void ProjectXmlBuilder::append_variables(pugi::xml_node root) {
+    if (attributes_.empty()) {
+        return;
+    }
+    pugi::xml_node variables = root.append_child("Variables");
+    for (const Attribute& a : attributes_) {
+        pugi::xml_node variable = variables.append_child("Variable");
+        set(variable, "guid", a.guid);
+        set(variable, "name", a.name);
+        variable.append_attribute("typeOfVariable") = variable_type(a.type);
+    }
+}
 
-            std::vector<const Coding*>& own = codings_by_document[d.id];
-            std::stable_sort(own.begin(), own.end(), [](const Coding* a, const Coding* b) {
-                return std::tie(a->start, a->end, a->id) < std::tie(b->start, b->end, b->id);
-            });
-            for (const Coding* c : own) {
-                pugi::xml_node selection = source.append_child("PlainTextSelection");
-                set(selection, "guid", derived_guid("selection:" + c->guid));
-                set(selection, "name", quote(c->start, c->end));
-                selection.append_attribute("startPosition") = static_cast<long long>(c->start);
-                selection.append_attribute("endPosition") = static_cast<long long>(c->end);
-                const auto coder = coder_guid.find(c->coder_id);
-                if (coder != coder_guid.end()) {
-                    set(selection, "creatingUser", coder->second);
-                }
-                set_date_time(selection, "creationDateTime", c->created_at);
-                if (!c->memo.empty()) {
-                    add_text(selection, "Description", c->memo);
-                }
-                pugi::xml_node coding = selection.append_child("Coding");
-                set(coding, "guid", c->guid);
-                if (coder != coder_guid.end()) {
-                    set(coding, "creatingUser", coder->second);
-                }
-                set_date_time(coding, "creationDateTime", c->created_at);
-                add_ref(coding, "CodeRef", code_guid[c->code_id]);
-                for (const std::string& note : coding_notes[c->id]) {
-                    add_ref(coding, "NoteRef", note);
-                }
-            }
-            for (const CaseSegment& segment : segments_by_document[d.id]) {
-                pugi::xml_node selection = source.append_child("PlainTextSelection");
-                set(selection, "guid", segment.guid);
-                set(selection, "name", "Case: " + segment.case_name);
-                selection.append_attribute("startPosition") = static_cast<long long>(segment.start);
-                selection.append_attribute("endPosition") = static_cast<long long>(segment.end);
-            }
-            for (const std::string& note : document_notes[d.id]) {
-                add_ref(source, "NoteRef", note);
-            }
-            for (const AttributeValue& v : project.document_attributes(d.id)) {
-                add_variable_value(source, attribute_guid, v);
-            }
-            if (with_texts) {
-                result.sources.push_back({"sources/" + d.guid + ".txt", text});
-            }
+void ProjectXmlBuilder::append_cases(pugi::xml_node root) {
+    if (cases_.empty()) {
+        return;
+    }
+    pugi::xml_node cases_node = root.append_child("Cases");
+    for (const Case& c : cases_) {
+        pugi::xml_node node = cases_node.append_child("Case");
+        set(node, "guid", c.guid);
+        set(node, "name", c.name);
+        if (!c.description.empty()) {
+            add_text(node, "Description", c.description);
+        }
+        for (const AttributeValue& v : project_.case_attributes(c.id)) {
+            add_variable_value(node, attribute_guid_, v);
+        }
+        for (const std::string& source : case_sources_[c.id]) {
+            add_ref(node, "SourceRef", source);
+        }
+        for (const std::string& selection : case_selections_[c.id]) {
+            add_ref(node, "SelectionRef", selection);
         }
     }
-    if (!memos.empty()) {
-        pugi::xml_node notes = root.append_child("Notes");
-        for (const Memo& m : memos) {
-            pugi::xml_node note = notes.append_child("Note");
-            set(note, "guid", m.guid);
-            set(note, "name", m.title);
-            if (m.coder_id && coder_guid.count(*m.coder_id)) {
-                set(note, "creatingUser", coder_guid[*m.coder_id]);
+}
+
+// One TextSource per document with a selection per coding (named by the text it quotes)
+// and per case segment; the texts themselves go into `result` when the archive needs them.
+void ProjectXmlBuilder::append_sources(pugi::xml_node root, ProjectExport& result) {
+    if (documents_.empty()) {
+        return;
+    }
+    std::map<Id, std::vector<const Coding*>> codings_by_document;
+    for (const Coding& c : codings_) {
+        codings_by_document[c.document_id].push_back(&c);
+    }
+    pugi::xml_node sources = root.append_child("Sources");
+    for (const Document& d : documents_) {
+        const std::string text = project_.document_text(d.id);
+        const text::OffsetMap offsets(text);
+        auto slice = [&](std::int64_t start, std::int64_t end) {
+            start = std::clamp<std::int64_t>(start, 0, offsets.code_points());
+            end = std::clamp<std::int64_t>(end, start, offsets.code_points());
+            const std::int64_t from = offsets.byte_of(start);
+            return text.substr(static_cast<std::size_t>(from),
+                               static_cast<std::size_t>(offsets.byte_of(end) - from));
+        };
+        auto quote = [&](std::int64_t start, std::int64_t end) {
+            if (end - start > kSelectionNameLength) {
+                return slice(start, start + kSelectionNameLength - 1) + "…";
             }
-            set_date_time(note, "creationDateTime", m.created_at);
-            set_date_time(note, "modifiedDateTime", m.updated_at);
-            add_text(note, "PlainTextContent", m.text);
+            return slice(start, end);
+        };
+
+        pugi::xml_node source = sources.append_child("TextSource");
+        set(source, "guid", d.guid);
+        set(source, "name", d.name);
+        set(source, "plainTextPath", "internal://" + d.guid + ".txt");
+        if (!owner_.empty()) {
+            set(source, "creatingUser", owner_);
+        }
+        set_date_time(source, "creationDateTime", d.imported_at);
+
+        std::vector<const Coding*>& own = codings_by_document[d.id];
+        std::stable_sort(own.begin(), own.end(), [](const Coding* a, const Coding* b) {
+            return std::tie(a->start, a->end, a->id) < std::tie(b->start, b->end, b->id);
+        });
+        for (const Coding* c : own) {
+            append_coding_selection(source, *c, quote(c->start, c->end));
+        }
+        for (const CaseSegment& segment : segments_by_document_[d.id]) {
+            append_case_segment(source, segment);
+        }
+        for (const std::string& note : document_notes_[d.id]) {
+            add_ref(source, "NoteRef", note);
+        }
+        for (const AttributeValue& v : project_.document_attributes(d.id)) {
+            add_variable_value(source, attribute_guid_, v);
+        }
+        if (with_texts_) {
+            result.sources.push_back({"sources/" + d.guid + ".txt", text});
         }
     }
-    if (!case_notes.empty()) {
-        pugi::xml_node links = root.append_child("Links");
-        for (const auto& [note, case_target] : case_notes) {
-            pugi::xml_node link = links.append_child("Link");
-            set(link, "guid", derived_guid("case-memo:" + note));
-            link.append_attribute("name") = "Memo-Case Relation";
-            link.append_attribute("direction") = "OneWay";
-            set(link, "originGUID", note);
-            set(link, "targetGUID", case_target);
+}
+
+// Every coding gets its own selection, whose Description carries the coding's memo.
+void ProjectXmlBuilder::append_coding_selection(pugi::xml_node source, const Coding& c,
+                                                const std::string& name) {
+    pugi::xml_node selection = source.append_child("PlainTextSelection");
+    set(selection, "guid", derived_guid("selection:" + c.guid));
+    set(selection, "name", name);
+    selection.append_attribute("startPosition") = static_cast<long long>(c.start);
+    selection.append_attribute("endPosition") = static_cast<long long>(c.end);
+    const auto coder = coder_guid_.find(c.coder_id);
+    if (coder != coder_guid_.end()) {
+        set(selection, "creatingUser", coder->second);
+    }
+    set_date_time(selection, "creationDateTime", c.created_at);
+    if (!c.memo.empty()) {
+        add_text(selection, "Description", c.memo);
+    }
+    pugi::xml_node coding = selection.append_child("Coding");
+    set(coding, "guid", c.guid);
+    if (coder != coder_guid_.end()) {
+        set(coding, "creatingUser", coder->second);
+    }
+    set_date_time(coding, "creationDateTime", c.created_at);
+    add_ref(coding, "CodeRef", code_guid_[c.code_id]);
+    for (const std::string& note : coding_notes_[c.id]) {
+        add_ref(coding, "NoteRef", note);
+    }
+}
+
+void ProjectXmlBuilder::append_case_segment(pugi::xml_node source, const CaseSegment& segment) {
+    pugi::xml_node selection = source.append_child("PlainTextSelection");
+    set(selection, "guid", segment.guid);
+    set(selection, "name", "Case: " + segment.case_name);
+    selection.append_attribute("startPosition") = static_cast<long long>(segment.start);
+    selection.append_attribute("endPosition") = static_cast<long long>(segment.end);
+}
+
+void ProjectXmlBuilder::append_notes(pugi::xml_node root) {
+    if (memos_.empty()) {
+        return;
+    }
+    pugi::xml_node notes = root.append_child("Notes");
+    for (const Memo& m : memos_) {
+        pugi::xml_node note = notes.append_child("Note");
+        set(note, "guid", m.guid);
+        set(note, "name", m.title);
+        if (m.coder_id && coder_guid_.count(*m.coder_id)) {
+            set(note, "creatingUser", coder_guid_[*m.coder_id]);
         }
+        set_date_time(note, "creationDateTime", m.created_at);
+        set_date_time(note, "modifiedDateTime", m.updated_at);
+        add_text(note, "PlainTextContent", m.text);
     }
-    append_code_sets(root, code_sets, code_guid, "targetGUID");
-    if (!info.description.empty()) {
-        add_text(root, "Description", info.description);
+}
+
+void ProjectXmlBuilder::append_case_memo_links(pugi::xml_node root) {
+    if (case_notes_.empty()) {
+        return;
     }
-    for (const std::string& note : project_notes) {
+    pugi::xml_node links = root.append_child("Links");
+    for (const auto& [note, case_target] : case_notes_) {
+        pugi::xml_node link = links.append_child("Link");
+        set(link, "guid", derived_guid("case-memo:" + note));
+        link.append_attribute("name") = "Memo-Case Relation";
+        link.append_attribute("direction") = "OneWay";
+        set(link, "originGUID", note);
+        set(link, "targetGUID", case_target);
+    }
+}
+
+// Sets, the project's description and the NoteRefs of project memos close the file.
+void ProjectXmlBuilder::append_closing(pugi::xml_node root) {
+    append_code_sets(root, code_sets_, code_guid_, "targetGUID");
+    if (!info_.description.empty()) {
+        add_text(root, "Description", info_.description);
+    }
+    for (const std::string& note : project_notes_) {
         add_ref(root, "NoteRef", note);
     }
-    result.xml = to_text(doc);
-    return result;
+}
+
+ProjectExport build_project(Project& project, bool with_texts) {
+    return ProjectXmlBuilder(project, with_texts).build();
 }
 
 }  // namespace

@@ -118,7 +118,9 @@ std::string codebook_csv(Project& project) {
 }
 
 void write_codebook_xlsx(Project& project, const std::string& path) {
-    util::write_xlsx(path, {{"Codebook", codebook_rows(project)}});
+    util::XlsxSheet sheet{"Codebook", codebook_rows(project)};
+    sheet.chart = util::XlsxBarChart{"Codings per code", "code", "codings"};
+    util::write_xlsx(path, {sheet});
 }
 
 std::string codebook_markdown(Project& project) {

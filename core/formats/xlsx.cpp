@@ -1,51 +1,116 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/formats/xlsx.h"
 
-#include <charconv>
+#include <locale.h>
+#include <xlsxwriter.h>
+
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <memory>
+#include <fstream>
+#include <system_error>
+#include <utility>
 
 #include "core/base/errors.h"
-#include "core/formats/zip_writer.h"
+#include "core/util/paths.h"
 
 namespace quire::util {
 namespace {
 
-std::string column_name(std::size_t index) {
-    std::string name;
-    for (std::size_t n = index + 1; n > 0; n = (n - 1) / 26) {
-        name.insert(name.begin(), static_cast<char>('A' + (n - 1) % 26));
-    }
-    return name;
-}
+// Excel's limit for a cell; libxlsxwriter refuses a longer string rather than cut it.
+constexpr std::size_t kMaxCellCharacters = 32767;
+// A chart is 288 pixels high by default; each bar gets at least this many.
+constexpr double kPixelsPerBar = 20;
+constexpr double kDefaultChartHeight = 288;
 
-std::string sheet_xml(const XlsxSheet& sheet) {
-    std::string xml =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-        "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-        "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" "
-        "activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews><sheetData>";
-    for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
-        xml += "<row r=\"" + std::to_string(r + 1) + "\">";
-        for (std::size_t c = 0; c < sheet.rows[r].size(); ++c) {
-            const XlsxCell& cell = sheet.rows[r][c];
-            const std::string ref = column_name(c) + std::to_string(r + 1);
-            const std::string style = r == 0 ? " s=\"1\"" : "";
-            if (cell.kind == XlsxCell::Kind::Text) {
-                xml += "<c r=\"" + ref + "\" t=\"inlineStr\"" + style +
-                       "><is><t xml:space=\"preserve\">" + xml_escape(cell.text) + "</t></is></c>";
-            } else if (cell.kind == XlsxCell::Kind::Number && std::isfinite(cell.number)) {
-                char buffer[64];
-                const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, cell.number);
-                xml +=
-                    "<c r=\"" + ref + "\"" + style + "><v>" + std::string(buffer, end) + "</v></c>";
-            }
+// Owns a workbook until it is written; one never written is freed without touching disk.
+class Workbook {
+public:
+    explicit Workbook(const std::string& path) : book_(workbook_new(path.c_str())) {
+        if (book_ == nullptr) {
+            throw Error("cannot create " + path);
         }
-        xml += "</row>";
     }
-    xml += "</sheetData></worksheet>";
-    return xml;
+    ~Workbook() {
+        if (book_ != nullptr) {
+            lxw_workbook_free(book_);
+        }
+    }
+    Workbook(const Workbook&) = delete;
+    Workbook& operator=(const Workbook&) = delete;
+
+    lxw_workbook* get() { return book_; }
+    // Writes the file and frees the workbook, whatever the outcome.
+    lxw_error close() { return workbook_close(std::exchange(book_, nullptr)); }
+
+private:
+    lxw_workbook* book_;
+};
+
+// libxlsxwriter formats numbers with snprintf, which follows LC_NUMERIC; under a locale with
+// a decimal comma (GTK sets the user's) it would write "0,5". The C locale holds for this
+// thread only while the guard lives, so other threads keep theirs.
+class CNumbers {
+public:
+    CNumbers() : c_(newlocale(LC_NUMERIC_MASK, "C", static_cast<locale_t>(nullptr))) {
+        if (c_ == static_cast<locale_t>(nullptr)) {
+            throw Error("cannot switch to the C locale to write numbers");
+        }
+        previous_ = uselocale(c_);
+    }
+    ~CNumbers() {
+        uselocale(previous_);
+        freelocale(c_);
+    }
+    CNumbers(const CNumbers&) = delete;
+    CNumbers& operator=(const CNumbers&) = delete;
+
+private:
+    locale_t c_;
+    locale_t previous_;
+};
+
+// The file libxlsxwriter writes, removed unless it was moved into place.
+class PartialFile {
+public:
+    explicit PartialFile(const std::string& path) : path_(path + ".partial") {
+        // libxlsxwriter reports a folder it cannot write to on stderr; find out first.
+        std::ofstream probe(path_, std::ios::binary | std::ios::trunc);
+        if (!probe) {
+            throw Error("cannot create " + path);
+        }
+    }
+    ~PartialFile() {
+        std::error_code ec;
+        std::filesystem::remove(path_, ec);
+    }
+    PartialFile(const PartialFile&) = delete;
+    PartialFile& operator=(const PartialFile&) = delete;
+
+    const std::string& path() const { return path_; }
+
+private:
+    std::string path_;
+};
+
+// The text as the old writer kept it: without control characters XML cannot hold, and no
+// longer than Excel keeps (counted in code points, as libxlsxwriter counts).
+std::string cell_text(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t characters = 0;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            continue;
+        }
+        const bool starts_character = (byte & 0xC0) != 0x80;
+        if (starts_character && ++characters > kMaxCellCharacters) {
+            break;
+        }
+        out.push_back(c);
+    }
+    return out;
 }
 
 std::string safe_sheet_name(std::string name, std::size_t index) {
@@ -68,6 +133,83 @@ std::string safe_sheet_name(std::string name, std::size_t index) {
         }
     }
     return name;
+}
+
+void write_cell(lxw_worksheet* sheet, std::size_t row, std::size_t column, const XlsxCell& cell,
+                lxw_format* format) {
+    const auto r = static_cast<lxw_row_t>(row);
+    const auto c = static_cast<lxw_col_t>(column);
+    lxw_error error = LXW_NO_ERROR;
+    if (cell.kind == XlsxCell::Kind::Text) {
+        error = worksheet_write_string(sheet, r, c, cell_text(cell.text).c_str(), format);
+    } else if (cell.kind == XlsxCell::Kind::Number && std::isfinite(cell.number)) {
+        error = worksheet_write_number(sheet, r, c, cell.number, format);
+    }
+    if (error != LXW_NO_ERROR) {
+        throw InvalidInputError("cannot write cell " + std::to_string(row + 1) + ":" +
+                                std::to_string(column + 1) + " (" + lxw_strerror(error) + ")");
+    }
+}
+
+lxw_col_t column_named(const XlsxSheet& sheet, const std::string& header) {
+    if (!sheet.rows.empty()) {
+        const auto& first = sheet.rows.front();
+        for (std::size_t c = 0; c < first.size(); ++c) {
+            if (first[c].kind == XlsxCell::Kind::Text && first[c].text == header) {
+                return static_cast<lxw_col_t>(c);
+            }
+        }
+    }
+    throw InvalidInputError("sheet \"" + sheet.name + "\" has no column \"" + header +
+                            "\" to chart");
+}
+
+void add_bar_chart(lxw_workbook* book, lxw_worksheet* worksheet, const XlsxSheet& sheet,
+                   const std::string& sheet_name) {
+    const XlsxBarChart& spec = *sheet.chart;
+    const lxw_col_t categories = column_named(sheet, spec.category_header);
+    const lxw_col_t values = column_named(sheet, spec.value_header);
+    if (sheet.rows.size() < 2) {
+        return;  // no bars: a chart of an empty range would not open
+    }
+    const auto last_row = static_cast<lxw_row_t>(sheet.rows.size() - 1);
+    lxw_chart* chart = workbook_add_chart(book, LXW_CHART_BAR);
+    lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+    chart_series_set_categories(series, sheet_name.c_str(), 1, categories, last_row, categories);
+    chart_series_set_values(series, sheet_name.c_str(), 1, values, last_row, values);
+    chart_series_set_name(series, spec.value_header.c_str());
+    chart_title_set_name(chart, spec.title.c_str());
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+    // Bars read top down in the table's order, as in the HTML reports; a bar chart's y axis
+    // is the vertical one, of the labels.
+    chart_axis_set_reverse(chart->y_axis);
+
+    std::size_t width = 0;
+    for (const auto& row : sheet.rows) {
+        width = std::max(width, row.size());
+    }
+    lxw_chart_options options = {};
+    options.x_scale = 1.5;
+    options.y_scale =
+        std::max(1.0, static_cast<double>(last_row) * kPixelsPerBar / kDefaultChartHeight);
+    worksheet_insert_chart_opt(worksheet, 1, static_cast<lxw_col_t>(width + 1), chart, &options);
+}
+
+void add_sheet(lxw_workbook* book, const XlsxSheet& sheet, std::size_t index, lxw_format* header) {
+    const std::string name = safe_sheet_name(sheet.name, index);
+    lxw_worksheet* worksheet = workbook_add_worksheet(book, name.c_str());
+    if (worksheet == nullptr) {
+        throw InvalidInputError("cannot add a sheet named \"" + name + "\" (is it taken?)");
+    }
+    worksheet_freeze_panes(worksheet, 1, 0);
+    for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
+        for (std::size_t c = 0; c < sheet.rows[r].size(); ++c) {
+            write_cell(worksheet, r, c, sheet.rows[r][c], r == 0 ? header : nullptr);
+        }
+    }
+    if (sheet.chart) {
+        add_bar_chart(book, worksheet, sheet, name);
+    }
 }
 
 }  // namespace
@@ -103,68 +245,19 @@ void write_xlsx(const std::string& path, const std::vector<XlsxSheet>& sheets) {
     if (sheets.empty()) {
         throw InvalidInputError("a workbook needs at least one sheet");
     }
-    ZipWriter zip(path);
-    auto add = [&](const std::string& name, std::string content) {
-        zip.add(name, std::move(content));
-    };
-    {
-        std::string overrides, workbook_sheets, relationships;
-        for (std::size_t i = 0; i < sheets.size(); ++i) {
-            const std::string n = std::to_string(i + 1);
-            overrides += "<Override PartName=\"/xl/worksheets/sheet" + n +
-                         ".xml\" ContentType=\"application/"
-                         "vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>";
-            workbook_sheets += "<sheet name=\"" + xml_escape(safe_sheet_name(sheets[i].name, i)) +
-                               "\" sheetId=\"" + n + "\" r:id=\"rId" + n + "\"/>";
-            relationships += "<Relationship Id=\"rId" + n +
-                             "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-                             "relationships/worksheet\" Target=\"worksheets/sheet" +
-                             n + ".xml\"/>";
-            add("xl/worksheets/sheet" + n + ".xml", sheet_xml(sheets[i]));
-        }
-        const std::string styles_id = std::to_string(sheets.size() + 1);
-        add("[Content_Types].xml",
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-            "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-            "<Default Extension=\"rels\" "
-            "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-            "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-            "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/"
-            "vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-            "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/"
-            "vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>" +
-                overrides + "</Types>");
-        add("_rels/.rels",
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-            "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/"
-            "2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-        add("xl/workbook.xml",
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-            "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-            "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-            "<sheets>" +
-                workbook_sheets + "</sheets></workbook>");
-        add("xl/_rels/workbook.xml.rels",
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-            "<Relationships "
-            "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
-                relationships + "<Relationship Id=\"rId" + styles_id +
-                "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-                "styles\" Target=\"styles.xml\"/></Relationships>");
-        add("xl/styles.xml",
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-            "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-            "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font>"
-            "<font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
-            "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>"
-            "<fill><patternFill patternType=\"gray125\"/></fill></fills>"
-            "<borders count=\"1\"><border/></borders>"
-            "<cellStyleXfs count=\"1\"><xf/></cellStyleXfs>"
-            "<cellXfs count=\"2\"><xf/><xf fontId=\"1\" applyFont=\"1\"/></cellXfs>"
-            "</styleSheet>");
+    const PartialFile partial(path);
+    const CNumbers c_numbers;
+    Workbook book(partial.path());
+    lxw_format* header = workbook_add_format(book.get());
+    format_set_bold(header);
+    for (std::size_t i = 0; i < sheets.size(); ++i) {
+        add_sheet(book.get(), sheets[i], i, header);
     }
-    zip.commit();
+    const lxw_error error = book.close();
+    if (error != LXW_NO_ERROR) {
+        throw Error("cannot write " + path + ": " + lxw_strerror(error));
+    }
+    move_into_place(partial.path(), path);
 }
 
 }  // namespace quire::util

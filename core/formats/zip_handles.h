@@ -3,14 +3,12 @@
 
 #include <zip.h>
 
-#include <algorithm>
 #include <memory>
 #include <string>
 
-#include "core/base/errors.h"
-
-// RAII for libzip's handles, shared by the readers of zip-based formats (.docx, .qdpx).
-// Internal to core: libzip types never appear in a public header.
+// RAII for libzip's handles and the guarded entry reading shared by the readers of
+// zip-based formats (.docx, .qdpx). Internal to core: libzip types never appear in a public
+// header. The functions throw ImportError naming what they read.
 namespace quire::util {
 
 struct ArchiveDiscarder {
@@ -40,34 +38,17 @@ private:
     zip_error_t error_;
 };
 
-// Reads an opened entry to its end, in chunks, trusting neither its declared size (memory
-// grows as data arrives) nor its contents (more or less data than declared is refused).
-// Throws ImportError naming `subject` (e.g. "cannot import X: word/document.xml").
-inline std::string read_declared_entry(zip_file_t* entry, zip_uint64_t declared,
-                                       const std::string& subject) {
-    constexpr zip_uint64_t kReserveAtMost = 16 * 1024 * 1024;
-    std::string data;
-    data.reserve(static_cast<std::size_t>(std::min(declared, kReserveAtMost)));
-    std::string chunk(64 * 1024, '\0');
-    for (;;) {
-        const zip_int64_t count = zip_fread(entry, chunk.data(), chunk.size());
-        if (count < 0) {
-            throw ImportError(subject + " is damaged (" + zip_file_strerror(entry) + ")");
-        }
-        if (count == 0) {
-            break;
-        }
-        data.append(chunk, 0, static_cast<std::size_t>(count));
-        if (data.size() > declared) {
-            throw ImportError(subject + " holds more data than the " + std::to_string(declared) +
-                              " bytes it declares");
-        }
-    }
-    if (data.size() != declared) {
-        throw ImportError(subject + " declares " + std::to_string(declared) +
-                          " bytes but holds only " + std::to_string(data.size()));
-    }
-    return data;
-}
+// The archive in the file at `path` (`name` is how messages quote it), or nullptr with the
+// reason in `error` when the file is not a readable zip. Throws ImportError when the file
+// cannot be opened at all.
+ArchivePtr open_archive_file(const std::string& path, const std::string& name, ZipError& error);
+// The same for an archive in memory; `bytes` must outlive the archive.
+ArchivePtr open_archive_buffer(const std::string& bytes, const std::string& name, ZipError& error);
+
+// Reads entry `index` completely after checking that it is neither encrypted nor declares
+// more than `size_limit` bytes, trusting neither its declared size nor its contents. `subject`
+// starts every message (e.g. "cannot import X: word/document.xml").
+std::string read_checked_entry(zip_t* archive, zip_uint64_t index, const std::string& subject,
+                               zip_uint64_t size_limit);
 
 }  // namespace quire::util

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-// Writing a zip-based file (.qdpx, .xlsx) so that a reader never sees half of it: entries go
+// Writing a zip-based file (.qdpx) so that a reader never sees half of it: entries go
 // to PATH.partial, which replaces PATH only once complete.
 //
 // Contract: add() and commit() throw quire::Error naming the file; after a throw, or when

@@ -32,7 +32,6 @@ constexpr int kMaxElementDepth = 256;
 // Archive access
 
 using util::ArchivePtr;
-using util::EntryPtr;
 using util::ZipError;
 
 // Both Word 97-2003 .doc files and password-protected .docx files are OLE compound files.
@@ -72,29 +71,8 @@ std::string read_file_head(const std::string& path) {
 // Reads one entry completely, trusting neither its declared size nor its contents.
 std::string read_entry(zip_t* archive, zip_uint64_t index, const std::string& entry_name,
                        const std::string& name, zip_uint64_t size_limit) {
-    const std::string subject = "cannot import " + name + ": " + entry_name;
-    zip_stat_t stat;
-    zip_stat_init(&stat);
-    if (zip_stat_index(archive, index, 0, &stat) != 0) {
-        throw ImportError(subject + " cannot be read (" + zip_strerror(archive) + ")");
-    }
-    if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 && stat.encryption_method != ZIP_EM_NONE) {
-        throw ImportError(subject + " is encrypted");
-    }
-    if ((stat.valid & ZIP_STAT_SIZE) == 0) {
-        throw ImportError(subject + " does not declare its size");
-    }
-    if (stat.size > size_limit) {
-        throw ImportError(subject + " declares " + std::to_string(stat.size) +
-                          " bytes, more than the limit of " +
-                          std::to_string(size_limit / (1024 * 1024)) + " MiB");
-    }
-
-    EntryPtr entry(zip_fopen_index(archive, index, 0));
-    if (!entry) {
-        throw ImportError(subject + " cannot be opened (" + zip_strerror(archive) + ")");
-    }
-    return util::read_declared_entry(entry.get(), stat.size, subject);
+    return util::read_checked_entry(archive, index, "cannot import " + name + ": " + entry_name,
+                                    size_limit);
 }
 
 std::string_view local_name(std::string_view qualified_name) {
@@ -703,14 +681,8 @@ std::string extract_docx_text(const std::string& path) {
     const std::string name = '"' + path + '"';
     const std::string head = read_file_head(path);
     ZipError error;
-    // Length 0 means "to the end of the file".
-    zip_source_t* source = zip_source_file_create(path.c_str(), 0, 0, error.get());
-    if (source == nullptr) {
-        throw ImportError("cannot open " + name + ": " + error.text());
-    }
-    ArchivePtr archive(zip_open_from_source(source, ZIP_RDONLY, error.get()));
+    const ArchivePtr archive = util::open_archive_file(path, name, error);
     if (!archive) {
-        zip_source_free(source);
         throw_open_failure(error, name, head);
     }
     return extract_from_archive(archive.get(), name, head);
@@ -723,13 +695,8 @@ std::string extract_docx_text_from_memory(const std::string& bytes) {
         throw ImportError("not a .docx file: " + name + " is empty");
     }
     ZipError error;
-    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, error.get());
-    if (source == nullptr) {
-        throw ImportError("cannot open " + name + ": " + error.text());
-    }
-    ArchivePtr archive(zip_open_from_source(source, ZIP_RDONLY, error.get()));
+    const ArchivePtr archive = util::open_archive_buffer(bytes, name, error);
     if (!archive) {
-        zip_source_free(source);
         throw_open_failure(error, name, head);
     }
     return extract_from_archive(archive.get(), name, head);

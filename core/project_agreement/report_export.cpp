@@ -133,6 +133,7 @@ void write_report_xlsx(const AgreementRun& run, const std::string& path) {
         {XlsxCell::of("documents"), count(static_cast<std::int64_t>(run.documents.size()))});
     about.rows.push_back({XlsxCell::of("run"), run.id ? count(run.id) : XlsxCell::empty()});
     about.rows.push_back({XlsxCell::of("computed at"), XlsxCell::of(run.created_at)});
+    codes.chart = util::XlsxBarChart{"Kappa per code", "code", "kappa"};
     util::write_xlsx(path, {codes, documents, overall, about});
 }
 

@@ -12,38 +12,19 @@
 #include <string>
 #include <vector>
 
-#include "core/demo/demo.h"
 #include "core/base/errors.h"
+#include "core/demo/demo.h"
 #include "core/exchange/qdpx_export.h"
 #include "core/project/project.h"
 #include "core/text/unicode.h"
+#include "tests/core/zip_parts.h"
 #include "tests/support/scratch.h"
 
 namespace fs = std::filesystem;
 using quire::Project;
+using quire::test::read_zip_parts;
 
 namespace {
-
-// Every entry of a zip archive, name -> bytes.
-std::map<std::string, std::string> read_zip(const std::string& path) {
-    int error = 0;
-    zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY, &error);
-    REQUIRE(archive != nullptr);
-    std::map<std::string, std::string> entries;
-    const zip_int64_t count = zip_get_num_entries(archive, 0);
-    for (zip_int64_t i = 0; i < count; ++i) {
-        zip_stat_t stat;
-        REQUIRE(zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &stat) == 0);
-        zip_file_t* file = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
-        REQUIRE(file != nullptr);
-        std::string bytes(static_cast<std::size_t>(stat.size), '\0');
-        REQUIRE(zip_fread(file, bytes.data(), stat.size) == static_cast<zip_int64_t>(stat.size));
-        zip_fclose(file);
-        entries[stat.name] = bytes;
-    }
-    zip_close(archive);
-    return entries;
-}
 
 struct SchemaCheck {
     bool ran = false;  // false: the schema is absent, nothing was checked
@@ -125,7 +106,7 @@ TEST_CASE("the demo project exports as a .qdpx and .qdc that the REFI-QDA schema
     quire::exchange::export_qdc(p, out.path("demo.qdc"));
     CHECK(out.entries() == std::vector<std::string>{"demo.qdc", "demo.qdpx"});
 
-    const auto entries = read_zip(out.path("demo.qdpx"));
+    const auto entries = read_zip_parts(out.path("demo.qdpx"));
     REQUIRE(entries.count("project.qde") == 1);
     out.write("project.qde", entries.at("project.qde"));
     require_valid(out.path("project.qde"), "Project-mrt2019.xsd");
@@ -149,7 +130,7 @@ TEST_CASE("a .qdpx holds every document, code, coder and coding, with exact code
     enrich(p);
     quire::test::ScratchDir out;
     quire::exchange::export_qdpx(p, out.path("demo.qdpx"));
-    const auto entries = read_zip(out.path("demo.qdpx"));
+    const auto entries = read_zip_parts(out.path("demo.qdpx"));
 
     pugi::xml_document qde;
     REQUIRE(qde.load_string(entries.at("project.qde").c_str()));
@@ -272,7 +253,7 @@ TEST_CASE("selections around emoji and accents count code points, not bytes or U
 
     quire::test::ScratchDir out;
     quire::exchange::export_qdpx(p, out.path("u.qdpx"));
-    const auto entries = read_zip(out.path("u.qdpx"));
+    const auto entries = read_zip_parts(out.path("u.qdpx"));
     pugi::xml_document qde;
     REQUIRE(qde.load_string(entries.at("project.qde").c_str()));
     const pugi::xml_node selection = qde.select_node("//PlainTextSelection").node();
