@@ -12,6 +12,7 @@
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
 #include "app/cli/output.h"
+#include "core/agreement/coefficient_table.h"
 #include "core/agreement/reliability.h"
 #include "core/base/errors.h"
 #include "core/base/text_range.h"
@@ -60,17 +61,6 @@ double parse_share(const std::string& s, const char* what) {
         throw UsageError(std::string(what) + " takes a share between 0 and 1 (or 0% to 100%)");
     }
     return v;
-}
-
-std::string format_coefficient(const agreement::Coefficient& c, int decimals = 3) {
-    if (!c.value) {
-        return "—";
-    }
-    std::ostringstream s;
-    s.setf(std::ios::fixed);
-    s.precision(decimals);
-    s << *c.value;
-    return s.str();
 }
 
 // --- agreement --ratings: the general calculator ------------------------------------------
@@ -206,7 +196,7 @@ int run_ratings(const Args& args, std::ostream& out) {
     }
     out << rows.size() - 1 << " units, " << coders << " coders, " << level_name << " data\n";
     for (const auto& [key, c] : results) {
-        out << "  " << key << ": " << format_coefficient(c, 4);
+        out << "  " << key << ": " << agreement::format_coefficient(c, 4);
         if (!c.note.empty()) {
             out << "  (" << c.note << ")";
         }
@@ -304,25 +294,35 @@ void print_agreement_table(const agreement::AgreementRun& run, agreement::UnitKi
     out << "\n\n";
     out << "  agreement %   kappa   alpha   code\n";
     for (const agreement::CodeAgreement& c : run.result.codes) {
-        out << "  " << right_aligned(format_coefficient(c.percent_agreement, 1), 11) << "  "
-            << right_aligned(format_coefficient(c.kappa), 6) << "  "
-            << right_aligned(format_coefficient(c.krippendorff_alpha), 6) << "   " << c.code
-            << "\n";
+        out << "  " << right_aligned(agreement::format_coefficient(c.percent_agreement, 1), 11)
+            << "  " << right_aligned(agreement::format_coefficient(c.kappa, 3), 6) << "  "
+            << right_aligned(agreement::format_coefficient(c.krippendorff_alpha, 3), 6) << "   "
+            << c.code << "\n";
     }
 }
 
 void print_overall(const agreement::OverallAgreement& o, std::ostream& out) {
-    out << "\nAll codes together: percent agreement " << format_coefficient(o.percent_agreement, 1)
-        << ", Cohen's kappa " << format_coefficient(o.cohen_kappa) << ", Scott's pi "
-        << format_coefficient(o.scott_pi) << ", Krippendorff's alpha "
-        << format_coefficient(o.krippendorff_alpha) << ", Brennan-Prediger "
-        << format_coefficient(o.brennan_prediger) << "\n";
-    out << "Unitized: u-alpha " << format_coefficient(o.u_alpha) << ", |u-alpha "
-        << format_coefficient(o.binary_u_alpha) << ", cu-alpha " << format_coefficient(o.cu_alpha)
-        << ", alpha-u (1995) " << format_coefficient(o.alpha_u_1995) << "\n";
-    for (const auto* c : {&o.cohen_kappa, &o.krippendorff_alpha, &o.u_alpha, &o.cu_alpha}) {
-        if (!c->value && !c->note.empty()) {
-            out << "Note: " << c->note << "\n";
+    using agreement::CoefficientColumn;
+    const std::vector<CoefficientColumn> overall =
+        agreement::coefficients_of(agreement::CoefficientScope::Overall);
+    // Two lines: the measures on units, then the unitized family on the continuum.
+    for (const bool unitized : {false, true}) {
+        out << (unitized ? "Unitized: " : "\nAll codes together: ");
+        const char* separator = "";
+        for (const CoefficientColumn& column : overall) {
+            if (column.unitized == unitized) {
+                out << separator << column.name << " "
+                    << agreement::format_coefficient(agreement::figure(column, o), column.format);
+                separator = ", ";
+            }
+        }
+        out << "\n";
+    }
+    // The first reason a measure is undefined usually explains the others.
+    for (const CoefficientColumn& column : overall) {
+        const agreement::Coefficient& c = agreement::figure(column, o);
+        if (!c.value && !c.note.empty()) {
+            out << "Note: " << c.note << "\n";
             break;
         }
     }

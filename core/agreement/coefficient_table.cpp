@@ -33,6 +33,11 @@ CoefficientColumn in_overall(const char* key, const char* name, const char* labe
     return c;
 }
 
+CoefficientColumn unitized(CoefficientColumn c) {
+    c.unitized = true;
+    return c;
+}
+
 }  // namespace
 
 const std::vector<CoefficientColumn>& coefficient_table() {
@@ -48,9 +53,10 @@ const std::vector<CoefficientColumn>& coefficient_table() {
                 &CodeAgreement::fleiss_kappa),
         in_code("krippendorff_alpha", "Krippendorff's alpha", "Krippendorff’s α", Format::Ratio,
                 &CodeAgreement::krippendorff_alpha),
-        in_code("k_u_alpha", "(k)u-alpha", "(k)uα", Format::Ratio, &CodeAgreement::k_u_alpha),
-        in_code("alpha_u_1995", "alpha-u (1995)", "αu (1995)", Format::Ratio,
-                &CodeAgreement::alpha_u_1995),
+        unitized(
+            in_code("k_u_alpha", "(k)u-alpha", "(k)uα", Format::Ratio, &CodeAgreement::k_u_alpha)),
+        unitized(in_code("alpha_u_1995", "alpha-u (1995)", "αu (1995)", Format::Ratio,
+                         &CodeAgreement::alpha_u_1995)),
 
         in_overall("cohen_kappa", "Cohen's kappa", "Cohen’s κ", Format::Ratio,
                    &OverallAgreement::cohen_kappa),
@@ -62,13 +68,14 @@ const std::vector<CoefficientColumn>& coefficient_table() {
                    &OverallAgreement::brennan_prediger),
         in_overall("percent_agreement", "percent agreement", "Percent agreement", Format::Percent,
                    &OverallAgreement::percent_agreement),
-        in_overall("u_alpha", "u-alpha", "uα", Format::Ratio, &OverallAgreement::u_alpha),
-        in_overall("binary_u_alpha", "|u-alpha", "|uα (relevant vs gap)", Format::Ratio,
-                   &OverallAgreement::binary_u_alpha),
-        in_overall("cu_alpha", "cu-alpha", "cuα", Format::Ratio, &OverallAgreement::cu_alpha),
-        in_overall("k_u_alpha", "(k)u-alpha", "(k)uα", Format::Ratio, nullptr),
-        in_overall("alpha_u_1995", "alpha-u (1995)", "αu (1995)", Format::Ratio,
-                   &OverallAgreement::alpha_u_1995),
+        unitized(in_overall("u_alpha", "u-alpha", "uα", Format::Ratio, &OverallAgreement::u_alpha)),
+        unitized(in_overall("binary_u_alpha", "|u-alpha", "|uα (relevant vs gap)", Format::Ratio,
+                            &OverallAgreement::binary_u_alpha)),
+        unitized(
+            in_overall("cu_alpha", "cu-alpha", "cuα", Format::Ratio, &OverallAgreement::cu_alpha)),
+        unitized(in_overall("k_u_alpha", "(k)u-alpha", "(k)uα", Format::Ratio, nullptr)),
+        unitized(in_overall("alpha_u_1995", "alpha-u (1995)", "αu (1995)", Format::Ratio,
+                            &OverallAgreement::alpha_u_1995)),
     };
     return table;
 }

@@ -33,6 +33,9 @@ struct CoefficientColumn {
     Coefficient DocumentAgreement::*in_document = nullptr;
     Coefficient CodeAgreement::*in_code = nullptr;
     Coefficient OverallAgreement::*in_overall = nullptr;
+    // Of the unitized family (uα, |uα, cuα, (k)uα, αu), computed on the coded continuum
+    // rather than on units; listings group them apart.
+    bool unitized = false;
     // (k)uα of all codes together is one value per code (OverallAgreement::k_u_alpha): only
     // the JSON report lists it, as an object keyed by code.
     bool per_code = false;
