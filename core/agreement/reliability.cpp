@@ -441,49 +441,66 @@ Coefficient fleiss_kappa(const ReliabilityData& data) {
                      missing_data_note(*agreement));
 }
 
-Coefficient brennan_prediger(const ReliabilityData& data, std::optional<int> categories) {
+namespace {
+
+// What Brennan-Prediger's kappa and Gwet's AC1 start from: the agreement observed over rater
+// pairs and q, the number of categories (at least 2).
+struct ChanceCorrectedInput {
+    std::optional<MultiRaterAgreement> agreement;
+    int q = 0;
+    std::string note;  // about q and missing data
+};
+
+// Fills `in`, or returns why `name` is undefined (`one_category` when q is 1).
+std::optional<Coefficient> chance_corrected_input(const ReliabilityData& data,
+                                                  std::optional<int> categories,
+                                                  const std::string& name,
+                                                  const std::string& one_category,
+                                                  ChanceCorrectedInput& in) {
     validate(data);
-    std::string q_note;
-    const int q = category_count(data, categories, q_note);
+    in.q = category_count(data, categories, in.note);
     std::string why;
-    const auto agreement = multi_rater_agreement(data, why);
-    if (!agreement) {
-        return Coefficient::undefined("Brennan-Prediger kappa: " + why);
+    in.agreement = multi_rater_agreement(data, why);
+    if (!in.agreement) {
+        return Coefficient::undefined(name + ": " + why);
     }
-    if (q < 2) {
-        return Coefficient::undefined(
-            "Brennan-Prediger kappa: only one distinct value observed (q = 1), so chance "
-            "agreement 1/q is 1; pass the number of categories to use another q");
+    if (in.q < 2) {
+        return Coefficient::undefined(name + ": only one distinct value observed (q = 1)" +
+                                      one_category +
+                                      "; pass the number of categories to use "
+                                      "another q");
     }
-    const double expected = 1.0 / q;
-    std::string note = q_note;
-    append_note(note, missing_data_note(*agreement));
-    return with_note((agreement->observed - expected) / (1 - expected), note);
+    append_note(in.note, missing_data_note(*in.agreement));
+    return std::nullopt;
+}
+
+Coefficient chance_corrected(const ChanceCorrectedInput& in, double expected) {
+    return with_note((in.agreement->observed - expected) / (1 - expected), in.note);
+}
+
+}  // namespace
+
+Coefficient brennan_prediger(const ReliabilityData& data, std::optional<int> categories) {
+    ChanceCorrectedInput in;
+    if (auto undefined = chance_corrected_input(data, categories, "Brennan-Prediger kappa",
+                                                ", so chance agreement 1/q is 1", in)) {
+        return *undefined;
+    }
+    return chance_corrected(in, 1.0 / in.q);
 }
 
 Coefficient gwet_ac1(const ReliabilityData& data, std::optional<int> categories) {
-    validate(data);
-    std::string q_note;
-    const int q = category_count(data, categories, q_note);
-    std::string why;
-    const auto agreement = multi_rater_agreement(data, why);
-    if (!agreement) {
-        return Coefficient::undefined("Gwet's AC1: " + why);
-    }
-    if (q < 2) {
-        return Coefficient::undefined(
-            "Gwet's AC1: only one distinct value observed (q = 1) and chance agreement divides "
-            "by q - 1; pass the number of categories to use another q");
+    ChanceCorrectedInput in;
+    if (auto undefined = chance_corrected_input(data, categories, "Gwet's AC1",
+                                                " and chance agreement divides by q - 1", in)) {
+        return *undefined;
     }
     // Categories nobody used have pi_k = 0 and add nothing to the sum, only to q.
     double spread = 0;
-    for (const auto& entry : agreement->proportion) {
+    for (const auto& entry : in.agreement->proportion) {
         spread += entry.second * (1 - entry.second);
     }
-    const double expected = spread / (q - 1);
-    std::string note = q_note;
-    append_note(note, missing_data_note(*agreement));
-    return with_note((agreement->observed - expected) / (1 - expected), note);
+    return chance_corrected(in, spread / (in.q - 1));
 }
 
 namespace {
@@ -497,8 +514,7 @@ void require_non_negative(const ReliabilityData& data) {
         for (const auto& cell : data.values[u]) {
             if (cell && *cell < 0) {
                 throw InvalidInputError("ratio-level alpha needs non-negative values; unit " +
-                                        std::to_string(u + 1) + " holds " +
-                                        std::to_string(*cell));
+                                        std::to_string(u + 1) + " holds " + std::to_string(*cell));
             }
         }
     }

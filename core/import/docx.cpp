@@ -483,24 +483,32 @@ std::string cell_text(const pugi::xml_node& cell) {
     return text;
 }
 
-// Cells may be wrapped in content controls or custom XML; descend through wrappers.
-void collect_cells(const pugi::xml_node& container, std::vector<std::string>& cells) {
+// Calls `visit(child, name)` for each element child of `container` that carries text (not
+// excluded); `visit` returns false for an element it does not handle, whose content is
+// then walked the same way (through the chosen alternative of mc:AlternateContent).
+template <typename Visit>
+void walk_elements(const pugi::xml_node& container, Visit&& visit) {
     for (const pugi::xml_node child : container.children()) {
         if (child.type() != pugi::node_element) {
             continue;
         }
         const std::string_view name = child.name();
-        if (is_excluded(name)) {
+        if (is_excluded(name) || visit(child, name)) {
             continue;
         }
-        if (name == "w:tc") {
-            cells.push_back(cell_text(child));
-        } else if (name == "mc:AlternateContent") {
-            collect_cells(chosen_alternative(child), cells);
-        } else {
-            collect_cells(child, cells);
-        }
+        walk_elements(name == "mc:AlternateContent" ? chosen_alternative(child) : child, visit);
     }
+}
+
+// Cells may be wrapped in content controls or custom XML; descend through wrappers.
+void collect_cells(const pugi::xml_node& container, std::vector<std::string>& cells) {
+    walk_elements(container, [&cells](const pugi::xml_node& child, std::string_view name) {
+        if (name != "w:tc") {
+            return false;
+        }
+        cells.push_back(cell_text(child));
+        return true;
+    });
 }
 
 bool row_deleted(const pugi::xml_node& row) {
@@ -509,59 +517,44 @@ bool row_deleted(const pugi::xml_node& row) {
 }
 
 void collect_rows(const pugi::xml_node& container, LineSink& sink) {
-    for (const pugi::xml_node child : container.children()) {
-        if (child.type() != pugi::node_element) {
-            continue;
+    walk_elements(container, [&sink](const pugi::xml_node& child, std::string_view name) {
+        if (name != "w:tr") {
+            return false;
         }
-        const std::string_view name = child.name();
-        if (is_excluded(name)) {
-            continue;
+        if (row_deleted(child)) {
+            return true;
         }
-        if (name == "w:tr") {
-            if (row_deleted(child)) {
-                continue;
-            }
-            std::vector<std::string> cells;
-            collect_cells(child, cells);
-            if (cells.empty()) {
-                continue;
-            }
-            std::string line = std::move(cells.front());
-            for (std::size_t i = 1; i < cells.size(); ++i) {
-                line += '\t';
-                line += cells[i];
-            }
-            sink.add_line(std::move(line));
-        } else if (name == "mc:AlternateContent") {
-            collect_rows(chosen_alternative(child), sink);
-        } else {
-            collect_rows(child, sink);
+        std::vector<std::string> cells;
+        collect_cells(child, cells);
+        if (cells.empty()) {
+            return true;
         }
-    }
+        std::string line = std::move(cells.front());
+        for (std::size_t i = 1; i < cells.size(); ++i) {
+            line += '\t';
+            line += cells[i];
+        }
+        sink.add_line(std::move(line));
+        return true;
+    });
 }
 
+// Paragraphs and tables, in order; content controls, custom XML and block-level insertions
+// are looked inside.
 void collect_blocks(const pugi::xml_node& container, LineSink& sink) {
-    for (const pugi::xml_node child : container.children()) {
-        if (child.type() != pugi::node_element) {
-            continue;
-        }
-        const std::string_view name = child.name();
-        if (is_excluded(name)) {
-            continue;
-        }
+    walk_elements(container, [&sink](const pugi::xml_node& child, std::string_view name) {
         if (name == "w:p") {
             ParagraphText paragraph = sink.start_paragraph();
             collect_inline(child, paragraph);
             sink.end_paragraph(std::move(paragraph), paragraph_mark_deleted(child));
-        } else if (name == "w:tbl") {
-            collect_rows(child, sink);
-        } else if (name == "mc:AlternateContent") {
-            collect_blocks(chosen_alternative(child), sink);
-        } else {
-            // Content controls, custom XML, block-level insertions: look inside.
-            collect_blocks(child, sink);
+            return true;
         }
-    }
+        if (name == "w:tbl") {
+            collect_rows(child, sink);
+            return true;
+        }
+        return false;
+    });
 }
 
 // Rejects what an XML parser must reject and pugixml lets through: malformed UTF-8.

@@ -152,19 +152,28 @@ Attribute Project::ensure_attribute(const std::string& raw_name, AttributeType t
     return a;
 }
 
+namespace {
+
+// Sets the attribute's value on a document or a case (`owner` is "document_id" or
+// "case_id"), replacing the value it had.
+void store_attribute_value(sql::Connection& db, const Attribute& a, const std::string& owner,
+                           Id owner_id, const std::string& value) {
+    db.prepare("INSERT INTO attribute_values (attribute_id, " + owner +
+               ", value) VALUES (?1, ?2, ?3) ON CONFLICT (attribute_id, " + owner + ") WHERE " +
+               owner + " IS NOT NULL DO UPDATE SET value = excluded.value")
+        .bind(1, a.id)
+        .bind(2, owner_id)
+        .bind(3, canonical_value(a.type, a.name, value))
+        .run();
+}
+
+}  // namespace
+
 void Project::set_document_attribute(Id document_id, const std::string& attribute,
                                      const std::string& value) {
     Transaction tx(*db_);
     document(document_id);
-    const Attribute a = ensure_attribute(attribute);
-    db_->prepare(
-           "INSERT INTO attribute_values (attribute_id, document_id, value) VALUES (?1, ?2, ?3) "
-           "ON CONFLICT (attribute_id, document_id) WHERE document_id IS NOT NULL DO UPDATE SET "
-           "value = excluded.value")
-        .bind(1, a.id)
-        .bind(2, document_id)
-        .bind(3, canonical_value(a.type, a.name, value))
-        .run();
+    store_attribute_value(*db_, ensure_attribute(attribute), "document_id", document_id, value);
     tx.commit();
 }
 
@@ -172,15 +181,7 @@ void Project::set_case_attribute(Id case_id, const std::string& attribute,
                                  const std::string& value) {
     Transaction tx(*db_);
     require_case(*db_, case_id);
-    const Attribute a = ensure_attribute(attribute);
-    db_->prepare(
-           "INSERT INTO attribute_values (attribute_id, case_id, value) VALUES (?1, ?2, ?3) "
-           "ON CONFLICT (attribute_id, case_id) WHERE case_id IS NOT NULL DO UPDATE SET "
-           "value = excluded.value")
-        .bind(1, a.id)
-        .bind(2, case_id)
-        .bind(3, canonical_value(a.type, a.name, value))
-        .run();
+    store_attribute_value(*db_, ensure_attribute(attribute), "case_id", case_id, value);
     tx.commit();
 }
 
