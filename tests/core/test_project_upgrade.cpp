@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Project files of older schema versions (tests/fixtures/project_v1.quire, project_v2.quire)
-// open at the current version with their content intact.
+// open at the current version with their content intact, and the copy kept before an
+// upgrade changes a file.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -199,4 +200,75 @@ TEST_CASE("a schema 2 project keeps its stored agreement run through the upgrade
     // Schema 2 kept the full report: it comes out as it was stored.
     CHECK(quire::agreement::full_report_json(runs[0].result) == result);
     CHECK(runs[0].overall.find("\"cohen_kappa\"") != std::string::npos);
+}
+
+// --- the copy kept before an upgrade --------------------------------------------------------
+
+TEST_CASE("upgrading a project first keeps a copy of the file as it was, beside it",
+          "[project][upgrade]") {
+    const int version = GENERATE(1, 2);
+    const std::string fixture = "project_v" + std::to_string(version) + ".quire";
+    ScratchDir dir;
+    const std::string path = copy_fixture(dir, fixture);
+    const std::string before = dump(copy_fixture(dir, fixture, "reference.quire"), true);
+    { Project::open(path); }
+    const std::string copy = dir.path("study.v" + std::to_string(version) + ".backup.quire");
+    REQUIRE(fs::exists(copy));
+    CHECK(user_version(copy) == version);
+    CHECK(dump(copy, true) == before);
+    CHECK(user_version(path) == Project::current_schema_version());
+}
+
+TEST_CASE("the upgrade copy holds changes still in the write-ahead log", "[project][upgrade]") {
+    ScratchDir dir;
+    const std::string path = copy_fixture(dir, "project_v1.quire");
+    // Another connection has written a memo that is only in the -wal file so far.
+    Connection writer(path, Connection::Mode::ReadWrite);
+    writer.exec("PRAGMA wal_autocheckpoint = 0");
+    writer.exec(
+        "INSERT INTO memos (guid, title, text, created_at, updated_at) VALUES "
+        "('0000000b-0000-4000-8000-000000000001', 'Late note', 'Written just before the "
+        "upgrade.', '2024-03-06T10:00:00Z', '2024-03-06T10:00:00Z')");
+    REQUIRE(fs::file_size(path + "-wal") > 0);
+    { Project::open(path); }
+    Connection copy(dir.path("study.v1.backup.quire"), Connection::Mode::ReadWrite);
+    CHECK(column_values(copy, "SELECT title FROM memos WHERE text LIKE '%before the upgrade%'") ==
+          std::vector<std::string>{"Late note"});
+}
+
+TEST_CASE("opening a project of the current version keeps no copy", "[project][upgrade]") {
+    ScratchDir dir;
+    const std::string path = dir.path("study.quire");
+    { Project::create(path).add_document("Interview 1", kMentorInterview); }
+    { Project::open(path); }
+    CHECK(dir.entries() == std::vector<std::string>{"study.quire"});
+}
+
+TEST_CASE("an upgrade copy never replaces an existing file: it takes the next free name",
+          "[project][upgrade]") {
+    ScratchDir dir;
+    const std::string path = copy_fixture(dir, "project_v1.quire");
+    dir.write("study.v1.backup.quire", "an earlier copy, kept by hand");
+    { Project::open(path); }
+    CHECK(dir.read("study.v1.backup.quire") == "an earlier copy, kept by hand");
+    REQUIRE(fs::exists(dir.path("study.v1.backup-2.quire")));
+    CHECK(user_version(dir.path("study.v1.backup-2.quire")) == 1);
+}
+
+TEST_CASE("when the upgrade copy cannot be made the file is not upgraded and stays as it was",
+          "[project][upgrade]") {
+    ScratchDir dir;
+    // The copy's name is longer than the file system allows (255 bytes); the file's is not.
+    const std::string path =
+        copy_fixture(dir, "project_v1.quire", std::string(245, 'a') + ".quire");
+    const std::string bytes = read_bytes(path);
+    CHECK_THROWS_MATCHES(Project::open(path), quire::ProjectFileError,
+                         Catch::Matchers::Predicate<quire::ProjectFileError>(
+                             [](const quire::ProjectFileError& e) {
+                                 return std::string(e.what()).find("copy") != std::string::npos;
+                             },
+                             "mentions the copy"));
+    CHECK(read_bytes(path) == bytes);
+    CHECK(user_version(path) == 1);
+    CHECK(dir.entries() == std::vector<std::string>{fs::path(path).filename().string()});
 }
