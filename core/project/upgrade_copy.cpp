@@ -56,7 +56,8 @@ fs::path claim_free_name(const fs::path& project, int version) {
 // SQLite does not sync a file that VACUUM INTO wrote: the copy, and its name in the folder,
 // must be on disk before the upgrade starts changing the original.
 void sync_to_disk(const fs::path& path) {
-    for (const fs::path& p : {path, path.parent_path()}) {
+    const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    for (const fs::path& p : {path, folder}) {
         const int fd = ::open(p.c_str(), O_RDONLY);
         if (fd < 0 || ::fsync(fd) != 0) {
             const std::string reason = std::strerror(errno);

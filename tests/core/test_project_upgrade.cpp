@@ -95,6 +95,17 @@ std::string dump(const std::string& path, bool with_schema,
     return out.str();
 }
 
+// Makes `dir` the working directory until it goes out of scope.
+struct WorkingDirectory {
+    explicit WorkingDirectory(const fs::path& dir) : previous(fs::current_path()) {
+        fs::current_path(dir);
+    }
+    ~WorkingDirectory() { fs::current_path(previous); }
+    WorkingDirectory(const WorkingDirectory&) = delete;
+    WorkingDirectory& operator=(const WorkingDirectory&) = delete;
+    fs::path previous;
+};
+
 // The tables of schema 1, which no later migration changes.
 const std::vector<std::string> kSchema1Tables = {
     "attribute_values", "attributes", "case_links", "cases",
@@ -208,6 +219,17 @@ TEST_CASE("upgrading a project first keeps a copy of the file as it was, beside 
     CHECK(user_version(copy) == version);
     CHECK(dump(copy, true) == before);
     CHECK(user_version(path) == Project::current_schema_version());
+}
+
+TEST_CASE("a project opened by a relative path keeps its upgrade copy beside it",
+          "[project][upgrade]") {
+    ScratchDir dir;
+    copy_fixture(dir, "project_v1.quire");
+    {
+        const WorkingDirectory in_dir(dir.dir());
+        Project::open("study.quire");
+    }
+    CHECK(user_version(dir.path("study.v1.backup.quire")) == 1);
 }
 
 TEST_CASE("the upgrade copy holds changes still in the write-ahead log", "[project][upgrade]") {
