@@ -268,6 +268,17 @@ TEST_CASE("an upgrade copy never replaces an existing file: it takes the next fr
     CHECK(user_version(dir.path("study.v1.backup-2.quire")) == 1);
 }
 
+TEST_CASE("an upgrade copy avoids a name whose leftover -wal file would be read into it",
+          "[project][upgrade]") {
+    ScratchDir dir;
+    const std::string path = copy_fixture(dir, "project_v1.quire");
+    dir.write("study.v1.backup.quire-wal", "left by a crash");
+    { Project::open(path); }
+    CHECK_FALSE(fs::exists(dir.path("study.v1.backup.quire")));
+    CHECK(dir.read("study.v1.backup.quire-wal") == "left by a crash");
+    CHECK(user_version(dir.path("study.v1.backup-2.quire")) == 1);
+}
+
 TEST_CASE("when the upgrade copy cannot be made the file is not upgraded and stays as it was",
           "[project][upgrade]") {
     ScratchDir dir;
