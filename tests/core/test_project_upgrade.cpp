@@ -34,7 +34,7 @@ const std::string kMentorInterview =
     "Mentor: Word got round. By spring we had twelve regulars, and they’d started planning "
     "the sessions themselves 👍 which was the point.\n";
 
-// A copy of a fixture in `dir`, named study.quire.
+// A copy of a fixture in `dir`, named `name`.
 std::string copy_fixture(const ScratchDir& dir, const std::string& fixture,
                          const std::string& name = "study.quire") {
     const std::string path = dir.path(name);
