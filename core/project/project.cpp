@@ -6,6 +6,7 @@
 
 #include "core/base/errors.h"
 #include "core/project/project_internal.h"
+#include "core/project/upgrade_copy.h"
 #include "core/storage/migrations.h"
 #include "core/storage/sqlite.h"
 #include "core/text/unicode.h"
@@ -105,6 +106,10 @@ Project Project::open(const std::string& path) {
                                std::to_string(version) + "; this version reads up to " +
                                std::to_string(current_schema_version()) +
                                "): update Quire to open it");
+    }
+    if (version < current_schema_version()) {
+        // Before anything changes the file, not even its journal mode.
+        keep_upgrade_copy(*db, version);
     }
     configure(*db);
     migrate(*db);

@@ -11,11 +11,11 @@
 
 #include "core/agreement/binary.h"
 #include "core/agreement/comparison.h"
-#include "core/project_agreement/run.h"
 #include "core/agreement/reliability.h"
 #include "core/agreement/unitized.h"
 #include "core/agreement/units.h"
 #include "core/project/project.h"
+#include "core/project_agreement/run.h"
 #include "core/text/unicode.h"
 #include "tests/support/scratch.h"
 
@@ -74,6 +74,17 @@ TEST_CASE("kappa is undefined, not 0 or 1, when neither coder used the code", "[
     CHECK_FALSE(d.kappa.note.empty());
     CHECK_FALSE(r.codes[0].krippendorff_alpha.value);
     CHECK_FALSE(r.codes[0].fleiss_kappa.value);
+}
+
+TEST_CASE("NVivo kappa is undefined when both coders coded every unit, even for huge counts",
+          "[agreement]") {
+    TwoRaterCounts all;
+    all.total = 300000007;
+    all.a = all.total;
+    all.b = all.total;
+    all.both = all.total;
+    CHECK_FALSE(nvivo_kappa(all).value);
+    CHECK_FALSE(nvivo_kappa(all).note.empty());
 }
 
 TEST_CASE("character counts are code points, not UTF-8 bytes or UTF-16 units", "[agreement]") {

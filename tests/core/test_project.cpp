@@ -384,6 +384,37 @@ TEST_CASE("sibling codes cannot share a name but cousins can", "[project][codes]
     CHECK(p.codes().size() == 4);
 }
 
+TEST_CASE("code names cannot contain a slash, which separates the levels of a path", "[project]") {
+    TempProjectPath path;
+    Project p = Project::create(path.str());
+    CHECK_THROWS_AS(p.add_code("A/Emo"), quire::InvalidInputError);
+    const Id a = p.add_code("A").id;
+    CHECK_THROWS_AS(p.rename_code(a, "A/B"), quire::InvalidInputError);
+    CHECK(p.codes().size() == 1);
+}
+
+TEST_CASE("a top-level code is found by its name even when a nested code shares it", "[project]") {
+    TempProjectPath path;
+    Project p = Project::create(path.str());
+    const Id top = p.add_code("Emo").id;
+    const Id a = p.add_code("A").id;
+    const Id nested = p.add_code("Emo", a).id;
+    CHECK(p.find_code("Emo").id == top);
+    CHECK(p.find_code("A/Emo").id == nested);
+    // The CSV export names codes by path, and importing it puts codings back on the same codes.
+    const Id doc = p.add_document("d", "some words to code here").document.id;
+    const Id coder = p.ensure_coder("x").id;
+    p.apply_code(doc, top, coder, 0, 4);
+    p.apply_code(doc, nested, coder, 5, 10);
+    const std::string csv = p.export_codings_csv();
+    for (const quire::Coding& c : p.codings()) {
+        p.remove_coding(c.id);
+    }
+    p.import_codings_csv(csv);
+    CHECK(p.coding_count(top) == 1);
+    CHECK(p.coding_count(nested) == 1);
+}
+
 TEST_CASE("codes are listed parents first, siblings in order", "[project][codes]") {
     TempProjectPath path;
     Project p = Project::create(path.str());
@@ -537,6 +568,41 @@ TEST_CASE("merging codes moves codings, collapses duplicates and merges children
     const auto memos = p.memos();
     REQUIRE(memos.size() == 1);
     CHECK(memos[0].target_id == target);
+}
+
+TEST_CASE("merging a code into its parent puts its child of the same name in its place",
+          "[project]") {
+    TempProjectPath path;
+    Project p = Project::create(path.str());
+    const Id a = p.add_code("A").id;
+    const Id b = p.add_code("B", a).id;
+    const Id inner = p.add_code("B", b).id;
+    const Id doc = p.add_document("d", "some words to code here").document.id;
+    const Id coder = p.ensure_coder("x").id;
+    p.apply_code(doc, b, coder, 0, 4);
+    p.apply_code(doc, inner, coder, 5, 10);
+    CHECK(p.merge_codes(b, a) == 1);
+    CHECK(p.coding_count(a) == 1);
+    CHECK(p.find_code("A/B").id == inner);
+    CHECK(p.coding_count(inner) == 1);
+}
+
+TEST_CASE("merging keeps the memos of codings that collapse into identical ones", "[project]") {
+    TempProjectPath path;
+    Project p = Project::create(path.str());
+    const Id source = p.add_code("Source").id;
+    const Id target = p.add_code("Target").id;
+    const Id doc = p.add_document("d", "some words to code here").document.id;
+    const Id coder = p.ensure_coder("x").id;
+    const Id kept = p.apply_code(doc, target, coder, 0, 4, "target note").coding.id;
+    const Id gone = p.apply_code(doc, source, coder, 0, 4, "source note").coding.id;
+    p.add_memo(quire::Memo::Target::Coding, gone, "Why", "A memo on the duplicate.");
+    p.merge_codes(source, target);
+    REQUIRE(p.codings().size() == 1);
+    CHECK(p.coding(kept).memo == "target note\nsource note");
+    const auto memos = p.memos();
+    REQUIRE(memos.size() == 1);
+    CHECK(memos[0].target_id == kept);
 }
 
 TEST_CASE("a code cannot be merged into itself or its child", "[project][codes]") {

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Imports real transcripts from ../shared/corpora (present in CI, never copied into the
-// project). When the folder is absent the tests say so and check nothing.
+// project). When a file is absent its test is skipped (tests/support/shared.h).
 #include <catch2/catch.hpp>
 
-#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -11,19 +10,13 @@
 #include "core/project/project.h"
 #include "core/text/unicode.h"
 #include "tests/support/scratch.h"
-
-namespace fs = std::filesystem;
+#include "tests/support/shared.h"
 
 namespace {
 
-// The corpus file, or "" (with a message) when ../shared is not beside the checkout.
+// The corpus file, or "" (saying the test is skipped) when it is absent.
 std::string corpus_file(const std::string& relative) {
-    const fs::path path = fs::path(QUIRE_SHARED_DIR) / "corpora" / relative;
-    if (!fs::exists(path)) {
-        WARN("skipped: " << relative << " not found (../shared/corpora is absent)");
-        return {};
-    }
-    return path.string();
+    return quire::test::shared_file("corpora/" + relative);
 }
 
 void check_stored_text_invariants(quire::Project& project, quire::Id id) {
