@@ -11,7 +11,7 @@
 using quire::Id;
 using quire::Project;
 using quire::agreement::find_disagreements;
-using quire::agreement::Span;
+using quire::TextRange;
 
 namespace {
 
@@ -45,6 +45,6 @@ TEST_CASE("text only one coder coded is a disagreement spanning both coders' ran
     CHECK(found[0].code_path == "K");
     CHECK(found[0].start == 0);
     CHECK(found[0].end == 10);
-    CHECK(found[0].first == std::vector<Span>{{0, 10}});
-    CHECK(found[0].second == std::vector<Span>{{0, 5}});
+    CHECK(found[0].first == std::vector<TextRange>{{0, 10}});
+    CHECK(found[0].second == std::vector<TextRange>{{0, 5}});
 }

@@ -15,12 +15,13 @@
 #include <utility>
 #include <vector>
 
-#include "core/demo/demo.h"
 #include "core/base/errors.h"
+#include "core/demo/demo.h"
 #include "core/exchange/qdpx_export.h"
 #include "core/project/project.h"
 #include "core/text/unicode.h"
 #include "tests/support/scratch.h"
+#include "tests/support/shared.h"
 
 namespace {
 
@@ -137,11 +138,6 @@ std::string samples_dir() {
 #endif
 }
 
-bool have_samples() {
-    std::error_code ec;
-    return !samples_dir().empty() && std::filesystem::is_directory(samples_dir(), ec);
-}
-
 struct Expected {
     int sources, codes, codings, notes, cases, variables, users;
 };
@@ -178,9 +174,8 @@ ImportReport import_sample(Project& project, const std::string& file) {
 }  // namespace
 
 TEST_CASE("NVivo for Windows sample: UTF-16 positions with CRLF as two land on the coded text",
-          "[exchange]") {
-    if (!have_samples()) {
-        WARN("skipped: no REFI-QDA samples in " << samples_dir());
+          "[exchange][shared]") {
+    if (quire::test::shared_file("refi-qda/samples").empty()) {
         return;
     }
     const std::string file = "nvivo-win-12.6__oltas0517.qdpx";
@@ -223,9 +218,8 @@ TEST_CASE("NVivo for Windows sample: UTF-16 positions with CRLF as two land on t
     CHECK(actual == expected);
 }
 
-TEST_CASE("qc sample: paths without internal:// and whole-line selections", "[exchange]") {
-    if (!have_samples()) {
-        WARN("skipped: no REFI-QDA samples in " << samples_dir());
+TEST_CASE("qc sample: paths without internal:// and whole-line selections", "[exchange][shared]") {
+    if (quire::test::shared_file("refi-qda/samples").empty()) {
         return;
     }
     TempProjectPath path;
@@ -247,9 +241,8 @@ TEST_CASE("qc sample: paths without internal:// and whole-line selections", "[ex
     }
 }
 
-TEST_CASE("NVivo for Mac sample: a codebook with empty sources", "[exchange]") {
-    if (!have_samples()) {
-        WARN("skipped: no REFI-QDA samples in " << samples_dir());
+TEST_CASE("NVivo for Mac sample: a codebook with empty sources", "[exchange][shared]") {
+    if (quire::test::shared_file("refi-qda/samples").empty()) {
         return;
     }
     TempProjectPath path;
@@ -265,9 +258,8 @@ TEST_CASE("NVivo for Mac sample: a codebook with empty sources", "[exchange]") {
                       [&](const quire::Code& c) { return c.parent_id == parent.id; }));
 }
 
-TEST_CASE("ATLAS.ti for Windows sample: users and a small codebook", "[exchange]") {
-    if (!have_samples()) {
-        WARN("skipped: no REFI-QDA samples in " << samples_dir());
+TEST_CASE("ATLAS.ti for Windows sample: users and a small codebook", "[exchange][shared]") {
+    if (quire::test::shared_file("refi-qda/samples").empty()) {
         return;
     }
     TempProjectPath path;
@@ -280,9 +272,8 @@ TEST_CASE("ATLAS.ti for Windows sample: users and a small codebook", "[exchange]
 }
 
 TEST_CASE("spec annex sample (bare .qde): media without files are reported, memos kept",
-          "[exchange]") {
-    if (!have_samples()) {
-        WARN("skipped: no REFI-QDA samples in " << samples_dir());
+          "[exchange][shared]") {
+    if (quire::test::shared_file("refi-qda/samples").empty()) {
         return;
     }
     TempProjectPath path;
