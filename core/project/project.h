@@ -86,8 +86,9 @@ public:
 
     // Creates a new project file; refuses to overwrite an existing file.
     static Project create(const std::string& path, const std::string& name = "");
-    // Opens an existing project; upgrades older schemas in place, refuses newer ones and
-    // files that are not Quire projects.
+    // Opens an existing project; upgrades older schemas in place after keeping a copy of the
+    // file as it was beside it (core/project/upgrade_copy.h; no copy, no upgrade), refuses
+    // newer ones and files that are not Quire projects.
     static Project open(const std::string& path);
 
     Project(Project&&) noexcept;
