@@ -478,8 +478,11 @@ struct Index::Impl {
                 }
             }
             changed.notify_all();
+            // Also called after a failure found by the first call: join each thread once.
             for (std::thread& t : pool) {
-                t.join();
+                if (t.joinable()) {
+                    t.join();
+                }
             }
         };
         try {

@@ -166,3 +166,25 @@ TEST_CASE("a cancelled update keeps the index usable and the next search adds th
     const auto report = index.update();
     CHECK(report.added + report.removed == 0);
 }
+
+TEST_CASE("a thread that fails during a build reports its own error", "[search]") {
+    Fixture f;
+    add_transcripts(f.project, 20);
+    IndexOptions options;
+    options.folder = f.dir.path("index");
+    options.threads = 2;
+    // Before the threads start, a file takes the place of the second thread's database.
+    bool planted = false;
+    const auto plant = [&](std::size_t, std::size_t) {
+        if (!planted) {
+            f.dir.write("index.new/shard1", "not a database");
+            planted = true;
+        }
+        return true;
+    };
+    CHECK_THROWS_AS(Index(f.project, options, plant), quire::SearchIndexError);
+    CHECK_FALSE(fs::exists(options.folder + ".new"));
+    Index index(f.project, options);
+    CHECK(index.opened().rebuilt);
+    CHECK(hits_of(index, "shared") == 20);
+}
