@@ -1,0 +1,522 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Building and updating the index: one Xapian document per transcript, whole builds in
+// parallel shards, small updates in place, and the cache folder with its format version.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <unordered_set>
+
+#include "core/project/project.h"
+#include "core/util/paths.h"
+#include "search/index_internal.h"
+
+namespace quire::search {
+namespace fs = std::filesystem;
+
+namespace {
+
+// A transcript turned into a Xapian document by a worker thread.
+struct Built {
+    Xapian::Document document;
+    std::vector<std::string> terms;  // distinct terms, for the stem table
+    std::uint64_t words = 0;
+    std::uint64_t bytes = 0;
+};
+
+Built build_document(Tokenizer& tokenizer, const std::string& guid, const std::string& text) {
+    Built b;
+    b.bytes = text.size();
+    std::vector<Paragraph> paragraphs;
+    // Positions grouped by term first: Xapian then finds each term once, not per word.
+    std::unordered_map<std::string, std::vector<Xapian::termpos>> positions;
+    Xapian::termpos pos = 0;
+    std::int64_t line_cp = 0;
+    // Line by line: a line break always breaks words, so this finds the same words as one
+    // pass over the whole text, and most lines take the tokenizer's fast path.
+    for (std::size_t start = 0; start <= text.size();) {
+        std::size_t lf = text.find('\n', start);
+        if (lf == std::string::npos) {
+            lf = text.size();
+        }
+        const std::string_view line(text.data() + start, lf - start);
+        const std::vector<WordSpan> spans = tokenizer.spans(line);
+        if (!spans.empty()) {
+            Paragraph p;
+            p.start_byte = static_cast<std::int64_t>(start);
+            p.bytes = static_cast<std::int64_t>(line.size());
+            p.start_cp = line_cp;
+            p.words = static_cast<Xapian::termcount>(spans.size());
+            paragraphs.push_back(p);
+            for (const WordSpan& w : spans) {
+                const std::string& term =
+                    tokenizer.folded(line.substr(w.byte_start, w.byte_end - w.byte_start));
+                positions[term].push_back(++pos);
+            }
+        }
+        line_cp += count_code_points(line) + 1;
+        start = lf + 1;
+    }
+    b.words = pos;
+    b.terms.reserve(positions.size());
+    for (auto& [term, list] : positions) {
+        // Xapian refuses terms longer than its key limit; such "words" are not prose.
+        if (term.size() > 200) {
+            continue;
+        }
+        for (const Xapian::termpos p : list) {
+            b.document.add_posting(term, p);
+        }
+        b.terms.push_back(term);
+    }
+    b.document.add_boolean_term(kUniquePrefix + guid);
+    b.document.set_data(encode_paragraphs(paragraphs));
+    return b;
+}
+
+std::string stemmer_language(const std::string& project_language, Xapian::Stem& stem) {
+    try {
+        stem = Xapian::Stem(project_language.empty() ? "en" : project_language);
+        return stem.is_none() ? "none" : project_language;
+    } catch (const Xapian::InvalidArgumentError&) {
+        stem = Xapian::Stem();
+        return "none";
+    }
+}
+
+}  // namespace
+
+void make_private_folder(const fs::path& p) {
+    std::error_code ec;
+    fs::create_directories(p, ec);
+    if (ec) {
+        throw SearchIndexError("cannot create the search index folder " + p.string() + ": " +
+                               ec.message());
+    }
+    // Transcripts are confidential: the cache is readable by its owner only.
+    fs::permissions(p, fs::perms::owner_all, fs::perm_options::replace, ec);
+}
+
+Index::Impl::Impl(Project& p, const IndexOptions& options) : project(p) {
+    const ProjectInfo info = p.info();
+    project_guid = info.guid;
+    language = info.language;
+    stem_name = stemmer_language(language, stem);
+    folder = options.folder.empty() ? Index::default_folder(project_guid) : options.folder;
+    threads = options.threads > 0
+                  ? options.threads
+                  : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+// Opens the existing index for reading; returns why it cannot be used, or "".
+std::string Index::Impl::open_reader() {
+    paragraph_cache.clear();
+    db.reset();
+    if (!fs::exists(fs::path(folder) / "iamglass") && !fs::exists(fs::path(folder) / "iamchert")) {
+        return "there was no index yet";
+    }
+    try {
+        Xapian::Database d(folder);
+        if (d.get_metadata(kFormatKey) != kFormat) {
+            return "the index was written by another version of Quire";
+        }
+        if (d.get_metadata(kProjectKey) != project_guid) {
+            return "the index belongs to another project";
+        }
+        if (d.get_metadata(kLanguageKey) != stem_name) {
+            return "the project's language changed";
+        }
+        manifest = decode_manifest(d.get_metadata(kManifestKey));
+        if (d.get_doccount() != manifest.size()) {
+            return "the index does not hold the documents it lists";
+        }
+        const std::string g = d.get_metadata(kGenerationKey);
+        generation = g.empty() ? -1 : std::stoll(g);
+        db = std::move(d);
+        return "";
+    } catch (const Xapian::Error& e) {
+        return "the index could not be read (" + e.get_msg() + ")";
+    } catch (const SearchIndexError& e) {
+        return e.what();
+    }
+}
+
+Xapian::WritableDatabase Index::Impl::open_writer(const std::string& where, int flags) {
+    // Another Quire (the GUI, or a second command) may be writing: wait a little.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return Xapian::WritableDatabase(where, flags);
+        } catch (const Xapian::DatabaseLockError&) {
+            if (attempt >= 100) {
+                throw SearchIndexError(
+                    "the search index is being updated by another Quire; try again");
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        } catch (const Xapian::Error& e) {
+            throw SearchIndexError("cannot write the search index in " + where + ": " +
+                                   e.get_msg());
+        }
+    }
+}
+
+// Adds documents to an open index, one after the other: updates are small (larger
+// ones rebuild in parallel, see update()).
+void Index::Impl::add_documents(Xapian::WritableDatabase& w, const DocumentKeys& docs,
+                                const Progress& progress) {
+    std::unordered_set<std::string> stems_written;
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+        const auto& [id, guid] = docs[i];
+        const Built b = build_document(tokenizer, guid, project.document_text(id));
+        if (!stem.is_none()) {
+            for (const std::string& term : b.terms) {
+                if (stems_written.insert(term).second) {
+                    const std::string s = stem(term);
+                    if (s != term) {
+                        w.add_synonym(kStemPrefix + s, term);
+                    }
+                }
+            }
+        }
+        w.replace_document(static_cast<Xapian::docid>(id), b.document);
+        manifest[id] = ManifestEntry{guid, b.words, b.bytes};
+        if (progress && !progress(i + 1, docs.size())) {
+            throw Cancelled();
+        }
+    }
+}
+
+void Index::Impl::write_metadata(Xapian::WritableDatabase& w, std::int64_t gen) {
+    w.set_metadata(kFormatKey, kFormat);
+    w.set_metadata(kProjectKey, project_guid);
+    w.set_metadata(kLanguageKey, stem_name);
+    w.set_metadata(kGenerationKey, std::to_string(gen));
+    w.set_metadata(kManifestKey, encode_manifest(manifest));
+}
+
+// Builds a complete index of `docs` (sorted by id) at `target`, which must be empty.
+// Each thread writes its own Xapian database for a contiguous block of documents, so
+// both cores tokenize and write; the blocks are then merged in one sequential pass
+// (Xapian's compaction, keeping document ids), which also leaves the tables compact.
+void Index::Impl::build_in_shards(const fs::path& target, const DocumentKeys& docs,
+                                  const Progress& progress) {
+    const std::size_t shards = std::max<std::size_t>(
+        1, std::min<std::size_t>(static_cast<std::size_t>(threads), docs.size() / 4));
+    struct Shard {
+        fs::path folder;
+        std::size_t begin = 0;
+        std::size_t end = 0;
+        std::deque<std::pair<std::size_t, std::string>> queue;  // doc index, text
+        std::vector<std::pair<Id, ManifestEntry>> written;
+        bool finished = false;
+    };
+    std::vector<Shard> parts(shards);
+    for (std::size_t k = 0; k < shards; ++k) {
+        parts[k].folder = target / ("shard" + std::to_string(k));
+        parts[k].begin = docs.size() * k / shards;
+        parts[k].end = docs.size() * (k + 1) / shards;
+    }
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::atomic<std::size_t> done{0};
+    std::atomic<bool> stop{false};
+    std::exception_ptr failure;
+    constexpr std::size_t kQueued = 4;  // texts read ahead per shard
+
+    auto work = [&](Shard& part) {
+        try {
+            Tokenizer tok;
+            // One stemmer per thread: copies of a Xapian::Stem share a reference
+            // count that is not atomic.
+            Xapian::Stem stemmer = stem_name == "none" ? Xapian::Stem() : Xapian::Stem(stem_name);
+            Xapian::WritableDatabase w(part.folder.string(),
+                                       Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+            std::unordered_set<std::string> seen;
+            for (;;) {
+                std::pair<std::size_t, std::string> job;
+                {
+                    std::unique_lock<std::mutex> lock(mutex);
+                    changed.wait(lock,
+                                 [&] { return stop || !part.queue.empty() || part.finished; });
+                    if (stop || part.queue.empty()) {
+                        break;
+                    }
+                    job = std::move(part.queue.front());
+                    part.queue.pop_front();
+                }
+                changed.notify_all();
+                const auto& [id, guid] = docs[job.first];
+                Built b = build_document(tok, guid, job.second);
+                for (const std::string& term : b.terms) {
+                    if (!stemmer.is_none() && seen.insert(term).second) {
+                        const std::string st = stemmer(term);
+                        if (st != term) {
+                            w.add_synonym(kStemPrefix + st, term);
+                        }
+                    }
+                }
+                w.replace_document(static_cast<Xapian::docid>(id), b.document);
+                part.written.emplace_back(id, ManifestEntry{guid, b.words, b.bytes});
+                ++done;
+            }
+            if (!stop) {
+                w.commit();
+            }
+            w.close();
+        } catch (...) {
+            std::lock_guard<std::mutex> lock(mutex);
+            if (!failure) {
+                failure = std::current_exception();
+            }
+            stop = true;
+            changed.notify_all();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (Shard& part : parts) {
+        pool.emplace_back(work, std::ref(part));
+    }
+    auto finish = [&] {
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            for (Shard& part : parts) {
+                part.finished = true;
+            }
+        }
+        changed.notify_all();
+        // Also called after a failure found by the first call: join each thread once.
+        for (std::thread& t : pool) {
+            if (t.joinable()) {
+                t.join();
+            }
+        }
+    };
+    try {
+        // This thread alone reads the project file; it deals texts out in turn.
+        std::vector<std::size_t> next(shards);
+        for (std::size_t k = 0; k < shards; ++k) {
+            next[k] = parts[k].begin;
+        }
+        for (bool more = true; more;) {
+            more = false;
+            for (std::size_t k = 0; k < shards; ++k) {
+                Shard& part = parts[k];
+                if (next[k] >= part.end) {
+                    continue;
+                }
+                more = true;
+                std::string text = project.document_text(docs[next[k]].first);
+                {
+                    std::unique_lock<std::mutex> lock(mutex);
+                    changed.wait(lock, [&] { return stop || part.queue.size() < kQueued; });
+                    if (stop) {
+                        break;
+                    }
+                    part.queue.emplace_back(next[k], std::move(text));
+                }
+                changed.notify_all();
+                ++next[k];
+                if (progress && !progress(done, docs.size())) {
+                    stop = true;
+                    changed.notify_all();
+                    throw Cancelled();
+                }
+            }
+            if (stop) {
+                break;
+            }
+        }
+        finish();
+        if (failure) {
+            std::rethrow_exception(failure);
+        }
+    } catch (...) {
+        stop = true;
+        finish();
+        throw;
+    }
+    for (const Shard& part : parts) {
+        for (const auto& [id, entry] : part.written) {
+            manifest[id] = entry;
+        }
+    }
+    if (progress && !progress(docs.size(), docs.size())) {
+        throw Cancelled();
+    }
+    const fs::path merged = target / "merged";
+    {
+        Xapian::Database all;
+        for (const Shard& part : parts) {
+            all.add_database(Xapian::Database(part.folder.string()));
+        }
+        all.compact(merged.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+    }
+    std::error_code ec;
+    for (const Shard& part : parts) {
+        fs::remove_all(part.folder, ec);
+    }
+    for (const auto& e : fs::directory_iterator(merged, ec)) {
+        fs::rename(e.path(), target / e.path().filename(), ec);
+        if (ec) {
+            throw SearchIndexError("cannot move the merged search index into " + target.string() +
+                                   ": " + ec.message());
+        }
+    }
+    fs::remove(merged, ec);
+}
+
+UpdateReport Index::Impl::rebuild(const std::string& reason, const Progress& progress) {
+    UpdateReport report;
+    report.rebuilt = true;
+    report.reason = reason;
+    db.reset();
+    const fs::path target(folder);
+    make_private_folder(target.parent_path());
+    const fs::path fresh = target.string() + ".new";
+    std::error_code ec;
+    fs::remove_all(fresh, ec);
+    make_private_folder(fresh);
+    const std::int64_t gen = project.documents_generation();
+    const DocumentKeys docs = project.document_keys();
+    manifest.clear();
+    try {
+        if (progress && !progress(0, docs.size())) {
+            throw Cancelled();
+        }
+        build_in_shards(fresh, docs, progress);
+        Xapian::WritableDatabase w = open_writer(fresh.string(), Xapian::DB_CREATE_OR_OPEN);
+        write_metadata(w, gen);
+        w.commit();
+        w.close();
+    } catch (const Xapian::Error& e) {
+        fs::remove_all(fresh, ec);
+        throw SearchIndexError("cannot build the search index: " + e.get_msg());
+    } catch (...) {
+        fs::remove_all(fresh, ec);
+        throw;
+    }
+    // Swap in the new index only once it is complete: a cancelled or failed rebuild
+    // leaves the old one (if any) in place.
+    fs::remove_all(target, ec);
+    fs::rename(fresh, target, ec);
+    if (ec) {
+        throw SearchIndexError("cannot replace the search index in " + folder + ": " +
+                               ec.message());
+    }
+    report.added = docs.size();
+    const std::string problem = open_reader();
+    if (!problem.empty()) {
+        throw SearchIndexError("the rebuilt search index cannot be read: " + problem);
+    }
+    return report;
+}
+
+UpdateReport Index::Impl::update(const Progress& progress) {
+    if (!db) {
+        const std::string problem = open_reader();
+        if (!problem.empty()) {
+            return rebuild(problem, progress);
+        }
+    }
+    const std::int64_t gen = project.documents_generation();
+    const DocumentKeys docs = project.document_keys();
+    DocumentKeys to_add;
+    std::set<Id> current;
+    std::set<Id> replaced;
+    for (const auto& [id, guid] : docs) {
+        current.insert(id);
+        const auto it = manifest.find(id);
+        if (it == manifest.end() || it->second.guid != guid) {
+            to_add.emplace_back(id, guid);
+            if (it != manifest.end()) {
+                replaced.insert(id);  // the same id now names another document
+            }
+        }
+    }
+    std::vector<Id> to_remove;
+    for (const auto& [id, e] : manifest) {
+        if (current.count(id) == 0 || replaced.count(id) > 0) {
+            to_remove.push_back(id);
+        }
+    }
+    if (to_add.size() >= 64 && to_add.size() * 2 >= docs.size()) {
+        // Mostly new (a first import into an empty index): building afresh in
+        // parallel is faster than adding one by one.
+        return rebuild("most documents were new", progress);
+    }
+    UpdateReport report;
+    if (to_add.empty() && to_remove.empty()) {
+        if (gen != generation) {
+            Xapian::WritableDatabase w = open_writer(folder, Xapian::DB_CREATE_OR_OPEN);
+            w.set_metadata(kGenerationKey, std::to_string(gen));
+            w.commit();
+            w.close();
+            generation = gen;
+            db->reopen();
+            paragraph_cache.clear();
+        }
+        return report;
+    }
+    db.reset();
+    try {
+        Xapian::WritableDatabase w = open_writer(folder, Xapian::DB_CREATE_OR_OPEN);
+        for (const Id id : to_remove) {
+            try {
+                w.delete_document(static_cast<Xapian::docid>(id));
+            } catch (const Xapian::DocNotFoundError&) {
+            }
+            manifest.erase(id);
+        }
+        add_documents(w, to_add, progress);
+        write_metadata(w, gen);
+        w.commit();
+        w.close();
+    } catch (const Xapian::DatabaseCorruptError& e) {
+        return rebuild("the index was damaged (" + e.get_msg() + ")", progress);
+    } catch (const Xapian::Error& e) {
+        throw SearchIndexError("cannot update the search index: " + e.get_msg());
+    } catch (...) {
+        // Cancelled or failed: the writer's uncommitted changes are discarded; reload
+        // what is on disk.
+        open_reader();
+        throw;
+    }
+    report.added = to_add.size();
+    report.removed = 0;
+    for (const Id id : to_remove) {
+        report.removed += current.count(id) == 0;
+    }
+    const std::string problem = open_reader();
+    if (!problem.empty()) {
+        return rebuild(problem, progress);
+    }
+    return report;
+}
+
+// Before every search: the project's documents may have changed (any program), and
+// so may the index (another Quire, or a copy of this project sharing its GUID).
+void Index::Impl::ensure_current() {
+    if (db && db->reopen()) {
+        // Another writer committed: reload what the index says it holds.
+        const std::string problem = open_reader();
+        if (!problem.empty()) {
+            rebuild(problem, {});
+            return;
+        }
+        update({});
+        return;
+    }
+    if (!db || project.documents_generation() != generation) {
+        update({});
+    }
+}
+
+std::string Index::default_folder(const std::string& project_guid) {
+    const fs::path base = fs::path(util::user_cache_dir()) / "index";
+    make_private_folder(base);
+    return (base / project_guid).string();
+}
+
+}  // namespace quire::search
