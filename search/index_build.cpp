@@ -2,13 +2,8 @@
 // Building and updating the index: one Xapian document per transcript, whole builds in
 // parallel shards, small updates in place, and the cache folder with its format version.
 #include <algorithm>
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <deque>
-#include <mutex>
 #include <thread>
-#include <unordered_set>
 
 #include "core/project/project.h"
 #include "core/util/paths.h"
@@ -19,7 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A transcript turned into a Xapian document by a worker thread.
+// A transcript turned into a Xapian document.
 struct Built {
     Xapian::Document document;
     std::vector<std::string> terms;  // distinct terms, for the stem table
@@ -88,6 +83,22 @@ std::string stemmer_language(const std::string& project_language, Xapian::Stem& 
 }
 
 }  // namespace
+
+ManifestEntry DocumentWriter::write(Id id, const std::string& guid, const std::string& text) {
+    const Built b = build_document(tokenizer_, guid, text);
+    if (!stem_.is_none()) {
+        for (const std::string& term : b.terms) {
+            if (stems_written_.insert(term).second) {
+                const std::string s = stem_(term);
+                if (s != term) {
+                    db_.add_synonym(kStemPrefix + s, term);
+                }
+            }
+        }
+    }
+    db_.replace_document(static_cast<Xapian::docid>(id), b.document);
+    return ManifestEntry{guid, b.words, b.bytes};
+}
 
 void make_private_folder(const fs::path& p) {
     std::error_code ec;
@@ -166,25 +177,11 @@ Xapian::WritableDatabase Index::Impl::open_writer(const std::string& where, int 
 // ones rebuild in parallel, see update()).
 void Index::Impl::add_documents(Xapian::WritableDatabase& w, const DocumentKeys& docs,
                                 const Progress& progress) {
-    std::unordered_set<std::string> stems_written;
+    DocumentWriter writer(w, tokenizer, stem);
     for (std::size_t i = 0; i < docs.size(); ++i) {
         const auto& [id, guid] = docs[i];
-        const Built b = build_document(tokenizer, guid, project.document_text(id));
-        if (!stem.is_none()) {
-            for (const std::string& term : b.terms) {
-                if (stems_written.insert(term).second) {
-                    const std::string s = stem(term);
-                    if (s != term) {
-                        w.add_synonym(kStemPrefix + s, term);
-                    }
-                }
-            }
-        }
-        w.replace_document(static_cast<Xapian::docid>(id), b.document);
-        manifest[id] = ManifestEntry{guid, b.words, b.bytes};
-        if (progress && !progress(i + 1, docs.size())) {
-            throw Cancelled();
-        }
+        manifest[id] = writer.write(id, guid, project.document_text(id));
+        report_progress(progress, i + 1, docs.size());
     }
 }
 
@@ -196,175 +193,21 @@ void Index::Impl::write_metadata(Xapian::WritableDatabase& w, std::int64_t gen) 
     w.set_metadata(kManifestKey, encode_manifest(manifest));
 }
 
-// Builds a complete index of `docs` (sorted by id) at `target`, which must be empty.
-// Each thread writes its own Xapian database for a contiguous block of documents, so
-// both cores tokenize and write; the blocks are then merged in one sequential pass
-// (Xapian's compaction, keeping document ids), which also leaves the tables compact.
+// Builds a complete index of `docs` (sorted by id) at `target`, which must be empty: in
+// parallel shards that are then merged (index_shards.cpp).
 void Index::Impl::build_in_shards(const fs::path& target, const DocumentKeys& docs,
                                   const Progress& progress) {
     const std::size_t shards = std::max<std::size_t>(
         1, std::min<std::size_t>(static_cast<std::size_t>(threads), docs.size() / 4));
-    struct Shard {
-        fs::path folder;
-        std::size_t begin = 0;
-        std::size_t end = 0;
-        std::deque<std::pair<std::size_t, std::string>> queue;  // doc index, text
-        std::vector<std::pair<Id, ManifestEntry>> written;
-        bool finished = false;
-    };
-    std::vector<Shard> parts(shards);
+    std::vector<fs::path> folders;
     for (std::size_t k = 0; k < shards; ++k) {
-        parts[k].folder = target / ("shard" + std::to_string(k));
-        parts[k].begin = docs.size() * k / shards;
-        parts[k].end = docs.size() * (k + 1) / shards;
+        folders.push_back(target / ("shard" + std::to_string(k)));
     }
-    std::mutex mutex;
-    std::condition_variable changed;
-    std::atomic<std::size_t> done{0};
-    std::atomic<bool> stop{false};
-    std::exception_ptr failure;
-    constexpr std::size_t kQueued = 4;  // texts read ahead per shard
-
-    auto work = [&](Shard& part) {
-        try {
-            Tokenizer tok;
-            // One stemmer per thread: copies of a Xapian::Stem share a reference
-            // count that is not atomic.
-            Xapian::Stem stemmer = stem_name == "none" ? Xapian::Stem() : Xapian::Stem(stem_name);
-            Xapian::WritableDatabase w(part.folder.string(),
-                                       Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
-            std::unordered_set<std::string> seen;
-            for (;;) {
-                std::pair<std::size_t, std::string> job;
-                {
-                    std::unique_lock<std::mutex> lock(mutex);
-                    changed.wait(lock,
-                                 [&] { return stop || !part.queue.empty() || part.finished; });
-                    if (stop || part.queue.empty()) {
-                        break;
-                    }
-                    job = std::move(part.queue.front());
-                    part.queue.pop_front();
-                }
-                changed.notify_all();
-                const auto& [id, guid] = docs[job.first];
-                Built b = build_document(tok, guid, job.second);
-                for (const std::string& term : b.terms) {
-                    if (!stemmer.is_none() && seen.insert(term).second) {
-                        const std::string st = stemmer(term);
-                        if (st != term) {
-                            w.add_synonym(kStemPrefix + st, term);
-                        }
-                    }
-                }
-                w.replace_document(static_cast<Xapian::docid>(id), b.document);
-                part.written.emplace_back(id, ManifestEntry{guid, b.words, b.bytes});
-                ++done;
-            }
-            if (!stop) {
-                w.commit();
-            }
-            w.close();
-        } catch (...) {
-            std::lock_guard<std::mutex> lock(mutex);
-            if (!failure) {
-                failure = std::current_exception();
-            }
-            stop = true;
-            changed.notify_all();
-        }
-    };
-    std::vector<std::thread> pool;
-    for (Shard& part : parts) {
-        pool.emplace_back(work, std::ref(part));
+    for (const auto& [id, entry] : write_shards(project, docs, folders, stem_name, progress)) {
+        manifest[id] = entry;
     }
-    auto finish = [&] {
-        {
-            std::lock_guard<std::mutex> lock(mutex);
-            for (Shard& part : parts) {
-                part.finished = true;
-            }
-        }
-        changed.notify_all();
-        // Also called after a failure found by the first call: join each thread once.
-        for (std::thread& t : pool) {
-            if (t.joinable()) {
-                t.join();
-            }
-        }
-    };
-    try {
-        // This thread alone reads the project file; it deals texts out in turn.
-        std::vector<std::size_t> next(shards);
-        for (std::size_t k = 0; k < shards; ++k) {
-            next[k] = parts[k].begin;
-        }
-        for (bool more = true; more;) {
-            more = false;
-            for (std::size_t k = 0; k < shards; ++k) {
-                Shard& part = parts[k];
-                if (next[k] >= part.end) {
-                    continue;
-                }
-                more = true;
-                std::string text = project.document_text(docs[next[k]].first);
-                {
-                    std::unique_lock<std::mutex> lock(mutex);
-                    changed.wait(lock, [&] { return stop || part.queue.size() < kQueued; });
-                    if (stop) {
-                        break;
-                    }
-                    part.queue.emplace_back(next[k], std::move(text));
-                }
-                changed.notify_all();
-                ++next[k];
-                if (progress && !progress(done, docs.size())) {
-                    stop = true;
-                    changed.notify_all();
-                    throw Cancelled();
-                }
-            }
-            if (stop) {
-                break;
-            }
-        }
-        finish();
-        if (failure) {
-            std::rethrow_exception(failure);
-        }
-    } catch (...) {
-        stop = true;
-        finish();
-        throw;
-    }
-    for (const Shard& part : parts) {
-        for (const auto& [id, entry] : part.written) {
-            manifest[id] = entry;
-        }
-    }
-    if (progress && !progress(docs.size(), docs.size())) {
-        throw Cancelled();
-    }
-    const fs::path merged = target / "merged";
-    {
-        Xapian::Database all;
-        for (const Shard& part : parts) {
-            all.add_database(Xapian::Database(part.folder.string()));
-        }
-        all.compact(merged.string(), Xapian::DBCOMPACT_NO_RENUMBER);
-    }
-    std::error_code ec;
-    for (const Shard& part : parts) {
-        fs::remove_all(part.folder, ec);
-    }
-    for (const auto& e : fs::directory_iterator(merged, ec)) {
-        fs::rename(e.path(), target / e.path().filename(), ec);
-        if (ec) {
-            throw SearchIndexError("cannot move the merged search index into " + target.string() +
-                                   ": " + ec.message());
-        }
-    }
-    fs::remove(merged, ec);
+    report_progress(progress, docs.size(), docs.size());
+    merge_shards(target, folders);
 }
 
 UpdateReport Index::Impl::rebuild(const std::string& reason, const Progress& progress) {
@@ -382,9 +225,7 @@ UpdateReport Index::Impl::rebuild(const std::string& reason, const Progress& pro
     const DocumentKeys docs = project.document_keys();
     manifest.clear();
     try {
-        if (progress && !progress(0, docs.size())) {
-            throw Cancelled();
-        }
+        report_progress(progress, 0, docs.size());
         build_in_shards(fresh, docs, progress);
         Xapian::WritableDatabase w = open_writer(fresh.string(), Xapian::DB_CREATE_OR_OPEN);
         write_metadata(w, gen);

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -105,6 +106,32 @@ std::string snippet(const ParagraphText& t, const std::vector<Span>& spans, cons
                     const Span& hit);
 
 using DocumentKeys = std::vector<std::pair<Id, std::string>>;  // id, GUID
+
+// Writes transcripts into one Xapian database, and the stems of their word forms into its
+// stem table (each form once). Used by one thread at a time, like its Tokenizer and Stem.
+class DocumentWriter {
+public:
+    DocumentWriter(Xapian::WritableDatabase& db, Tokenizer& tokenizer, const Xapian::Stem& stem)
+        : db_(db), tokenizer_(tokenizer), stem_(stem) {}
+    // Writes or replaces document `id`; returns what the document list records of it.
+    ManifestEntry write(Id id, const std::string& guid, const std::string& text);
+
+private:
+    Xapian::WritableDatabase& db_;
+    Tokenizer& tokenizer_;
+    const Xapian::Stem& stem_;
+    std::unordered_set<std::string> stems_written_;
+};
+
+// Writes `docs` into one new database per folder (a contiguous block each), with a thread
+// per folder, and returns what was written of each document (index_shards.cpp). Throws
+// what a thread threw, or Cancelled.
+std::vector<std::pair<Id, ManifestEntry>> write_shards(
+    Project& project, const DocumentKeys& docs, const std::vector<std::filesystem::path>& folders,
+    const std::string& stem_name, const Progress& progress);
+// Merges the databases in `folders` into `target`, keeping document ids, and removes them.
+void merge_shards(const std::filesystem::path& target,
+                  const std::vector<std::filesystem::path>& folders);
 
 struct Index::Impl {
     Project& project;
