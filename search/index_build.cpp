@@ -263,57 +263,21 @@ UpdateReport Index::Impl::update(const Progress& progress) {
     }
     const std::int64_t gen = project.documents_generation();
     const DocumentKeys docs = project.document_keys();
-    DocumentKeys to_add;
-    std::set<Id> current;
-    std::set<Id> replaced;
-    for (const auto& [id, guid] : docs) {
-        current.insert(id);
-        const auto it = manifest.find(id);
-        if (it == manifest.end() || it->second.guid != guid) {
-            to_add.emplace_back(id, guid);
-            if (it != manifest.end()) {
-                replaced.insert(id);  // the same id now names another document
-            }
-        }
-    }
-    std::vector<Id> to_remove;
-    for (const auto& [id, e] : manifest) {
-        if (current.count(id) == 0 || replaced.count(id) > 0) {
-            to_remove.push_back(id);
-        }
-    }
-    if (to_add.size() >= 64 && to_add.size() * 2 >= docs.size()) {
+    const DocumentChanges changes = changes_since_indexed(docs);
+    if (changes.to_add.size() >= 64 && changes.to_add.size() * 2 >= docs.size()) {
         // Mostly new (a first import into an empty index): building afresh in
         // parallel is faster than adding one by one.
         return rebuild("most documents were new", progress);
     }
-    UpdateReport report;
-    if (to_add.empty() && to_remove.empty()) {
+    if (changes.to_add.empty() && changes.to_remove.empty()) {
         if (gen != generation) {
-            Xapian::WritableDatabase w = open_writer(folder, Xapian::DB_CREATE_OR_OPEN);
-            w.set_metadata(kGenerationKey, std::to_string(gen));
-            w.commit();
-            w.close();
-            generation = gen;
-            db->reopen();
-            paragraph_cache.clear();
+            record_generation(gen);
         }
-        return report;
+        return {};
     }
     db.reset();
     try {
-        Xapian::WritableDatabase w = open_writer(folder, Xapian::DB_CREATE_OR_OPEN);
-        for (const Id id : to_remove) {
-            try {
-                w.delete_document(static_cast<Xapian::docid>(id));
-            } catch (const Xapian::DocNotFoundError&) {
-            }
-            manifest.erase(id);
-        }
-        add_documents(w, to_add, progress);
-        write_metadata(w, gen);
-        w.commit();
-        w.close();
+        write_changes(changes, gen, progress);
     } catch (const Xapian::DatabaseCorruptError& e) {
         return rebuild("the index was damaged (" + e.get_msg() + ")", progress);
     } catch (const Xapian::Error& e) {
@@ -324,16 +288,64 @@ UpdateReport Index::Impl::update(const Progress& progress) {
         open_reader();
         throw;
     }
-    report.added = to_add.size();
-    report.removed = 0;
-    for (const Id id : to_remove) {
-        report.removed += current.count(id) == 0;
-    }
+    UpdateReport report;
+    report.added = changes.to_add.size();
+    report.removed = changes.gone;
     const std::string problem = open_reader();
     if (!problem.empty()) {
         return rebuild(problem, progress);
     }
     return report;
+}
+
+DocumentChanges Index::Impl::changes_since_indexed(const DocumentKeys& docs) const {
+    DocumentChanges changes;
+    std::set<Id> current;
+    std::set<Id> replaced;
+    for (const auto& [id, guid] : docs) {
+        current.insert(id);
+        const auto it = manifest.find(id);
+        if (it == manifest.end() || it->second.guid != guid) {
+            changes.to_add.emplace_back(id, guid);
+            if (it != manifest.end()) {
+                replaced.insert(id);  // the same id now names another document
+            }
+        }
+    }
+    for (const auto& [id, e] : manifest) {
+        const bool gone = current.count(id) == 0;
+        if (gone || replaced.count(id) > 0) {
+            changes.to_remove.push_back(id);
+            changes.gone += gone;
+        }
+    }
+    return changes;
+}
+
+void Index::Impl::record_generation(std::int64_t gen) {
+    Xapian::WritableDatabase w = open_writer(folder, Xapian::DB_CREATE_OR_OPEN);
+    w.set_metadata(kGenerationKey, std::to_string(gen));
+    w.commit();
+    w.close();
+    generation = gen;
+    db->reopen();
+    paragraph_cache.clear();
+}
+
+void Index::Impl::write_changes(const DocumentChanges& changes, std::int64_t gen,
+                                const Progress& progress) {
+    Xapian::WritableDatabase w = open_writer(folder, Xapian::DB_CREATE_OR_OPEN);
+    for (const Id id : changes.to_remove) {
+        try {
+            w.delete_document(static_cast<Xapian::docid>(id));
+        } catch (const Xapian::DocNotFoundError&) {
+        }
+        manifest.erase(id);
+    }
+    add_documents(w, changes.to_add, progress);
+    write_metadata(w, gen);
+    w.commit();
+    w.close();
 }
 
 // Before every search: the project's documents may have changed (any program), and

@@ -107,6 +107,13 @@ std::string snippet(const ParagraphText& t, const std::vector<Span>& spans, cons
 
 using DocumentKeys = std::vector<std::pair<Id, std::string>>;  // id, GUID
 
+// How the project's documents differ from those an index holds.
+struct DocumentChanges {
+    DocumentKeys to_add;        // new, or an id that now names another document
+    std::vector<Id> to_remove;  // gone from the project, or replaced
+    std::size_t gone = 0;       // how many of to_remove are gone from the project
+};
+
 // Writes transcripts into one Xapian database, and the stems of their word forms into its
 // stem table (each form once). Used by one thread at a time, like its Tokenizer and Stem.
 class DocumentWriter {
@@ -163,6 +170,12 @@ struct Index::Impl {
                          const Progress& progress);
     UpdateReport rebuild(const std::string& reason, const Progress& progress);
     UpdateReport update(const Progress& progress);
+    DocumentChanges changes_since_indexed(const DocumentKeys& docs) const;
+    // Nothing to add or remove, yet the project's counter moved: remember where it stands,
+    // so that the next search need not compare the document lists again.
+    void record_generation(std::int64_t gen);
+    // Removes and adds documents in one commit.
+    void write_changes(const DocumentChanges& changes, std::int64_t gen, const Progress& progress);
     void ensure_current();
 
     // --- searching (index_query.cpp) ---------------------------------------------------
