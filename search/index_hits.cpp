@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Hits resolved to exact code points by reading their paragraph again, their snippets,
 // and coding them.
+#include <algorithm>
 #include <set>
 #include <tuple>
 
@@ -9,35 +10,46 @@
 
 namespace quire::search {
 
-// Reads one paragraph from the project file (its bytes only) and finds its first
-// `needed` words again.
-ParagraphText Index::Impl::read_paragraph(Id document, const Paragraph& p, std::size_t needed) {
+namespace {
+
+// What trimming a paragraph removes (the line break is not part of it).
+constexpr const char* kSpaces = " \t\f\v\r";
+
+}  // namespace
+
+ParagraphText read_paragraph(Project& project, Tokenizer& tokenizer, Id document,
+                             const Paragraph& p, std::size_t needed) {
     ParagraphText t;
     t.text = project.document_text_bytes(document, p.start_byte, p.bytes);
     needed = std::min<std::size_t>(needed, p.words);
     t.words = tokenizer.spans(t.text, needed);
+    t.first = p.first;
     t.start_cp = p.start_cp;
-    const std::size_t first = t.text.find_first_not_of(" \t\f\v\r");
-    const std::size_t last = t.text.find_last_not_of(" \t\f\v\r");
-    t.trimmed_start = p.start_cp + count_code_points(std::string_view(t.text).substr(0, first));
-    t.trimmed_end = p.start_cp + count_code_points(std::string_view(t.text).substr(0, last + 1));
+    const std::size_t first = t.text.find_first_not_of(kSpaces);
+    const std::size_t last = t.text.find_last_not_of(kSpaces);
+    t.trimmed.start = p.start_cp + count_code_points(std::string_view(t.text).substr(0, first));
+    t.trimmed.end = p.start_cp + count_code_points(std::string_view(t.text).substr(0, last + 1));
     if (t.words.size() != needed) {
         throw SearchIndexError("the search index does not match the project's text");
     }
     return t;
 }
 
-// The text around a hit, cut at spaces: context is measured in bytes, so that only
-// the words up to the hit have to be found again.
-std::string snippet(const ParagraphText& t, const std::vector<Span>& spans, const Paragraph& p,
-                    const Span& hit) {
+TextRange ParagraphText::range_of(const PositionRange& match) const {
+    return {start_cp + words[match.first - first].start, start_cp + words[match.last - first].end};
+}
+
+// Context is measured in bytes, so that only the words up to the hit have to be found
+// again.
+std::string ParagraphText::snippet(const std::vector<PositionRange>& matches,
+                                   const PositionRange& hit) const {
     constexpr std::size_t kBefore = 36;
     constexpr std::size_t kAfter = 110;
-    const std::string& x = t.text;
-    const std::size_t hit_from = t.words[hit.first - p.first].byte_start;
-    const std::size_t hit_to = t.words[hit.last - p.first].byte_end;
-    std::size_t from = x.find_first_not_of(" \t\f\v\r");
-    std::size_t to = x.find_last_not_of(" \t\f\v\r") + 1;
+    const std::string& x = text;
+    const std::size_t hit_from = words[hit.first - first].byte_start;
+    const std::size_t hit_to = words[hit.last - first].byte_end;
+    std::size_t from = x.find_first_not_of(kSpaces);
+    std::size_t to = x.find_last_not_of(kSpaces) + 1;
     bool cut_before = false;
     bool cut_after = false;
     if (hit_from > from + kBefore) {
@@ -56,9 +68,9 @@ std::string snippet(const ParagraphText& t, const std::vector<Span>& spans, cons
     }
     std::string out = cut_before ? "\u2026" : "";
     std::size_t at = from;
-    for (const Span& s : spans) {
-        const std::size_t b = t.words[s.first - p.first].byte_start;
-        const std::size_t e = t.words[s.last - p.first].byte_end;
+    for (const PositionRange& s : matches) {
+        const std::size_t b = words[s.first - first].byte_start;
+        const std::size_t e = words[s.last - first].byte_end;
         if (b < at || e > to) {
             continue;
         }

@@ -16,12 +16,14 @@
 #include <vector>
 
 #include "core/base/model.h"
+#include "core/base/text_range.h"
 #include "search/query.h"
 #include "search/search.h"
 #include "search/tokenizer.h"
 
 // Private to the search library: the state behind Index and the types its parts share
-// (building in index_build.cpp, querying in index_query.cpp, hits in index_hits.cpp).
+// (index_build.cpp and index_shards.cpp build, index_query.cpp decides a query per
+// paragraph, index_search.cpp runs a search, index_hits.cpp resolves hits).
 // Xapian may appear here and in the .cpp files only, never in search's public headers.
 //
 // Contract: as search.h; functions here may also throw Xapian::Error, which Index's
@@ -68,14 +70,15 @@ Manifest decode_manifest(const std::string& s);
 // Creates a folder (and its parents) that only its owner may read; throws SearchIndexError.
 void make_private_folder(const std::filesystem::path& p);
 
-// Positions matched by a query leaf in one document: [first, last] word positions.
-struct Span {
+// Word positions [first, last] (inclusive, as Xapian numbers them) of one match of a query
+// leaf in one document. Not code points: ParagraphText::range_of gives those.
+struct PositionRange {
     Xapian::termpos first = 0;
     Xapian::termpos last = 0;
-    bool operator<(const Span& o) const {
+    bool operator<(const PositionRange& o) const {
         return first < o.first || (first == o.first && last < o.last);
     }
-    bool operator==(const Span& o) const { return first == o.first && last == o.last; }
+    bool operator==(const PositionRange& o) const { return first == o.first && last == o.last; }
 };
 
 // A word, prefix or phrase of the query and the index terms it stands for.
@@ -84,26 +87,60 @@ struct Leaf {
     std::vector<std::string> terms;  // Word: its forms; ExactWord/Phrase: the words
 };
 using Leaves = std::map<const QueryNode*, Leaf>;
-using LeafSpans = std::map<const QueryNode*, std::vector<Span>>;
+using LeafSpans = std::map<const QueryNode*, std::vector<PositionRange>>;
 
-// The spans of one paragraph that make the query true there.
+// The matches of one paragraph that make the query true there.
 struct ParagraphHits {
     std::size_t paragraph = 0;
-    std::vector<Span> spans;  // sorted, overlapping ones merged
+    std::vector<PositionRange> spans;  // sorted, overlapping ones merged
 };
 
-// Resolves word positions of one paragraph to code points by reading it again.
+// A parsed query against one index (index_query.cpp): the Xapian query that finds the
+// candidate documents, and the paragraph-level decision of AND, NOT, phrases and NEAR in
+// each of them. Keeps references to its arguments.
+class ParagraphMatcher {
+public:
+    ParagraphMatcher(const Xapian::Database& db, const Xapian::Stem& stem, const QueryNode& root);
+
+    // A superset of the documents with hits, ranked by BM25.
+    const Xapian::Query& document_query() const { return query_; }
+    // The paragraphs of document `did` where the query holds, in text order.
+    std::vector<ParagraphHits> hits_in(Xapian::docid did,
+                                       const std::vector<Paragraph>& paragraphs) const;
+
+private:
+    std::vector<std::string> forms_of(const std::string& word) const;
+    Xapian::Query leaf_query(const QueryNode& n);
+    Xapian::Query document_query(const QueryNode& n);
+    void collect_leaves(const QueryNode& n);
+    std::vector<PositionRange> leaf_spans(const Leaf& leaf, Xapian::docid did) const;
+
+    const Xapian::Database& db_;
+    const Xapian::Stem& stem_;
+    const QueryNode& root_;
+    Leaves leaves_;  // filled while query_ is built
+    Xapian::Query query_;
+};
+
+// One paragraph read again from the project file (index_hits.cpp), to resolve its
+// matches' word positions to code points and cut their snippets.
 struct ParagraphText {
-    std::string text;  // the line
-    std::vector<WordSpan> words;
+    std::string text;             // the line
+    std::vector<WordSpan> words;  // its words, as far as the last match
+    Xapian::termpos first = 1;    // the position of words[0]
     std::int64_t start_cp = 0;
-    std::int64_t trimmed_start = 0;  // code points in the document
-    std::int64_t trimmed_end = 0;
+    TextRange trimmed;  // the line without the spaces around it, in the document
+
+    // The code points of the words of `match`, in the document.
+    TextRange range_of(const PositionRange& match) const;
+    // The text around `hit`, cut at spaces, with the paragraph's `matches` marked.
+    std::string snippet(const std::vector<PositionRange>& matches, const PositionRange& hit) const;
 };
 
-// The text around a hit, cut at spaces, with the paragraph's hits marked.
-std::string snippet(const ParagraphText& t, const std::vector<Span>& spans, const Paragraph& p,
-                    const Span& hit);
+// Reads one paragraph from the project file (its bytes only) and finds its first `needed`
+// words again. Throws SearchIndexError when they are not there.
+ParagraphText read_paragraph(Project& project, Tokenizer& tokenizer, Id document,
+                             const Paragraph& p, std::size_t needed);
 
 using DocumentKeys = std::vector<std::pair<Id, std::string>>;  // id, GUID
 
@@ -178,26 +215,14 @@ struct Index::Impl {
     void write_changes(const DocumentChanges& changes, std::int64_t gen, const Progress& progress);
     void ensure_current();
 
-    // --- searching (index_query.cpp) ---------------------------------------------------
+    // --- searching (index_search.cpp) --------------------------------------------------
 
-    const std::vector<Paragraph>& paragraphs_of(const Xapian::MSetIterator& m);
-    std::vector<std::string> forms_of(const std::string& word);
-    Xapian::Query leaf_query(const QueryNode& n, Leaves& leaves);
-    Xapian::Query build(const QueryNode& n, Leaves& leaves);
-    void collect_leaves(const QueryNode& n, Leaves& leaves);
-    std::vector<Span> leaf_spans(const Leaf& leaf, Xapian::docid did);
-    std::optional<std::vector<Span>> evaluate(const QueryNode& n, const LeafSpans& leaf,
-                                              Xapian::termpos lo, Xapian::termpos hi);
-    std::vector<ParagraphHits> document_hits(const QueryNode& root, const Leaves& leaves,
-                                             Xapian::docid did,
-                                             const std::vector<Paragraph>& paragraphs);
-    std::set<std::string> field_names();
-    void apply_fields(const QueryNode& root, ScopeFilter& filter);
     SearchResults search(const SearchRequest& request);
-
-    // --- hits (index_hits.cpp) ---------------------------------------------------------
-
-    ParagraphText read_paragraph(Id document, const Paragraph& p, std::size_t needed);
+    // Names of this project's fields are filters; other "name:value" runs are words.
+    QueryNode parse(const std::string& query);
+    // Field filters in the query become scope filters.
+    void apply_fields(const QueryNode& root, ScopeFilter& filter);
+    const std::vector<Paragraph>& paragraphs_of(const Xapian::MSetIterator& m);
 };
 
 }  // namespace quire::search
