@@ -3,7 +3,7 @@
 // and coding them.
 #include <algorithm>
 #include <set>
-#include <tuple>
+#include <utility>
 
 #include "core/project/project.h"
 #include "search/index_internal.h"
@@ -89,18 +89,14 @@ std::string ParagraphText::snippet(const std::vector<PositionRange>& matches,
 
 CodeHitsOutcome code_hits(Project& project, const std::vector<Hit>& hits, Id code, Id coder,
                           Spread spread) {
-    std::set<std::tuple<Id, std::int64_t, std::int64_t>> ranges;
+    std::set<std::pair<Id, TextRange>> ranges;
     for (const Hit& h : hits) {
-        if (spread == Spread::Paragraph) {
-            ranges.insert({h.document, h.paragraph_start, h.paragraph_end});
-        } else {
-            ranges.insert({h.document, h.start, h.end});
-        }
+        ranges.insert({h.document, spread == Spread::Paragraph ? h.paragraph_range() : h.range()});
     }
     CodeHitsOutcome outcome;
     Project::Action action(project);
-    for (const auto& [doc, start, end] : ranges) {
-        const ApplyOutcome r = project.apply_code(doc, code, coder, start, end);
+    for (const auto& [doc, range] : ranges) {
+        const ApplyOutcome r = project.apply_code(doc, code, coder, range.start, range.end);
         if (r.existed) {
             ++outcome.already_coded;
         } else {

@@ -88,6 +88,7 @@ TEST_CASE("a hit's range is exactly its words after emoji, CJK and accents", "[s
     for (const Hit& h : targets.hits) {
         CHECK(h.document == gamma);
         CHECK(h.document_name == "Gamma");
+        CHECK(h.range() == TextRange{h.start, h.end});
     }
     CHECK(ranges_of(search(index, "\"the target word\"").hits, gamma) ==
           occurrences(text, "the target word"));
@@ -108,9 +109,10 @@ TEST_CASE("a hit's paragraph is its line without the spaces around it", "[search
     const Hit& h = r.hits[0];
     const std::string line =
         "Indented \U0001F642\U0001F642 line with target inside, and caf\u00E9 here.";
-    CHECK(TextRange{h.paragraph_start, h.paragraph_end} == occurrences(text, line)[0]);
+    CHECK(h.paragraph_range() == occurrences(text, line)[0]);
+    CHECK(h.paragraph_range() == TextRange{h.paragraph_start, h.paragraph_end});
     CHECK(quire::text::slice(text, h.paragraph_start, h.paragraph_end) == line);
-    CHECK(TextRange{h.paragraph_start, h.paragraph_end}.contains({h.start, h.end}));
+    CHECK(h.paragraph_range().contains(h.range()));
 }
 
 TEST_CASE("words next to each other matched by different parts of a query stay two hits",
