@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "core/project/project.h"
+#include "core/text/unicode.h"
 #include "core/util/paths.h"
 #include "search/index_internal.h"
 
@@ -52,7 +53,7 @@ Built build_document(Tokenizer& tokenizer, const std::string& guid, const std::s
                 positions[term].push_back(++pos);
             }
         }
-        line_cp += count_code_points(line) + 1;
+        line_cp += text::code_point_count(line) + 1;
         start = lf + 1;
     }
     b.words = pos;

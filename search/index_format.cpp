@@ -75,14 +75,6 @@ std::vector<Paragraph> decode_paragraphs(const std::string& data) {
     return out;
 }
 
-std::int64_t count_code_points(std::string_view s) {
-    std::int64_t n = 0;
-    for (const char c : s) {
-        n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }
-    return n;
-}
-
 std::string encode_manifest(const Manifest& m) {
     std::string out;
     for (const auto& [id, e] : m) {

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/project/project.h"
+#include "core/text/unicode.h"
 #include "search/index_internal.h"
 
 namespace quire::search {
@@ -27,8 +28,10 @@ ParagraphText read_paragraph(Project& project, Tokenizer& tokenizer, Id document
     t.start_cp = p.start_cp;
     const std::size_t first = t.text.find_first_not_of(kSpaces);
     const std::size_t last = t.text.find_last_not_of(kSpaces);
-    t.trimmed.start = p.start_cp + count_code_points(std::string_view(t.text).substr(0, first));
-    t.trimmed.end = p.start_cp + count_code_points(std::string_view(t.text).substr(0, last + 1));
+    t.trimmed.start =
+        p.start_cp + text::code_point_count(std::string_view(t.text).substr(0, first));
+    t.trimmed.end =
+        p.start_cp + text::code_point_count(std::string_view(t.text).substr(0, last + 1));
     if (t.words.size() != needed) {
         throw SearchIndexError("the search index does not match the project's text");
     }

@@ -54,8 +54,6 @@ struct Paragraph {
 std::string encode_paragraphs(const std::vector<Paragraph>& ps);
 std::vector<Paragraph> decode_paragraphs(const std::string& data);
 
-std::int64_t count_code_points(std::string_view s);
-
 struct ManifestEntry {
     std::string guid;
     std::uint64_t words = 0;
