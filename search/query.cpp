@@ -349,13 +349,9 @@ private:
             n.words.push_back(words[0].term);
             return n;
         }
-        QueryNode n = words_node(text, false, tokenizer_);
-        if (n.kind == QueryNode::Kind::And) {
-            // Punctuation only: nothing to find, and nothing to complain about unless it is
-            // all there is (parse_and reports that).
-            return n;
-        }
-        return n;
+        // Punctuation only gives an empty And: nothing to find, and nothing to complain
+        // about unless it is all there is (parse_and reports that).
+        return words_node(text, false, tokenizer_);
     }
 
     std::string_view query_;
