@@ -33,6 +33,14 @@ void add_transcripts(quire::Project& project, int count, int first = 0) {
     }
 }
 
+// An index in the fixture's folder, built by `threads` threads (0: one per core).
+IndexOptions options_in(const Fixture& f, const std::string& name, int threads = 0) {
+    IndexOptions options;
+    options.folder = f.dir.path(name);
+    options.threads = threads;
+    return options;
+}
+
 std::size_t hits_of(Index& index, const std::string& query) {
     SearchRequest r;
     r.query = query;
@@ -65,14 +73,8 @@ std::vector<std::string> seen(Index& index, const std::string& query) {
 TEST_CASE("an index built by one thread or by several is the same to search", "[search]") {
     Fixture f;
     add_transcripts(f.project, 41);
-    IndexOptions one;
-    one.folder = f.dir.path("one");
-    one.threads = 1;
-    IndexOptions three;
-    three.folder = f.dir.path("three");
-    three.threads = 3;
-    Index a(f.project, one);
-    Index b(f.project, three);
+    Index a(f.project, options_in(f, "one", 1));
+    Index b(f.project, options_in(f, "three", 3));
     CHECK(a.opened().rebuilt);
     CHECK(b.opened().rebuilt);
     CHECK(a.opened().added == 43);
@@ -92,9 +94,7 @@ TEST_CASE("an index built by one thread or by several is the same to search", "[
 TEST_CASE("building reports progress from nothing to every document", "[search]") {
     Fixture f;
     add_transcripts(f.project, 30);
-    IndexOptions options;
-    options.folder = f.dir.path("index");
-    options.threads = 2;
+    const IndexOptions options = options_in(f, "index", 2);
     std::vector<std::pair<std::size_t, std::size_t>> calls;
     Index index(f.project, options, [&](std::size_t done, std::size_t total) {
         calls.emplace_back(done, total);
@@ -112,9 +112,7 @@ TEST_CASE("building reports progress from nothing to every document", "[search]"
 TEST_CASE("a build cancelled halfway leaves nothing, and the next one is complete", "[search]") {
     Fixture f;
     add_transcripts(f.project, 40);
-    IndexOptions options;
-    options.folder = f.dir.path("index");
-    options.threads = 2;
+    const IndexOptions options = options_in(f, "index", 2);
     int calls = 0;
     CHECK_THROWS_AS(
         Index(f.project, options, [&](std::size_t, std::size_t) { return ++calls < 10; }),
@@ -133,8 +131,7 @@ TEST_CASE("a build cancelled halfway leaves nothing, and the next one is complet
 TEST_CASE("a cancelled rebuild keeps the index that was there", "[search]") {
     Fixture f;
     add_transcripts(f.project, 20);
-    IndexOptions options;
-    options.folder = f.dir.path("index");
+    const IndexOptions options = options_in(f, "index");
     Index index(f.project, options);
     int calls = 0;
     CHECK_THROWS_AS(index.rebuild([&](std::size_t, std::size_t) { return ++calls < 5; }),
@@ -150,8 +147,7 @@ TEST_CASE("a cancelled rebuild keeps the index that was there", "[search]") {
 TEST_CASE("a cancelled update keeps the index usable and the next search adds the rest",
           "[search]") {
     Fixture f;
-    IndexOptions options;
-    options.folder = f.dir.path("index");
+    const IndexOptions options = options_in(f, "index");
     Index index(f.project, options);
     add_transcripts(f.project, 5);
     int calls = 0;
@@ -170,9 +166,7 @@ TEST_CASE("a cancelled update keeps the index usable and the next search adds th
 TEST_CASE("a thread that fails during a build reports its own error", "[search]") {
     Fixture f;
     add_transcripts(f.project, 20);
-    IndexOptions options;
-    options.folder = f.dir.path("index");
-    options.threads = 2;
+    const IndexOptions options = options_in(f, "index", 2);
     // Before the threads start, a file takes the place of the second thread's database.
     bool planted = false;
     const auto plant = [&](std::size_t, std::size_t) {
