@@ -224,14 +224,18 @@ bool plain_lower_word(std::string_view w) {
     return true;
 }
 
-}  // namespace
+// Vocabulary entries by rank: rank 0 is the commonest.
+struct Vocabulary {
+    std::vector<std::string> words;
+    std::vector<bool> is_tail;  // a generated pseudo-word
+    std::unordered_map<std::string, std::size_t> rank_of;
+};
 
-Corpus generate_corpus(int transcripts, int words_per_transcript) {
-    std::mt19937_64 random(20261204);
-
-    // The ranked vocabulary: common and domain words interleaved, then the generated tail,
-    // with the placed words put at their ranks.
-    std::vector<std::string> vocab;
+// Common and domain words interleaved, then the generated tail, with the placed words put
+// at their ranks.
+Vocabulary ranked_vocabulary(std::mt19937_64& random) {
+    Vocabulary v;
+    std::vector<std::string>& vocab = v.words;
     std::unordered_set<std::string> taken;
     auto add = [&](const std::string& w) {
         if (taken.insert(w).second) {
@@ -257,34 +261,238 @@ Corpus generate_corpus(int transcripts, int words_per_transcript) {
     for (std::string& w : pseudo_words(tail, taken, random)) {
         vocab.push_back(std::move(w));
     }
-    std::vector<bool> is_tail(vocab.size(), false);
-    std::fill(is_tail.begin() + static_cast<std::ptrdiff_t>(tail_start), is_tail.end(), true);
+    v.is_tail.assign(vocab.size(), false);
+    std::fill(v.is_tail.begin() + static_cast<std::ptrdiff_t>(tail_start), v.is_tail.end(), true);
     for (const auto& [w, rank] : kPlaced) {
         const auto at = std::min<std::size_t>(static_cast<std::size_t>(rank), vocab.size());
         vocab.insert(vocab.begin() + static_cast<std::ptrdiff_t>(at), w);
-        is_tail.insert(is_tail.begin() + static_cast<std::ptrdiff_t>(at), false);
+        v.is_tail.insert(v.is_tail.begin() + static_cast<std::ptrdiff_t>(at), false);
     }
-    std::unordered_map<std::string, std::size_t> rank_of;
     for (std::size_t r = 0; r < vocab.size(); ++r) {
-        rank_of.emplace(vocab[r], r);
+        v.rank_of.emplace(vocab[r], r);
+    }
+    return v;
+}
+
+// Draws ranks from the Zipf-Mandelbrot law and counts how often each was drawn.
+class ZipfDraw {
+public:
+    explicit ZipfDraw(std::size_t ranks) : cumulative_(ranks), counts_(ranks, 0) {
+        for (std::size_t r = 0; r < ranks; ++r) {
+            sum_ += 1.0 / std::pow(static_cast<double>(r) + kShift, kExponent);
+            cumulative_[r] = sum_;
+        }
     }
 
-    std::vector<double> cumulative(vocab.size());
-    double sum = 0;
-    for (std::size_t r = 0; r < vocab.size(); ++r) {
-        sum += 1.0 / std::pow(static_cast<double>(r) + kShift, kExponent);
-        cumulative[r] = sum;
-    }
-    auto uniform = [&] { return static_cast<double>(random() >> 11) * 0x1.0p-53; };
-    std::vector<std::uint32_t> counts(vocab.size(), 0);
-    auto draw = [&]() -> std::size_t {
-        const double x = uniform() * sum;
-        const auto it = std::upper_bound(cumulative.begin(), cumulative.end(), x);
-        const auto r = std::min<std::size_t>(static_cast<std::size_t>(it - cumulative.begin()),
-                                             vocab.size() - 1);
-        ++counts[r];
+    std::size_t operator()(std::mt19937_64& random) {
+        const double x = static_cast<double>(random() >> 11) * 0x1.0p-53 * sum_;
+        const auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), x);
+        const auto r = std::min<std::size_t>(static_cast<std::size_t>(it - cumulative_.begin()),
+                                             cumulative_.size() - 1);
+        ++counts_[r];
         return r;
-    };
+    }
+
+    const std::vector<std::uint32_t>& counts() const { return counts_; }
+
+private:
+    std::vector<double> cumulative_;
+    double sum_ = 0;
+    std::vector<std::uint32_t> counts_;
+};
+
+// Writes one transcript: a title line, then interviewer and participant turns until it
+// has about `words_per_transcript` words.
+class TranscriptWriter {
+public:
+    TranscriptWriter(const Vocabulary& vocabulary, ZipfDraw& draw, std::mt19937_64& random)
+        : vocab_(vocabulary.words), draw_(draw), random_(random) {}
+
+    std::string write(int number, int words_per_transcript) {
+        text_.clear();
+        text_.reserve(static_cast<std::size_t>(words_per_transcript) * 7);
+        words_ = 0;
+        paragraphs_ = 0;
+        append_phrase("Interview " + std::to_string(number) +
+                          ". Fictional transcript for the programme evaluation.",
+                      false);
+        text_ += '\n';
+        ++paragraphs_;
+        const int target = words_per_transcript * 9 / 10 +
+                           static_cast<int>(random_() % static_cast<unsigned>(
+                                                            std::max(1, words_per_transcript / 5)));
+        while (words_ < static_cast<std::uint64_t>(target)) {
+            turns();
+        }
+        return std::move(text_);
+    }
+
+    std::uint64_t words() const { return words_; }  // of the last transcript
+    std::uint64_t paragraphs() const { return paragraphs_; }
+
+private:
+    // A question or two, the answer, and now and then more of the answer.
+    void turns() {
+        append_word("Interviewer:", false);
+        const int questions = 1 + static_cast<int>(random_() % 2);
+        for (int q = 0; q < questions; ++q) {
+            sentence(q + 1 == questions);
+        }
+        text_ += '\n';
+        append_word("Participant:", false);
+        const int said = 2 + static_cast<int>(random_() % 9);
+        for (int s = 0; s < said; ++s) {
+            sentence(false);
+        }
+        text_ += '\n';
+        paragraphs_ += 2;
+        if (random_() % 10 < 3) {
+            const int more = 2 + static_cast<int>(random_() % 5);
+            for (int s = 0; s < more; ++s) {
+                sentence(false);
+            }
+            text_ += '\n';
+            ++paragraphs_;
+        }
+    }
+
+    void sentence(bool question) {
+        const int length = 5 + static_cast<int>(random_() % 18);
+        const int phrase_at = random_() % 100 < 12 ? static_cast<int>(random_() % length) : -1;
+        int i = 0;
+        if (question && random_() % 10 < 7) {
+            append_phrase(kQuestionOpeners[random_() % std::size(kQuestionOpeners)], true);
+            i = 3;
+        }
+        for (; i < length; ++i) {
+            if (i == phrase_at) {
+                append_phrase(kPhrases[random_() % std::size(kPhrases)], i == 0);
+            } else {
+                append_word(vocab_[draw_(random_)], i == 0);
+            }
+            if (i + 1 < length && random_() % 100 < 6) {
+                text_ += ',';
+            }
+        }
+        text_ += question ? '?' : (random_() % 20 == 0 ? '!' : '.');
+    }
+
+    void append_phrase(std::string_view phrase, bool capital) {
+        std::size_t at = 0;
+        while (at < phrase.size()) {
+            std::size_t space = phrase.find(' ', at);
+            if (space == std::string_view::npos) {
+                space = phrase.size();
+            }
+            append_word(phrase.substr(at, space - at), capital && at == 0);
+            at = space + 1;
+        }
+    }
+
+    void append_word(std::string_view w, bool capital) {
+        if (!text_.empty() && text_.back() != '\n') {
+            text_ += ' ';
+        }
+        const std::size_t at = text_.size();
+        text_.append(w);
+        if (capital && text_[at] >= 'a' && text_[at] <= 'z') {
+            text_[at] = static_cast<char>(text_[at] - 'a' + 'A');
+        }
+        ++words_;
+    }
+
+    const std::vector<std::string>& vocab_;
+    ZipfDraw& draw_;
+    std::mt19937_64& random_;
+    std::string text_;
+    std::uint64_t words_ = 0;
+    std::uint64_t paragraphs_ = 0;
+};
+
+// Tail words that occur 3 to 12 times (fewer for a small corpus), spread over the tail.
+std::vector<std::string> rare_words(const Vocabulary& v, const std::vector<std::uint32_t>& counts) {
+    std::vector<std::string> out;
+    for (int pass = 0; pass < 2 && out.size() < 4; ++pass) {
+        const std::uint32_t least = pass == 0 ? 3 : 1;
+        std::size_t last_taken = v.words.size() + 5000;
+        for (std::size_t r = v.words.size(); r-- > 0 && out.size() < 4;) {
+            if (v.is_tail[r] && counts[r] >= least && counts[r] <= 12 && last_taken >= r + 4000 &&
+                plain_lower_word(v.words[r])) {
+                out.push_back(v.words[r]);
+                last_taken = r;
+            }
+        }
+    }
+    return out;
+}
+
+// A run of `length` real words inside one clause of a participant's turn, at least two of
+// them outside the thirty commonest, as someone would quote them; "" when there is none.
+std::string quotable_run(const std::string& text, std::size_t at, std::size_t length,
+                         const Vocabulary& v) {
+    std::vector<std::string_view> run;
+    std::string phrase;
+    while (at != std::string::npos && at < text.size() && phrase.empty()) {
+        const std::size_t line_end = std::min(text.find('\n', at + 1), text.size());
+        run.clear();
+        std::size_t w = at + 1;
+        while (w < line_end && phrase.empty()) {
+            std::size_t e = text.find_first_of(" \n", w);
+            e = std::min(e == std::string::npos ? text.size() : e, line_end);
+            const std::string_view word(text.data() + w, e - w);
+            if (plain_lower_word(word)) {
+                run.push_back(word);
+            } else {
+                run.clear();
+            }
+            if (run.size() == length) {
+                int distinctive = 0;
+                bool real = true;
+                for (const std::string_view r : run) {
+                    const auto it = v.rank_of.find(std::string(r));
+                    real = real && it != v.rank_of.end() && !v.is_tail[it->second];
+                    distinctive += it != v.rank_of.end() && it->second >= 30;
+                }
+                if (real && distinctive >= 2) {
+                    for (const std::string_view r : run) {
+                        phrase += phrase.empty() ? "" : " ";
+                        phrase.append(r);
+                    }
+                } else {
+                    run.erase(run.begin());
+                }
+            }
+            w = e + 1;
+        }
+        at = text.find("\nParticipant:", line_end);
+    }
+    return phrase;
+}
+
+// Runs of 4, 5 and 6 words, each from another transcript.
+std::vector<std::string> long_phrases(const Corpus& corpus, const Vocabulary& v) {
+    std::vector<std::string> out;
+    const int transcripts = static_cast<int>(corpus.texts.size());
+    for (int k = 0; k < 3 && transcripts > 0; ++k) {
+        const std::string& text =
+            corpus.texts[static_cast<std::size_t>((k * transcripts / 3 + 7) % transcripts)];
+        const std::size_t at =
+            text.find("\nParticipant:", text.size() / 3 + static_cast<std::size_t>(k) * 997);
+        std::string phrase = quotable_run(text, at, 4 + static_cast<std::size_t>(k), v);
+        if (!phrase.empty()) {
+            out.push_back(std::move(phrase));
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+Corpus generate_corpus(int transcripts, int words_per_transcript) {
+    std::mt19937_64 random(20261204);
+    const Vocabulary vocabulary = ranked_vocabulary(random);
+    ZipfDraw draw(vocabulary.words.size());
+    TranscriptWriter writer(vocabulary, draw, random);
 
     Corpus corpus;
     corpus.names.reserve(static_cast<std::size_t>(transcripts));
@@ -292,152 +500,18 @@ Corpus generate_corpus(int transcripts, int words_per_transcript) {
     for (int t = 0; t < transcripts; ++t) {
         char name[32];
         std::snprintf(name, sizeof name, "interview-%04d", t + 1);
-        std::string text;
-        text.reserve(static_cast<std::size_t>(words_per_transcript) * 7);
-        std::uint64_t words = 0;
-        auto append_word = [&](std::string_view w, bool capital) {
-            if (!text.empty() && text.back() != '\n') {
-                text += ' ';
-            }
-            const std::size_t at = text.size();
-            text.append(w);
-            if (capital && text[at] >= 'a' && text[at] <= 'z') {
-                text[at] = static_cast<char>(text[at] - 'a' + 'A');
-            }
-            ++words;
-        };
-        auto append_phrase = [&](std::string_view phrase, bool capital) {
-            std::size_t at = 0;
-            while (at < phrase.size()) {
-                std::size_t space = phrase.find(' ', at);
-                if (space == std::string_view::npos) {
-                    space = phrase.size();
-                }
-                append_word(phrase.substr(at, space - at), capital && at == 0);
-                at = space + 1;
-            }
-        };
-        auto sentence = [&](bool question) {
-            const int length = 5 + static_cast<int>(random() % 18);
-            const int phrase_at = random() % 100 < 12 ? static_cast<int>(random() % length) : -1;
-            int i = 0;
-            if (question && random() % 10 < 7) {
-                append_phrase(kQuestionOpeners[random() % std::size(kQuestionOpeners)], true);
-                i = 3;
-            }
-            for (; i < length; ++i) {
-                if (i == phrase_at) {
-                    append_phrase(kPhrases[random() % std::size(kPhrases)], i == 0);
-                } else {
-                    append_word(vocab[draw()], i == 0);
-                }
-                if (i + 1 < length && random() % 100 < 6) {
-                    text += ',';
-                }
-            }
-            text += question ? '?' : (random() % 20 == 0 ? '!' : '.');
-        };
-        append_phrase("Interview " + std::to_string(t + 1) +
-                          ". Fictional transcript for the programme evaluation.",
-                      false);
-        text += '\n';
-        ++corpus.paragraphs;
-        const int target = words_per_transcript * 9 / 10 +
-                           static_cast<int>(random() % static_cast<unsigned>(
-                                                           std::max(1, words_per_transcript / 5)));
-        while (words < static_cast<std::uint64_t>(target)) {
-            append_word("Interviewer:", false);
-            const int questions = 1 + static_cast<int>(random() % 2);
-            for (int q = 0; q < questions; ++q) {
-                sentence(q + 1 == questions);
-            }
-            text += '\n';
-            append_word("Participant:", false);
-            const int said = 2 + static_cast<int>(random() % 9);
-            for (int s = 0; s < said; ++s) {
-                sentence(false);
-            }
-            text += '\n';
-            corpus.paragraphs += 2;
-            if (random() % 10 < 3) {
-                const int more = 2 + static_cast<int>(random() % 5);
-                for (int s = 0; s < more; ++s) {
-                    sentence(false);
-                }
-                text += '\n';
-                ++corpus.paragraphs;
-            }
-        }
-        corpus.words += words;
+        std::string text = writer.write(t + 1, words_per_transcript);
+        corpus.words += writer.words();
+        corpus.paragraphs += writer.paragraphs();
         corpus.bytes += text.size();
         corpus.names.emplace_back(name);
         corpus.texts.push_back(std::move(text));
     }
+    const std::vector<std::uint32_t>& counts = draw.counts();
     corpus.distinct_words = static_cast<std::size_t>(
         std::count_if(counts.begin(), counts.end(), [](std::uint32_t n) { return n > 0; }));
-
-    // Rare words: tail words that occur 3 to 12 times (fewer for a small corpus), spread
-    // over the tail.
-    for (int pass = 0; pass < 2 && corpus.rare_words.size() < 4; ++pass) {
-        const std::uint32_t least = pass == 0 ? 3 : 1;
-        std::size_t last_taken = vocab.size() + 5000;
-        for (std::size_t r = vocab.size(); r-- > 0 && corpus.rare_words.size() < 4;) {
-            if (is_tail[r] && counts[r] >= least && counts[r] <= 12 && last_taken >= r + 4000 &&
-                plain_lower_word(vocab[r])) {
-                corpus.rare_words.push_back(vocab[r]);
-                last_taken = r;
-            }
-        }
-    }
-
-    // Long phrases: runs of 4, 5 and 6 real words inside one clause of a participant's
-    // turn, at least two of them outside the thirty commonest, as someone would quote them.
-    for (int k = 0; k < 3 && transcripts > 0; ++k) {
-        const std::size_t length = 4 + static_cast<std::size_t>(k);
-        const std::string& text =
-            corpus.texts[static_cast<std::size_t>((k * transcripts / 3 + 7) % transcripts)];
-        std::size_t at =
-            text.find("\nParticipant:", text.size() / 3 + static_cast<std::size_t>(k) * 997);
-        std::vector<std::string_view> run;
-        std::string phrase;
-        while (at != std::string::npos && at < text.size() && phrase.empty()) {
-            const std::size_t line_end = std::min(text.find('\n', at + 1), text.size());
-            run.clear();
-            std::size_t w = at + 1;
-            while (w < line_end && phrase.empty()) {
-                std::size_t e = text.find_first_of(" \n", w);
-                e = std::min(e == std::string::npos ? text.size() : e, line_end);
-                const std::string_view word(text.data() + w, e - w);
-                if (plain_lower_word(word)) {
-                    run.push_back(word);
-                } else {
-                    run.clear();
-                }
-                if (run.size() == length) {
-                    int distinctive = 0;
-                    bool real = true;
-                    for (const std::string_view r : run) {
-                        const auto it = rank_of.find(std::string(r));
-                        real = real && it != rank_of.end() && !is_tail[it->second];
-                        distinctive += it != rank_of.end() && it->second >= 30;
-                    }
-                    if (real && distinctive >= 2) {
-                        for (const std::string_view r : run) {
-                            phrase += phrase.empty() ? "" : " ";
-                            phrase.append(r);
-                        }
-                    } else {
-                        run.erase(run.begin());
-                    }
-                }
-                w = e + 1;
-            }
-            at = text.find("\nParticipant:", line_end);
-        }
-        if (!phrase.empty()) {
-            corpus.long_phrases.push_back(phrase);
-        }
-    }
+    corpus.rare_words = rare_words(vocabulary, counts);
+    corpus.long_phrases = long_phrases(corpus, vocabulary);
     return corpus;
 }
 

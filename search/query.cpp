@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdint>
 
+#include "core/text/unicode.h"
 #include "search/tokenizer.h"
 
 namespace quire::search {
@@ -21,11 +22,7 @@ struct Token {
 };
 
 std::size_t character_at(std::string_view s, std::size_t byte) {
-    std::size_t n = 1;
-    for (std::size_t i = 0; i < byte && i < s.size(); ++i) {
-        n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
-    }
-    return n;
+    return 1 + static_cast<std::size_t>(text::code_point_count(s.substr(0, byte)));
 }
 
 [[noreturn]] void fail(std::string_view query, std::size_t byte, const std::string& what) {
@@ -352,13 +349,9 @@ private:
             n.words.push_back(words[0].term);
             return n;
         }
-        QueryNode n = words_node(text, false, tokenizer_);
-        if (n.kind == QueryNode::Kind::And) {
-            // Punctuation only: nothing to find, and nothing to complain about unless it is
-            // all there is (parse_and reports that).
-            return n;
-        }
-        return n;
+        // Punctuation only gives an empty And: nothing to find, and nothing to complain
+        // about unless it is all there is (parse_and reports that).
+        return words_node(text, false, tokenizer_);
     }
 
     std::string_view query_;

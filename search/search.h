@@ -11,6 +11,7 @@
 
 #include "core/base/model.h"
 #include "core/base/progress.h"
+#include "core/base/text_range.h"
 #include "core/project/scope.h"
 #include "search/query.h"
 
@@ -58,6 +59,9 @@ struct Hit {
     std::int64_t paragraph_end = 0;
     std::string snippet;  // text around the hit; matched words between "**"
     double score = 0;     // relevance of the document (BM25); hits follow in text order
+
+    TextRange range() const { return {start, end}; }
+    TextRange paragraph_range() const { return {paragraph_start, paragraph_end}; }
 };
 
 struct Facet {
