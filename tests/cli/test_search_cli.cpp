@@ -110,7 +110,7 @@ TEST_CASE("quire-cli search --apply-code codes every hit in one go", "[cli][sear
     CHECK(cli({"search", p.path, "risk", "--as", "Alex"}).status == 2);
 }
 
-TEST_CASE("quire-cli index reports and rebuilds; deleting a document updates the index",
+TEST_CASE("quire-cli index reports and rebuilds, deleting a document updates the index",
           "[cli][search]") {
     Project p;
     const json before = run_json({"index", p.path});

@@ -102,7 +102,7 @@ TEST_CASE("character counts are code points, not UTF-8 bytes or UTF-16 units", "
     CHECK(*d.percent_agreement.value == Approx(100.0 / 12.0));
 }
 
-TEST_CASE("overlapping codings of one coder count once; touching ones add up", "[agreement]") {
+TEST_CASE("overlapping codings of one coder count once, touching ones add up", "[agreement]") {
     const ComparisonResult r =
         compare(one_document(100, {{0, 0, 0, 30}, {0, 0, 20, 50}, {0, 0, 50, 60}, {1, 0, 0, 60}}));
     const DocumentAgreement& d = r.codes[0].documents[0];

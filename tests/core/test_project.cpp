@@ -313,7 +313,7 @@ TEST_CASE("documents are found by name or by id", "[project][documents]") {
     CHECK_THROWS_AS(p.document(9999), quire::NotFoundError);
 }
 
-TEST_CASE("renaming a document checks uniqueness; deleting removes its codings",
+TEST_CASE("renaming a document checks uniqueness, deleting removes its codings",
           "[project][documents]") {
     TempProjectPath path;
     Project p = Project::create(path.str());

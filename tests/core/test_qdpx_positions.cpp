@@ -46,7 +46,7 @@ TEST_CASE("UTF-16 positions count an emoji twice and never land inside it",
     CHECK(text.map(2, kCodePoints) == 2);
 }
 
-TEST_CASE("CRLF is stored as LF; counted as one or two it maps to the same place",
+TEST_CASE("CRLF is stored as LF, counted as one or two it maps to the same place",
           "[exchange][positions]") {
     const SourceText text("a\r\nb");
     CHECK(text.has_crlf());
@@ -57,7 +57,7 @@ TEST_CASE("CRLF is stored as LF; counted as one or two it maps to the same place
     CHECK(text.map(3, kCrlfAsOne) == 3);
 }
 
-TEST_CASE("a decomposed accent is recomposed; only positions outside it map",
+TEST_CASE("a decomposed accent is recomposed, only positions outside it map",
           "[exchange][positions]") {
     const SourceText text("e\xCC\x81x");  // e + COMBINING ACUTE ACCENT, x
     CHECK(text.stored() == "\xC3\xA9x");

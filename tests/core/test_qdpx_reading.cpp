@@ -17,7 +17,7 @@ using quire::ImportError;
 using quire::exchange::ImportReport;
 using quire::test::ScratchDir;
 
-TEST_CASE("GUIDs compare without braces, case or blanks; names become one line",
+TEST_CASE("GUIDs compare without braces, case or blanks, names become one line",
           "[exchange][reading]") {
     CHECK(qdpx::normalize_guid(" {ABC-1} ") == "abc-1");
     CHECK(qdpx::one_line("two\nlines\tand tab", "x") == "two lines and tab");
@@ -129,7 +129,7 @@ TEST_CASE("a bare project file finds its sources in a sources folder beside it",
     CHECK_THROWS_AS(qdpx::Package::open(dir.path("none.qdpx"), report), ImportError);
 }
 
-TEST_CASE("a code description splits on its labels; unlabelled text is the definition",
+TEST_CASE("a code description splits on its labels, unlabelled text is the definition",
           "[exchange][codebook]") {
     const qdpx::CodeDescription plain = qdpx::split_description("  Just a definition.\n");
     CHECK(plain.definition == "Just a definition.");

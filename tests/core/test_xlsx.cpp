@@ -78,8 +78,10 @@ TEST_CASE("a workbook keeps each sheet's text and numbers in order, with a bold 
     CHECK(book.parts.at("xl/worksheets/sheet1.xml").find("state=\"frozen\"") != std::string::npos);
 }
 
-TEST_CASE("sheet names lose []:*?/\\ and are cut at 31 bytes without splitting a character",
-          "[xlsx]") {
+TEST_CASE(
+    "sheet names lose the characters Excel forbids and are cut at 31 bytes without splitting a "
+    "character",
+    "[xlsx]") {
     ScratchDir dir;
     const std::string path = dir.path("names.xlsx");
     // 30 ASCII characters and an "é" that the cut at 31 bytes would split.
