@@ -34,9 +34,10 @@
 #include "app/gui/error_dialog.h"
 #include "app/gui/exchange_ui.h"
 #include "app/gui/transcript_view.h"
-#include "core/project_agreement/report_export.h"
+#include "app/gui/wx_strings.h"
 #include "core/agreement/units.h"
 #include "core/base/errors.h"
+#include "core/project_agreement/report_export.h"
 #include "core/text/unicode.h"
 
 namespace quire::gui {
@@ -52,10 +53,6 @@ const char* const kUnits[] = {"character", "word",    "sentence", "paragraph",
                               "turn",      "segment", "document"};
 const char* const kConsensus = "Consensus";
 constexpr std::int64_t kContext = 200;  // code points shown either side of a disagreement
-
-wxString utf8(const std::string& s) {
-    return wxString::FromUTF8(s.data(), s.size());
-}
 
 // The conventional reading of kappa and alpha (Landis & Koch, Krippendorff's 0.667/0.8).
 wxColour grade(double value) {
@@ -121,7 +118,7 @@ std::vector<int> checked_items(const wxCheckListBox* list) {
 std::vector<std::string> checked_names(const wxCheckListBox* list) {
     std::vector<std::string> out;
     for (const int i : checked_items(list)) {
-        out.push_back(list->GetString(static_cast<unsigned>(i)).utf8_string());
+        out.push_back(utf8(list->GetString(static_cast<unsigned>(i))));
     }
     return out;
 }
@@ -292,7 +289,7 @@ AgreementFrame::AgreementFrame(wxWindow* parent, const std::string& project_path
     progress_timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { on_progress_timer(); });
 
     if (project_) {
-        SetTitle(L"Coder agreement \u2014 " + utf8(project_name()));
+        SetTitle(L"Coder agreement \u2014 " + wx(project_name()));
         load_choices();
     } else {
         compute_button_->Disable();
@@ -607,13 +604,13 @@ void AgreementFrame::load_choices() {
         codes_list_->Clear();
         for (const Code& c : codes_) {
             const unsigned i =
-                codes_list_->Append(wxString(' ', 4 * code_depth_[c.id]) + utf8(c.name));
+                codes_list_->Append(wxString(' ', 4 * code_depth_[c.id]) + wx(c.name));
             codes_list_->Check(i, c.codable);
         }
         documents_ = project_->documents();
         documents_list_->Clear();
         for (const Document& d : documents_) {
-            documents_list_->Check(documents_list_->Append(utf8(d.name)), true);
+            documents_list_->Check(documents_list_->Append(wx(d.name)), true);
         }
     });
 }
@@ -638,7 +635,7 @@ void AgreementFrame::fill_coder_lists() {
     for (int l = 0; l < 3; ++l) {
         lists[l]->Clear();
         for (const std::string& name : coder_names_) {
-            const unsigned i = lists[l]->Append(utf8(name));
+            const unsigned i = lists[l]->Append(wx(name));
             bool checked = keep[l].count(name) > 0;
             if (first_time) {
                 const auto at = std::find(individuals.begin(), individuals.end(), name);
@@ -671,13 +668,13 @@ void AgreementFrame::select_coders(const std::vector<std::string>& names) {
         coders_list_->GetParent()->Layout();
     }
     for (unsigned i = 0; i < coders_list_->GetCount(); ++i) {
-        const std::string name = coders_list_->GetString(i).utf8_string();
+        const std::string name = utf8(coders_list_->GetString(i));
         coders_list_->Check(i, std::find(names.begin(), names.end(), name) != names.end());
     }
 }
 
 void AgreementFrame::set_unit(const std::string& name) {
-    const int i = unit_->FindString(utf8(name), true);
+    const int i = unit_->FindString(wx(name), true);
     if (i == wxNOT_FOUND || i == unit_->GetSelection()) {
         return;
     }
@@ -924,7 +921,7 @@ void AgreementFrame::show_run() {
 
     document_code_->Clear();
     for (const auto& c : run_->result.codes) {
-        document_code_->Append(utf8(c.code));
+        document_code_->Append(wx(c.code));
     }
     if (!run_->result.codes.empty()) {
         document_code_->SetSelection(0);
@@ -933,8 +930,8 @@ void AgreementFrame::show_run() {
 
     const bool pair = run_->groups.empty() && run_->raters.size() == 2;
     if (pair) {
-        const wxString a = utf8(run_->raters[0]);
-        const wxString b = utf8(run_->raters[1]);
+        const wxString a = wx(run_->raters[0]);
+        const wxString b = wx(run_->raters[1]);
         disagreements_notice_->SetLabel(L"Passages where " + a + " and " + b +
                                         L" coded differently. Adopting a version writes it to the "
                                         L"\u201CConsensus\u201D coder (one step, undoable by "
@@ -960,7 +957,7 @@ void AgreementFrame::show_run() {
     const auto joined = [](const std::vector<std::string>& names) {
         wxString out;
         for (const std::string& n : names) {
-            out += (out.IsEmpty() ? "" : ", ") + utf8(n);
+            out += (out.IsEmpty() ? "" : ", ") + wx(n);
         }
         return out;
     };
@@ -994,7 +991,7 @@ void AgreementFrame::fill_code_grid() {
         const int row = static_cast<int>(i);
         const auto known = code_by_path_.find(c.code);
         const int depth = known != code_by_path_.end() ? code_depth_[known->second.id] : 0;
-        const wxString name = utf8(known != code_by_path_.end() ? known->second.name : c.code);
+        const wxString name = wx(known != code_by_path_.end() ? known->second.name : c.code);
         const wxString label = wxString(' ', 4 * depth) + name;
         grid_->SetRowLabelValue(row, label);
         label_width = std::max(label_width, dc.GetTextExtent(label).x);
@@ -1077,10 +1074,10 @@ void AgreementFrame::fill_summary() {
     summary_->SetLabel(text);
     wxString note_text;
     for (const auto& [why, names] : reasons) {
-        note_text += (note_text.IsEmpty() ? L"" : L"\n") + names + ": " + utf8(why);
+        note_text += (note_text.IsEmpty() ? L"" : L"\n") + names + ": " + wx(why);
     }
     for (const std::string& note : run_->result.notes) {
-        note_text += (note_text.IsEmpty() ? L"" : L"\n") + utf8(note);
+        note_text += (note_text.IsEmpty() ? L"" : L"\n") + wx(note);
     }
     summary_notes_->SetLabel(note_text);
     summary_notes_->Show(!note_text.IsEmpty());
@@ -1103,7 +1100,7 @@ void AgreementFrame::fill_document_list() {
     by_document_->AppendColumn("Both", wxLIST_FORMAT_RIGHT, 70);
     by_document_->AppendColumn("Neither", wxLIST_FORMAT_RIGHT, 80);
     for (const std::string& r : run_->raters) {
-        by_document_->AppendColumn("Only " + utf8(r), wxLIST_FORMAT_RIGHT, 96);
+        by_document_->AppendColumn("Only " + wx(r), wxLIST_FORMAT_RIGHT, 96);
     }
     by_document_->AppendColumn("Agreement %", wxLIST_FORMAT_RIGHT, 100);
     by_document_->AppendColumn("Kappa", wxLIST_FORMAT_RIGHT, 80);
@@ -1127,7 +1124,7 @@ void AgreementFrame::fill_document_list() {
     std::int64_t units = 0, both = 0, neither = 0;
     std::vector<std::int64_t> only(run_->raters.size(), 0);
     for (const agreement::DocumentAgreement& d : c.documents) {
-        add_row(utf8(d.document), d.units, d.both,
+        add_row(wx(d.document), d.units, d.both,
                 segments ? std::nullopt : std::optional<std::int64_t>(d.neither), d.only,
                 d.percent_agreement, d.kappa);
         units += d.units;
@@ -1156,9 +1153,9 @@ void AgreementFrame::on_grid_cell_selected(wxGridEvent& event) {
     const auto& code = run_->result.codes[static_cast<std::size_t>(row)];
     const std::string& note =
         cell_notes_[static_cast<std::size_t>(row)][static_cast<std::size_t>(col)];
-    SetStatusText(utf8(code.code) + L" \u00B7 " + grid_->GetColLabelValue(col) + ": " +
+    SetStatusText(wx(code.code) + L" \u00B7 " + grid_->GetColLabelValue(col) + ": " +
                   grid_->GetCellValue(row, col) +
-                  (note.empty() ? wxString() : " (" + utf8(note) + ")"));
+                  (note.empty() ? wxString() : " (" + wx(note) + ")"));
     if (document_code_->GetSelection() != row) {
         document_code_->SetSelection(row);
         fill_document_list();
@@ -1181,7 +1178,7 @@ void AgreementFrame::on_grid_motion(wxMouseEvent& event) {
     if (note.empty()) {
         grid_->GetGridWindow()->UnsetToolTip();
     } else {
-        grid_->GetGridWindow()->SetToolTip(utf8(note));
+        grid_->GetGridWindow()->SetToolTip(wx(note));
     }
 }
 
@@ -1194,16 +1191,16 @@ bool AgreementFrame::is_unresolved(const Disagreement& d) const {
 wxString AgreementFrame::disagreement_status(const Disagreement& d) const {
     if (!d.consensus.empty()) {
         if (d.consensus == d.first) {
-            return L"resolved \u2192 " + utf8(run_->raters[0]);
+            return L"resolved \u2192 " + wx(run_->raters[0]);
         }
         if (d.consensus == d.second) {
-            return L"resolved \u2192 " + utf8(run_->raters[1]);
+            return L"resolved \u2192 " + wx(run_->raters[1]);
         }
         return "consensus differs";
     }
     const auto adopted = adopted_empty_.find({d.document, d.code, d.start, d.end});
     if (adopted != adopted_empty_.end()) {
-        return L"resolved \u2192 " + utf8(adopted->second);
+        return L"resolved \u2192 " + wx(adopted->second);
     }
     return "open";
 }
@@ -1226,9 +1223,8 @@ void AgreementFrame::refresh_disagreements(std::optional<int> select) {
     int open = 0;
     for (std::size_t i = 0; i < disagreements_.size(); ++i) {
         const Disagreement& d = disagreements_[i];
-        const long row =
-            disagreements_list_->InsertItem(static_cast<long>(i), utf8(d.document_name));
-        disagreements_list_->SetItem(row, 1, utf8(d.code_path));
+        const long row = disagreements_list_->InsertItem(static_cast<long>(i), wx(d.document_name));
+        disagreements_list_->SetItem(row, 1, wx(d.code_path));
         disagreements_list_->SetItem(row, 2, span_text(d.start, d.end));
         disagreements_list_->SetItem(row, 3, disagreement_status(d));
         if (is_unresolved(d)) {
@@ -1298,7 +1294,7 @@ void AgreementFrame::show_disagreement(int row) {
         }
         view->paint(painted);
         view->select_code_points(d.start - from, d.start - from);
-        label->SetLabel(utf8(coder) + L" \u2014 " +
+        label->SetLabel(wx(coder) + L" \u2014 " +
                         (spans.empty()
                              ? wxString("nothing coded here")
                              : wxString::Format("%llu range%s, %lld characters",
@@ -1310,7 +1306,7 @@ void AgreementFrame::show_disagreement(int row) {
     show(second_view_, second_label_, run_->raters[1], d.second);
     adopt_first_->Enable();
     adopt_second_->Enable();
-    SetStatusText(utf8(d.document_name) + L" \u00B7 " + utf8(d.code_path) + L" \u00B7 " +
+    SetStatusText(wx(d.document_name) + L" \u00B7 " + wx(d.code_path) + L" \u00B7 " +
                   span_text(d.start, d.end) + L" \u00B7 " + disagreement_status(d));
 }
 
@@ -1353,7 +1349,7 @@ bool AgreementFrame::adopt(int row, bool first) {
         disagreements_list_->EnsureVisible(next);
         show_disagreement(next);
     }
-    SetStatusText(L"Consensus now follows " + utf8(coder) + " in " + utf8(d.document_name) + " " +
+    SetStatusText(L"Consensus now follows " + wx(coder) + " in " + wx(d.document_name) + " " +
                   span_text(d.start, d.end) + ".");
     return true;
 }
@@ -1392,7 +1388,7 @@ void AgreementFrame::export_to(const wxString& title, const wxString& name,
     }
     const std::string path = save_path(this, title, name, wildcard);
     if (!path.empty() && guarded(this, [&] { write(path); })) {
-        SetStatusText("Saved " + utf8(path));
+        SetStatusText("Saved " + wx(path));
     }
 }
 

@@ -12,10 +12,10 @@
 #include <tuple>
 #include <vector>
 
-#include "core/project_agreement/disagreements.h"
-#include "core/project_agreement/run.h"
 #include "core/base/model.h"
 #include "core/project/project.h"
+#include "core/project_agreement/disagreements.h"
+#include "core/project_agreement/run.h"
 
 class wxButton;
 class wxCheckBox;

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "app/gui/error_dialog.h"
+#include "app/gui/wx_strings.h"
 #include "core/base/errors.h"
 #include "core/exchange/qdpx_export.h"
 #include "core/exchange/qdpx_import.h"
@@ -21,14 +22,6 @@
 
 namespace quire::gui {
 namespace {
-
-wxString utf8(const std::string& s) {
-    return wxString::FromUTF8(s.data(), s.size());
-}
-
-std::string lower_extension(const wxString& path) {
-    return wxFileName(path).GetExt().Lower().utf8_string();
-}
 
 std::string counts(const exchange::ImportReport& r) {
     return std::to_string(r.sources) + " sources, " + std::to_string(r.codes) + " codes, " +
@@ -63,7 +56,7 @@ std::string details(const exchange::ImportReport& r) {
 std::string save_path(wxWindow* parent, const wxString& title, const wxString& name,
                       const wxString& wildcard) {
     wxFileDialog dialog(parent, title, "", name, wildcard, wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    return dialog.ShowModal() == wxID_OK ? dialog.GetPath().utf8_string() : std::string();
+    return dialog.ShowModal() == wxID_OK ? utf8(dialog.GetPath()) : std::string();
 }
 
 void run_in_background(wxWindow* parent, const std::string& title, const std::string& message,
@@ -79,7 +72,7 @@ void run_in_background(wxWindow* parent, const std::string& title, const std::st
         done = true;
     });
     {
-        wxProgressDialog progress(utf8(title), utf8(message), 100, parent,
+        wxProgressDialog progress(wx(title), wx(message), 100, parent,
                                   wxPD_APP_MODAL | wxPD_AUTO_HIDE | wxPD_ELAPSED_TIME);
         while (!done) {
             progress.Pulse();
@@ -100,7 +93,7 @@ bool import_refi_project(wxWindow* parent, const std::string& project_path) {
     if (dialog.ShowModal() != wxID_OK) {
         return false;
     }
-    const std::string file = dialog.GetPath().utf8_string();
+    const std::string file = utf8(dialog.GetPath());
     const bool codebook = lower_extension(dialog.GetPath()) == "qdc";
     bool imported = false;
     guarded(parent, [&] {
@@ -111,7 +104,7 @@ bool import_refi_project(wxWindow* parent, const std::string& project_path) {
         const std::string question =
             "From " + (preview.origin.empty() ? std::string("an unknown tool") : preview.origin) +
             ": " + counts(preview) + ".\n" + details(preview) + "\nImport into this project?";
-        wxMessageDialog ask(parent, utf8(question), "Import preview",
+        wxMessageDialog ask(parent, wx(question), "Import preview",
                             wxYES_NO | wxYES_DEFAULT | wxICON_QUESTION);
         ask.SetYesNoLabels("Import", "Cancel");
         if (ask.ShowModal() != wxID_YES) {
@@ -125,8 +118,8 @@ bool import_refi_project(wxWindow* parent, const std::string& project_path) {
                               : exchange::import_qdpx(project, file);
         });
         imported = true;
-        wxMessageBox(utf8("Imported " + counts(report) + ".\n" + details(report)),
-                     "Import finished", wxOK | wxICON_INFORMATION, parent);
+        wxMessageBox(wx("Imported " + counts(report) + ".\n" + details(report)), "Import finished",
+                     wxOK | wxICON_INFORMATION, parent);
     });
     return imported;
 }
@@ -165,7 +158,7 @@ void export_segments(wxWindow* parent, const std::string& project_path) {
     guarded(parent, [&] {
         run_in_background(parent, "Export", "Writing " + path, [&] {
             Project project = Project::open(project_path);
-            if (lower_extension(utf8(path)) == "csv") {
+            if (lower_extension(wx(path)) == "csv") {
                 std::ofstream out(path, std::ios::binary);
                 out << exchange::segments_csv(project);
                 if (!out) {
@@ -187,7 +180,7 @@ void export_codebook_table(wxWindow* parent, const std::string& project_path) {
     }
     guarded(parent, [&] {
         Project project = Project::open(project_path);
-        const std::string ext = lower_extension(utf8(path));
+        const std::string ext = lower_extension(wx(path));
         if (ext == "xlsx") {
             exchange::write_codebook_xlsx(project, path);
             return;
@@ -216,7 +209,7 @@ void export_project_report(wxWindow* parent, const std::string& project_path) {
                 throw Error("cannot write " + path);
             }
         });
-        wxLaunchDefaultBrowser(wxFileName::FileNameToURL(utf8(path)));
+        wxLaunchDefaultBrowser(wxFileName::FileNameToURL(wx(path)));
     });
 }
 

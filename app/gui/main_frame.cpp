@@ -33,8 +33,9 @@
 #include "app/gui/import_job.h"
 #include "app/gui/search_panel.h"
 #include "app/gui/transcript_view.h"
-#include "core/demo/demo.h"
+#include "app/gui/wx_strings.h"
 #include "core/base/errors.h"
+#include "core/demo/demo.h"
 #include "core/text/unicode.h"
 
 namespace quire::gui {
@@ -72,16 +73,9 @@ constexpr int kProjectMenuItems[] = {
     kNewChildCode, kEditCode,       kRenameCode, kRecolourCode,   kMoveCode,       kMergeCode,
     kDeleteCode,   kAgreement,      kSearch};
 
-wxString utf8(const std::string& s) {
-    return wxString::FromUTF8(s.data(), s.size());
-}
-std::string to_utf8(const wxString& s) {
-    return s.utf8_string();
-}
-
 wxColour parse_colour(const std::string& hex) {
     wxColour c;
-    c.Set(utf8(hex));
+    c.Set(wx(hex));
     return c.IsOk() ? c : wxColour(0x9E, 0x9E, 0x9E);
 }
 
@@ -414,7 +408,7 @@ void MainFrame::refresh_title() {
         SetTitle("Quire");
         return;
     }
-    SetTitle(utf8(project_->info().name) + L" — Quire");
+    SetTitle(wx(project_->info().name) + L" — Quire");
 }
 
 bool MainFrame::open_project(const std::string& path) {
@@ -429,7 +423,7 @@ bool MainFrame::open_project(const std::string& path) {
         refresh_title();
         coder_->Clear();
         for (const Coder& c : project_->coders()) {
-            coder_->Append(utf8(c.name));
+            coder_->Append(wx(c.name));
         }
         if (coder_->GetValue().IsEmpty()) {
             coder_->SetValue(coder_->GetCount() > 0 ? coder_->GetString(0) : wxGetUserId());
@@ -440,7 +434,7 @@ bool MainFrame::open_project(const std::string& path) {
         if (!document_ids_.empty()) {
             select_document(document_ids_.front());
         }
-        SetStatusText(utf8(path), 0);
+        SetStatusText(wx(path), 0);
     });
 }
 
@@ -496,10 +490,10 @@ void MainFrame::code_hits(const std::vector<search::Hit>& hits, Id code, search:
         const search::CodeHitsOutcome done =
             search::code_hits(*project_, hits, code, coder.id, spread);
         last_code_hits_ = done.added;
-        SetStatusText(utf8("Coded " + std::to_string(done.added.size()) + " passages with \"" +
-                           project_->code_path(code) + "\" as " + coder.name + " (" +
-                           std::to_string(done.already_coded) +
-                           " already coded). Edit > Undo Code All Hits takes them back."),
+        SetStatusText(wx("Coded " + std::to_string(done.added.size()) + " passages with \"" +
+                         project_->code_path(code) + "\" as " + coder.name + " (" +
+                         std::to_string(done.already_coded) +
+                         " already coded). Edit > Undo Code All Hits takes them back."),
                       0);
     });
     refresh_codings();
@@ -522,8 +516,8 @@ bool MainFrame::undo_code_hits() {
         action.commit();
     });
     if (ok) {
-        SetStatusText(utf8("Removed the " + std::to_string(last_code_hits_.size()) +
-                           " codings of the last Code All Hits."),
+        SetStatusText(wx("Removed the " + std::to_string(last_code_hits_.size()) +
+                         " codings of the last Code All Hits."),
                       0);
         last_code_hits_.clear();
     }
@@ -551,7 +545,7 @@ void MainFrame::refresh_documents() {
         return;
     }
     for (const Document& d : project_->documents()) {
-        documents_->Append(utf8(d.name));
+        documents_->Append(wx(d.name));
         document_ids_.push_back(d.id);
     }
     if (current_document_) {
@@ -595,7 +589,7 @@ void MainFrame::refresh_codebook() {
         const wxTreeItemId parent = c.parent_id ? items[*c.parent_id] : root;
         const std::int64_t count = project_->coding_count(c.id);
         const wxString label =
-            utf8(c.name) +
+            wx(c.name) +
             (count > 0 ? wxString::Format("  (%lld)", static_cast<long long>(count)) : wxString());
         items[c.id] = codebook_->AppendItem(parent, label, image, image, new CodeItemData(c.id));
         if (keep && *keep == c.id) {
@@ -621,7 +615,7 @@ void MainFrame::refresh_quick_pick() {
     wxArrayString paths;
     for (const Code& c : project_->codes()) {
         if (c.codable) {
-            paths.Add(utf8(project_->code_path(c.id)));
+            paths.Add(wx(project_->code_path(c.id)));
         }
     }
     quick_pick_->Append(paths);
@@ -663,15 +657,15 @@ void MainFrame::refresh_codings() {
         painted.push_back({s.coding.start, s.coding.end, codes[s.coding.code_id].color});
         const auto swatch_it = swatch_index_.find(s.coding.code_id);
         const long row =
-            codings_->InsertItem(codings_->GetItemCount(), utf8(s.code),
+            codings_->InsertItem(codings_->GetItemCount(), wx(s.code),
                                  swatch_it == swatch_index_.end() ? -1 : swatch_it->second);
-        codings_->SetItem(row, 1, utf8(s.coder));
+        codings_->SetItem(row, 1, wx(s.coder));
         std::string preview = s.text.substr(0, 240);
         while (!preview.empty() && !text::is_valid_utf8(preview)) {
             preview.pop_back();  // do not cut a character in half
         }
         std::replace(preview.begin(), preview.end(), '\n', ' ');
-        codings_->SetItem(row, 2, utf8(preview));
+        codings_->SetItem(row, 2, wx(preview));
         shown_codings_.push_back(s.coding);
     }
     transcript_->paint(painted);
@@ -696,11 +690,11 @@ std::optional<Id> MainFrame::selected_code() const {
 }
 
 std::string MainFrame::coder_name() const {
-    return to_utf8(coder_->GetValue());
+    return utf8(coder_->GetValue());
 }
 
 void MainFrame::set_coder(const std::string& name) {
-    coder_->SetValue(utf8(name));
+    coder_->SetValue(wx(name));
 }
 
 bool MainFrame::apply_code_to_selection(Id code_id) {
@@ -720,11 +714,11 @@ bool MainFrame::apply_code_to_selection(Id code_id) {
             project_->apply_code(*current_document_, code_id, coder.id, start, end);
         action.commit();
         applied = !r.existed;
-        if (coder_->FindString(utf8(coder.name), true) == wxNOT_FOUND) {
-            coder_->Append(utf8(coder.name));
+        if (coder_->FindString(wx(coder.name), true) == wxNOT_FOUND) {
+            coder_->Append(wx(coder.name));
         }
-        SetStatusText(utf8((r.existed ? "Already coded with \"" : "Coded with \"") +
-                           project_->code_path(code_id) + "\""),
+        SetStatusText(wx((r.existed ? "Already coded with \"" : "Coded with \"") +
+                         project_->code_path(code_id) + "\""),
                       0);
     });
     refresh_codings();
@@ -749,7 +743,7 @@ void MainFrame::on_quick_pick() {
     if (!project_) {
         return;
     }
-    const std::string typed = to_utf8(quick_pick_->GetValue());
+    const std::string typed = utf8(quick_pick_->GetValue());
     if (typed.empty()) {
         return;
     }
@@ -798,7 +792,7 @@ void MainFrame::on_new_project() {
     if (dialog.ShowModal() != wxID_OK) {
         return;
     }
-    const std::string path = to_utf8(dialog.GetPath());
+    const std::string path = utf8(dialog.GetPath());
     if (guarded(this, [&] { Project::create(path); })) {
         open_project(path);
     }
@@ -808,7 +802,7 @@ void MainFrame::on_open_project() {
     wxFileDialog dialog(this, "Open Quire project", "", "", "Quire projects (*.quire)|*.quire",
                         wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (dialog.ShowModal() == wxID_OK) {
-        open_project(to_utf8(dialog.GetPath()));
+        open_project(utf8(dialog.GetPath()));
     }
 }
 
@@ -833,7 +827,7 @@ void MainFrame::on_import() {
     dialog.GetPaths(chosen);
     std::vector<std::string> files;
     for (const wxString& f : chosen) {
-        files.push_back(to_utf8(f));
+        files.push_back(utf8(f));
     }
     ImportJob job(project_->path(), files);
     job.start();
@@ -841,7 +835,7 @@ void MainFrame::on_import() {
                               this,
                               wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_AUTO_HIDE | wxPD_ELAPSED_TIME);
     while (!job.finished()) {
-        const wxString current = utf8(job.current_file());
+        const wxString current = wx(job.current_file());
         if (!progress.Update(std::min(job.done(), static_cast<int>(files.size()) - 1),
                              current.IsEmpty() ? wxString(L"Starting…") : current)) {
             job.cancel();
@@ -850,7 +844,7 @@ void MainFrame::on_import() {
     }
     progress.Update(static_cast<int>(files.size()));
     if (!job.error().empty()) {
-        wxMessageBox(utf8(job.error() + "\n\nNothing was imported."), "Import failed",
+        wxMessageBox(wx(job.error() + "\n\nNothing was imported."), "Import failed",
                      wxOK | wxICON_ERROR, this);
     } else if (job.was_cancelled()) {
         SetStatusText("Import cancelled: nothing was imported.", 0);
@@ -859,8 +853,8 @@ void MainFrame::on_import() {
         for (const std::string& line : job.report()) {
             summary += line + "\n";
         }
-        SetStatusText(utf8(std::to_string(job.done()) + " file(s) processed"), 0);
-        wxMessageBox(utf8(summary), "Import finished", wxOK | wxICON_INFORMATION, this);
+        SetStatusText(wx(std::to_string(job.done()) + " file(s) processed"), 0);
+        wxMessageBox(wx(summary), "Import finished", wxOK | wxICON_INFORMATION, this);
     }
     refresh_documents();
     search_->refresh_index();
@@ -882,7 +876,7 @@ void MainFrame::on_new_code(bool as_child) {
     if (name.IsEmpty()) {
         return;
     }
-    guarded(this, [&] { project_->add_code(to_utf8(name), parent); });
+    guarded(this, [&] { project_->add_code(utf8(name), parent); });
     refresh_codebook();
 }
 
@@ -895,13 +889,13 @@ void MainFrame::on_edit_code() {
     if (!guarded(this, [&] { c = project_->code(*id); })) {
         return;
     }
-    wxTextEntryDialog dialog(this, "Definition of \"" + utf8(c.name) + "\":", "Edit code",
-                             utf8(c.definition), wxOK | wxCANCEL | wxTE_MULTILINE);
+    wxTextEntryDialog dialog(this, "Definition of \"" + wx(c.name) + "\":", "Edit code",
+                             wx(c.definition), wxOK | wxCANCEL | wxTE_MULTILINE);
     if (dialog.ShowModal() != wxID_OK) {
         return;
     }
     CodeFields fields;
-    fields.definition = to_utf8(dialog.GetValue());
+    fields.definition = utf8(dialog.GetValue());
     guarded(this, [&] { project_->update_code(*id, fields); });
 }
 
@@ -911,9 +905,9 @@ void MainFrame::on_rename_code() {
         return;
     }
     const wxString name =
-        wxGetTextFromUser("New name:", "Rename code", utf8(project_->code(*id).name), this);
+        wxGetTextFromUser("New name:", "Rename code", wx(project_->code(*id).name), this);
     if (!name.IsEmpty()) {
-        guarded(this, [&] { project_->rename_code(*id, to_utf8(name)); });
+        guarded(this, [&] { project_->rename_code(*id, utf8(name)); });
         refresh_codebook();
         refresh_codings();
     }
@@ -931,7 +925,7 @@ void MainFrame::on_recolour_code() {
         return;
     }
     CodeFields fields;
-    fields.color = to_utf8(dialog.GetColourData().GetColour().GetAsString(wxC2S_HTML_SYNTAX));
+    fields.color = utf8(dialog.GetColourData().GetColour().GetAsString(wxC2S_HTML_SYNTAX));
     guarded(this, [&] { project_->update_code(*id, fields); });
     refresh_codebook();
     refresh_codings();
@@ -948,7 +942,7 @@ void MainFrame::on_move_code() {
     targets.push_back(std::nullopt);
     for (const Code& c : project_->codes()) {
         if (c.id != *id) {
-            choices.Add(utf8(project_->code_path(c.id)));
+            choices.Add(wx(project_->code_path(c.id)));
             targets.push_back(c.id);
         }
     }
@@ -968,12 +962,12 @@ void MainFrame::on_merge_code() {
     std::vector<Id> targets;
     for (const Code& c : project_->codes()) {
         if (c.id != *id) {
-            choices.Add(utf8(project_->code_path(c.id)));
+            choices.Add(wx(project_->code_path(c.id)));
             targets.push_back(c.id);
         }
     }
     const int pick = wxGetSingleChoiceIndex(
-        "Merge \"" + utf8(project_->code(*id).name) + "\" into:", "Merge code", choices, this);
+        "Merge \"" + wx(project_->code(*id).name) + "\" into:", "Merge code", choices, this);
     if (pick >= 0) {
         guarded(this, [&] { project_->merge_codes(*id, targets[static_cast<std::size_t>(pick)]); });
         refresh_codebook();
@@ -988,7 +982,7 @@ void MainFrame::on_delete_code() {
     }
     const Code c = project_->code(*id);
     const std::int64_t used = project_->coding_count(*id, true);
-    wxString question = "Delete the code \"" + utf8(c.name) + "\" and its child codes?";
+    wxString question = "Delete the code \"" + wx(c.name) + "\" and its child codes?";
     if (used > 0) {
         question +=
             wxString::Format("\n\nThis also removes %lld codings.", static_cast<long long>(used));
@@ -1006,7 +1000,7 @@ void MainFrame::on_delete_document() {
         return;
     }
     const Document d = project_->document(*current_document_);
-    if (wxMessageBox("Delete \"" + utf8(d.name) + "\" and all its codings from the project?",
+    if (wxMessageBox("Delete \"" + wx(d.name) + "\" and all its codings from the project?",
                      "Delete document", wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES) {
         return;
     }

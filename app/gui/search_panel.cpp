@@ -17,13 +17,10 @@
 #include <set>
 
 #include "app/gui/search_job.h"
+#include "app/gui/wx_strings.h"
 
 namespace quire::gui {
 namespace {
-
-wxString utf8(const std::string& s) {
-    return wxString::FromUTF8(s.c_str());
-}
 
 // The snippet's "**" marks as Pango markup, everything else escaped.
 wxString snippet_markup(const std::string& snippet) {
@@ -48,7 +45,7 @@ wxString snippet_markup(const std::string& snippet) {
     if (bold) {
         out += "</b>";
     }
-    return utf8(out);
+    return wx(out);
 }
 
 constexpr std::size_t kShownRows = 2000;  // more hits are counted and coded, not listed
@@ -109,13 +106,11 @@ SearchPanel::SearchPanel(wxWindow* parent, Callbacks callbacks)
     sizer->Add(code_all_, 0, wxALIGN_RIGHT | wxLEFT | wxRIGHT | wxBOTTOM, 4);
     SetSizer(sizer);
 
-    query_->Bind(wxEVT_SEARCH,
-                 [this](wxCommandEvent&) { run_search(query_->GetValue().utf8_string()); });
+    query_->Bind(wxEVT_SEARCH, [this](wxCommandEvent&) { run_search(utf8(query_->GetValue())); });
     query_->Bind(wxEVT_TEXT_ENTER,
-                 [this](wxCommandEvent&) { run_search(query_->GetValue().utf8_string()); });
-    attribute_filter_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
-        run_search(query_->GetValue().utf8_string());
-    });
+                 [this](wxCommandEvent&) { run_search(utf8(query_->GetValue())); });
+    attribute_filter_->Bind(wxEVT_TEXT_ENTER,
+                            [this](wxCommandEvent&) { run_search(utf8(query_->GetValue())); });
     hits_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) {
         const int row = hits_->GetSelectedRow();
         if (row != wxNOT_FOUND) {
@@ -162,12 +157,12 @@ void SearchPanel::set_choices(const std::vector<std::pair<Id, std::string>>& cod
     code_filter_->Clear();
     code_filter_->Append("(any text)");
     for (const auto& [id, name] : codes) {
-        code_filter_->Append(utf8(name));
+        code_filter_->Append(wx(name));
     }
     coder_filter_->Clear();
     coder_filter_->Append("(anyone)");
     for (const auto& [id, name] : coders) {
-        coder_filter_->Append(utf8(name));
+        coder_filter_->Append(wx(name));
     }
     if (code.IsEmpty() || !code_filter_->SetStringSelection(code)) {
         code_filter_->SetSelection(0);
@@ -176,7 +171,7 @@ void SearchPanel::set_choices(const std::vector<std::pair<Id, std::string>>& cod
         coder_filter_->SetSelection(0);
     }
     attribute_filter_->SetHint(attributes.empty() ? wxString("role=referrer")
-                                                  : utf8(attributes.front() + "=..."));
+                                                  : wx(attributes.front() + "=..."));
 }
 
 void SearchPanel::refresh_index() {
@@ -205,10 +200,10 @@ search::SearchRequest SearchPanel::request_from_controls(const std::string& quer
 bool SearchPanel::choose_filters(const std::string& code, const std::string& coder,
                                  const std::string& attribute) {
     const bool code_ok = code.empty() ? (code_filter_->SetSelection(0), true)
-                                      : code_filter_->SetStringSelection(utf8(code));
+                                      : code_filter_->SetStringSelection(wx(code));
     const bool coder_ok = coder.empty() ? (coder_filter_->SetSelection(0), true)
-                                        : coder_filter_->SetStringSelection(utf8(coder));
-    attribute_filter_->ChangeValue(utf8(attribute));
+                                        : coder_filter_->SetStringSelection(wx(coder));
+    attribute_filter_->ChangeValue(wx(attribute));
     return code_ok && coder_ok;
 }
 
@@ -220,12 +215,12 @@ void SearchPanel::run_search(const std::string& query) {
     if (const int coder = coder_filter_->GetSelection(); coder > 0) {
         r.filter.coders.push_back(coders_[static_cast<std::size_t>(coder - 1)].first);
     }
-    const std::string attribute = attribute_filter_->GetValue().utf8_string();
+    const std::string attribute = utf8(attribute_filter_->GetValue());
     if (const auto eq = attribute.find('='); eq != std::string::npos && eq > 0) {
         r.filter.attributes.emplace_back(attribute.substr(0, eq), attribute.substr(eq + 1));
     }
-    if (query_->GetValue().utf8_string() != query) {
-        query_->ChangeValue(utf8(query));
+    if (utf8(query_->GetValue()) != query) {
+        query_->ChangeValue(wx(query));
     }
     if (job_) {
         // A newer search overtakes the running one: its results will be dropped.
@@ -276,7 +271,7 @@ void SearchPanel::on_tick() {
         return;
     }
     if (!job->error().empty()) {
-        status_->SetLabel(utf8(job->error()));
+        status_->SetLabel(wx(job->error()));
         status_->SetForegroundColour(*wxRED);
     } else if (job->was_cancelled()) {
         status_->SetLabel("Cancelled.");
@@ -305,18 +300,18 @@ void SearchPanel::show_results() {
     for (std::size_t i = 0; i < shown; ++i) {
         const search::Hit& h = results_.hits[i];
         wxVector<wxVariant> row;
-        row.push_back(wxVariant(utf8(h.document_name)));
+        row.push_back(wxVariant(wx(h.document_name)));
         row.push_back(wxVariant(snippet_markup(h.snippet)));
         hits_->AppendItem(row);
     }
     long row = 0;
     for (const search::Facet& f : results_.by_document) {
-        facets_->InsertItem(row, utf8(f.name));
+        facets_->InsertItem(row, wx(f.name));
         facets_->SetItem(row, 1, wxString::Format("%zu", f.hits));
         ++row;
     }
     for (const search::Facet& f : results_.by_code) {
-        facets_->InsertItem(row, utf8("code: " + f.name));
+        facets_->InsertItem(row, wx("code: " + f.name));
         facets_->SetItem(row, 1, wxString::Format("%zu", f.hits));
         facets_->SetItemTextColour(row, wxColour(0x55, 0x55, 0x88));
         ++row;
@@ -356,11 +351,11 @@ void SearchPanel::on_code_all() {
     }
     wxDialog dialog(this, wxID_ANY, "Code all hits");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(new wxStaticText(&dialog, wxID_ANY, utf8("Code the " + status_text() + " with:")), 0,
+    sizer->Add(new wxStaticText(&dialog, wxID_ANY, wx("Code the " + status_text() + " with:")), 0,
                wxALL, 10);
     auto* code = new wxChoice(&dialog, wxID_ANY);
     for (const auto& [id, name] : codes_) {
-        code->Append(utf8(name));
+        code->Append(wx(name));
     }
     code->SetSelection(code_filter_->GetSelection() > 0 ? code_filter_->GetSelection() - 1 : 0);
     sizer->Add(code, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/gui/wx_strings.h"
 #include "core/base/text_range.h"
 
 namespace quire::gui {
@@ -91,11 +92,11 @@ void TranscriptView::reveal(std::int64_t code_point) {
     SetFirstVisibleLine(std::max(0, VisibleFromDocLine(line) - 3));
 }
 
-void TranscriptView::show_text(const std::string& utf8) {
-    text_ = utf8;
+void TranscriptView::show_text(const std::string& text) {
+    text_ = text;
     offsets_ = std::make_unique<text::OffsetMap>(text_);
     SetReadOnly(false);
-    SetText(wxString::FromUTF8(text_.data(), text_.size()));
+    SetText(wx(text_));
     SetReadOnly(true);
     EmptyUndoBuffer();
     GotoPos(0);

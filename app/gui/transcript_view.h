@@ -24,7 +24,7 @@ class TranscriptView : public wxStyledTextCtrl {
 public:
     explicit TranscriptView(wxWindow* parent);
 
-    void show_text(const std::string& utf8);
+    void show_text(const std::string& text);
     void clear_text();
     // Replaces all highlights. Overlapping ranges go to separate indicator layers, so
     // overlaps show as blended, stacked boxes.
