@@ -1289,11 +1289,11 @@ void AgreementFrame::show_disagreement(int row) {
         std::vector<PaintedRange> painted;
         std::int64_t covered = 0;
         for (const auto& [start, end] : spans) {
-            painted.push_back({start - from, end - from, colour});
+            painted.push_back({{start - from, end - from}, colour});
             covered += end - start;
         }
         view->paint(painted);
-        view->select_code_points(d.start - from, d.start - from);
+        view->select_code_points({d.start - from, d.start - from});
         label->SetLabel(wx(coder) + L" \u2014 " +
                         (spans.empty()
                              ? wxString("nothing coded here")

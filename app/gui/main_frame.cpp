@@ -472,13 +472,13 @@ void MainFrame::open_hit(const search::Hit& chosen, const std::vector<search::Hi
     if (current_document_ != chosen.document && !select_document(chosen.document)) {
         return;
     }
-    std::vector<std::pair<std::int64_t, std::int64_t>> ranges;
+    std::vector<TextRange> hits;
     for (const search::Hit& h : in_document) {
-        ranges.emplace_back(h.start, h.end);
+        hits.push_back({h.start, h.end});
     }
-    transcript_->mark_hits(ranges);
+    transcript_->mark_hits(hits);
     transcript_->reveal(chosen.start);
-    transcript_->select_code_points(chosen.start, chosen.end);
+    transcript_->select_code_points({chosen.start, chosen.end});
 }
 
 void MainFrame::code_hits(const std::vector<search::Hit>& hits, Id code, search::Spread spread) {
@@ -654,7 +654,7 @@ void MainFrame::refresh_codings() {
     std::vector<PaintedRange> painted;
     const std::vector<Segment> segments = project_->segments(filter, 0);
     for (const Segment& s : segments) {
-        painted.push_back({s.coding.start, s.coding.end, codes[s.coding.code_id].color});
+        painted.push_back({{s.coding.start, s.coding.end}, codes[s.coding.code_id].color});
         const auto swatch_it = swatch_index_.find(s.coding.code_id);
         const long row =
             codings_->InsertItem(codings_->GetItemCount(), wx(s.code),
@@ -701,8 +701,8 @@ bool MainFrame::apply_code_to_selection(Id code_id) {
     if (!project_ || !current_document_) {
         return false;
     }
-    const auto [start, end] = transcript_->selection_code_points();
-    if (start == end) {
+    const TextRange selection = transcript_->selection_code_points();
+    if (selection.empty()) {
         SetStatusText("Select a passage of the transcript first.", 0);
         return false;
     }
@@ -710,8 +710,8 @@ bool MainFrame::apply_code_to_selection(Id code_id) {
     guarded(this, [&] {
         Project::Action action(*project_);
         const Coder coder = project_->ensure_coder(coder_name());
-        const ApplyOutcome r =
-            project_->apply_code(*current_document_, code_id, coder.id, start, end);
+        const ApplyOutcome r = project_->apply_code(*current_document_, code_id, coder.id,
+                                                    selection.start, selection.end);
         action.commit();
         applied = !r.existed;
         if (coder_->FindString(wx(coder.name), true) == wxNOT_FOUND) {
@@ -723,18 +723,20 @@ bool MainFrame::apply_code_to_selection(Id code_id) {
     });
     refresh_codings();
     refresh_codebook();
-    transcript_->select_code_points(start, end);
+    transcript_->select_code_points(selection);
     return applied;
 }
 
 void MainFrame::on_selection_changed() {
-    const auto [start, end] = transcript_->selection_code_points();
-    if (start == end) {
-        SetStatusText(wxString::Format("Position %lld", static_cast<long long>(start)), 1);
+    const TextRange selection = transcript_->selection_code_points();
+    if (selection.empty()) {
+        SetStatusText(wxString::Format("Position %lld", static_cast<long long>(selection.start)),
+                      1);
     } else {
         SetStatusText(wxString::Format(L"Selection [%lld, %lld) — %lld characters",
-                                       static_cast<long long>(start), static_cast<long long>(end),
-                                       static_cast<long long>(end - start)),
+                                       static_cast<long long>(selection.start),
+                                       static_cast<long long>(selection.end),
+                                       static_cast<long long>(selection.length())),
                       1);
     }
 }
@@ -782,7 +784,7 @@ void MainFrame::on_coding_selected(wxListEvent& event) {
     const long row = event.GetIndex();
     if (row >= 0 && static_cast<std::size_t>(row) < shown_codings_.size()) {
         const Coding& c = shown_codings_[static_cast<std::size_t>(row)];
-        transcript_->select_code_points(c.start, c.end);
+        transcript_->select_code_points({c.start, c.end});
     }
 }
 

@@ -68,7 +68,7 @@ TEST_CASE("searching from the panel opens a hit exactly and codes all hits undoa
     panel->activate_hit(3);
     settle();
     REQUIRE(frame->current_document() == hit.document);
-    CHECK(frame->transcript()->selection_code_points() == std::make_pair(hit.start, hit.end));
+    CHECK(frame->transcript()->selection_code_points() == quire::TextRange{hit.start, hit.end});
     CHECK(frame->transcript()->is_hit_at(hit.start));
     CHECK_FALSE(frame->transcript()->is_hit_at(hit.end));
     Project& p = *frame->project();
