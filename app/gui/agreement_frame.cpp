@@ -20,16 +20,13 @@
 #include <wx/splitter.h>
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
-#include <wx/utils.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <exception>
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <thread>
 
 #include "app/gui/error_dialog.h"
 #include "app/gui/exchange_ui.h"
@@ -251,26 +248,6 @@ private:
     std::vector<Bar> bars_;
 };
 
-// A computation on its worker thread. The atomics are shared with the worker; the rest
-// belongs to the UI thread.
-struct AgreementFrame::Job {
-    std::atomic<bool> cancelled{false};
-    std::atomic<bool> finished{false};
-    std::atomic<std::size_t> done{0};
-    std::atomic<std::size_t> total{0};
-    std::thread thread;
-};
-
-// What a worker hands back. Written by the worker before it posts the result; read on the
-// UI thread afterwards (the event queue orders the two).
-struct AgreementFrame::Outcome {
-    std::vector<Id> code_ids;
-    std::vector<Id> document_ids;
-    std::optional<AgreementRun> run;
-    std::exception_ptr error;
-    bool cancelled = false;
-};
-
 AgreementFrame::AgreementFrame(wxWindow* parent, const std::string& project_path)
     : wxFrame(parent, wxID_ANY, L"Coder agreement", wxDefaultPosition, wxSize(1360, 860)) {
     SetMinSize(wxSize(1000, 640));
@@ -286,8 +263,6 @@ AgreementFrame::AgreementFrame(wxWindow* parent, const std::string& project_path
     splitter->SplitVertically(left, right, 330);
     splitter->SetMinimumPaneSize(240);
 
-    progress_timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { on_progress_timer(); });
-
     if (project_) {
         SetTitle(L"Coder agreement \u2014 " + wx(project_name()));
         load_choices();
@@ -299,13 +274,7 @@ AgreementFrame::AgreementFrame(wxWindow* parent, const std::string& project_path
     set_busy(false);
 }
 
-AgreementFrame::~AgreementFrame() {
-    *alive_ = false;
-    progress_timer_.Stop();
-    // Cancelling stops a run while it reads and compares documents; the pooling at the end
-    // cannot be interrupted, so a run past reading finishes first.
-    reap_jobs(true);
-}
+AgreementFrame::~AgreementFrame() = default;
 
 // --- layout ---
 
@@ -769,43 +738,22 @@ bool AgreementFrame::compute() {
         return false;
     }
     agreement::AgreementRequest request;
-    auto outcome = std::make_shared<Outcome>();
-    if (!build_request(request, outcome->code_ids, outcome->document_ids)) {
+    std::vector<Id> code_ids;
+    std::vector<Id> document_ids;
+    if (!build_request(request, code_ids, document_ids)) {
         return false;
     }
-    reap_jobs(false);
-    for (const auto& job : jobs_) {
-        job->cancelled = true;  // superseded: its result will be dropped anyway
-    }
-    const int generation = ++generation_;
-    auto job = std::make_unique<Job>();
-    Job* const raw = job.get();
-    wxAppConsole* const app = wxTheApp;
-    job->thread = std::thread([raw, app, outcome, request, generation, alive = alive_, self = this,
-                               path = project_->path()] {
-        try {
-            Project project = Project::open(path);
-            outcome->run = agreement::run_agreement(project, request, true,
-                                                    [raw](std::size_t done, std::size_t total) {
-                                                        raw->done = done;
-                                                        raw->total = total;
-                                                        return !raw->cancelled.load();
-                                                    });
-        } catch (const Cancelled&) {
-            outcome->cancelled = true;
-        } catch (...) {
-            outcome->error = std::current_exception();
-        }
-        raw->finished = true;
-        // The frame may be gone by the time this runs: the flag is checked on the UI thread,
-        // where the frame is destroyed, so the two cannot race.
-        app->CallAfter([alive, self, generation, outcome] {
-            if (*alive) {
-                self->on_result(generation, outcome);
-            }
-        });
-    });
-    jobs_.push_back(std::move(job));
+    // A Compute while another runs makes that one stale: only the newest result is shown.
+    job_.start(
+        [request, path = project_->path()](const Progress& progress) {
+            Project project = Project::open(path);  // the worker's own connection
+            return agreement::run_agreement(project, request, true, progress);
+        },
+        [this, code_ids, document_ids](AgreementRun run) {
+            show_result(std::move(run), code_ids, document_ids);
+        },
+        [this](std::exception_ptr error) { show_failure(error); },
+        [this](std::size_t done, std::size_t total) { show_progress(done, total); });
     set_busy(true);
     SetStatusText(L"Computing agreement\u2026");
     return true;
@@ -818,51 +766,16 @@ void AgreementFrame::compute_blocking() {
 }
 
 void AgreementFrame::wait_for_result() {
-    while (busy()) {
-        wxTheApp->ProcessPendingEvents();
-        wxTheApp->Yield(true);
-        wxMilliSleep(5);
-    }
-    wxTheApp->ProcessPendingEvents();
-    wxTheApp->Yield(true);
-}
-
-void AgreementFrame::reap_jobs(bool wait) {
-    for (auto it = jobs_.begin(); it != jobs_.end();) {
-        Job& job = **it;
-        if (wait) {
-            job.cancelled = true;
-        }
-        if (wait || job.finished) {
-            if (job.thread.joinable()) {
-                job.thread.join();
-            }
-            it = jobs_.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    job_.wait();
 }
 
 void AgreementFrame::set_busy(bool busy) {
     cancel_button_->Enable(busy);
     gauge_->SetValue(0);
-    if (busy) {
-        progress_label_->SetLabel(L"Starting\u2026");
-        progress_timer_.Start(80);
-    } else {
-        progress_label_->SetLabel("");
-        progress_timer_.Stop();
-    }
+    progress_label_->SetLabel(busy ? L"Starting\u2026" : L"");
 }
 
-void AgreementFrame::on_progress_timer() {
-    if (!busy() || jobs_.empty()) {
-        return;
-    }
-    const Job& job = *jobs_.back();
-    const std::size_t total = job.total;
-    const std::size_t done = job.done;
+void AgreementFrame::show_progress(std::size_t done, std::size_t total) {
     if (total == 0 || done < total) {
         gauge_->SetRange(static_cast<int>(std::max<std::size_t>(total, 1)));
         gauge_->SetValue(static_cast<int>(done));
@@ -879,33 +792,31 @@ void AgreementFrame::on_cancel() {
     if (!busy()) {
         return;
     }
-    for (const auto& job : jobs_) {
-        job->cancelled = true;
-    }
-    handled_generation_ = generation_;
+    // Abandoned rather than waited for: pooling cannot be interrupted, and the window
+    // should be ready again at once.
+    job_.abandon();
     set_busy(false);
     SetStatusText("Cancelled.");
 }
 
-void AgreementFrame::on_result(int generation, const std::shared_ptr<Outcome>& outcome) {
-    reap_jobs(false);
-    if (generation != generation_ || generation <= handled_generation_) {
-        return;  // superseded by a newer Compute, or cancelled
-    }
-    handled_generation_ = generation;
+void AgreementFrame::show_failure(const std::exception_ptr& error) {
     set_busy(false);
-    if (outcome->cancelled) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const Cancelled&) {
         SetStatusText("Cancelled.");
-        return;
-    }
-    if (outcome->error) {
+    } catch (...) {
         SetStatusText("The comparison failed.");
-        guarded(this, [&] { std::rethrow_exception(outcome->error); });
-        return;
+        guarded(this, [&] { std::rethrow_exception(error); });
     }
-    run_ = std::move(outcome->run);
-    run_code_ids_ = outcome->code_ids;
-    run_document_ids_ = outcome->document_ids;
+}
+
+void AgreementFrame::show_result(AgreementRun run, std::vector<Id> code_ids,
+                                 std::vector<Id> document_ids) {
+    set_busy(false);
+    run_ = std::move(run);
+    run_code_ids_ = std::move(code_ids);
+    run_document_ids_ = std::move(document_ids);
     show_run();
 }
 

@@ -2,8 +2,8 @@
 #pragma once
 
 #include <wx/frame.h>
-#include <wx/timer.h>
 
+#include <exception>
 #include <functional>
 #include <map>
 #include <memory>
@@ -12,6 +12,7 @@
 #include <tuple>
 #include <vector>
 
+#include "app/gui/background_job.h"
 #include "core/base/model.h"
 #include "core/project/project.h"
 #include "core/project_agreement/disagreements.h"
@@ -44,16 +45,16 @@ class TranscriptView;
 class AgreementFrame : public wxFrame {
 public:
     AgreementFrame(wxWindow* parent, const std::string& project_path);
-    ~AgreementFrame() override;  // cancels running computations and waits for them
+    ~AgreementFrame() override;  // cancels running computations and waits for them (job_)
 
     // Starts a computation with the current choices; false (with the reason in the status
     // line) when the choices cannot be compared.
     bool compute();
-    // compute(), then waits, pumping events, until its result is shown.
+    // compute(), then handles events until its result is shown.
     void compute_blocking();
-    // Pumps events until no computation is pending.
+    // Handles events until no computation is pending.
     void wait_for_result();
-    bool busy() const { return handled_generation_ < generation_; }
+    bool busy() const { return job_.running(); }
 
     // For the tests (and the menus): what the window shows and does.
     int code_rows() const;
@@ -68,9 +69,6 @@ public:
     const agreement::AgreementRun* shown_run() const { return run_ ? &*run_ : nullptr; }
 
 private:
-    struct Job;
-    struct Outcome;
-
     void build_controls(wxWindow* parent);
     void build_results(wxWindow* parent);
     wxWindow* build_by_code_page(wxWindow* parent);
@@ -86,10 +84,11 @@ private:
     void load_code_maps();
     std::vector<std::string> checked_coders() const;
 
-    void on_progress_timer();
+    void show_progress(std::size_t done, std::size_t total);
     void on_cancel();
-    void on_result(int generation, const std::shared_ptr<Outcome>& outcome);
-    void reap_jobs(bool wait);
+    void show_result(agreement::AgreementRun run, std::vector<Id> code_ids,
+                     std::vector<Id> document_ids);
+    void show_failure(const std::exception_ptr& error);
     void set_busy(bool busy);
 
     void show_run();
@@ -118,12 +117,9 @@ private:
     std::vector<Document> documents_;
     std::vector<std::string> coder_names_;
 
-    // Computation state (UI thread only; jobs share atomics with their workers).
-    std::vector<std::unique_ptr<Job>> jobs_;
-    int generation_ = 0;          // of the newest computation started
-    int handled_generation_ = 0;  // of the newest one finished, cancelled or superseded
-    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
-    wxTimer progress_timer_;
+    // Cancelling stops a run while it reads and compares documents; the pooling at the end
+    // cannot be interrupted, so closing the window waits for a run past reading.
+    BackgroundJob<agreement::AgreementRun> job_;
 
     // The shown result and what it was computed on.
     std::optional<agreement::AgreementRun> run_;

@@ -15,7 +15,6 @@
 #include <wx/msgdlg.h>
 #include <wx/notebook.h>
 #include <wx/panel.h>
-#include <wx/progdlg.h>
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
@@ -30,7 +29,7 @@
 #include "app/gui/agreement_frame.h"
 #include "app/gui/error_dialog.h"
 #include "app/gui/exchange_ui.h"
-#include "app/gui/import_job.h"
+#include "app/gui/import_ui.h"
 #include "app/gui/search_panel.h"
 #include "app/gui/transcript_view.h"
 #include "app/gui/wx_strings.h"
@@ -816,47 +815,8 @@ void MainFrame::on_open_demo() {
 }
 
 void MainFrame::on_import() {
-    if (!project_) {
+    if (!project_ || !ask_and_import_transcripts(this, project_->path())) {
         return;
-    }
-    wxFileDialog dialog(this, "Import transcripts", "", "",
-                        "Transcripts (*.txt;*.docx)|*.txt;*.docx|All files|*",
-                        wxFD_OPEN | wxFD_FILE_MUST_EXIST | wxFD_MULTIPLE);
-    if (dialog.ShowModal() != wxID_OK) {
-        return;
-    }
-    wxArrayString chosen;
-    dialog.GetPaths(chosen);
-    std::vector<std::string> files;
-    for (const wxString& f : chosen) {
-        files.push_back(utf8(f));
-    }
-    ImportJob job(project_->path(), files);
-    job.start();
-    wxProgressDialog progress("Importing transcripts", L"Starting…", static_cast<int>(files.size()),
-                              this,
-                              wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_AUTO_HIDE | wxPD_ELAPSED_TIME);
-    while (!job.finished()) {
-        const wxString current = wx(job.current_file());
-        if (!progress.Update(std::min(job.done(), static_cast<int>(files.size()) - 1),
-                             current.IsEmpty() ? wxString(L"Starting…") : current)) {
-            job.cancel();
-        }
-        wxMilliSleep(40);
-    }
-    progress.Update(static_cast<int>(files.size()));
-    if (!job.error().empty()) {
-        wxMessageBox(wx(job.error() + "\n\nNothing was imported."), "Import failed",
-                     wxOK | wxICON_ERROR, this);
-    } else if (job.was_cancelled()) {
-        SetStatusText("Import cancelled: nothing was imported.", 0);
-    } else {
-        std::string summary;
-        for (const std::string& line : job.report()) {
-            summary += line + "\n";
-        }
-        SetStatusText(wx(std::to_string(job.done()) + " file(s) processed"), 0);
-        wxMessageBox(wx(summary), "Import finished", wxOK | wxICON_INFORMATION, this);
     }
     refresh_documents();
     search_->refresh_index();

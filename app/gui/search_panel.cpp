@@ -16,8 +16,9 @@
 #include <limits>
 #include <set>
 
-#include "app/gui/search_job.h"
 #include "app/gui/wx_strings.h"
+#include "core/base/errors.h"
+#include "core/project/project.h"
 
 namespace quire::gui {
 namespace {
@@ -53,7 +54,7 @@ constexpr std::size_t kShownRows = 2000;  // more hits are counted and coded, no
 }  // namespace
 
 SearchPanel::SearchPanel(wxWindow* parent, Callbacks callbacks)
-    : wxPanel(parent), callbacks_(std::move(callbacks)), timer_(this) {
+    : wxPanel(parent), callbacks_(std::move(callbacks)) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     query_ =
         new wxSearchCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
@@ -117,17 +118,8 @@ SearchPanel::SearchPanel(wxWindow* parent, Callbacks callbacks)
             activate_hit(static_cast<std::size_t>(row));
         }
     });
-    cancel_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (job_) {
-            job_->cancel();
-        }
-    });
+    cancel_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { job_.cancel(); });
     code_all_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_code_all(); });
-    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { on_tick(); });
-}
-
-SearchPanel::~SearchPanel() {
-    timer_.Stop();
 }
 
 void SearchPanel::set_project(const std::string& path) {
@@ -137,9 +129,7 @@ void SearchPanel::set_project(const std::string& path) {
     results_ = {};
     code_all_->Disable();
     status_->SetLabel("");
-    if (job_) {
-        job_->cancel();
-    }
+    job_.cancel();
     queued_.reset();
     update_pending_ = false;
     if (!path.empty()) {
@@ -178,7 +168,7 @@ void SearchPanel::refresh_index() {
     if (project_path_.empty()) {
         return;
     }
-    if (job_) {
+    if (job_.running()) {
         update_pending_ = true;  // after the running job
         return;
     }
@@ -222,46 +212,59 @@ void SearchPanel::run_search(const std::string& query) {
     if (utf8(query_->GetValue()) != query) {
         query_->ChangeValue(wx(query));
     }
-    if (job_) {
-        // A newer search overtakes the running one: its results will be dropped.
+    if (job_.running()) {
+        // A newer search overtakes the running one, which ends first: one writer of the
+        // index at a time.
         queued_ = r;
-        job_->cancel();
+        job_.cancel();
         return;
     }
     start(r);
 }
 
+// Opens the project on the worker (connections never cross threads), brings the index up
+// to date and runs the request, if any. Xapian cannot stop a query halfway, so cancelling is
+// checked on either side of it.
+SearchPanel::Outcome SearchPanel::search_work(const std::string& project_path,
+                                              const std::optional<search::SearchRequest>& request,
+                                              const Progress& progress) {
+    Project project = Project::open(project_path);
+    search::Index index(project, {}, progress);
+    Outcome outcome;
+    outcome.index = index.opened();
+    if (request) {
+        report_progress(progress, 0, 0);
+        outcome.results = index.search(*request);
+        report_progress(progress, 0, 0);
+    }
+    return outcome;
+}
+
 void SearchPanel::start(std::optional<search::SearchRequest> request) {
-    job_is_search_ = request.has_value();
-    job_ = std::make_unique<SearchJob>(project_path_, std::move(request));
-    job_->start();
-    status_->SetLabel(job_is_search_ ? L"Searching…" : L"Updating the search index…");
+    const bool is_search = request.has_value();
+    status_->SetLabel(is_search ? L"Searching…" : L"Updating the search index…");
     gauge_->Show();
     gauge_->Pulse();
     cancel_->Show();
     Layout();
-    timer_.Start(50);
+    job_.start([path = project_path_, request = std::move(request)](
+                   const Progress& progress) { return search_work(path, request, progress); },
+               [this](Outcome outcome) { finish([&] { show_outcome(outcome); }); },
+               [this](std::exception_ptr error) { finish([&] { show_failure(error); }); },
+               [this](std::size_t done, std::size_t total) { show_progress(done, total); });
 }
 
-void SearchPanel::on_tick() {
-    if (!job_) {
-        timer_.Stop();
-        return;
+void SearchPanel::show_progress(std::size_t done, std::size_t total) {
+    if (total > 0) {
+        gauge_->SetRange(static_cast<int>(total));
+        gauge_->SetValue(static_cast<int>(std::min(done, total)));
+        status_->SetLabel(wxString::Format(L"Indexing %zu of %zu documents…", done, total));
+    } else {
+        gauge_->Pulse();
     }
-    if (!job_->finished()) {
-        const std::size_t total = job_->to_index();
-        if (total > 0) {
-            gauge_->SetRange(static_cast<int>(total));
-            gauge_->SetValue(static_cast<int>(std::min(job_->indexed(), total)));
-            status_->SetLabel(
-                wxString::Format(L"Indexing %zu of %zu documents…", job_->indexed(), total));
-        } else {
-            gauge_->Pulse();
-        }
-        return;
-    }
-    timer_.Stop();
-    std::unique_ptr<SearchJob> job = std::move(job_);
+}
+
+void SearchPanel::finish(const std::function<void()>& show) {
     gauge_->Hide();
     cancel_->Hide();
     if (queued_) {
@@ -270,26 +273,34 @@ void SearchPanel::on_tick() {
         start(next);
         return;
     }
-    if (!job->error().empty()) {
-        status_->SetLabel(wx(job->error()));
-        status_->SetForegroundColour(*wxRED);
-    } else if (job->was_cancelled()) {
-        status_->SetLabel("Cancelled.");
-    } else if (job_is_search_) {
-        results_ = job->results();
-        show_results();
-    } else {
-        const search::UpdateReport r = job->index_report();
-        status_->SetLabel(r.rebuilt ? wxString("Search index built.")
-                                    : wxString("Search index up to date."));
-    }
-    if (job->error().empty()) {
-        status_->SetForegroundColour(GetForegroundColour());
-    }
+    show();
     Layout();
     if (update_pending_) {
         update_pending_ = false;
         start(std::nullopt);
+    }
+}
+
+void SearchPanel::show_outcome(Outcome& outcome) {
+    status_->SetForegroundColour(GetForegroundColour());
+    if (outcome.results) {
+        results_ = std::move(*outcome.results);
+        show_results();
+    } else {
+        status_->SetLabel(outcome.index.rebuilt ? wxString("Search index built.")
+                                                : wxString("Search index up to date."));
+    }
+}
+
+void SearchPanel::show_failure(const std::exception_ptr& error) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const Cancelled&) {
+        status_->SetLabel("Cancelled.");
+        status_->SetForegroundColour(GetForegroundColour());
+    } catch (const std::exception& e) {
+        status_->SetLabel(wx(e.what()));
+        status_->SetForegroundColour(*wxRED);
     }
 }
 

@@ -28,7 +28,7 @@ void settle() {
     }
 }
 
-// Pumps events until the panel's worker is done (timer ticks deliver its results).
+// Pumps events until the panel's job is done (its results come through CallAfter).
 bool wait_for(SearchPanel* panel) {
     const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
     while (std::chrono::steady_clock::now() < until) {
