@@ -6,8 +6,6 @@
 #include <wx/checkbox.h>
 #include <wx/checklst.h>
 #include <wx/choice.h>
-#include <wx/control.h>
-#include <wx/dcbuffer.h>
 #include <wx/dcclient.h>
 #include <wx/filedlg.h>
 #include <wx/gauge.h>
@@ -22,19 +20,17 @@
 #include <wx/statusbr.h>
 
 #include <algorithm>
-#include <cmath>
 #include <exception>
 #include <filesystem>
-#include <fstream>
 #include <set>
 
+#include "app/gui/agreement_chart.h"
+#include "app/gui/agreement_export_ui.h"
 #include "app/gui/error_dialog.h"
-#include "app/gui/exchange_ui.h"
 #include "app/gui/transcript_view.h"
 #include "app/gui/wx_strings.h"
 #include "core/agreement/units.h"
 #include "core/base/errors.h"
-#include "core/project_agreement/report_export.h"
 #include "core/text/unicode.h"
 
 namespace quire::gui {
@@ -51,23 +47,6 @@ const char* const kUnits[] = {"character", "word",    "sentence", "paragraph",
 const char* const kConsensus = "Consensus";
 constexpr std::int64_t kContext = 200;  // code points shown either side of a disagreement
 
-// The conventional reading of kappa and alpha (Landis & Koch, Krippendorff's 0.667/0.8).
-wxColour grade(double value) {
-    if (value < 0.4) {
-        return wxColour(0xF4, 0xC7, 0xC3);
-    }
-    if (value < 0.6) {
-        return wxColour(0xFC, 0xE8, 0xB2);
-    }
-    if (value < 0.8) {
-        return wxColour(0xD9, 0xEA, 0xD3);
-    }
-    return wxColour(0xB7, 0xE1, 0xCD);
-}
-
-const wxColour kUndefinedText(0x80, 0x80, 0x80);
-const wxColour kUndefinedBackground(0xF2, 0xF2, 0xF2);
-
 wxString coefficient_text(const Coefficient& c, bool percent) {
     if (!c.value) {
         return L"\u2014";
@@ -82,18 +61,6 @@ wxString count_text(std::int64_t n) {
 wxString span_text(std::int64_t start, std::int64_t end) {
     return wxString::Format(L"%lld\u2013%lld", static_cast<long long>(start),
                             static_cast<long long>(end));
-}
-
-void write_text_file(const std::string& path, const std::string& content) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) {
-        throw Error("cannot create " + path);
-    }
-    out << content;
-    out.close();
-    if (!out) {
-        throw Error("cannot write " + path);
-    }
 }
 
 wxStaticText* heading(wxWindow* parent, const wxString& text) {
@@ -127,126 +94,6 @@ void check_all(wxCheckListBox* list, bool checked) {
 }
 
 }  // namespace
-
-// Kappa per code as horizontal bars: code names on the left, bars from the zero line,
-// light guides at the 0.4 / 0.6 / 0.8 grade boundaries, undefined values marked.
-class KappaChart : public wxPanel {
-public:
-    struct Bar {
-        wxString label;
-        int depth = 0;
-        std::optional<double> value;
-    };
-
-    explicit KappaChart(wxWindow* parent)
-        : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                  wxFULL_REPAINT_ON_RESIZE | wxBORDER_THEME) {
-        SetBackgroundStyle(wxBG_STYLE_PAINT);
-        SetMinSize(wxSize(-1, 150));
-        Bind(wxEVT_PAINT, [this](wxPaintEvent&) { paint(); });
-    }
-
-    void set_bars(std::vector<Bar> bars) {
-        bars_ = std::move(bars);
-        Refresh();
-    }
-
-private:
-    void paint() {
-        wxAutoBufferedPaintDC dc(this);
-        dc.SetBackground(*wxWHITE_BRUSH);
-        dc.Clear();
-        const wxSize size = GetClientSize();
-        wxFont font = GetFont();
-        dc.SetFont(font.Bold());
-        dc.SetTextForeground(wxColour(0x33, 0x33, 0x33));
-        dc.DrawText(L"Cohen\u2019s \u03BA per code", 8, 4);
-        dc.SetFont(font);
-        const int top = 6 + dc.GetCharHeight() + 6;
-        if (bars_.empty()) {
-            dc.SetTextForeground(kUndefinedText);
-            dc.DrawText("Press Compute to compare the coders.", 8, top);
-            return;
-        }
-        const int axis = dc.GetCharHeight() + 8;
-        const int n = static_cast<int>(bars_.size());
-        const int row = std::clamp((size.y - top - axis - 4) / n, 8, 24);
-        // Shrink the font when the rows are too tight for it.
-        while (dc.GetCharHeight() > row && font.GetPointSize() > 7) {
-            font.SetPointSize(font.GetPointSize() - 1);
-            dc.SetFont(font);
-        }
-
-        int label_width = 0;
-        for (const Bar& b : bars_) {
-            label_width = std::max(label_width, dc.GetTextExtent(b.label).x + 14 * b.depth);
-        }
-        label_width = std::min(label_width + 16, size.x * 2 / 5);
-        const int left = label_width + 8;
-        const int right = size.x - 56;
-        if (right <= left + 20) {
-            return;
-        }
-        double low = 0.0;
-        for (const Bar& b : bars_) {
-            if (b.value) {
-                low = std::min(low, std::floor(*b.value * 5.0) / 5.0);
-            }
-        }
-        low = std::max(low, -1.0);
-        const auto x_of = [&](double v) {
-            return left + static_cast<int>(std::lround((v - low) / (1.0 - low) * (right - left)));
-        };
-        const int bottom = top + n * row;
-
-        // Guides and axis labels.
-        dc.SetTextForeground(kUndefinedText);
-        for (const double g : {low, 0.4, 0.6, 0.8, 1.0}) {
-            const int x = x_of(g);
-            dc.SetPen(wxPen(wxColour(0xDD, 0xDD, 0xDD), 1, wxPENSTYLE_SHORT_DASH));
-            dc.DrawLine(x, top, x, bottom);
-            const wxString text = wxString::Format("%.1f", g);
-            dc.DrawText(text, x - dc.GetTextExtent(text).x / 2, bottom + 4);
-        }
-        if (low < 0.0) {
-            const int x = x_of(0.0);
-            dc.DrawText("0", x - dc.GetTextExtent("0").x / 2, bottom + 4);
-        }
-
-        for (int i = 0; i < n; ++i) {
-            const Bar& b = bars_[static_cast<std::size_t>(i)];
-            const int y = top + i * row;
-            const int text_y = y + (row - dc.GetCharHeight()) / 2;
-            dc.SetTextForeground(wxColour(0x33, 0x33, 0x33));
-            const int indent = 8 + 14 * b.depth;
-            dc.DrawText(
-                wxControl::Ellipsize(b.label, dc, wxELLIPSIZE_END, label_width - indent - 4),
-                indent, text_y);
-            const int zero = x_of(0.0);
-            if (!b.value) {
-                dc.SetTextForeground(kUndefinedText);
-                dc.DrawText(L"\u2014 undefined", zero + 6, text_y);
-                continue;
-            }
-            const int end = x_of(*b.value);
-            const wxColour fill = grade(*b.value);
-            dc.SetPen(wxPen(fill.ChangeLightness(70)));
-            dc.SetBrush(wxBrush(fill.ChangeLightness(85)));
-            const int bar_height = std::max(3, row - 5);
-            dc.DrawRectangle(std::min(zero, end), y + (row - bar_height) / 2,
-                             std::max(1, std::abs(end - zero)), bar_height);
-            const wxString text = wxString::Format("%.2f", *b.value);
-            dc.SetTextForeground(wxColour(0x33, 0x33, 0x33));
-            const int text_x = *b.value >= 0 ? std::max(end, zero) + 4
-                                             : std::min(end, zero) - dc.GetTextExtent(text).x - 4;
-            dc.DrawText(text, text_x, text_y);
-        }
-        dc.SetPen(wxPen(wxColour(0x55, 0x55, 0x55)));
-        dc.DrawLine(x_of(0.0), top - 2, x_of(0.0), bottom + 2);
-    }
-
-    std::vector<Bar> bars_;
-};
 
 AgreementFrame::AgreementFrame(wxWindow* parent, const std::string& project_path)
     : wxFrame(parent, wxID_ANY, L"Coder agreement", wxDefaultPosition, wxSize(1360, 860)) {
@@ -370,7 +217,7 @@ void AgreementFrame::build_controls(wxWindow* parent) {
     progress_row->Add(cancel_button_, 0);
     sizer->Add(progress_row, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
     progress_label_ = new wxStaticText(parent, wxID_ANY, "");
-    progress_label_->SetForegroundColour(kUndefinedText);
+    progress_label_->SetForegroundColour(undefined_text_colour());
     sizer->Add(progress_label_, 0, wxEXPAND | wxALL, gap);
     parent->SetSizer(sizer);
 
@@ -416,9 +263,12 @@ void AgreementFrame::build_results(wxWindow* parent) {
     sizer->Add(exports, 0, wxEXPAND | wxALL, 6);
     parent->SetSizer(sizer);
 
-    export_csv_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_csv(); });
-    export_xlsx_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_xlsx(); });
-    export_html_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_html(); });
+    export_csv_->Bind(wxEVT_BUTTON,
+                      [this](wxCommandEvent&) { export_report(AgreementReportFormat::Csv); });
+    export_xlsx_->Bind(wxEVT_BUTTON,
+                       [this](wxCommandEvent&) { export_report(AgreementReportFormat::Xlsx); });
+    export_html_->Bind(wxEVT_BUTTON,
+                       [this](wxCommandEvent&) { export_report(AgreementReportFormat::Html); });
 }
 
 wxWindow* AgreementFrame::build_by_code_page(wxWindow* parent) {
@@ -447,7 +297,7 @@ wxWindow* AgreementFrame::build_by_code_page(wxWindow* parent) {
     summary_ = new wxStaticText(page, wxID_ANY, "");
     sizer->Add(summary_, 0, wxEXPAND | wxLEFT | wxRIGHT, 8);
     summary_notes_ = new wxStaticText(page, wxID_ANY, "");
-    summary_notes_->SetForegroundColour(kUndefinedText);
+    summary_notes_->SetForegroundColour(undefined_text_colour());
     summary_notes_->SetFont(summary_notes_->GetFont().Smaller());
     sizer->Add(summary_notes_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
     chart_ = new KappaChart(page);
@@ -484,7 +334,7 @@ wxWindow* AgreementFrame::build_disagreements_page(wxWindow* parent) {
     auto* page = new wxPanel(parent);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     disagreements_notice_ = new wxStaticText(page, wxID_ANY, "");
-    disagreements_notice_->SetForegroundColour(kUndefinedText);
+    disagreements_notice_->SetForegroundColour(undefined_text_colour());
     sizer->Add(disagreements_notice_, 0, wxEXPAND | wxALL, 6);
     disagreements_list_ = new wxListCtrl(page, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                          wxLC_REPORT | wxLC_SINGLE_SEL);
@@ -915,12 +765,13 @@ void AgreementFrame::fill_code_grid() {
             grid_->SetCellValue(row, col, coefficient_text(v, col == 0));
             cell_notes_[i][static_cast<std::size_t>(col)] = v.note;
             if (!v.value) {
-                grid_->SetCellTextColour(row, col, kUndefinedText);
-                grid_->SetCellBackgroundColour(row, col, kUndefinedBackground);
+                grid_->SetCellTextColour(row, col, undefined_text_colour());
+                grid_->SetCellBackgroundColour(row, col, undefined_background_colour());
                 grid_->SetCellAlignment(row, col, wxALIGN_CENTRE, wxALIGN_CENTRE);
             } else {
                 grid_->SetCellTextColour(row, col, *wxBLACK);
-                grid_->SetCellBackgroundColour(row, col, col == 0 ? *wxWHITE : grade(*v.value));
+                grid_->SetCellBackgroundColour(row, col,
+                                               col == 0 ? *wxWHITE : grade_colour(*v.value));
                 grid_->SetCellAlignment(row, col, wxALIGN_RIGHT, wxALIGN_CENTRE);
             }
         }
@@ -1291,34 +1142,12 @@ wxString AgreementFrame::disagreement_text(int row, int col) const {
 
 // --- exports ---
 
-void AgreementFrame::export_to(const wxString& title, const wxString& name,
-                               const wxString& wildcard,
-                               const std::function<void(const std::string&)>& write) {
-    if (!run_) {
-        return;
+void AgreementFrame::export_report(AgreementReportFormat format) {
+    if (run_) {
+        export_agreement_report(
+            this, *run_, format,
+            format == AgreementReportFormat::Html ? project_name() : std::string());
     }
-    const std::string path = save_path(this, title, name, wildcard);
-    if (!path.empty() && guarded(this, [&] { write(path); })) {
-        SetStatusText("Saved " + wx(path));
-    }
-}
-
-void AgreementFrame::export_csv() {
-    export_to(
-        "Export agreement table", "agreement.csv", "CSV files (*.csv)|*.csv",
-        [this](const std::string& path) { write_text_file(path, agreement::report_csv(*run_)); });
-}
-
-void AgreementFrame::export_xlsx() {
-    export_to("Export agreement workbook", "agreement.xlsx", "Excel workbooks (*.xlsx)|*.xlsx",
-              [this](const std::string& path) { agreement::write_report_xlsx(*run_, path); });
-}
-
-void AgreementFrame::export_html() {
-    export_to("Export agreement report", "agreement.html", "HTML files (*.html)|*.html",
-              [this](const std::string& path) {
-                  write_text_file(path, agreement::report_html(*run_, project_name()));
-              });
 }
 
 }  // namespace quire::gui

@@ -12,6 +12,7 @@
 #include <tuple>
 #include <vector>
 
+#include "app/gui/agreement_export_ui.h"
 #include "app/gui/background_job.h"
 #include "core/base/model.h"
 #include "core/project/project.h"
@@ -102,12 +103,7 @@ private:
     void on_grid_cell_selected(wxGridEvent& event);
     void on_grid_motion(wxMouseEvent& event);
 
-    // Asks for a file and writes it with `write`, saying what happened.
-    void export_to(const wxString& title, const wxString& name, const wxString& wildcard,
-                   const std::function<void(const std::string&)>& write);
-    void export_csv();
-    void export_xlsx();
-    void export_html();
+    void export_report(AgreementReportFormat format);
     std::string project_name();
 
     std::optional<Project> project_;
