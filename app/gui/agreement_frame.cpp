@@ -25,19 +25,17 @@
 #include <set>
 
 #include "app/gui/agreement_chart.h"
+#include "app/gui/agreement_disagreements.h"
 #include "app/gui/agreement_export_ui.h"
 #include "app/gui/error_dialog.h"
-#include "app/gui/transcript_view.h"
 #include "app/gui/wx_strings.h"
 #include "core/agreement/units.h"
 #include "core/base/errors.h"
-#include "core/text/unicode.h"
 
 namespace quire::gui {
 
 using agreement::AgreementRun;
 using agreement::Coefficient;
-using agreement::Disagreement;
 using agreement::UnitKind;
 
 namespace {
@@ -45,7 +43,6 @@ namespace {
 const char* const kUnits[] = {"character", "word",    "sentence", "paragraph",
                               "turn",      "segment", "document"};
 const char* const kConsensus = "Consensus";
-constexpr std::int64_t kContext = 200;  // code points shown either side of a disagreement
 
 wxString coefficient_text(const Coefficient& c, bool percent) {
     if (!c.value) {
@@ -56,11 +53,6 @@ wxString coefficient_text(const Coefficient& c, bool percent) {
 
 wxString count_text(std::int64_t n) {
     return wxString::Format("%lld", static_cast<long long>(n));
-}
-
-wxString span_text(std::int64_t start, std::int64_t end) {
-    return wxString::Format(L"%lld\u2013%lld", static_cast<long long>(start),
-                            static_cast<long long>(end));
 }
 
 wxStaticText* heading(wxWindow* parent, const wxString& text) {
@@ -246,7 +238,16 @@ void AgreementFrame::build_results(wxWindow* parent) {
     notebook_ = new wxNotebook(parent, wxID_ANY);
     notebook_->AddPage(build_by_code_page(notebook_), "By code");
     notebook_->AddPage(build_by_document_page(notebook_), "By document");
-    notebook_->AddPage(build_disagreements_page(notebook_), "Disagreements");
+    DisagreementsPage::Callbacks callbacks;
+    callbacks.status = [this](const wxString& text) { SetStatusText(text); };
+    callbacks.counted = [this](const wxString& title) { notebook_->SetPageText(2, title); };
+    callbacks.adopted = [this] {
+        if (std::find(coder_names_.begin(), coder_names_.end(), kConsensus) == coder_names_.end()) {
+            guarded(this, [&] { fill_coder_lists(); });  // the consensus coder is new
+        }
+    };
+    disagreements_ = new DisagreementsPage(notebook_, kConsensus, std::move(callbacks));
+    notebook_->AddPage(disagreements_, "Disagreements");
     sizer->Add(notebook_, 1, wxEXPAND | wxTOP | wxRIGHT, 6);
 
     auto* exports = new wxBoxSizer(wxHORIZONTAL);
@@ -327,63 +328,6 @@ wxWindow* AgreementFrame::build_by_document_page(wxWindow* parent) {
     sizer->Add(by_document_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 6);
     page->SetSizer(sizer);
     document_code_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { fill_document_list(); });
-    return page;
-}
-
-wxWindow* AgreementFrame::build_disagreements_page(wxWindow* parent) {
-    auto* page = new wxPanel(parent);
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    disagreements_notice_ = new wxStaticText(page, wxID_ANY, "");
-    disagreements_notice_->SetForegroundColour(undefined_text_colour());
-    sizer->Add(disagreements_notice_, 0, wxEXPAND | wxALL, 6);
-    disagreements_list_ = new wxListCtrl(page, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                                         wxLC_REPORT | wxLC_SINGLE_SEL);
-    disagreements_list_->AppendColumn("Document", wxLIST_FORMAT_LEFT, 220);
-    disagreements_list_->AppendColumn("Code", wxLIST_FORMAT_LEFT, 450);
-    disagreements_list_->AppendColumn("Range", wxLIST_FORMAT_LEFT, 110);
-    disagreements_list_->AppendColumn("Status", wxLIST_FORMAT_LEFT, 170);
-    sizer->Add(disagreements_list_, 2, wxEXPAND | wxLEFT | wxRIGHT, 6);
-
-    auto* views = new wxBoxSizer(wxHORIZONTAL);
-    for (int side = 0; side < 2; ++side) {
-        auto* column = new wxBoxSizer(wxVERTICAL);
-        auto* label = new wxStaticText(page, wxID_ANY, "");
-        label->SetFont(label->GetFont().Bold());
-        column->Add(label, 0, wxBOTTOM, 4);
-        // The view draws no border of its own; a bordered panel frames it.
-        auto* frame = new wxPanel(page, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_THEME);
-        auto* view = new TranscriptView(frame);
-        auto* frame_sizer = new wxBoxSizer(wxVERTICAL);
-        frame_sizer->Add(view, 1, wxEXPAND);
-        frame->SetSizer(frame_sizer);
-        column->Add(frame, 1, wxEXPAND);
-        views->Add(column, 1, wxEXPAND | (side == 0 ? wxRIGHT : 0), 6);
-        (side == 0 ? first_label_ : second_label_) = label;
-        (side == 0 ? first_view_ : second_view_) = view;
-    }
-    sizer->Add(views, 3, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
-
-    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    adopt_first_ = new wxButton(page, wxID_ANY, "Adopt first coder's version");
-    adopt_second_ = new wxButton(page, wxID_ANY, "Adopt second coder's version");
-    buttons->Add(adopt_first_, 1, wxRIGHT, 6);
-    buttons->Add(adopt_second_, 1);
-    sizer->Add(buttons, 0, wxEXPAND | wxALL, 6);
-    page->SetSizer(sizer);
-    adopt_first_->Disable();
-    adopt_second_->Disable();
-
-    disagreements_list_->Bind(wxEVT_LIST_ITEM_SELECTED,
-                              [this](wxListEvent& e) { show_disagreement(e.GetIndex()); });
-    const auto adopt_selected = [this](bool first) {
-        const long row =
-            disagreements_list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-        if (row >= 0) {
-            adopt(static_cast<int>(row), first);
-        }
-    };
-    adopt_first_->Bind(wxEVT_BUTTON, [adopt_selected](wxCommandEvent&) { adopt_selected(true); });
-    adopt_second_->Bind(wxEVT_BUTTON, [adopt_selected](wxCommandEvent&) { adopt_selected(false); });
     return page;
 }
 
@@ -689,28 +633,7 @@ void AgreementFrame::show_run() {
     }
     fill_document_list();
 
-    const bool pair = run_->groups.empty() && run_->raters.size() == 2;
-    if (pair) {
-        const wxString a = wx(run_->raters[0]);
-        const wxString b = wx(run_->raters[1]);
-        disagreements_notice_->SetLabel(L"Passages where " + a + " and " + b +
-                                        L" coded differently. Adopting a version writes it to the "
-                                        L"\u201CConsensus\u201D coder (one step, undoable by "
-                                        L"adopting the other).");
-        adopt_first_->SetLabel(L"Adopt " + a + L"\u2019s version");
-        adopt_second_->SetLabel(L"Adopt " + b + L"\u2019s version");
-        first_label_->SetLabel(a);
-        second_label_->SetLabel(b);
-    } else {
-        disagreements_notice_->SetLabel(
-            "Disagreements are listed for exactly two individual coders; this run compares " +
-            wxString::Format("%llu ", static_cast<unsigned long long>(run_->raters.size())) +
-            (run_->groups.empty() ? "coders." : "groups."));
-        first_label_->SetLabel("");
-        second_label_->SetLabel("");
-    }
-    refresh_disagreements(pair ? std::optional<int>(0) : std::nullopt);
-    disagreements_notice_->GetParent()->Layout();
+    disagreements_->show_run(*project_, *run_, run_code_ids_, run_document_ids_, codes_);
 
     for (wxButton* b : {export_csv_, export_xlsx_, export_html_}) {
         b->Enable();
@@ -944,178 +867,6 @@ void AgreementFrame::on_grid_motion(wxMouseEvent& event) {
     }
 }
 
-// --- disagreements ---
-
-bool AgreementFrame::is_unresolved(const Disagreement& d) const {
-    return d.consensus.empty() && !adopted_empty_.count({d.document, d.code, d.start, d.end});
-}
-
-wxString AgreementFrame::disagreement_status(const Disagreement& d) const {
-    if (!d.consensus.empty()) {
-        if (d.consensus == d.first) {
-            return L"resolved \u2192 " + wx(run_->raters[0]);
-        }
-        if (d.consensus == d.second) {
-            return L"resolved \u2192 " + wx(run_->raters[1]);
-        }
-        return "consensus differs";
-    }
-    const auto adopted = adopted_empty_.find({d.document, d.code, d.start, d.end});
-    if (adopted != adopted_empty_.end()) {
-        return L"resolved \u2192 " + wx(adopted->second);
-    }
-    return "open";
-}
-
-void AgreementFrame::refresh_disagreements(std::optional<int> select) {
-    disagreements_.clear();
-    disagreements_list_->DeleteAllItems();
-    first_view_->clear_text();
-    second_view_->clear_text();
-    adopt_first_->Disable();
-    adopt_second_->Disable();
-    const bool pair = run_ && run_->groups.empty() && run_->raters.size() == 2;
-    if (pair) {
-        guarded(this, [&] {
-            disagreements_ =
-                agreement::find_disagreements(*project_, run_->raters[0], run_->raters[1],
-                                              run_code_ids_, run_document_ids_, kConsensus);
-        });
-    }
-    int open = 0;
-    for (std::size_t i = 0; i < disagreements_.size(); ++i) {
-        const Disagreement& d = disagreements_[i];
-        const long row = disagreements_list_->InsertItem(static_cast<long>(i), wx(d.document_name));
-        disagreements_list_->SetItem(row, 1, wx(d.code_path));
-        disagreements_list_->SetItem(row, 2, span_text(d.start, d.end));
-        disagreements_list_->SetItem(row, 3, disagreement_status(d));
-        if (is_unresolved(d)) {
-            ++open;
-        } else {
-            disagreements_list_->SetItemTextColour(row, wxColour(0x2E, 0x7D, 0x32));
-        }
-    }
-    notebook_->SetPageText(
-        2, pair ? wxString::Format("Disagreements (%d open)", open) : wxString("Disagreements"));
-    if (select && *select >= 0 && static_cast<std::size_t>(*select) < disagreements_.size()) {
-        disagreements_list_->SetItemState(*select, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
-                                          wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
-        disagreements_list_->EnsureVisible(*select);
-        show_disagreement(*select);  // the selection event may not come synchronously
-    }
-}
-
-void AgreementFrame::show_disagreement(int row) {
-    if (row < 0 || static_cast<std::size_t>(row) >= disagreements_.size()) {
-        return;
-    }
-    const Disagreement& d = disagreements_[static_cast<std::size_t>(row)];
-    std::string excerpt;
-    std::int64_t from = 0;
-    if (!guarded(this, [&] {
-            const std::string text = project_->document_text(d.document);
-            const text::OffsetMap offsets(text);
-            auto first = static_cast<std::size_t>(
-                offsets.byte_of(std::max<std::int64_t>(0, d.start - kContext)));
-            auto last = static_cast<std::size_t>(
-                offsets.byte_of(std::min(offsets.code_points(), d.end + kContext)));
-            // Whole words at the edges: widen to the nearest white space, when it is close.
-            // White space is ASCII, so stepping over bytes never stops inside a character.
-            const auto space = [&](std::size_t i) {
-                return text[i] == ' ' || text[i] == '\n' || text[i] == '\t';
-            };
-            std::size_t widened = first;
-            while (widened > 0 && first - widened < 40 && !space(widened - 1)) {
-                --widened;
-            }
-            first = widened == 0 || space(widened - 1) ? widened : first;
-            widened = last;
-            while (widened < text.size() && widened - last < 40 && !space(widened)) {
-                ++widened;
-            }
-            last = widened == text.size() || space(widened) ? widened : last;
-            from = offsets.code_point_of_byte(static_cast<std::int64_t>(first));
-            excerpt = text.substr(first, last - first);
-        })) {
-        return;
-    }
-    std::string colour = "#9E9E9E";
-    for (const Code& c : codes_) {
-        if (c.id == d.code) {
-            colour = c.color;
-        }
-    }
-    const auto show = [&](TranscriptView* view, wxStaticText* label, const std::string& coder,
-                          const std::vector<agreement::Span>& spans) {
-        view->show_text(excerpt);
-        std::vector<PaintedRange> painted;
-        std::int64_t covered = 0;
-        for (const auto& [start, end] : spans) {
-            painted.push_back({{start - from, end - from}, colour});
-            covered += end - start;
-        }
-        view->paint(painted);
-        view->select_code_points({d.start - from, d.start - from});
-        label->SetLabel(wx(coder) + L" \u2014 " +
-                        (spans.empty()
-                             ? wxString("nothing coded here")
-                             : wxString::Format("%llu range%s, %lld characters",
-                                                static_cast<unsigned long long>(spans.size()),
-                                                spans.size() == 1 ? "" : "s",
-                                                static_cast<long long>(covered))));
-    };
-    show(first_view_, first_label_, run_->raters[0], d.first);
-    show(second_view_, second_label_, run_->raters[1], d.second);
-    adopt_first_->Enable();
-    adopt_second_->Enable();
-    SetStatusText(wx(d.document_name) + L" \u00B7 " + wx(d.code_path) + L" \u00B7 " +
-                  span_text(d.start, d.end) + L" \u00B7 " + disagreement_status(d));
-}
-
-bool AgreementFrame::adopt(int row, bool first) {
-    if (!project_ || !run_ || row < 0 || static_cast<std::size_t>(row) >= disagreements_.size()) {
-        return false;
-    }
-    const Disagreement d = disagreements_[static_cast<std::size_t>(row)];
-    const std::string& coder = run_->raters[first ? 0 : 1];
-    if (!guarded(this, [&] {
-            agreement::adopt_version(*project_, d,
-                                     first ? agreement::Version::First : agreement::Version::Second,
-                                     kConsensus);
-        })) {
-        return false;
-    }
-    const auto key = std::make_tuple(d.document, d.code, d.start, d.end);
-    if ((first ? d.first : d.second).empty()) {
-        adopted_empty_[key] = coder;
-    } else {
-        adopted_empty_.erase(key);
-    }
-    if (std::find(coder_names_.begin(), coder_names_.end(), kConsensus) == coder_names_.end()) {
-        guarded(this, [&] { fill_coder_lists(); });  // the consensus coder is new
-    }
-    refresh_disagreements(std::nullopt);
-    // Stay on the next open item, wrapping around; else on the one just resolved.
-    const int n = static_cast<int>(disagreements_.size());
-    int next = std::min(row, n - 1);
-    for (int step = 1; step <= n; ++step) {
-        const int i = (row + step) % n;
-        if (is_unresolved(disagreements_[static_cast<std::size_t>(i)])) {
-            next = i;
-            break;
-        }
-    }
-    if (next >= 0) {
-        disagreements_list_->SetItemState(next, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
-                                          wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
-        disagreements_list_->EnsureVisible(next);
-        show_disagreement(next);
-    }
-    SetStatusText(L"Consensus now follows " + wx(coder) + " in " + wx(d.document_name) + " " +
-                  span_text(d.start, d.end) + ".");
-    return true;
-}
-
 // --- test and menu access ---
 
 int AgreementFrame::code_rows() const {
@@ -1130,14 +881,15 @@ wxString AgreementFrame::cell_text(int row, int col) const {
 }
 
 int AgreementFrame::disagreement_rows() const {
-    return disagreements_list_->GetItemCount();
+    return disagreements_->rows();
 }
 
 wxString AgreementFrame::disagreement_text(int row, int col) const {
-    if (row < 0 || row >= disagreements_list_->GetItemCount() || col < 0 || col > 3) {
-        return {};
-    }
-    return disagreements_list_->GetItemText(row, col);
+    return disagreements_->text(row, col);
+}
+
+bool AgreementFrame::adopt(int row, bool first) {
+    return disagreements_->adopt(row, first);
 }
 
 // --- exports ---

@@ -9,14 +9,12 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "app/gui/agreement_export_ui.h"
 #include "app/gui/background_job.h"
 #include "core/base/model.h"
 #include "core/project/project.h"
-#include "core/project_agreement/disagreements.h"
 #include "core/project_agreement/run.h"
 
 class wxButton;
@@ -34,8 +32,8 @@ class wxStaticText;
 
 namespace quire::gui {
 
+class DisagreementsPage;
 class KappaChart;
-class TranscriptView;
 
 // Coder agreement for one project: choose coders (or two groups), codes, documents and the
 // unit, compute on a worker thread, then read the results by code, by document and passage
@@ -74,7 +72,6 @@ private:
     void build_results(wxWindow* parent);
     wxWindow* build_by_code_page(wxWindow* parent);
     wxWindow* build_by_document_page(wxWindow* parent);
-    wxWindow* build_disagreements_page(wxWindow* parent);
     void load_choices();
     void fill_coder_lists();
     void update_enabled();
@@ -96,10 +93,6 @@ private:
     void fill_code_grid();
     void fill_summary();
     void fill_document_list();
-    void refresh_disagreements(std::optional<int> select);
-    void show_disagreement(int row);
-    wxString disagreement_status(const agreement::Disagreement& d) const;
-    bool is_unresolved(const agreement::Disagreement& d) const;
     void on_grid_cell_selected(wxGridEvent& event);
     void on_grid_motion(wxMouseEvent& event);
 
@@ -122,10 +115,6 @@ private:
     std::vector<Id> run_code_ids_;                      // empty: every code
     std::vector<Id> run_document_ids_;                  // empty: every document
     std::vector<std::vector<std::string>> cell_notes_;  // [row][col] of the code grid
-    std::vector<agreement::Disagreement> disagreements_;
-    // Adopting a version that codes nothing leaves no trace in the consensus layer, so
-    // those decisions are remembered here: (document, code, start, end) -> coder.
-    std::map<std::tuple<Id, Id, std::int64_t, std::int64_t>, std::string> adopted_empty_;
     wxPoint tooltip_cell_{-1, -1};
 
     // Controls.
@@ -151,14 +140,7 @@ private:
     KappaChart* chart_ = nullptr;
     wxChoice* document_code_ = nullptr;
     wxListCtrl* by_document_ = nullptr;
-    wxStaticText* disagreements_notice_ = nullptr;
-    wxListCtrl* disagreements_list_ = nullptr;
-    wxStaticText* first_label_ = nullptr;
-    wxStaticText* second_label_ = nullptr;
-    TranscriptView* first_view_ = nullptr;
-    TranscriptView* second_view_ = nullptr;
-    wxButton* adopt_first_ = nullptr;
-    wxButton* adopt_second_ = nullptr;
+    DisagreementsPage* disagreements_ = nullptr;
     wxButton* export_csv_ = nullptr;
     wxButton* export_xlsx_ = nullptr;
     wxButton* export_html_ = nullptr;
