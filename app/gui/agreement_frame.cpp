@@ -1,20 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/agreement_frame.h"
 
-#include <wx/app.h>
 #include <wx/button.h>
-#include <wx/checkbox.h>
-#include <wx/checklst.h>
 #include <wx/choice.h>
 #include <wx/dcclient.h>
-#include <wx/filedlg.h>
 #include <wx/gauge.h>
 #include <wx/grid.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
 #include <wx/panel.h>
 #include <wx/sizer.h>
-#include <wx/spinctrl.h>
 #include <wx/splitter.h>
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
@@ -22,9 +17,9 @@
 #include <algorithm>
 #include <exception>
 #include <filesystem>
-#include <set>
 
 #include "app/gui/agreement_chart.h"
+#include "app/gui/agreement_choices.h"
 #include "app/gui/agreement_disagreements.h"
 #include "app/gui/agreement_export_ui.h"
 #include "app/gui/error_dialog.h"
@@ -40,8 +35,6 @@ using agreement::UnitKind;
 
 namespace {
 
-const char* const kUnits[] = {"character", "word",    "sentence", "paragraph",
-                              "turn",      "segment", "document"};
 const char* const kConsensus = "Consensus";
 
 wxString coefficient_text(const Coefficient& c, bool percent) {
@@ -53,36 +46,6 @@ wxString coefficient_text(const Coefficient& c, bool percent) {
 
 wxString count_text(std::int64_t n) {
     return wxString::Format("%lld", static_cast<long long>(n));
-}
-
-wxStaticText* heading(wxWindow* parent, const wxString& text) {
-    auto* label = new wxStaticText(parent, wxID_ANY, text);
-    label->SetFont(label->GetFont().Bold());
-    return label;
-}
-
-std::vector<int> checked_items(const wxCheckListBox* list) {
-    std::vector<int> out;
-    for (unsigned i = 0; i < list->GetCount(); ++i) {
-        if (list->IsChecked(i)) {
-            out.push_back(static_cast<int>(i));
-        }
-    }
-    return out;
-}
-
-std::vector<std::string> checked_names(const wxCheckListBox* list) {
-    std::vector<std::string> out;
-    for (const int i : checked_items(list)) {
-        out.push_back(utf8(list->GetString(static_cast<unsigned>(i))));
-    }
-    return out;
-}
-
-void check_all(wxCheckListBox* list, bool checked) {
-    for (unsigned i = 0; i < list->GetCount(); ++i) {
-        list->Check(i, checked);
-    }
 }
 
 }  // namespace
@@ -104,12 +67,11 @@ AgreementFrame::AgreementFrame(wxWindow* parent, const std::string& project_path
 
     if (project_) {
         SetTitle(L"Coder agreement \u2014 " + wx(project_name()));
-        load_choices();
+        guarded(this, [&] { choices_->load(*project_); });
     } else {
         compute_button_->Disable();
         SetTitle(L"Coder agreement");
     }
-    update_enabled();
     set_busy(false);
 }
 
@@ -120,82 +82,14 @@ AgreementFrame::~AgreementFrame() = default;
 void AgreementFrame::build_controls(wxWindow* parent) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     constexpr int gap = 8;
-
-    sizer->Add(heading(parent, "Coders"), 0, wxLEFT | wxRIGHT | wxTOP, gap);
-    coders_list_ = new wxCheckListBox(parent, wxID_ANY, wxDefaultPosition, wxSize(-1, 78));
-    sizer->Add(coders_list_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
-    groups_toggle_ = new wxCheckBox(parent, wxID_ANY, "Compare two groups");
-    sizer->Add(groups_toggle_, 0, wxLEFT | wxRIGHT | wxTOP, gap);
-    groups_panel_ = new wxPanel(parent);
-    {
-        auto* row = new wxBoxSizer(wxHORIZONTAL);
-        for (int g = 0; g < 2; ++g) {
-            auto* column = new wxBoxSizer(wxVERTICAL);
-            column->Add(new wxStaticText(groups_panel_, wxID_ANY, g == 0 ? "Group 1" : "Group 2"),
-                        0, wxBOTTOM, 2);
-            auto* list =
-                new wxCheckListBox(groups_panel_, wxID_ANY, wxDefaultPosition, wxSize(-1, 78));
-            column->Add(list, 1, wxEXPAND);
-            row->Add(column, 1, wxEXPAND | (g == 0 ? wxRIGHT : 0), 4);
-            (g == 0 ? group1_list_ : group2_list_) = list;
+    choices_ = new AgreementChoices(parent, kConsensus,
+                                    [this](const wxString& text) { SetStatusText(text); });
+    choices_->on_unit_chosen = [this] {
+        if (run_) {
+            compute();
         }
-        groups_panel_->SetSizer(row);
-    }
-    sizer->Add(groups_panel_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
-    groups_panel_->Hide();
-
-    auto* codes_row = new wxBoxSizer(wxHORIZONTAL);
-    codes_row->Add(heading(parent, "Codes"), 1, wxALIGN_CENTER_VERTICAL);
-    auto* all_codes =
-        new wxButton(parent, wxID_ANY, "All", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-    auto* no_codes =
-        new wxButton(parent, wxID_ANY, "None", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-    codes_row->Add(all_codes, 0, wxRIGHT, 4);
-    codes_row->Add(no_codes, 0);
-    sizer->Add(codes_row, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
-    codes_list_ = new wxCheckListBox(parent, wxID_ANY);
-    sizer->Add(codes_list_, 3, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
-
-    auto* docs_row = new wxBoxSizer(wxHORIZONTAL);
-    docs_row->Add(heading(parent, "Documents"), 1, wxALIGN_CENTER_VERTICAL);
-    auto* all_docs =
-        new wxButton(parent, wxID_ANY, "All", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-    auto* no_docs =
-        new wxButton(parent, wxID_ANY, "None", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-    docs_row->Add(all_docs, 0, wxRIGHT, 4);
-    docs_row->Add(no_docs, 0);
-    sizer->Add(docs_row, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
-    documents_list_ = new wxCheckListBox(parent, wxID_ANY);
-    sizer->Add(documents_list_, 2, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
-
-    auto* options = new wxFlexGridSizer(2, wxSize(8, 6));
-    options->AddGrowableCol(1);
-    options->Add(new wxStaticText(parent, wxID_ANY, "Unit"), 0, wxALIGN_CENTER_VERTICAL);
-    unit_ = new wxChoice(parent, wxID_ANY);
-    for (const char* u : kUnits) {
-        unit_->Append(u);
-    }
-    unit_->SetSelection(0);
-    options->Add(unit_, 0, wxEXPAND);
-    options->Add(new wxStaticText(parent, wxID_ANY, "Coverage % of a unit"), 0,
-                 wxALIGN_CENTER_VERTICAL);
-    coverage_ = new wxSpinCtrlDouble(parent, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
-                                     wxSP_ARROW_KEYS, 0.0, 100.0, 0.0, 5.0);
-    coverage_->SetDigits(0);
-    coverage_->SetToolTip(
-        "A unit counts as coded when a coder covered at least this share of "
-        "it; 0 means any character.");
-    options->Add(coverage_, 0, wxEXPAND);
-    options->Add(new wxStaticText(parent, wxID_ANY, "Segment overlap %"), 0,
-                 wxALIGN_CENTER_VERTICAL);
-    overlap_ = new wxSpinCtrlDouble(parent, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
-                                    wxSP_ARROW_KEYS, 1.0, 100.0, 90.0, 5.0);
-    overlap_->SetDigits(0);
-    overlap_->SetToolTip(
-        "Two segments match when their overlap is at least this share of the "
-        "range they cover together.");
-    options->Add(overlap_, 0, wxEXPAND);
-    sizer->Add(options, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
+    };
+    sizer->Add(choices_, 1, wxEXPAND);
 
     compute_button_ = new wxButton(parent, wxID_ANY, "Compute");
     compute_button_->SetDefault();
@@ -213,22 +107,6 @@ void AgreementFrame::build_controls(wxWindow* parent) {
     sizer->Add(progress_label_, 0, wxEXPAND | wxALL, gap);
     parent->SetSizer(sizer);
 
-    groups_toggle_->Bind(wxEVT_CHECKBOX, [this, parent](wxCommandEvent&) {
-        const bool groups = groups_toggle_->GetValue();
-        groups_panel_->Show(groups);
-        coders_list_->Show(!groups);
-        parent->Layout();
-    });
-    all_codes->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { check_all(codes_list_, true); });
-    no_codes->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { check_all(codes_list_, false); });
-    all_docs->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { check_all(documents_list_, true); });
-    no_docs->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { check_all(documents_list_, false); });
-    unit_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
-        update_enabled();
-        if (run_) {
-            compute();
-        }
-    });
     compute_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { compute(); });
     cancel_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_cancel(); });
 }
@@ -242,8 +120,8 @@ void AgreementFrame::build_results(wxWindow* parent) {
     callbacks.status = [this](const wxString& text) { SetStatusText(text); };
     callbacks.counted = [this](const wxString& title) { notebook_->SetPageText(2, title); };
     callbacks.adopted = [this] {
-        if (std::find(coder_names_.begin(), coder_names_.end(), kConsensus) == coder_names_.end()) {
-            guarded(this, [&] { fill_coder_lists(); });  // the consensus coder is new
+        if (!choices_->has_coder(kConsensus)) {
+            guarded(this, [&] { choices_->reload_coders(*project_); });  // the coder is new
         }
     };
     disagreements_ = new DisagreementsPage(notebook_, kConsensus, std::move(callbacks));
@@ -333,11 +211,6 @@ wxWindow* AgreementFrame::build_by_document_page(wxWindow* parent) {
 
 // --- choices ---
 
-UnitKind AgreementFrame::selected_unit() const {
-    const int i = unit_->GetSelection();
-    return agreement::unit_kind_from_string(kUnits[i < 0 ? 0 : i]);
-}
-
 std::string AgreementFrame::project_name() {
     if (!project_) {
         return {};
@@ -352,177 +225,10 @@ std::string AgreementFrame::project_name() {
 
 void AgreementFrame::load_code_maps() {
     code_by_path_.clear();
-    code_depth_.clear();
     for (const Code& c : codes_) {
         code_by_path_[project_->code_path(c.id)] = c;
-        code_depth_[c.id] = c.parent_id ? code_depth_[*c.parent_id] + 1 : 0;
     }
-}
-
-void AgreementFrame::load_choices() {
-    guarded(this, [&] {
-        fill_coder_lists();
-        codes_ = project_->codes();
-        load_code_maps();
-        codes_list_->Clear();
-        for (const Code& c : codes_) {
-            const unsigned i =
-                codes_list_->Append(wxString(' ', 4 * code_depth_[c.id]) + wx(c.name));
-            codes_list_->Check(i, c.codable);
-        }
-        documents_ = project_->documents();
-        documents_list_->Clear();
-        for (const Document& d : documents_) {
-            documents_list_->Check(documents_list_->Append(wx(d.name)), true);
-        }
-    });
-}
-
-void AgreementFrame::fill_coder_lists() {
-    const bool first_time = coder_names_.empty();
-    std::set<std::string> keep[3];
-    wxCheckListBox* lists[3] = {coders_list_, group1_list_, group2_list_};
-    for (int l = 0; l < 3; ++l) {
-        for (const std::string& name : checked_names(lists[l])) {
-            keep[l].insert(name);
-        }
-    }
-    coder_names_.clear();
-    std::vector<std::string> individuals;  // defaults: everyone but the consensus layer
-    for (const Coder& c : project_->coders()) {
-        coder_names_.push_back(c.name);
-        if (c.name != kConsensus) {
-            individuals.push_back(c.name);
-        }
-    }
-    for (int l = 0; l < 3; ++l) {
-        lists[l]->Clear();
-        for (const std::string& name : coder_names_) {
-            const unsigned i = lists[l]->Append(wx(name));
-            bool checked = keep[l].count(name) > 0;
-            if (first_time) {
-                const auto at = std::find(individuals.begin(), individuals.end(), name);
-                const auto rank = at - individuals.begin();
-                checked = at != individuals.end() && (l == 0   ? rank < 2
-                                                      : l == 1 ? rank == 0
-                                                               : rank == 1);
-            }
-            lists[l]->Check(i, checked);
-        }
-    }
-}
-
-void AgreementFrame::update_enabled() {
-    const UnitKind unit = selected_unit();
-    // Characters are coded or not, and segments are matched by overlap instead.
-    coverage_->Enable(unit != UnitKind::Character && unit != UnitKind::Segment);
-    overlap_->Enable(unit == UnitKind::Segment);
-}
-
-std::vector<std::string> AgreementFrame::checked_coders() const {
-    return checked_names(coders_list_);
-}
-
-void AgreementFrame::select_coders(const std::vector<std::string>& names) {
-    if (groups_toggle_->GetValue()) {
-        groups_toggle_->SetValue(false);
-        groups_panel_->Hide();
-        coders_list_->Show();
-        coders_list_->GetParent()->Layout();
-    }
-    for (unsigned i = 0; i < coders_list_->GetCount(); ++i) {
-        const std::string name = utf8(coders_list_->GetString(i));
-        coders_list_->Check(i, std::find(names.begin(), names.end(), name) != names.end());
-    }
-}
-
-void AgreementFrame::set_unit(const std::string& name) {
-    const int i = unit_->FindString(wx(name), true);
-    if (i == wxNOT_FOUND || i == unit_->GetSelection()) {
-        return;
-    }
-    unit_->SetSelection(i);
-    update_enabled();
-    if (run_) {
-        compute();
-    }
-}
-
-std::string AgreementFrame::document_reference(const Document& d) const {
-    // run_agreement resolves by exact name first, then by id: use whichever is unambiguous.
-    int same_name = 0;
-    bool id_is_a_name = false;
-    const std::string id = std::to_string(d.id);
-    for (const Document& other : documents_) {
-        same_name += other.name == d.name ? 1 : 0;
-        id_is_a_name = id_is_a_name || other.name == id;
-    }
-    if (same_name == 1) {
-        return d.name;
-    }
-    if (!id_is_a_name) {
-        return id;
-    }
-    throw InvalidInputError("several documents are called \"" + d.name +
-                            "\": rename them to compare them separately");
-}
-
-bool AgreementFrame::build_request(agreement::AgreementRequest& request, std::vector<Id>& code_ids,
-                                   std::vector<Id>& document_ids) {
-    if (groups_toggle_->GetValue()) {
-        request.group1 = checked_names(group1_list_);
-        request.group2 = checked_names(group2_list_);
-        if (request.group1.empty() || request.group2.empty()) {
-            SetStatusText("Check at least one coder in each group.");
-            return false;
-        }
-    } else {
-        request.coders = checked_coders();
-        if (request.coders.size() < 2) {
-            SetStatusText("Check at least two coders.");
-            return false;
-        }
-    }
-
-    const std::vector<int> codes = checked_items(codes_list_);
-    if (codes.empty()) {
-        SetStatusText("Check at least one code.");
-        return false;
-    }
-    bool only_codable = true;  // exactly the codable codes: leave the list empty ("all")
-    for (std::size_t i = 0; i < codes_.size(); ++i) {
-        only_codable =
-            only_codable && codes_list_->IsChecked(static_cast<unsigned>(i)) == codes_[i].codable;
-    }
-    for (const int i : codes) {
-        const Code& c = codes_[static_cast<std::size_t>(i)];
-        code_ids.push_back(c.id);
-        if (!only_codable) {
-            request.codes.push_back(project_->code_path(c.id));
-        }
-    }
-
-    const std::vector<int> docs = checked_items(documents_list_);
-    if (docs.empty()) {
-        SetStatusText("Check at least one document.");
-        return false;
-    }
-    const bool every_document = docs.size() == documents_.size();
-    bool ok = true;
-    for (const int i : docs) {
-        const Document& d = documents_[static_cast<std::size_t>(i)];
-        document_ids.push_back(d.id);
-        if (!every_document) {
-            ok = ok && guarded(this, [&] { request.documents.push_back(document_reference(d)); });
-        }
-    }
-    if (!ok) {
-        return false;
-    }
-    request.unit = selected_unit();
-    request.min_coverage = coverage_->GetValue() / 100.0;
-    request.segment_overlap = overlap_->GetValue() / 100.0;
-    return true;
+    code_depth_ = code_depths(codes_);
 }
 
 // --- computing ---
@@ -534,7 +240,7 @@ bool AgreementFrame::compute() {
     agreement::AgreementRequest request;
     std::vector<Id> code_ids;
     std::vector<Id> document_ids;
-    if (!build_request(request, code_ids, document_ids)) {
+    if (!choices_->build_request(*project_, request, code_ids, document_ids)) {
         return false;
     }
     // A Compute while another runs makes that one stale: only the newest result is shown.
@@ -899,6 +605,16 @@ void AgreementFrame::export_report(AgreementReportFormat format) {
         export_agreement_report(
             this, *run_, format,
             format == AgreementReportFormat::Html ? project_name() : std::string());
+    }
+}
+
+void AgreementFrame::select_coders(const std::vector<std::string>& names) {
+    choices_->select_coders(names);
+}
+
+void AgreementFrame::set_unit(const std::string& name) {
+    if (choices_->set_unit(name) && run_) {
+        compute();
     }
 }
 

@@ -18,8 +18,6 @@
 #include "core/project_agreement/run.h"
 
 class wxButton;
-class wxCheckBox;
-class wxCheckListBox;
 class wxChoice;
 class wxGauge;
 class wxGrid;
@@ -27,11 +25,11 @@ class wxGridEvent;
 class wxListCtrl;
 class wxNotebook;
 class wxPanel;
-class wxSpinCtrlDouble;
 class wxStaticText;
 
 namespace quire::gui {
 
+class AgreementChoices;
 class DisagreementsPage;
 class KappaChart;
 
@@ -72,15 +70,7 @@ private:
     void build_results(wxWindow* parent);
     wxWindow* build_by_code_page(wxWindow* parent);
     wxWindow* build_by_document_page(wxWindow* parent);
-    void load_choices();
-    void fill_coder_lists();
-    void update_enabled();
-    agreement::UnitKind selected_unit() const;
-    bool build_request(agreement::AgreementRequest& request, std::vector<Id>& code_ids,
-                       std::vector<Id>& document_ids);
-    std::string document_reference(const Document& d) const;
     void load_code_maps();
-    std::vector<std::string> checked_coders() const;
 
     void show_progress(std::size_t done, std::size_t total);
     void on_cancel();
@@ -100,11 +90,11 @@ private:
     std::string project_name();
 
     std::optional<Project> project_;
-    std::vector<Code> codes_;  // tree order, as listed in codes_list_
+    // The codes as they were when the shown result arrived (names and colours may change in
+    // the workbench meanwhile).
+    std::vector<Code> codes_;
     std::map<std::string, Code> code_by_path_;
     std::map<Id, int> code_depth_;
-    std::vector<Document> documents_;
-    std::vector<std::string> coder_names_;
 
     // Cancelling stops a run while it reads and compares documents; the pooling at the end
     // cannot be interrupted, so closing the window waits for a run past reading.
@@ -118,16 +108,7 @@ private:
     wxPoint tooltip_cell_{-1, -1};
 
     // Controls.
-    wxCheckListBox* coders_list_ = nullptr;
-    wxCheckBox* groups_toggle_ = nullptr;
-    wxPanel* groups_panel_ = nullptr;
-    wxCheckListBox* group1_list_ = nullptr;
-    wxCheckListBox* group2_list_ = nullptr;
-    wxCheckListBox* codes_list_ = nullptr;
-    wxCheckListBox* documents_list_ = nullptr;
-    wxChoice* unit_ = nullptr;
-    wxSpinCtrlDouble* coverage_ = nullptr;
-    wxSpinCtrlDouble* overlap_ = nullptr;
+    AgreementChoices* choices_ = nullptr;
     wxButton* compute_button_ = nullptr;
     wxGauge* gauge_ = nullptr;
     wxStaticText* progress_label_ = nullptr;
