@@ -112,7 +112,8 @@ Progress JobRunner::throttled_progress(std::shared_ptr<RunState> state, std::sha
 
 void JobRunner::progressed(int generation, std::size_t done, std::size_t total) {
     if (running_ && generation == generation_ && on_progress_) {
-        on_progress_(done, total);
+        const ProgressHandler handler = on_progress_;  // it may start another run
+        handler(done, total);
     }
 }
 

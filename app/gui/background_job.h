@@ -124,36 +124,34 @@ public:
         on_error_ = std::move(on_error);
         // The deliveries built on the worker hold `this` but are only called on the UI
         // thread, once the job has checked that it is alive and that the run is current.
+        // They call a copy of the handler: a handler may start() the next run, which
+        // replaces the stored one while it is still running.
         launch(
             [this, work = std::move(work)](const Progress& progress) -> Delivery {
                 try {
                     if constexpr (std::is_void_v<Result>) {
                         work(progress);
-                        return [this] {
-                            if (on_result_) {
-                                on_result_();
-                            }
-                        };
+                        return [this] { call(on_result_); };
                     } else {
                         auto result = std::make_shared<Result>(work(progress));
-                        return [this, result] {
-                            if (on_result_) {
-                                on_result_(std::move(*result));
-                            }
-                        };
+                        return [this, result] { call(on_result_, std::move(*result)); };
                     }
                 } catch (...) {
-                    return [this, error = std::current_exception()] {
-                        if (on_error_) {
-                            on_error_(error);
-                        }
-                    };
+                    return [this, error = std::current_exception()] { call(on_error_, error); };
                 }
             },
             std::move(on_progress));
     }
 
 private:
+    template <typename Handler, typename... Args>
+    static void call(const Handler& stored, Args&&... args) {
+        const Handler handler = stored;
+        if (handler) {
+            handler(std::forward<Args>(args)...);
+        }
+    }
+
     ResultHandler on_result_;
     ErrorHandler on_error_;
 };
