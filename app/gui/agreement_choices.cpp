@@ -23,6 +23,8 @@ using agreement::UnitKind;
 
 namespace {
 
+constexpr int kGap = 8;  // between the controls and around them
+
 const char* const kUnits[] = {"character", "word",    "sentence", "paragraph",
                               "turn",      "segment", "document"};
 
@@ -66,17 +68,48 @@ std::map<Id, int> code_depths(const std::vector<Code>& codes) {
     return depth;
 }
 
+// A heading with All and None buttons over a list that takes `proportion` of the height.
+wxCheckListBox* AgreementChoices::add_checklist(wxSizer* sizer, const wxString& title,
+                                                int proportion) {
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    row->Add(heading(this, title), 1, wxALIGN_CENTER_VERTICAL);
+    auto* all =
+        new wxButton(this, wxID_ANY, "All", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    auto* none =
+        new wxButton(this, wxID_ANY, "None", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    row->Add(all, 0, wxRIGHT, 4);
+    row->Add(none, 0);
+    sizer->Add(row, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, kGap);
+    auto* list = new wxCheckListBox(this, wxID_ANY);
+    sizer->Add(list, proportion, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, kGap);
+    all->Bind(wxEVT_BUTTON, [list](wxCommandEvent&) { check_all(list, true); });
+    none->Bind(wxEVT_BUTTON, [list](wxCommandEvent&) { check_all(list, false); });
+    return list;
+}
+
+// A labelled whole-percentage spinner, in steps of 5, from `minimum` to 100.
+wxSpinCtrlDouble* AgreementChoices::add_percentage(wxSizer* options, const wxString& label,
+                                                   double minimum, double initial,
+                                                   const wxString& tip) {
+    options->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
+    auto* spin = new wxSpinCtrlDouble(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
+                                      wxSP_ARROW_KEYS, minimum, 100.0, initial, 5.0);
+    spin->SetDigits(0);
+    spin->SetToolTip(tip);
+    options->Add(spin, 0, wxEXPAND);
+    return spin;
+}
+
 AgreementChoices::AgreementChoices(wxWindow* parent, std::string consensus_coder,
                                    std::function<void(const wxString&)> status)
     : wxPanel(parent), consensus_coder_(std::move(consensus_coder)), status_(std::move(status)) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    constexpr int gap = 8;
 
-    sizer->Add(heading(this, "Coders"), 0, wxLEFT | wxRIGHT | wxTOP, gap);
+    sizer->Add(heading(this, "Coders"), 0, wxLEFT | wxRIGHT | wxTOP, kGap);
     coders_list_ = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 78));
-    sizer->Add(coders_list_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
+    sizer->Add(coders_list_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, kGap);
     groups_toggle_ = new wxCheckBox(this, wxID_ANY, "Compare two groups");
-    sizer->Add(groups_toggle_, 0, wxLEFT | wxRIGHT | wxTOP, gap);
+    sizer->Add(groups_toggle_, 0, wxLEFT | wxRIGHT | wxTOP, kGap);
     groups_panel_ = new wxPanel(this);
     {
         auto* row = new wxBoxSizer(wxHORIZONTAL);
@@ -92,32 +125,11 @@ AgreementChoices::AgreementChoices(wxWindow* parent, std::string consensus_coder
         }
         groups_panel_->SetSizer(row);
     }
-    sizer->Add(groups_panel_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
+    sizer->Add(groups_panel_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, kGap);
     groups_panel_->Hide();
 
-    auto* codes_row = new wxBoxSizer(wxHORIZONTAL);
-    codes_row->Add(heading(this, "Codes"), 1, wxALIGN_CENTER_VERTICAL);
-    auto* all_codes =
-        new wxButton(this, wxID_ANY, "All", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-    auto* no_codes =
-        new wxButton(this, wxID_ANY, "None", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-    codes_row->Add(all_codes, 0, wxRIGHT, 4);
-    codes_row->Add(no_codes, 0);
-    sizer->Add(codes_row, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
-    codes_list_ = new wxCheckListBox(this, wxID_ANY);
-    sizer->Add(codes_list_, 3, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
-
-    auto* docs_row = new wxBoxSizer(wxHORIZONTAL);
-    docs_row->Add(heading(this, "Documents"), 1, wxALIGN_CENTER_VERTICAL);
-    auto* all_docs =
-        new wxButton(this, wxID_ANY, "All", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-    auto* no_docs =
-        new wxButton(this, wxID_ANY, "None", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-    docs_row->Add(all_docs, 0, wxRIGHT, 4);
-    docs_row->Add(no_docs, 0);
-    sizer->Add(docs_row, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
-    documents_list_ = new wxCheckListBox(this, wxID_ANY);
-    sizer->Add(documents_list_, 2, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
+    codes_list_ = add_checklist(sizer, "Codes", 3);
+    documents_list_ = add_checklist(sizer, "Documents", 2);
 
     auto* options = new wxFlexGridSizer(2, wxSize(8, 6));
     options->AddGrowableCol(1);
@@ -128,24 +140,13 @@ AgreementChoices::AgreementChoices(wxWindow* parent, std::string consensus_coder
     }
     unit_->SetSelection(0);
     options->Add(unit_, 0, wxEXPAND);
-    options->Add(new wxStaticText(this, wxID_ANY, "Coverage % of a unit"), 0,
-                 wxALIGN_CENTER_VERTICAL);
-    coverage_ = new wxSpinCtrlDouble(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
-                                     wxSP_ARROW_KEYS, 0.0, 100.0, 0.0, 5.0);
-    coverage_->SetDigits(0);
-    coverage_->SetToolTip(
-        "A unit counts as coded when a coder covered at least this share of "
-        "it; 0 means any character.");
-    options->Add(coverage_, 0, wxEXPAND);
-    options->Add(new wxStaticText(this, wxID_ANY, "Segment overlap %"), 0, wxALIGN_CENTER_VERTICAL);
-    overlap_ = new wxSpinCtrlDouble(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
-                                    wxSP_ARROW_KEYS, 1.0, 100.0, 90.0, 5.0);
-    overlap_->SetDigits(0);
-    overlap_->SetToolTip(
-        "Two segments match when their overlap is at least this share of the "
-        "range they cover together.");
-    options->Add(overlap_, 0, wxEXPAND);
-    sizer->Add(options, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
+    coverage_ = add_percentage(options, "Coverage % of a unit", 0.0, 0.0,
+                               "A unit counts as coded when a coder covered at least this "
+                               "share of it; 0 means any character.");
+    overlap_ = add_percentage(options, "Segment overlap %", 1.0, 90.0,
+                              "Two segments match when their overlap is at least this share "
+                              "of the range they cover together.");
+    sizer->Add(options, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, kGap);
 
     SetSizer(sizer);
 
@@ -155,10 +156,6 @@ AgreementChoices::AgreementChoices(wxWindow* parent, std::string consensus_coder
         coders_list_->Show(!groups);
         Layout();
     });
-    all_codes->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { check_all(codes_list_, true); });
-    no_codes->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { check_all(codes_list_, false); });
-    all_docs->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { check_all(documents_list_, true); });
-    no_docs->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { check_all(documents_list_, false); });
     unit_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
         update_enabled();
         if (on_unit_chosen) {

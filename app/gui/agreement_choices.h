@@ -15,6 +15,7 @@
 class wxCheckBox;
 class wxCheckListBox;
 class wxChoice;
+class wxSizer;
 class wxSpinCtrlDouble;
 
 // What the agreement window compares: coders (or two groups of them), codes, documents, the
@@ -52,6 +53,9 @@ public:
     std::function<void()> on_unit_chosen;
 
 private:
+    wxCheckListBox* add_checklist(wxSizer* sizer, const wxString& title, int proportion);
+    wxSpinCtrlDouble* add_percentage(wxSizer* options, const wxString& label, double minimum,
+                                     double initial, const wxString& tip);
     agreement::UnitKind selected_unit() const;
     void update_enabled();
     std::vector<std::string> checked_coders() const;
