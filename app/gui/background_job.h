@@ -17,11 +17,10 @@
 
 class wxEventLoopBase;
 
-// Slow work off the UI thread, one way for the whole GUI. Contract: a job's members are
-// called on the UI thread only; its work runs on a worker thread, gets what it needs by
-// value and never touches a window; progress, the result or the exception the work threw
-// come back on the UI thread through CallAfter, and never after the job is destroyed (its
-// window closed) or from a run that a newer start() made stale.
+// Slow work off the UI thread, one way for the whole GUI: the work runs on a worker with a
+// quire::Progress, and its progress, its result or the exception it threw come back by
+// CallAfter. Contract: UI thread only; handlers never run once the job is gone (its window
+// closed) nor for a run that a newer start() made stale.
 namespace quire::gui {
 
 // A cancel flag shared by a run's worker and the UI thread.
@@ -115,8 +114,9 @@ public:
 
     BackgroundJob() = default;
 
-    // Starts `work` on a new thread. A run still going is cancelled and made stale: its
-    // outcome is dropped. Later, on the UI thread: `on_progress` as the work reports, then
+    // Starts `work` on a new thread. The work gets what it needs by value and never
+    // touches a window. A run still going is cancelled and made stale: its outcome is
+    // dropped. Later, on the UI thread: `on_progress` as the work reports, then
     // either `on_result` or `on_error`.
     void start(Work work, ResultHandler on_result, ErrorHandler on_error,
                ProgressHandler on_progress = {}) {

@@ -17,9 +17,9 @@ class wxButton;
 class wxGauge;
 class wxStaticText;
 
-// Work the user waits for: run_modal() runs it as a BackgroundJob under a modal dialog and
-// returns its result, or rethrows what it threw, on the UI thread. The dialog closes when
-// the outcome arrives; it cannot be closed otherwise.
+// Work the user waits for, as a BackgroundJob under a modal dialog that closes when the
+// outcome arrives. Contract: run_modal returns what the work returned or rethrows, on the
+// UI thread, what it threw (Cancelled when the user cancelled).
 namespace quire::gui {
 
 class JobDialog : public wxDialog {
