@@ -1,78 +1,41 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/agreement_frame.h"
 
-#include <wx/app.h>
 #include <wx/button.h>
-#include <wx/checkbox.h>
-#include <wx/checklst.h>
 #include <wx/choice.h>
-#include <wx/control.h>
-#include <wx/dcbuffer.h>
 #include <wx/dcclient.h>
-#include <wx/filedlg.h>
 #include <wx/gauge.h>
 #include <wx/grid.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
 #include <wx/panel.h>
 #include <wx/sizer.h>
-#include <wx/spinctrl.h>
 #include <wx/splitter.h>
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
-#include <wx/utils.h>
 
 #include <algorithm>
-#include <atomic>
-#include <cmath>
 #include <exception>
 #include <filesystem>
-#include <fstream>
-#include <set>
-#include <thread>
 
+#include "app/gui/agreement_chart.h"
+#include "app/gui/agreement_choices.h"
+#include "app/gui/agreement_disagreements.h"
+#include "app/gui/agreement_export_ui.h"
 #include "app/gui/error_dialog.h"
-#include "app/gui/exchange_ui.h"
-#include "app/gui/transcript_view.h"
-#include "core/project_agreement/report_export.h"
+#include "app/gui/wx_strings.h"
 #include "core/agreement/units.h"
 #include "core/base/errors.h"
-#include "core/text/unicode.h"
 
 namespace quire::gui {
 
 using agreement::AgreementRun;
 using agreement::Coefficient;
-using agreement::Disagreement;
 using agreement::UnitKind;
 
 namespace {
 
-const char* const kUnits[] = {"character", "word",    "sentence", "paragraph",
-                              "turn",      "segment", "document"};
 const char* const kConsensus = "Consensus";
-constexpr std::int64_t kContext = 200;  // code points shown either side of a disagreement
-
-wxString utf8(const std::string& s) {
-    return wxString::FromUTF8(s.data(), s.size());
-}
-
-// The conventional reading of kappa and alpha (Landis & Koch, Krippendorff's 0.667/0.8).
-wxColour grade(double value) {
-    if (value < 0.4) {
-        return wxColour(0xF4, 0xC7, 0xC3);
-    }
-    if (value < 0.6) {
-        return wxColour(0xFC, 0xE8, 0xB2);
-    }
-    if (value < 0.8) {
-        return wxColour(0xD9, 0xEA, 0xD3);
-    }
-    return wxColour(0xB7, 0xE1, 0xCD);
-}
-
-const wxColour kUndefinedText(0x80, 0x80, 0x80);
-const wxColour kUndefinedBackground(0xF2, 0xF2, 0xF2);
 
 wxString coefficient_text(const Coefficient& c, bool percent) {
     if (!c.value) {
@@ -85,194 +48,7 @@ wxString count_text(std::int64_t n) {
     return wxString::Format("%lld", static_cast<long long>(n));
 }
 
-wxString span_text(std::int64_t start, std::int64_t end) {
-    return wxString::Format(L"%lld\u2013%lld", static_cast<long long>(start),
-                            static_cast<long long>(end));
-}
-
-void write_text_file(const std::string& path, const std::string& content) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) {
-        throw Error("cannot create " + path);
-    }
-    out << content;
-    out.close();
-    if (!out) {
-        throw Error("cannot write " + path);
-    }
-}
-
-wxStaticText* heading(wxWindow* parent, const wxString& text) {
-    auto* label = new wxStaticText(parent, wxID_ANY, text);
-    label->SetFont(label->GetFont().Bold());
-    return label;
-}
-
-std::vector<int> checked_items(const wxCheckListBox* list) {
-    std::vector<int> out;
-    for (unsigned i = 0; i < list->GetCount(); ++i) {
-        if (list->IsChecked(i)) {
-            out.push_back(static_cast<int>(i));
-        }
-    }
-    return out;
-}
-
-std::vector<std::string> checked_names(const wxCheckListBox* list) {
-    std::vector<std::string> out;
-    for (const int i : checked_items(list)) {
-        out.push_back(list->GetString(static_cast<unsigned>(i)).utf8_string());
-    }
-    return out;
-}
-
-void check_all(wxCheckListBox* list, bool checked) {
-    for (unsigned i = 0; i < list->GetCount(); ++i) {
-        list->Check(i, checked);
-    }
-}
-
 }  // namespace
-
-// Kappa per code as horizontal bars: code names on the left, bars from the zero line,
-// light guides at the 0.4 / 0.6 / 0.8 grade boundaries, undefined values marked.
-class KappaChart : public wxPanel {
-public:
-    struct Bar {
-        wxString label;
-        int depth = 0;
-        std::optional<double> value;
-    };
-
-    explicit KappaChart(wxWindow* parent)
-        : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                  wxFULL_REPAINT_ON_RESIZE | wxBORDER_THEME) {
-        SetBackgroundStyle(wxBG_STYLE_PAINT);
-        SetMinSize(wxSize(-1, 150));
-        Bind(wxEVT_PAINT, [this](wxPaintEvent&) { paint(); });
-    }
-
-    void set_bars(std::vector<Bar> bars) {
-        bars_ = std::move(bars);
-        Refresh();
-    }
-
-private:
-    void paint() {
-        wxAutoBufferedPaintDC dc(this);
-        dc.SetBackground(*wxWHITE_BRUSH);
-        dc.Clear();
-        const wxSize size = GetClientSize();
-        wxFont font = GetFont();
-        dc.SetFont(font.Bold());
-        dc.SetTextForeground(wxColour(0x33, 0x33, 0x33));
-        dc.DrawText(L"Cohen\u2019s \u03BA per code", 8, 4);
-        dc.SetFont(font);
-        const int top = 6 + dc.GetCharHeight() + 6;
-        if (bars_.empty()) {
-            dc.SetTextForeground(kUndefinedText);
-            dc.DrawText("Press Compute to compare the coders.", 8, top);
-            return;
-        }
-        const int axis = dc.GetCharHeight() + 8;
-        const int n = static_cast<int>(bars_.size());
-        const int row = std::clamp((size.y - top - axis - 4) / n, 8, 24);
-        // Shrink the font when the rows are too tight for it.
-        while (dc.GetCharHeight() > row && font.GetPointSize() > 7) {
-            font.SetPointSize(font.GetPointSize() - 1);
-            dc.SetFont(font);
-        }
-
-        int label_width = 0;
-        for (const Bar& b : bars_) {
-            label_width = std::max(label_width, dc.GetTextExtent(b.label).x + 14 * b.depth);
-        }
-        label_width = std::min(label_width + 16, size.x * 2 / 5);
-        const int left = label_width + 8;
-        const int right = size.x - 56;
-        if (right <= left + 20) {
-            return;
-        }
-        double low = 0.0;
-        for (const Bar& b : bars_) {
-            if (b.value) {
-                low = std::min(low, std::floor(*b.value * 5.0) / 5.0);
-            }
-        }
-        low = std::max(low, -1.0);
-        const auto x_of = [&](double v) {
-            return left + static_cast<int>(std::lround((v - low) / (1.0 - low) * (right - left)));
-        };
-        const int bottom = top + n * row;
-
-        // Guides and axis labels.
-        dc.SetTextForeground(kUndefinedText);
-        for (const double g : {low, 0.4, 0.6, 0.8, 1.0}) {
-            const int x = x_of(g);
-            dc.SetPen(wxPen(wxColour(0xDD, 0xDD, 0xDD), 1, wxPENSTYLE_SHORT_DASH));
-            dc.DrawLine(x, top, x, bottom);
-            const wxString text = wxString::Format("%.1f", g);
-            dc.DrawText(text, x - dc.GetTextExtent(text).x / 2, bottom + 4);
-        }
-        if (low < 0.0) {
-            const int x = x_of(0.0);
-            dc.DrawText("0", x - dc.GetTextExtent("0").x / 2, bottom + 4);
-        }
-
-        for (int i = 0; i < n; ++i) {
-            const Bar& b = bars_[static_cast<std::size_t>(i)];
-            const int y = top + i * row;
-            const int text_y = y + (row - dc.GetCharHeight()) / 2;
-            dc.SetTextForeground(wxColour(0x33, 0x33, 0x33));
-            const int indent = 8 + 14 * b.depth;
-            dc.DrawText(
-                wxControl::Ellipsize(b.label, dc, wxELLIPSIZE_END, label_width - indent - 4),
-                indent, text_y);
-            const int zero = x_of(0.0);
-            if (!b.value) {
-                dc.SetTextForeground(kUndefinedText);
-                dc.DrawText(L"\u2014 undefined", zero + 6, text_y);
-                continue;
-            }
-            const int end = x_of(*b.value);
-            const wxColour fill = grade(*b.value);
-            dc.SetPen(wxPen(fill.ChangeLightness(70)));
-            dc.SetBrush(wxBrush(fill.ChangeLightness(85)));
-            const int bar_height = std::max(3, row - 5);
-            dc.DrawRectangle(std::min(zero, end), y + (row - bar_height) / 2,
-                             std::max(1, std::abs(end - zero)), bar_height);
-            const wxString text = wxString::Format("%.2f", *b.value);
-            dc.SetTextForeground(wxColour(0x33, 0x33, 0x33));
-            const int text_x = *b.value >= 0 ? std::max(end, zero) + 4
-                                             : std::min(end, zero) - dc.GetTextExtent(text).x - 4;
-            dc.DrawText(text, text_x, text_y);
-        }
-        dc.SetPen(wxPen(wxColour(0x55, 0x55, 0x55)));
-        dc.DrawLine(x_of(0.0), top - 2, x_of(0.0), bottom + 2);
-    }
-
-    std::vector<Bar> bars_;
-};
-
-// A computation on its worker thread. The atomics are shared with the worker; the rest
-// belongs to the UI thread.
-struct AgreementFrame::Job {
-    std::atomic<bool> cancelled{false};
-    std::atomic<bool> finished{false};
-    std::atomic<std::size_t> done{0};
-    std::atomic<std::size_t> total{0};
-    std::thread thread;
-};
-
-// What a worker hands back. Written by the worker before it posts the result; read on the
-// UI thread afterwards (the event queue orders the two).
-struct AgreementFrame::Outcome {
-    std::vector<Id> code_ids;
-    std::vector<Id> document_ids;
-    std::optional<AgreementRun> run;
-    std::exception_ptr error;
-    bool cancelled = false;
-};
 
 AgreementFrame::AgreementFrame(wxWindow* parent, const std::string& project_path)
     : wxFrame(parent, wxID_ANY, L"Coder agreement", wxDefaultPosition, wxSize(1360, 860)) {
@@ -289,108 +65,31 @@ AgreementFrame::AgreementFrame(wxWindow* parent, const std::string& project_path
     splitter->SplitVertically(left, right, 330);
     splitter->SetMinimumPaneSize(240);
 
-    progress_timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { on_progress_timer(); });
-
     if (project_) {
-        SetTitle(L"Coder agreement \u2014 " + utf8(project_name()));
-        load_choices();
+        SetTitle(L"Coder agreement \u2014 " + wx(project_name()));
+        guarded(this, [&] { choices_->load(*project_); });
     } else {
         compute_button_->Disable();
         SetTitle(L"Coder agreement");
     }
-    update_enabled();
     set_busy(false);
 }
 
-AgreementFrame::~AgreementFrame() {
-    *alive_ = false;
-    progress_timer_.Stop();
-    // Cancelling stops a run while it reads and compares documents; the pooling at the end
-    // cannot be interrupted, so a run past reading finishes first.
-    reap_jobs(true);
-}
+AgreementFrame::~AgreementFrame() = default;
 
 // --- layout ---
 
 void AgreementFrame::build_controls(wxWindow* parent) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     constexpr int gap = 8;
-
-    sizer->Add(heading(parent, "Coders"), 0, wxLEFT | wxRIGHT | wxTOP, gap);
-    coders_list_ = new wxCheckListBox(parent, wxID_ANY, wxDefaultPosition, wxSize(-1, 78));
-    sizer->Add(coders_list_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
-    groups_toggle_ = new wxCheckBox(parent, wxID_ANY, "Compare two groups");
-    sizer->Add(groups_toggle_, 0, wxLEFT | wxRIGHT | wxTOP, gap);
-    groups_panel_ = new wxPanel(parent);
-    {
-        auto* row = new wxBoxSizer(wxHORIZONTAL);
-        for (int g = 0; g < 2; ++g) {
-            auto* column = new wxBoxSizer(wxVERTICAL);
-            column->Add(new wxStaticText(groups_panel_, wxID_ANY, g == 0 ? "Group 1" : "Group 2"),
-                        0, wxBOTTOM, 2);
-            auto* list =
-                new wxCheckListBox(groups_panel_, wxID_ANY, wxDefaultPosition, wxSize(-1, 78));
-            column->Add(list, 1, wxEXPAND);
-            row->Add(column, 1, wxEXPAND | (g == 0 ? wxRIGHT : 0), 4);
-            (g == 0 ? group1_list_ : group2_list_) = list;
+    choices_ = new AgreementChoices(parent, kConsensus,
+                                    [this](const wxString& text) { SetStatusText(text); });
+    choices_->on_unit_chosen = [this] {
+        if (run_) {
+            compute();
         }
-        groups_panel_->SetSizer(row);
-    }
-    sizer->Add(groups_panel_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
-    groups_panel_->Hide();
-
-    auto* codes_row = new wxBoxSizer(wxHORIZONTAL);
-    codes_row->Add(heading(parent, "Codes"), 1, wxALIGN_CENTER_VERTICAL);
-    auto* all_codes =
-        new wxButton(parent, wxID_ANY, "All", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-    auto* no_codes =
-        new wxButton(parent, wxID_ANY, "None", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-    codes_row->Add(all_codes, 0, wxRIGHT, 4);
-    codes_row->Add(no_codes, 0);
-    sizer->Add(codes_row, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
-    codes_list_ = new wxCheckListBox(parent, wxID_ANY);
-    sizer->Add(codes_list_, 3, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
-
-    auto* docs_row = new wxBoxSizer(wxHORIZONTAL);
-    docs_row->Add(heading(parent, "Documents"), 1, wxALIGN_CENTER_VERTICAL);
-    auto* all_docs =
-        new wxButton(parent, wxID_ANY, "All", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-    auto* no_docs =
-        new wxButton(parent, wxID_ANY, "None", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-    docs_row->Add(all_docs, 0, wxRIGHT, 4);
-    docs_row->Add(no_docs, 0);
-    sizer->Add(docs_row, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
-    documents_list_ = new wxCheckListBox(parent, wxID_ANY);
-    sizer->Add(documents_list_, 2, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
-
-    auto* options = new wxFlexGridSizer(2, wxSize(8, 6));
-    options->AddGrowableCol(1);
-    options->Add(new wxStaticText(parent, wxID_ANY, "Unit"), 0, wxALIGN_CENTER_VERTICAL);
-    unit_ = new wxChoice(parent, wxID_ANY);
-    for (const char* u : kUnits) {
-        unit_->Append(u);
-    }
-    unit_->SetSelection(0);
-    options->Add(unit_, 0, wxEXPAND);
-    options->Add(new wxStaticText(parent, wxID_ANY, "Coverage % of a unit"), 0,
-                 wxALIGN_CENTER_VERTICAL);
-    coverage_ = new wxSpinCtrlDouble(parent, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
-                                     wxSP_ARROW_KEYS, 0.0, 100.0, 0.0, 5.0);
-    coverage_->SetDigits(0);
-    coverage_->SetToolTip(
-        "A unit counts as coded when a coder covered at least this share of "
-        "it; 0 means any character.");
-    options->Add(coverage_, 0, wxEXPAND);
-    options->Add(new wxStaticText(parent, wxID_ANY, "Segment overlap %"), 0,
-                 wxALIGN_CENTER_VERTICAL);
-    overlap_ = new wxSpinCtrlDouble(parent, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
-                                    wxSP_ARROW_KEYS, 1.0, 100.0, 90.0, 5.0);
-    overlap_->SetDigits(0);
-    overlap_->SetToolTip(
-        "Two segments match when their overlap is at least this share of the "
-        "range they cover together.");
-    options->Add(overlap_, 0, wxEXPAND);
-    sizer->Add(options, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
+    };
+    sizer->Add(choices_, 1, wxEXPAND);
 
     compute_button_ = new wxButton(parent, wxID_ANY, "Compute");
     compute_button_->SetDefault();
@@ -404,26 +103,10 @@ void AgreementFrame::build_controls(wxWindow* parent) {
     progress_row->Add(cancel_button_, 0);
     sizer->Add(progress_row, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
     progress_label_ = new wxStaticText(parent, wxID_ANY, "");
-    progress_label_->SetForegroundColour(kUndefinedText);
+    progress_label_->SetForegroundColour(undefined_text_colour());
     sizer->Add(progress_label_, 0, wxEXPAND | wxALL, gap);
     parent->SetSizer(sizer);
 
-    groups_toggle_->Bind(wxEVT_CHECKBOX, [this, parent](wxCommandEvent&) {
-        const bool groups = groups_toggle_->GetValue();
-        groups_panel_->Show(groups);
-        coders_list_->Show(!groups);
-        parent->Layout();
-    });
-    all_codes->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { check_all(codes_list_, true); });
-    no_codes->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { check_all(codes_list_, false); });
-    all_docs->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { check_all(documents_list_, true); });
-    no_docs->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { check_all(documents_list_, false); });
-    unit_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
-        update_enabled();
-        if (run_) {
-            compute();
-        }
-    });
     compute_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { compute(); });
     cancel_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_cancel(); });
 }
@@ -433,7 +116,16 @@ void AgreementFrame::build_results(wxWindow* parent) {
     notebook_ = new wxNotebook(parent, wxID_ANY);
     notebook_->AddPage(build_by_code_page(notebook_), "By code");
     notebook_->AddPage(build_by_document_page(notebook_), "By document");
-    notebook_->AddPage(build_disagreements_page(notebook_), "Disagreements");
+    DisagreementsPage::Callbacks callbacks;
+    callbacks.status = [this](const wxString& text) { SetStatusText(text); };
+    callbacks.counted = [this](const wxString& title) { notebook_->SetPageText(2, title); };
+    callbacks.adopted = [this] {
+        if (!choices_->has_coder(kConsensus)) {
+            guarded(this, [&] { choices_->reload_coders(*project_); });  // the coder is new
+        }
+    };
+    disagreements_ = new DisagreementsPage(notebook_, kConsensus, std::move(callbacks));
+    notebook_->AddPage(disagreements_, "Disagreements");
     sizer->Add(notebook_, 1, wxEXPAND | wxTOP | wxRIGHT, 6);
 
     auto* exports = new wxBoxSizer(wxHORIZONTAL);
@@ -450,9 +142,12 @@ void AgreementFrame::build_results(wxWindow* parent) {
     sizer->Add(exports, 0, wxEXPAND | wxALL, 6);
     parent->SetSizer(sizer);
 
-    export_csv_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_csv(); });
-    export_xlsx_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_xlsx(); });
-    export_html_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_html(); });
+    export_csv_->Bind(wxEVT_BUTTON,
+                      [this](wxCommandEvent&) { export_report(AgreementReportFormat::Csv); });
+    export_xlsx_->Bind(wxEVT_BUTTON,
+                       [this](wxCommandEvent&) { export_report(AgreementReportFormat::Xlsx); });
+    export_html_->Bind(wxEVT_BUTTON,
+                       [this](wxCommandEvent&) { export_report(AgreementReportFormat::Html); });
 }
 
 wxWindow* AgreementFrame::build_by_code_page(wxWindow* parent) {
@@ -481,7 +176,7 @@ wxWindow* AgreementFrame::build_by_code_page(wxWindow* parent) {
     summary_ = new wxStaticText(page, wxID_ANY, "");
     sizer->Add(summary_, 0, wxEXPAND | wxLEFT | wxRIGHT, 8);
     summary_notes_ = new wxStaticText(page, wxID_ANY, "");
-    summary_notes_->SetForegroundColour(kUndefinedText);
+    summary_notes_->SetForegroundColour(undefined_text_colour());
     summary_notes_->SetFont(summary_notes_->GetFont().Smaller());
     sizer->Add(summary_notes_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
     chart_ = new KappaChart(page);
@@ -514,69 +209,7 @@ wxWindow* AgreementFrame::build_by_document_page(wxWindow* parent) {
     return page;
 }
 
-wxWindow* AgreementFrame::build_disagreements_page(wxWindow* parent) {
-    auto* page = new wxPanel(parent);
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    disagreements_notice_ = new wxStaticText(page, wxID_ANY, "");
-    disagreements_notice_->SetForegroundColour(kUndefinedText);
-    sizer->Add(disagreements_notice_, 0, wxEXPAND | wxALL, 6);
-    disagreements_list_ = new wxListCtrl(page, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                                         wxLC_REPORT | wxLC_SINGLE_SEL);
-    disagreements_list_->AppendColumn("Document", wxLIST_FORMAT_LEFT, 220);
-    disagreements_list_->AppendColumn("Code", wxLIST_FORMAT_LEFT, 450);
-    disagreements_list_->AppendColumn("Range", wxLIST_FORMAT_LEFT, 110);
-    disagreements_list_->AppendColumn("Status", wxLIST_FORMAT_LEFT, 170);
-    sizer->Add(disagreements_list_, 2, wxEXPAND | wxLEFT | wxRIGHT, 6);
-
-    auto* views = new wxBoxSizer(wxHORIZONTAL);
-    for (int side = 0; side < 2; ++side) {
-        auto* column = new wxBoxSizer(wxVERTICAL);
-        auto* label = new wxStaticText(page, wxID_ANY, "");
-        label->SetFont(label->GetFont().Bold());
-        column->Add(label, 0, wxBOTTOM, 4);
-        // The view draws no border of its own; a bordered panel frames it.
-        auto* frame = new wxPanel(page, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_THEME);
-        auto* view = new TranscriptView(frame);
-        auto* frame_sizer = new wxBoxSizer(wxVERTICAL);
-        frame_sizer->Add(view, 1, wxEXPAND);
-        frame->SetSizer(frame_sizer);
-        column->Add(frame, 1, wxEXPAND);
-        views->Add(column, 1, wxEXPAND | (side == 0 ? wxRIGHT : 0), 6);
-        (side == 0 ? first_label_ : second_label_) = label;
-        (side == 0 ? first_view_ : second_view_) = view;
-    }
-    sizer->Add(views, 3, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
-
-    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    adopt_first_ = new wxButton(page, wxID_ANY, "Adopt first coder's version");
-    adopt_second_ = new wxButton(page, wxID_ANY, "Adopt second coder's version");
-    buttons->Add(adopt_first_, 1, wxRIGHT, 6);
-    buttons->Add(adopt_second_, 1);
-    sizer->Add(buttons, 0, wxEXPAND | wxALL, 6);
-    page->SetSizer(sizer);
-    adopt_first_->Disable();
-    adopt_second_->Disable();
-
-    disagreements_list_->Bind(wxEVT_LIST_ITEM_SELECTED,
-                              [this](wxListEvent& e) { show_disagreement(e.GetIndex()); });
-    const auto adopt_selected = [this](bool first) {
-        const long row =
-            disagreements_list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-        if (row >= 0) {
-            adopt(static_cast<int>(row), first);
-        }
-    };
-    adopt_first_->Bind(wxEVT_BUTTON, [adopt_selected](wxCommandEvent&) { adopt_selected(true); });
-    adopt_second_->Bind(wxEVT_BUTTON, [adopt_selected](wxCommandEvent&) { adopt_selected(false); });
-    return page;
-}
-
 // --- choices ---
-
-UnitKind AgreementFrame::selected_unit() const {
-    const int i = unit_->GetSelection();
-    return agreement::unit_kind_from_string(kUnits[i < 0 ? 0 : i]);
-}
 
 std::string AgreementFrame::project_name() {
     if (!project_) {
@@ -592,177 +225,10 @@ std::string AgreementFrame::project_name() {
 
 void AgreementFrame::load_code_maps() {
     code_by_path_.clear();
-    code_depth_.clear();
     for (const Code& c : codes_) {
         code_by_path_[project_->code_path(c.id)] = c;
-        code_depth_[c.id] = c.parent_id ? code_depth_[*c.parent_id] + 1 : 0;
     }
-}
-
-void AgreementFrame::load_choices() {
-    guarded(this, [&] {
-        fill_coder_lists();
-        codes_ = project_->codes();
-        load_code_maps();
-        codes_list_->Clear();
-        for (const Code& c : codes_) {
-            const unsigned i =
-                codes_list_->Append(wxString(' ', 4 * code_depth_[c.id]) + utf8(c.name));
-            codes_list_->Check(i, c.codable);
-        }
-        documents_ = project_->documents();
-        documents_list_->Clear();
-        for (const Document& d : documents_) {
-            documents_list_->Check(documents_list_->Append(utf8(d.name)), true);
-        }
-    });
-}
-
-void AgreementFrame::fill_coder_lists() {
-    const bool first_time = coder_names_.empty();
-    std::set<std::string> keep[3];
-    wxCheckListBox* lists[3] = {coders_list_, group1_list_, group2_list_};
-    for (int l = 0; l < 3; ++l) {
-        for (const std::string& name : checked_names(lists[l])) {
-            keep[l].insert(name);
-        }
-    }
-    coder_names_.clear();
-    std::vector<std::string> individuals;  // defaults: everyone but the consensus layer
-    for (const Coder& c : project_->coders()) {
-        coder_names_.push_back(c.name);
-        if (c.name != kConsensus) {
-            individuals.push_back(c.name);
-        }
-    }
-    for (int l = 0; l < 3; ++l) {
-        lists[l]->Clear();
-        for (const std::string& name : coder_names_) {
-            const unsigned i = lists[l]->Append(utf8(name));
-            bool checked = keep[l].count(name) > 0;
-            if (first_time) {
-                const auto at = std::find(individuals.begin(), individuals.end(), name);
-                const auto rank = at - individuals.begin();
-                checked = at != individuals.end() && (l == 0   ? rank < 2
-                                                      : l == 1 ? rank == 0
-                                                               : rank == 1);
-            }
-            lists[l]->Check(i, checked);
-        }
-    }
-}
-
-void AgreementFrame::update_enabled() {
-    const UnitKind unit = selected_unit();
-    // Characters are coded or not, and segments are matched by overlap instead.
-    coverage_->Enable(unit != UnitKind::Character && unit != UnitKind::Segment);
-    overlap_->Enable(unit == UnitKind::Segment);
-}
-
-std::vector<std::string> AgreementFrame::checked_coders() const {
-    return checked_names(coders_list_);
-}
-
-void AgreementFrame::select_coders(const std::vector<std::string>& names) {
-    if (groups_toggle_->GetValue()) {
-        groups_toggle_->SetValue(false);
-        groups_panel_->Hide();
-        coders_list_->Show();
-        coders_list_->GetParent()->Layout();
-    }
-    for (unsigned i = 0; i < coders_list_->GetCount(); ++i) {
-        const std::string name = coders_list_->GetString(i).utf8_string();
-        coders_list_->Check(i, std::find(names.begin(), names.end(), name) != names.end());
-    }
-}
-
-void AgreementFrame::set_unit(const std::string& name) {
-    const int i = unit_->FindString(utf8(name), true);
-    if (i == wxNOT_FOUND || i == unit_->GetSelection()) {
-        return;
-    }
-    unit_->SetSelection(i);
-    update_enabled();
-    if (run_) {
-        compute();
-    }
-}
-
-std::string AgreementFrame::document_reference(const Document& d) const {
-    // run_agreement resolves by exact name first, then by id: use whichever is unambiguous.
-    int same_name = 0;
-    bool id_is_a_name = false;
-    const std::string id = std::to_string(d.id);
-    for (const Document& other : documents_) {
-        same_name += other.name == d.name ? 1 : 0;
-        id_is_a_name = id_is_a_name || other.name == id;
-    }
-    if (same_name == 1) {
-        return d.name;
-    }
-    if (!id_is_a_name) {
-        return id;
-    }
-    throw InvalidInputError("several documents are called \"" + d.name +
-                            "\": rename them to compare them separately");
-}
-
-bool AgreementFrame::build_request(agreement::AgreementRequest& request, std::vector<Id>& code_ids,
-                                   std::vector<Id>& document_ids) {
-    if (groups_toggle_->GetValue()) {
-        request.group1 = checked_names(group1_list_);
-        request.group2 = checked_names(group2_list_);
-        if (request.group1.empty() || request.group2.empty()) {
-            SetStatusText("Check at least one coder in each group.");
-            return false;
-        }
-    } else {
-        request.coders = checked_coders();
-        if (request.coders.size() < 2) {
-            SetStatusText("Check at least two coders.");
-            return false;
-        }
-    }
-
-    const std::vector<int> codes = checked_items(codes_list_);
-    if (codes.empty()) {
-        SetStatusText("Check at least one code.");
-        return false;
-    }
-    bool only_codable = true;  // exactly the codable codes: leave the list empty ("all")
-    for (std::size_t i = 0; i < codes_.size(); ++i) {
-        only_codable =
-            only_codable && codes_list_->IsChecked(static_cast<unsigned>(i)) == codes_[i].codable;
-    }
-    for (const int i : codes) {
-        const Code& c = codes_[static_cast<std::size_t>(i)];
-        code_ids.push_back(c.id);
-        if (!only_codable) {
-            request.codes.push_back(project_->code_path(c.id));
-        }
-    }
-
-    const std::vector<int> docs = checked_items(documents_list_);
-    if (docs.empty()) {
-        SetStatusText("Check at least one document.");
-        return false;
-    }
-    const bool every_document = docs.size() == documents_.size();
-    bool ok = true;
-    for (const int i : docs) {
-        const Document& d = documents_[static_cast<std::size_t>(i)];
-        document_ids.push_back(d.id);
-        if (!every_document) {
-            ok = ok && guarded(this, [&] { request.documents.push_back(document_reference(d)); });
-        }
-    }
-    if (!ok) {
-        return false;
-    }
-    request.unit = selected_unit();
-    request.min_coverage = coverage_->GetValue() / 100.0;
-    request.segment_overlap = overlap_->GetValue() / 100.0;
-    return true;
+    code_depth_ = code_depths(codes_);
 }
 
 // --- computing ---
@@ -772,43 +238,22 @@ bool AgreementFrame::compute() {
         return false;
     }
     agreement::AgreementRequest request;
-    auto outcome = std::make_shared<Outcome>();
-    if (!build_request(request, outcome->code_ids, outcome->document_ids)) {
+    std::vector<Id> code_ids;
+    std::vector<Id> document_ids;
+    if (!choices_->build_request(*project_, request, code_ids, document_ids)) {
         return false;
     }
-    reap_jobs(false);
-    for (const auto& job : jobs_) {
-        job->cancelled = true;  // superseded: its result will be dropped anyway
-    }
-    const int generation = ++generation_;
-    auto job = std::make_unique<Job>();
-    Job* const raw = job.get();
-    wxAppConsole* const app = wxTheApp;
-    job->thread = std::thread([raw, app, outcome, request, generation, alive = alive_, self = this,
-                               path = project_->path()] {
-        try {
-            Project project = Project::open(path);
-            outcome->run = agreement::run_agreement(project, request, true,
-                                                    [raw](std::size_t done, std::size_t total) {
-                                                        raw->done = done;
-                                                        raw->total = total;
-                                                        return !raw->cancelled.load();
-                                                    });
-        } catch (const Cancelled&) {
-            outcome->cancelled = true;
-        } catch (...) {
-            outcome->error = std::current_exception();
-        }
-        raw->finished = true;
-        // The frame may be gone by the time this runs: the flag is checked on the UI thread,
-        // where the frame is destroyed, so the two cannot race.
-        app->CallAfter([alive, self, generation, outcome] {
-            if (*alive) {
-                self->on_result(generation, outcome);
-            }
-        });
-    });
-    jobs_.push_back(std::move(job));
+    // A Compute while another runs makes that one stale: only the newest result is shown.
+    job_.start(
+        [request, path = project_->path()](const Progress& progress) {
+            Project project = Project::open(path);  // the worker's own connection
+            return agreement::run_agreement(project, request, true, progress);
+        },
+        [this, code_ids, document_ids](AgreementRun run) {
+            show_result(std::move(run), code_ids, document_ids);
+        },
+        [this](std::exception_ptr error) { show_failure(error); },
+        [this](std::size_t done, std::size_t total) { show_progress(done, total); });
     set_busy(true);
     SetStatusText(L"Computing agreement\u2026");
     return true;
@@ -821,51 +266,16 @@ void AgreementFrame::compute_blocking() {
 }
 
 void AgreementFrame::wait_for_result() {
-    while (busy()) {
-        wxTheApp->ProcessPendingEvents();
-        wxTheApp->Yield(true);
-        wxMilliSleep(5);
-    }
-    wxTheApp->ProcessPendingEvents();
-    wxTheApp->Yield(true);
-}
-
-void AgreementFrame::reap_jobs(bool wait) {
-    for (auto it = jobs_.begin(); it != jobs_.end();) {
-        Job& job = **it;
-        if (wait) {
-            job.cancelled = true;
-        }
-        if (wait || job.finished) {
-            if (job.thread.joinable()) {
-                job.thread.join();
-            }
-            it = jobs_.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    job_.wait();
 }
 
 void AgreementFrame::set_busy(bool busy) {
     cancel_button_->Enable(busy);
     gauge_->SetValue(0);
-    if (busy) {
-        progress_label_->SetLabel(L"Starting\u2026");
-        progress_timer_.Start(80);
-    } else {
-        progress_label_->SetLabel("");
-        progress_timer_.Stop();
-    }
+    progress_label_->SetLabel(busy ? L"Starting\u2026" : L"");
 }
 
-void AgreementFrame::on_progress_timer() {
-    if (!busy() || jobs_.empty()) {
-        return;
-    }
-    const Job& job = *jobs_.back();
-    const std::size_t total = job.total;
-    const std::size_t done = job.done;
+void AgreementFrame::show_progress(std::size_t done, std::size_t total) {
     if (total == 0 || done < total) {
         gauge_->SetRange(static_cast<int>(std::max<std::size_t>(total, 1)));
         gauge_->SetValue(static_cast<int>(done));
@@ -882,33 +292,31 @@ void AgreementFrame::on_cancel() {
     if (!busy()) {
         return;
     }
-    for (const auto& job : jobs_) {
-        job->cancelled = true;
-    }
-    handled_generation_ = generation_;
+    // Abandoned rather than waited for: pooling cannot be interrupted, and the window
+    // should be ready again at once.
+    job_.abandon();
     set_busy(false);
     SetStatusText("Cancelled.");
 }
 
-void AgreementFrame::on_result(int generation, const std::shared_ptr<Outcome>& outcome) {
-    reap_jobs(false);
-    if (generation != generation_ || generation <= handled_generation_) {
-        return;  // superseded by a newer Compute, or cancelled
-    }
-    handled_generation_ = generation;
+void AgreementFrame::show_failure(const std::exception_ptr& error) {
     set_busy(false);
-    if (outcome->cancelled) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const Cancelled&) {
         SetStatusText("Cancelled.");
-        return;
-    }
-    if (outcome->error) {
+    } catch (...) {
         SetStatusText("The comparison failed.");
-        guarded(this, [&] { std::rethrow_exception(outcome->error); });
-        return;
+        guarded(this, [&] { std::rethrow_exception(error); });
     }
-    run_ = std::move(outcome->run);
-    run_code_ids_ = outcome->code_ids;
-    run_document_ids_ = outcome->document_ids;
+}
+
+void AgreementFrame::show_result(AgreementRun run, std::vector<Id> code_ids,
+                                 std::vector<Id> document_ids) {
+    set_busy(false);
+    run_ = std::move(run);
+    run_code_ids_ = std::move(code_ids);
+    run_document_ids_ = std::move(document_ids);
     show_run();
 }
 
@@ -924,35 +332,14 @@ void AgreementFrame::show_run() {
 
     document_code_->Clear();
     for (const auto& c : run_->result.codes) {
-        document_code_->Append(utf8(c.code));
+        document_code_->Append(wx(c.code));
     }
     if (!run_->result.codes.empty()) {
         document_code_->SetSelection(0);
     }
     fill_document_list();
 
-    const bool pair = run_->groups.empty() && run_->raters.size() == 2;
-    if (pair) {
-        const wxString a = utf8(run_->raters[0]);
-        const wxString b = utf8(run_->raters[1]);
-        disagreements_notice_->SetLabel(L"Passages where " + a + " and " + b +
-                                        L" coded differently. Adopting a version writes it to the "
-                                        L"\u201CConsensus\u201D coder (one step, undoable by "
-                                        L"adopting the other).");
-        adopt_first_->SetLabel(L"Adopt " + a + L"\u2019s version");
-        adopt_second_->SetLabel(L"Adopt " + b + L"\u2019s version");
-        first_label_->SetLabel(a);
-        second_label_->SetLabel(b);
-    } else {
-        disagreements_notice_->SetLabel(
-            "Disagreements are listed for exactly two individual coders; this run compares " +
-            wxString::Format("%llu ", static_cast<unsigned long long>(run_->raters.size())) +
-            (run_->groups.empty() ? "coders." : "groups."));
-        first_label_->SetLabel("");
-        second_label_->SetLabel("");
-    }
-    refresh_disagreements(pair ? std::optional<int>(0) : std::nullopt);
-    disagreements_notice_->GetParent()->Layout();
+    disagreements_->show_run(*project_, *run_, run_code_ids_, run_document_ids_, codes_);
 
     for (wxButton* b : {export_csv_, export_xlsx_, export_html_}) {
         b->Enable();
@@ -960,7 +347,7 @@ void AgreementFrame::show_run() {
     const auto joined = [](const std::vector<std::string>& names) {
         wxString out;
         for (const std::string& n : names) {
-            out += (out.IsEmpty() ? "" : ", ") + utf8(n);
+            out += (out.IsEmpty() ? "" : ", ") + wx(n);
         }
         return out;
     };
@@ -994,7 +381,7 @@ void AgreementFrame::fill_code_grid() {
         const int row = static_cast<int>(i);
         const auto known = code_by_path_.find(c.code);
         const int depth = known != code_by_path_.end() ? code_depth_[known->second.id] : 0;
-        const wxString name = utf8(known != code_by_path_.end() ? known->second.name : c.code);
+        const wxString name = wx(known != code_by_path_.end() ? known->second.name : c.code);
         const wxString label = wxString(' ', 4 * depth) + name;
         grid_->SetRowLabelValue(row, label);
         label_width = std::max(label_width, dc.GetTextExtent(label).x);
@@ -1007,12 +394,13 @@ void AgreementFrame::fill_code_grid() {
             grid_->SetCellValue(row, col, coefficient_text(v, col == 0));
             cell_notes_[i][static_cast<std::size_t>(col)] = v.note;
             if (!v.value) {
-                grid_->SetCellTextColour(row, col, kUndefinedText);
-                grid_->SetCellBackgroundColour(row, col, kUndefinedBackground);
+                grid_->SetCellTextColour(row, col, undefined_text_colour());
+                grid_->SetCellBackgroundColour(row, col, undefined_background_colour());
                 grid_->SetCellAlignment(row, col, wxALIGN_CENTRE, wxALIGN_CENTRE);
             } else {
                 grid_->SetCellTextColour(row, col, *wxBLACK);
-                grid_->SetCellBackgroundColour(row, col, col == 0 ? *wxWHITE : grade(*v.value));
+                grid_->SetCellBackgroundColour(row, col,
+                                               col == 0 ? *wxWHITE : grade_colour(*v.value));
                 grid_->SetCellAlignment(row, col, wxALIGN_RIGHT, wxALIGN_CENTRE);
             }
         }
@@ -1077,10 +465,10 @@ void AgreementFrame::fill_summary() {
     summary_->SetLabel(text);
     wxString note_text;
     for (const auto& [why, names] : reasons) {
-        note_text += (note_text.IsEmpty() ? L"" : L"\n") + names + ": " + utf8(why);
+        note_text += (note_text.IsEmpty() ? L"" : L"\n") + names + ": " + wx(why);
     }
     for (const std::string& note : run_->result.notes) {
-        note_text += (note_text.IsEmpty() ? L"" : L"\n") + utf8(note);
+        note_text += (note_text.IsEmpty() ? L"" : L"\n") + wx(note);
     }
     summary_notes_->SetLabel(note_text);
     summary_notes_->Show(!note_text.IsEmpty());
@@ -1103,7 +491,7 @@ void AgreementFrame::fill_document_list() {
     by_document_->AppendColumn("Both", wxLIST_FORMAT_RIGHT, 70);
     by_document_->AppendColumn("Neither", wxLIST_FORMAT_RIGHT, 80);
     for (const std::string& r : run_->raters) {
-        by_document_->AppendColumn("Only " + utf8(r), wxLIST_FORMAT_RIGHT, 96);
+        by_document_->AppendColumn("Only " + wx(r), wxLIST_FORMAT_RIGHT, 96);
     }
     by_document_->AppendColumn("Agreement %", wxLIST_FORMAT_RIGHT, 100);
     by_document_->AppendColumn("Kappa", wxLIST_FORMAT_RIGHT, 80);
@@ -1127,7 +515,7 @@ void AgreementFrame::fill_document_list() {
     std::int64_t units = 0, both = 0, neither = 0;
     std::vector<std::int64_t> only(run_->raters.size(), 0);
     for (const agreement::DocumentAgreement& d : c.documents) {
-        add_row(utf8(d.document), d.units, d.both,
+        add_row(wx(d.document), d.units, d.both,
                 segments ? std::nullopt : std::optional<std::int64_t>(d.neither), d.only,
                 d.percent_agreement, d.kappa);
         units += d.units;
@@ -1156,9 +544,9 @@ void AgreementFrame::on_grid_cell_selected(wxGridEvent& event) {
     const auto& code = run_->result.codes[static_cast<std::size_t>(row)];
     const std::string& note =
         cell_notes_[static_cast<std::size_t>(row)][static_cast<std::size_t>(col)];
-    SetStatusText(utf8(code.code) + L" \u00B7 " + grid_->GetColLabelValue(col) + ": " +
+    SetStatusText(wx(code.code) + L" \u00B7 " + grid_->GetColLabelValue(col) + ": " +
                   grid_->GetCellValue(row, col) +
-                  (note.empty() ? wxString() : " (" + utf8(note) + ")"));
+                  (note.empty() ? wxString() : " (" + wx(note) + ")"));
     if (document_code_->GetSelection() != row) {
         document_code_->SetSelection(row);
         fill_document_list();
@@ -1181,181 +569,8 @@ void AgreementFrame::on_grid_motion(wxMouseEvent& event) {
     if (note.empty()) {
         grid_->GetGridWindow()->UnsetToolTip();
     } else {
-        grid_->GetGridWindow()->SetToolTip(utf8(note));
+        grid_->GetGridWindow()->SetToolTip(wx(note));
     }
-}
-
-// --- disagreements ---
-
-bool AgreementFrame::is_unresolved(const Disagreement& d) const {
-    return d.consensus.empty() && !adopted_empty_.count({d.document, d.code, d.start, d.end});
-}
-
-wxString AgreementFrame::disagreement_status(const Disagreement& d) const {
-    if (!d.consensus.empty()) {
-        if (d.consensus == d.first) {
-            return L"resolved \u2192 " + utf8(run_->raters[0]);
-        }
-        if (d.consensus == d.second) {
-            return L"resolved \u2192 " + utf8(run_->raters[1]);
-        }
-        return "consensus differs";
-    }
-    const auto adopted = adopted_empty_.find({d.document, d.code, d.start, d.end});
-    if (adopted != adopted_empty_.end()) {
-        return L"resolved \u2192 " + utf8(adopted->second);
-    }
-    return "open";
-}
-
-void AgreementFrame::refresh_disagreements(std::optional<int> select) {
-    disagreements_.clear();
-    disagreements_list_->DeleteAllItems();
-    first_view_->clear_text();
-    second_view_->clear_text();
-    adopt_first_->Disable();
-    adopt_second_->Disable();
-    const bool pair = run_ && run_->groups.empty() && run_->raters.size() == 2;
-    if (pair) {
-        guarded(this, [&] {
-            disagreements_ =
-                agreement::find_disagreements(*project_, run_->raters[0], run_->raters[1],
-                                              run_code_ids_, run_document_ids_, kConsensus);
-        });
-    }
-    int open = 0;
-    for (std::size_t i = 0; i < disagreements_.size(); ++i) {
-        const Disagreement& d = disagreements_[i];
-        const long row =
-            disagreements_list_->InsertItem(static_cast<long>(i), utf8(d.document_name));
-        disagreements_list_->SetItem(row, 1, utf8(d.code_path));
-        disagreements_list_->SetItem(row, 2, span_text(d.start, d.end));
-        disagreements_list_->SetItem(row, 3, disagreement_status(d));
-        if (is_unresolved(d)) {
-            ++open;
-        } else {
-            disagreements_list_->SetItemTextColour(row, wxColour(0x2E, 0x7D, 0x32));
-        }
-    }
-    notebook_->SetPageText(
-        2, pair ? wxString::Format("Disagreements (%d open)", open) : wxString("Disagreements"));
-    if (select && *select >= 0 && static_cast<std::size_t>(*select) < disagreements_.size()) {
-        disagreements_list_->SetItemState(*select, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
-                                          wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
-        disagreements_list_->EnsureVisible(*select);
-        show_disagreement(*select);  // the selection event may not come synchronously
-    }
-}
-
-void AgreementFrame::show_disagreement(int row) {
-    if (row < 0 || static_cast<std::size_t>(row) >= disagreements_.size()) {
-        return;
-    }
-    const Disagreement& d = disagreements_[static_cast<std::size_t>(row)];
-    std::string excerpt;
-    std::int64_t from = 0;
-    if (!guarded(this, [&] {
-            const std::string text = project_->document_text(d.document);
-            const text::OffsetMap offsets(text);
-            auto first = static_cast<std::size_t>(
-                offsets.byte_of(std::max<std::int64_t>(0, d.start - kContext)));
-            auto last = static_cast<std::size_t>(
-                offsets.byte_of(std::min(offsets.code_points(), d.end + kContext)));
-            // Whole words at the edges: widen to the nearest white space, when it is close.
-            // White space is ASCII, so stepping over bytes never stops inside a character.
-            const auto space = [&](std::size_t i) {
-                return text[i] == ' ' || text[i] == '\n' || text[i] == '\t';
-            };
-            std::size_t widened = first;
-            while (widened > 0 && first - widened < 40 && !space(widened - 1)) {
-                --widened;
-            }
-            first = widened == 0 || space(widened - 1) ? widened : first;
-            widened = last;
-            while (widened < text.size() && widened - last < 40 && !space(widened)) {
-                ++widened;
-            }
-            last = widened == text.size() || space(widened) ? widened : last;
-            from = offsets.code_point_of_byte(static_cast<std::int64_t>(first));
-            excerpt = text.substr(first, last - first);
-        })) {
-        return;
-    }
-    std::string colour = "#9E9E9E";
-    for (const Code& c : codes_) {
-        if (c.id == d.code) {
-            colour = c.color;
-        }
-    }
-    const auto show = [&](TranscriptView* view, wxStaticText* label, const std::string& coder,
-                          const std::vector<TextRange>& spans) {
-        view->show_text(excerpt);
-        std::vector<PaintedRange> painted;
-        std::int64_t covered = 0;
-        for (const auto& [start, end] : spans) {
-            painted.push_back({start - from, end - from, colour});
-            covered += end - start;
-        }
-        view->paint(painted);
-        view->select_code_points(d.start - from, d.start - from);
-        label->SetLabel(utf8(coder) + L" \u2014 " +
-                        (spans.empty()
-                             ? wxString("nothing coded here")
-                             : wxString::Format("%llu range%s, %lld characters",
-                                                static_cast<unsigned long long>(spans.size()),
-                                                spans.size() == 1 ? "" : "s",
-                                                static_cast<long long>(covered))));
-    };
-    show(first_view_, first_label_, run_->raters[0], d.first);
-    show(second_view_, second_label_, run_->raters[1], d.second);
-    adopt_first_->Enable();
-    adopt_second_->Enable();
-    SetStatusText(utf8(d.document_name) + L" \u00B7 " + utf8(d.code_path) + L" \u00B7 " +
-                  span_text(d.start, d.end) + L" \u00B7 " + disagreement_status(d));
-}
-
-bool AgreementFrame::adopt(int row, bool first) {
-    if (!project_ || !run_ || row < 0 || static_cast<std::size_t>(row) >= disagreements_.size()) {
-        return false;
-    }
-    const Disagreement d = disagreements_[static_cast<std::size_t>(row)];
-    const std::string& coder = run_->raters[first ? 0 : 1];
-    if (!guarded(this, [&] {
-            agreement::adopt_version(*project_, d,
-                                     first ? agreement::Version::First : agreement::Version::Second,
-                                     kConsensus);
-        })) {
-        return false;
-    }
-    const auto key = std::make_tuple(d.document, d.code, d.start, d.end);
-    if ((first ? d.first : d.second).empty()) {
-        adopted_empty_[key] = coder;
-    } else {
-        adopted_empty_.erase(key);
-    }
-    if (std::find(coder_names_.begin(), coder_names_.end(), kConsensus) == coder_names_.end()) {
-        guarded(this, [&] { fill_coder_lists(); });  // the consensus coder is new
-    }
-    refresh_disagreements(std::nullopt);
-    // Stay on the next open item, wrapping around; else on the one just resolved.
-    const int n = static_cast<int>(disagreements_.size());
-    int next = std::min(row, n - 1);
-    for (int step = 1; step <= n; ++step) {
-        const int i = (row + step) % n;
-        if (is_unresolved(disagreements_[static_cast<std::size_t>(i)])) {
-            next = i;
-            break;
-        }
-    }
-    if (next >= 0) {
-        disagreements_list_->SetItemState(next, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
-                                          wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
-        disagreements_list_->EnsureVisible(next);
-        show_disagreement(next);
-    }
-    SetStatusText(L"Consensus now follows " + utf8(coder) + " in " + utf8(d.document_name) + " " +
-                  span_text(d.start, d.end) + ".");
-    return true;
 }
 
 // --- test and menu access ---
@@ -1372,46 +587,35 @@ wxString AgreementFrame::cell_text(int row, int col) const {
 }
 
 int AgreementFrame::disagreement_rows() const {
-    return disagreements_list_->GetItemCount();
+    return disagreements_->rows();
 }
 
 wxString AgreementFrame::disagreement_text(int row, int col) const {
-    if (row < 0 || row >= disagreements_list_->GetItemCount() || col < 0 || col > 3) {
-        return {};
-    }
-    return disagreements_list_->GetItemText(row, col);
+    return disagreements_->text(row, col);
+}
+
+bool AgreementFrame::adopt(int row, bool first) {
+    return disagreements_->adopt(row, first);
 }
 
 // --- exports ---
 
-void AgreementFrame::export_to(const wxString& title, const wxString& name,
-                               const wxString& wildcard,
-                               const std::function<void(const std::string&)>& write) {
-    if (!run_) {
-        return;
-    }
-    const std::string path = save_path(this, title, name, wildcard);
-    if (!path.empty() && guarded(this, [&] { write(path); })) {
-        SetStatusText("Saved " + utf8(path));
+void AgreementFrame::export_report(AgreementReportFormat format) {
+    if (run_) {
+        export_agreement_report(
+            this, *run_, format,
+            format == AgreementReportFormat::Html ? project_name() : std::string());
     }
 }
 
-void AgreementFrame::export_csv() {
-    export_to(
-        "Export agreement table", "agreement.csv", "CSV files (*.csv)|*.csv",
-        [this](const std::string& path) { write_text_file(path, agreement::report_csv(*run_)); });
+void AgreementFrame::select_coders(const std::vector<std::string>& names) {
+    choices_->select_coders(names);
 }
 
-void AgreementFrame::export_xlsx() {
-    export_to("Export agreement workbook", "agreement.xlsx", "Excel workbooks (*.xlsx)|*.xlsx",
-              [this](const std::string& path) { agreement::write_report_xlsx(*run_, path); });
-}
-
-void AgreementFrame::export_html() {
-    export_to("Export agreement report", "agreement.html", "HTML files (*.html)|*.html",
-              [this](const std::string& path) {
-                  write_text_file(path, agreement::report_html(*run_, project_name()));
-              });
+void AgreementFrame::set_unit(const std::string& name) {
+    if (choices_->set_unit(name) && run_) {
+        compute();
+    }
 }
 
 }  // namespace quire::gui

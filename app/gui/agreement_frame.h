@@ -2,24 +2,22 @@
 #pragma once
 
 #include <wx/frame.h>
-#include <wx/timer.h>
 
+#include <exception>
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <vector>
 
-#include "core/project_agreement/disagreements.h"
-#include "core/project_agreement/run.h"
+#include "app/gui/agreement_export_ui.h"
+#include "app/gui/background_job.h"
 #include "core/base/model.h"
 #include "core/project/project.h"
+#include "core/project_agreement/run.h"
 
 class wxButton;
-class wxCheckBox;
-class wxCheckListBox;
 class wxChoice;
 class wxGauge;
 class wxGrid;
@@ -27,13 +25,13 @@ class wxGridEvent;
 class wxListCtrl;
 class wxNotebook;
 class wxPanel;
-class wxSpinCtrlDouble;
 class wxStaticText;
 
 namespace quire::gui {
 
+class AgreementChoices;
+class DisagreementsPage;
 class KappaChart;
-class TranscriptView;
 
 // Coder agreement for one project: choose coders (or two groups), codes, documents and the
 // unit, compute on a worker thread, then read the results by code, by document and passage
@@ -44,16 +42,16 @@ class TranscriptView;
 class AgreementFrame : public wxFrame {
 public:
     AgreementFrame(wxWindow* parent, const std::string& project_path);
-    ~AgreementFrame() override;  // cancels running computations and waits for them
+    ~AgreementFrame() override;  // cancels running computations and waits for them (job_)
 
     // Starts a computation with the current choices; false (with the reason in the status
     // line) when the choices cannot be compared.
     bool compute();
-    // compute(), then waits, pumping events, until its result is shown.
+    // compute(), then handles events until its result is shown.
     void compute_blocking();
-    // Pumps events until no computation is pending.
+    // Handles events until no computation is pending.
     void wait_for_result();
-    bool busy() const { return handled_generation_ < generation_; }
+    bool busy() const { return job_.running(); }
 
     // For the tests (and the menus): what the window shows and does.
     int code_rows() const;
@@ -68,85 +66,49 @@ public:
     const agreement::AgreementRun* shown_run() const { return run_ ? &*run_ : nullptr; }
 
 private:
-    struct Job;
-    struct Outcome;
-
     void build_controls(wxWindow* parent);
     void build_results(wxWindow* parent);
     wxWindow* build_by_code_page(wxWindow* parent);
     wxWindow* build_by_document_page(wxWindow* parent);
-    wxWindow* build_disagreements_page(wxWindow* parent);
-    void load_choices();
-    void fill_coder_lists();
-    void update_enabled();
-    agreement::UnitKind selected_unit() const;
-    bool build_request(agreement::AgreementRequest& request, std::vector<Id>& code_ids,
-                       std::vector<Id>& document_ids);
-    std::string document_reference(const Document& d) const;
     void load_code_maps();
-    std::vector<std::string> checked_coders() const;
 
-    void on_progress_timer();
+    void show_progress(std::size_t done, std::size_t total);
     void on_cancel();
-    void on_result(int generation, const std::shared_ptr<Outcome>& outcome);
-    void reap_jobs(bool wait);
+    void show_result(agreement::AgreementRun run, std::vector<Id> code_ids,
+                     std::vector<Id> document_ids);
+    void show_failure(const std::exception_ptr& error);
     void set_busy(bool busy);
 
     void show_run();
     void fill_code_grid();
     void fill_summary();
     void fill_document_list();
-    void refresh_disagreements(std::optional<int> select);
-    void show_disagreement(int row);
-    wxString disagreement_status(const agreement::Disagreement& d) const;
-    bool is_unresolved(const agreement::Disagreement& d) const;
     void on_grid_cell_selected(wxGridEvent& event);
     void on_grid_motion(wxMouseEvent& event);
 
-    // Asks for a file and writes it with `write`, saying what happened.
-    void export_to(const wxString& title, const wxString& name, const wxString& wildcard,
-                   const std::function<void(const std::string&)>& write);
-    void export_csv();
-    void export_xlsx();
-    void export_html();
+    void export_report(AgreementReportFormat format);
     std::string project_name();
 
     std::optional<Project> project_;
-    std::vector<Code> codes_;  // tree order, as listed in codes_list_
+    // The codes as they were when the shown result arrived (names and colours may change in
+    // the workbench meanwhile).
+    std::vector<Code> codes_;
     std::map<std::string, Code> code_by_path_;
     std::map<Id, int> code_depth_;
-    std::vector<Document> documents_;
-    std::vector<std::string> coder_names_;
 
-    // Computation state (UI thread only; jobs share atomics with their workers).
-    std::vector<std::unique_ptr<Job>> jobs_;
-    int generation_ = 0;          // of the newest computation started
-    int handled_generation_ = 0;  // of the newest one finished, cancelled or superseded
-    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
-    wxTimer progress_timer_;
+    // Cancelling stops a run while it reads and compares documents; the pooling at the end
+    // cannot be interrupted, so closing the window waits for a run past reading.
+    BackgroundJob<agreement::AgreementRun> job_;
 
     // The shown result and what it was computed on.
     std::optional<agreement::AgreementRun> run_;
     std::vector<Id> run_code_ids_;                      // empty: every code
     std::vector<Id> run_document_ids_;                  // empty: every document
     std::vector<std::vector<std::string>> cell_notes_;  // [row][col] of the code grid
-    std::vector<agreement::Disagreement> disagreements_;
-    // Adopting a version that codes nothing leaves no trace in the consensus layer, so
-    // those decisions are remembered here: (document, code, start, end) -> coder.
-    std::map<std::tuple<Id, Id, std::int64_t, std::int64_t>, std::string> adopted_empty_;
     wxPoint tooltip_cell_{-1, -1};
 
     // Controls.
-    wxCheckListBox* coders_list_ = nullptr;
-    wxCheckBox* groups_toggle_ = nullptr;
-    wxPanel* groups_panel_ = nullptr;
-    wxCheckListBox* group1_list_ = nullptr;
-    wxCheckListBox* group2_list_ = nullptr;
-    wxCheckListBox* codes_list_ = nullptr;
-    wxCheckListBox* documents_list_ = nullptr;
-    wxChoice* unit_ = nullptr;
-    wxSpinCtrlDouble* coverage_ = nullptr;
-    wxSpinCtrlDouble* overlap_ = nullptr;
+    AgreementChoices* choices_ = nullptr;
     wxButton* compute_button_ = nullptr;
     wxGauge* gauge_ = nullptr;
     wxStaticText* progress_label_ = nullptr;
@@ -159,14 +121,7 @@ private:
     KappaChart* chart_ = nullptr;
     wxChoice* document_code_ = nullptr;
     wxListCtrl* by_document_ = nullptr;
-    wxStaticText* disagreements_notice_ = nullptr;
-    wxListCtrl* disagreements_list_ = nullptr;
-    wxStaticText* first_label_ = nullptr;
-    wxStaticText* second_label_ = nullptr;
-    TranscriptView* first_view_ = nullptr;
-    TranscriptView* second_view_ = nullptr;
-    wxButton* adopt_first_ = nullptr;
-    wxButton* adopt_second_ = nullptr;
+    DisagreementsPage* disagreements_ = nullptr;
     wxButton* export_csv_ = nullptr;
     wxButton* export_xlsx_ = nullptr;
     wxButton* export_html_ = nullptr;

@@ -5,6 +5,7 @@
 #include "app/gui/agreement_frame.h"
 #include "app/gui/error_dialog.h"
 #include "app/gui/main_frame.h"
+#include "app/gui/wx_strings.h"
 #include "core/demo/demo.h"
 
 namespace {
@@ -24,7 +25,7 @@ public:
                 frame->open_project(path);
             }
         } else if (!project_.IsEmpty()) {
-            frame->open_project(project_.utf8_string());
+            frame->open_project(quire::gui::utf8(project_));
         }
         if (open_agreement_ && frame->has_project()) {
             if (auto* agreement = frame->open_agreement()) {

@@ -3,13 +3,14 @@
 
 #include <wx/msgdlg.h>
 
+#include "app/gui/wx_strings.h"
 #include "core/base/errors.h"
 
 namespace quire::gui {
 namespace {
 
 void show(wxWindow* parent, const wxString& title, const char* message) {
-    wxMessageBox(wxString::FromUTF8(message), title, wxOK | wxICON_ERROR, parent);
+    wxMessageBox(wx(message), title, wxOK | wxICON_ERROR, parent);
 }
 
 }  // namespace

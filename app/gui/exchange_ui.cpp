@@ -4,15 +4,13 @@
 #include <wx/filedlg.h>
 #include <wx/filename.h>
 #include <wx/msgdlg.h>
-#include <wx/progdlg.h>
 #include <wx/utils.h>
 
-#include <atomic>
-#include <exception>
 #include <fstream>
-#include <thread>
 
 #include "app/gui/error_dialog.h"
+#include "app/gui/job_dialog.h"
+#include "app/gui/wx_strings.h"
 #include "core/base/errors.h"
 #include "core/exchange/qdpx_export.h"
 #include "core/exchange/qdpx_import.h"
@@ -21,14 +19,6 @@
 
 namespace quire::gui {
 namespace {
-
-wxString utf8(const std::string& s) {
-    return wxString::FromUTF8(s.data(), s.size());
-}
-
-std::string lower_extension(const wxString& path) {
-    return wxFileName(path).GetExt().Lower().utf8_string();
-}
 
 std::string counts(const exchange::ImportReport& r) {
     return std::to_string(r.sources) + " sources, " + std::to_string(r.codes) + " codes, " +
@@ -58,38 +48,23 @@ std::string details(const exchange::ImportReport& r) {
     return text;
 }
 
+// Writes a file from the project at `project_path` on a worker, under a modal dialog. The
+// worker opens its own connection: connections never cross threads.
+void write_in_background(wxWindow* parent, const std::string& project_path, const std::string& path,
+                         std::function<void(Project&)> write) {
+    run_modal<void>(parent, "Export", wx("Writing " + path),
+                    [project_path, write = std::move(write)](const Progress&) {
+                        Project project = Project::open(project_path);
+                        write(project);
+                    });
+}
+
 }  // namespace
 
 std::string save_path(wxWindow* parent, const wxString& title, const wxString& name,
                       const wxString& wildcard) {
     wxFileDialog dialog(parent, title, "", name, wildcard, wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    return dialog.ShowModal() == wxID_OK ? dialog.GetPath().utf8_string() : std::string();
-}
-
-void run_in_background(wxWindow* parent, const std::string& title, const std::string& message,
-                       const std::function<void()>& work) {
-    std::atomic<bool> done{false};
-    std::exception_ptr failure;
-    std::thread worker([&] {
-        try {
-            work();
-        } catch (...) {
-            failure = std::current_exception();
-        }
-        done = true;
-    });
-    {
-        wxProgressDialog progress(utf8(title), utf8(message), 100, parent,
-                                  wxPD_APP_MODAL | wxPD_AUTO_HIDE | wxPD_ELAPSED_TIME);
-        while (!done) {
-            progress.Pulse();
-            wxMilliSleep(40);
-        }
-    }
-    worker.join();
-    if (failure) {
-        std::rethrow_exception(failure);
-    }
+    return dialog.ShowModal() == wxID_OK ? utf8(dialog.GetPath()) : std::string();
 }
 
 bool import_refi_project(wxWindow* parent, const std::string& project_path) {
@@ -100,33 +75,34 @@ bool import_refi_project(wxWindow* parent, const std::string& project_path) {
     if (dialog.ShowModal() != wxID_OK) {
         return false;
     }
-    const std::string file = dialog.GetPath().utf8_string();
+    const std::string file = utf8(dialog.GetPath());
     const bool codebook = lower_extension(dialog.GetPath()) == "qdc";
     bool imported = false;
     guarded(parent, [&] {
-        exchange::ImportReport preview;
-        run_in_background(parent, "Import", "Reading " + file, [&] {
-            preview = codebook ? exchange::preview_qdc(file) : exchange::preview_qdpx(file);
-        });
+        const exchange::ImportReport preview = run_modal<exchange::ImportReport>(
+            parent, "Import", wx("Reading " + file), [file, codebook](const Progress&) {
+                return codebook ? exchange::preview_qdc(file) : exchange::preview_qdpx(file);
+            });
         const std::string question =
             "From " + (preview.origin.empty() ? std::string("an unknown tool") : preview.origin) +
             ": " + counts(preview) + ".\n" + details(preview) + "\nImport into this project?";
-        wxMessageDialog ask(parent, utf8(question), "Import preview",
+        wxMessageDialog ask(parent, wx(question), "Import preview",
                             wxYES_NO | wxYES_DEFAULT | wxICON_QUESTION);
         ask.SetYesNoLabels("Import", "Cancel");
         if (ask.ShowModal() != wxID_YES) {
             return;
         }
-        exchange::ImportReport report;
-        run_in_background(parent, "Import", "Importing " + file, [&] {
-            // The worker has its own connection: connections never cross threads.
-            Project project = Project::open(project_path);
-            report = codebook ? exchange::import_qdc(project, file)
-                              : exchange::import_qdpx(project, file);
-        });
+        const exchange::ImportReport report = run_modal<exchange::ImportReport>(
+            parent, "Import", wx("Importing " + file),
+            [project_path, file, codebook](const Progress&) {
+                // The worker has its own connection: connections never cross threads.
+                Project project = Project::open(project_path);
+                return codebook ? exchange::import_qdc(project, file)
+                                : exchange::import_qdpx(project, file);
+            });
         imported = true;
-        wxMessageBox(utf8("Imported " + counts(report) + ".\n" + details(report)),
-                     "Import finished", wxOK | wxICON_INFORMATION, parent);
+        wxMessageBox(wx("Imported " + counts(report) + ".\n" + details(report)), "Import finished",
+                     wxOK | wxICON_INFORMATION, parent);
     });
     return imported;
 }
@@ -138,10 +114,8 @@ void export_refi_project(wxWindow* parent, const std::string& project_path) {
         return;
     }
     guarded(parent, [&] {
-        run_in_background(parent, "Export", "Writing " + path, [&] {
-            Project project = Project::open(project_path);
-            exchange::export_qdpx(project, path);
-        });
+        write_in_background(parent, project_path, path,
+                            [path](Project& project) { exchange::export_qdpx(project, path); });
     });
 }
 
@@ -163,9 +137,8 @@ void export_segments(wxWindow* parent, const std::string& project_path) {
         return;
     }
     guarded(parent, [&] {
-        run_in_background(parent, "Export", "Writing " + path, [&] {
-            Project project = Project::open(project_path);
-            if (lower_extension(utf8(path)) == "csv") {
+        write_in_background(parent, project_path, path, [path](Project& project) {
+            if (lower_extension(wx(path)) == "csv") {
                 std::ofstream out(path, std::ios::binary);
                 out << exchange::segments_csv(project);
                 if (!out) {
@@ -187,7 +160,7 @@ void export_codebook_table(wxWindow* parent, const std::string& project_path) {
     }
     guarded(parent, [&] {
         Project project = Project::open(project_path);
-        const std::string ext = lower_extension(utf8(path));
+        const std::string ext = lower_extension(wx(path));
         if (ext == "xlsx") {
             exchange::write_codebook_xlsx(project, path);
             return;
@@ -208,15 +181,14 @@ void export_project_report(wxWindow* parent, const std::string& project_path) {
         return;
     }
     guarded(parent, [&] {
-        run_in_background(parent, "Export", "Writing " + path, [&] {
-            Project project = Project::open(project_path);
+        write_in_background(parent, project_path, path, [path](Project& project) {
             std::ofstream out(path, std::ios::binary);
             out << exchange::project_report_html(project);
             if (!out) {
                 throw Error("cannot write " + path);
             }
         });
-        wxLaunchDefaultBrowser(wxFileName::FileNameToURL(utf8(path)));
+        wxLaunchDefaultBrowser(wxFileName::FileNameToURL(wx(path)));
     });
 }
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <functional>
 #include <string>
 
 class wxString;
@@ -14,11 +13,6 @@ namespace quire::gui {
 // Asks for a file to write (confirming before replacing one); empty when cancelled.
 std::string save_path(wxWindow* parent, const wxString& title, const wxString& name,
                       const wxString& wildcard);
-
-// Runs `work` on a worker thread while a progress dialog pulses; returns when it is done.
-// An exception from `work` is rethrown here, on the UI thread, for `guarded` to show.
-void run_in_background(wxWindow* parent, const std::string& title, const std::string& message,
-                       const std::function<void()>& work);
 
 // Asks for a .qdpx/.qde file, shows what would come in, and imports it into the project at
 // `project_path` after the user agrees. Returns true when something was imported.

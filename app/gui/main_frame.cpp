@@ -1,97 +1,45 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/main_frame.h"
 
-#include <wx/artprov.h>
 #include <wx/button.h>
-#include <wx/choicdlg.h>
-#include <wx/colordlg.h>
 #include <wx/combobox.h>
 #include <wx/dcmemory.h>
-#include <wx/filedlg.h>
 #include <wx/imaglist.h>
 #include <wx/listbox.h>
 #include <wx/listctrl.h>
 #include <wx/menu.h>
-#include <wx/msgdlg.h>
 #include <wx/notebook.h>
 #include <wx/panel.h>
-#include <wx/progdlg.h>
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
-#include <wx/textdlg.h>
 #include <wx/treectrl.h>
 #include <wx/utils.h>
 
 #include <map>
 
 #include "app/gui/agreement_frame.h"
+#include "app/gui/codebook_ui.h"
 #include "app/gui/error_dialog.h"
-#include "app/gui/exchange_ui.h"
-#include "app/gui/import_job.h"
+#include "app/gui/main_menu.h"
 #include "app/gui/search_panel.h"
 #include "app/gui/transcript_view.h"
-#include "core/demo/demo.h"
+#include "app/gui/wx_strings.h"
 #include "core/base/errors.h"
 #include "core/text/unicode.h"
 
 namespace quire::gui {
 namespace {
 
-enum MenuId {
-    kOpenDemo = wxID_HIGHEST + 1,
-    kImport,
-    kImportRefi,
-    kExportRefi,
-    kExportQdc,
-    kExportSegments,
-    kExportCodebook,
-    kExportReport,
-    kNewCode,
-    kNewChildCode,
-    kRenameCode,
-    kRecolourCode,
-    kEditCode,
-    kMoveCode,
-    kMergeCode,
-    kDeleteCode,
-    kApplyCode,
-    kDeleteDocument,
-    kRemoveCoding,
-    kAgreement,
-    kSearch,
-    kUndoCodeHits,
-};
-
-// Menu items that only make sense with a project open.
-constexpr int kProjectMenuItems[] = {
-    kImportRefi,   kExportRefi,     kExportQdc,  kExportSegments, kExportCodebook, kExportReport,
-    kImport,       kDeleteDocument, wxID_CLOSE,  kApplyCode,      kRemoveCoding,   kNewCode,
-    kNewChildCode, kEditCode,       kRenameCode, kRecolourCode,   kMoveCode,       kMergeCode,
-    kDeleteCode,   kAgreement,      kSearch};
-
-wxString utf8(const std::string& s) {
-    return wxString::FromUTF8(s.data(), s.size());
-}
-std::string to_utf8(const wxString& s) {
-    return s.utf8_string();
-}
-
-wxColour parse_colour(const std::string& hex) {
-    wxColour c;
-    c.Set(utf8(hex));
-    return c.IsOk() ? c : wxColour(0x9E, 0x9E, 0x9E);
-}
-
 wxBitmap swatch(const std::string& hex) {
     wxBitmap bitmap(14, 14);
     wxMemoryDC dc(bitmap);
     dc.SetBackground(*wxWHITE_BRUSH);
     dc.Clear();
-    dc.SetPen(wxPen(parse_colour(hex).ChangeLightness(70)));
-    dc.SetBrush(wxBrush(parse_colour(hex)));
+    dc.SetPen(wxPen(code_colour(hex).ChangeLightness(70)));
+    dc.SetBrush(wxBrush(code_colour(hex)));
     dc.DrawRoundedRectangle(1, 1, 12, 12, 3);
     dc.SelectObject(wxNullBitmap);
     return bitmap;
@@ -136,183 +84,55 @@ MainFrame::~MainFrame() {
     }
 }
 
-void MainFrame::build_menu() {
-    auto* file = new wxMenu;
-    file->Append(wxID_NEW, L"&New Project…\tCtrl+N");
-    file->Append(wxID_OPEN, L"&Open Project…\tCtrl+O");
-    file->Append(kOpenDemo, "Open &Demo Project");
-    file->AppendSeparator();
-    file->Append(kImport, L"&Import Transcripts…\tCtrl+I");
-    file->Append(kImportRefi, L"Import REFI-QDA Project or Codebook…");
-    file->Append(kDeleteDocument, L"Delete Document…");
-    file->AppendSeparator();
-    auto* exports = new wxMenu;
-    exports->Append(kExportRefi, L"REFI-QDA Project (.qdpx)…");
-    exports->Append(kExportQdc, L"REFI-QDA Codebook (.qdc)…");
-    exports->AppendSeparator();
-    exports->Append(kExportSegments, L"Coded Segments (XLSX, CSV)…");
-    exports->Append(kExportCodebook, L"Codebook (XLSX, CSV, Markdown)…");
-    exports->Append(kExportReport, L"Project Report (HTML)…");
-    file->AppendSubMenu(exports, "&Export");
-    file->AppendSeparator();
-    file->Append(wxID_CLOSE, "&Close Project\tCtrl+W");
-    file->Append(wxID_EXIT, "&Quit\tCtrl+Q");
-
-    auto* codes = new wxMenu;
-    codes->Append(kApplyCode, "&Apply Selected Code to Selection\tCtrl+Enter");
-    codes->Append(kRemoveCoding, "&Remove Selected Coding\tDel");
-    codes->AppendSeparator();
-    codes->Append(kNewCode, L"&New Code…\tCtrl+Shift+N");
-    codes->Append(kNewChildCode, L"New C&hild Code…");
-    codes->Append(kEditCode, L"&Edit Definition…");
-    codes->Append(kRenameCode, L"Re&name Code…\tF2");
-    codes->Append(kRecolourCode, L"Change &Colour…");
-    codes->Append(kMoveCode, L"&Move Code…");
-    codes->Append(kMergeCode, L"Mer&ge Into…");
-    codes->Append(kDeleteCode, L"&Delete Code…");
-
-    auto* analyse = new wxMenu;
-    analyse->Append(kSearch, L"&Search Transcripts…\tCtrl+F");
-    analyse->Append(kAgreement, L"Coder &Agreement…");
-
-    auto* help = new wxMenu;
-    help->Append(wxID_ABOUT, "&About Quire");
-
-    auto* bar = new wxMenuBar;
-    auto* edit = new wxMenu;
-    edit->Append(kUndoCodeHits, "&Undo Code All Hits\tCtrl+Z");
-    bar->Append(file, "&File");
-    bar->Append(edit, "&Edit");
-    bar->Append(codes, "&Codes");
-    bar->Append(analyse, "&Analyse");
-    bar->Append(help, "&Help");
-    SetMenuBar(bar);
-
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { on_new_project(); }, wxID_NEW);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { on_open_project(); }, wxID_OPEN);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { on_open_demo(); }, kOpenDemo);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { on_import(); }, kImport);
-    Bind(
-        wxEVT_MENU,
-        [this](wxCommandEvent&) {
-            if (project_ && import_refi_project(this, project_->path())) {
-                refresh_documents();
-                refresh_codebook();
-                if (!current_document_ && !document_ids_.empty()) {
-                    select_document(document_ids_.front());
-                }
-                refresh_codings();
-            }
-        },
-        kImportRefi);
-    const std::pair<int, void (*)(wxWindow*, const std::string&)> export_actions[] = {
-        {kExportRefi, &export_refi_project},
-        {kExportQdc, &export_refi_codebook},
-        {kExportSegments, &export_segments},
-        {kExportCodebook, &export_codebook_table},
-        {kExportReport, &export_project_report}};
-    for (const auto& [id, export_action] : export_actions) {
-        Bind(
-            wxEVT_MENU,
-            [this, action = export_action](wxCommandEvent&) {
-                if (project_) {
-                    action(this, project_->path());
-                }
-            },
-            id);
-    }
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { on_delete_document(); }, kDeleteDocument);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { close_project(); }, wxID_CLOSE);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-    Bind(
-        wxEVT_MENU,
-        [this](wxCommandEvent&) {
-            if (const auto code = selected_code()) {
-                apply_code_to_selection(*code);
-            }
-        },
-        kApplyCode);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { on_remove_coding(); }, kRemoveCoding);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { on_new_code(false); }, kNewCode);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { on_new_code(true); }, kNewChildCode);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { on_edit_code(); }, kEditCode);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { on_rename_code(); }, kRenameCode);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { on_recolour_code(); }, kRecolourCode);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { on_move_code(); }, kMoveCode);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { on_merge_code(); }, kMergeCode);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { on_delete_code(); }, kDeleteCode);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { open_agreement(); }, kAgreement);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { show_search(); }, kSearch);
-    Bind(
-        wxEVT_MENU,
-        [this](wxCommandEvent&) {
-            if (!undo_code_hits()) {
-                SetStatusText("Nothing to undo.", 0);
-            }
-        },
-        kUndoCodeHits);
-    Bind(
-        wxEVT_MENU,
-        [this](wxCommandEvent&) {
-            wxMessageBox(
-                L"Quire — a qualitative coding workbench for interview transcripts.\n\n"
-                "Positions are Unicode code points; the project file is SQLite and is saved "
-                "with every action.",
-                "About Quire", wxOK | wxICON_INFORMATION, this);
-        },
-        wxID_ABOUT);
-}
-
 void MainFrame::build_panes() {
     pages_ = new wxSimplebook(this);
+    pages_->AddPage(build_welcome_page(), "welcome");
+    pages_->AddPage(build_workbench_page(), "workbench");
+    bind_pane_events();
+}
 
-    // Welcome page.
+wxPanel* MainFrame::build_welcome_page() {
     welcome_ = new wxPanel(pages_);
-    {
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
-        auto* title = new wxStaticText(welcome_, wxID_ANY, "Quire");
-        title->SetFont(wxFontInfo(28).Bold());
-        auto* subtitle = new wxStaticText(
-            welcome_, wxID_ANY, "Code interview transcripts, compare coders, query themes.");
-        auto* open_demo = new wxButton(welcome_, kOpenDemo, "Open the demo project");
-        auto* create = new wxButton(welcome_, wxID_NEW, L"New project…");
-        auto* open = new wxButton(welcome_, wxID_OPEN, L"Open project…");
-        sizer->AddStretchSpacer(2);
-        sizer->Add(title, 0, wxALIGN_CENTER | wxBOTTOM, 8);
-        sizer->Add(subtitle, 0, wxALIGN_CENTER | wxBOTTOM, 24);
-        for (wxButton* b : {open_demo, create, open}) {
-            b->SetMinSize(wxSize(260, -1));
-            sizer->Add(b, 0, wxALIGN_CENTER | wxBOTTOM, 8);
-        }
-        sizer->AddStretchSpacer(3);
-        welcome_->SetSizer(sizer);
-        open_demo->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_open_demo(); });
-        create->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_new_project(); });
-        open->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_open_project(); });
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* title = new wxStaticText(welcome_, wxID_ANY, "Quire");
+    title->SetFont(wxFontInfo(28).Bold());
+    auto* subtitle = new wxStaticText(welcome_, wxID_ANY,
+                                      "Code interview transcripts, compare coders, query themes.");
+    auto* open_demo = new wxButton(welcome_, kOpenDemo, "Open the demo project");
+    auto* create = new wxButton(welcome_, wxID_NEW, L"New project…");
+    auto* open = new wxButton(welcome_, wxID_OPEN, L"Open project…");
+    sizer->AddStretchSpacer(2);
+    sizer->Add(title, 0, wxALIGN_CENTER | wxBOTTOM, 8);
+    sizer->Add(subtitle, 0, wxALIGN_CENTER | wxBOTTOM, 24);
+    for (wxButton* b : {open_demo, create, open}) {
+        b->SetMinSize(wxSize(260, -1));
+        sizer->Add(b, 0, wxALIGN_CENTER | wxBOTTOM, 8);
     }
-    pages_->AddPage(welcome_, "welcome");
+    sizer->AddStretchSpacer(3);
+    welcome_->SetSizer(sizer);
+    open_demo->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_open_demo(); });
+    create->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_new_project(); });
+    open->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_open_project(); });
+    return welcome_;
+}
 
-    // Workbench page: a coding bar over three panes.
+// A coding bar over three panes.
+wxPanel* MainFrame::build_workbench_page() {
     auto* page = new wxPanel(pages_);
     auto* page_sizer = new wxBoxSizer(wxVERTICAL);
+    page_sizer->Add(build_coding_bar(page), 0, wxALL, 6);
+    workbench_ = new wxSplitterWindow(page, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                      wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    wxWindow* left = build_left_panes(workbench_);
+    wxWindow* right = build_right_panes(workbench_);
+    workbench_->SplitVertically(left, right, 330);
+    workbench_->SetMinimumPaneSize(160);
+    page_sizer->Add(workbench_, 1, wxEXPAND);
+    page->SetSizer(page_sizer);
+    return page;
+}
+
+wxSizer* MainFrame::build_coding_bar(wxWindow* page) {
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     bar->Add(new wxStaticText(page, wxID_ANY, "Coder"), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
     coder_ = new wxComboBox(page, wxID_ANY, "", wxDefaultPosition, wxSize(160, -1));
@@ -325,11 +145,13 @@ void MainFrame::build_panes() {
     bar->Add(quick_pick_, 0, wxRIGHT, 6);
     auto* apply = new wxButton(page, wxID_ANY, "Apply");
     bar->Add(apply, 0);
-    page_sizer->Add(bar, 0, wxALL, 6);
+    apply->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_quick_pick(); });
+    return bar;
+}
 
-    workbench_ = new wxSplitterWindow(page, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                                      wxSP_LIVE_UPDATE | wxSP_3DSASH);
-    auto* left = new wxSplitterWindow(workbench_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+// Documents over the codebook.
+wxWindow* MainFrame::build_left_panes(wxWindow* parent) {
+    auto* left = new wxSplitterWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                       wxSP_LIVE_UPDATE | wxSP_3DSASH);
     wxWindow* holder = nullptr;
     wxPanel* docs_panel = titled(left, "Documents", &holder);
@@ -342,8 +164,13 @@ void MainFrame::build_panes() {
     codes_panel->GetSizer()->Add(codebook_, 1, wxEXPAND);
     left->SplitHorizontally(docs_panel, codes_panel, 280);
     left->SetMinimumPaneSize(80);
+    return left;
+}
 
-    auto* right = new wxSplitterWindow(workbench_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+// The transcript beside the codings of the document and the search.
+wxWindow* MainFrame::build_right_panes(wxWindow* parent) {
+    wxWindow* holder = nullptr;
+    auto* right = new wxSplitterWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                        wxSP_LIVE_UPDATE | wxSP_3DSASH);
     transcript_ = new TranscriptView(right);
     side_ = new wxNotebook(right, wxID_ANY);
@@ -366,13 +193,10 @@ void MainFrame::build_panes() {
     right->SplitVertically(transcript_, side_, -520);
     right->SetSashGravity(1.0);
     right->SetMinimumPaneSize(120);
+    return right;
+}
 
-    workbench_->SplitVertically(left, right, 330);
-    workbench_->SetMinimumPaneSize(160);
-    page_sizer->Add(workbench_, 1, wxEXPAND);
-    page->SetSizer(page_sizer);
-    pages_->AddPage(page, "workbench");
-
+void MainFrame::bind_pane_events() {
     documents_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) {
         const int i = e.GetSelection();
         if (i >= 0 && static_cast<std::size_t>(i) < document_ids_.size()) {
@@ -384,7 +208,6 @@ void MainFrame::build_panes() {
     codings_->Bind(wxEVT_LIST_ITEM_SELECTED, &MainFrame::on_coding_selected, this);
     quick_pick_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { on_quick_pick(); });
     quick_pick_->Bind(wxEVT_COMBOBOX, [this](wxCommandEvent&) { on_quick_pick(); });
-    apply->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_quick_pick(); });
     // Other windows (the agreement view adopting a consensus version) write to the same
     // project file: show their changes when the workbench comes back to the front.
     Bind(wxEVT_ACTIVATE, [this](wxActivateEvent& e) {
@@ -414,7 +237,7 @@ void MainFrame::refresh_title() {
         SetTitle("Quire");
         return;
     }
-    SetTitle(utf8(project_->info().name) + L" — Quire");
+    SetTitle(wx(project_->info().name) + L" — Quire");
 }
 
 bool MainFrame::open_project(const std::string& path) {
@@ -429,7 +252,7 @@ bool MainFrame::open_project(const std::string& path) {
         refresh_title();
         coder_->Clear();
         for (const Coder& c : project_->coders()) {
-            coder_->Append(utf8(c.name));
+            coder_->Append(wx(c.name));
         }
         if (coder_->GetValue().IsEmpty()) {
             coder_->SetValue(coder_->GetCount() > 0 ? coder_->GetString(0) : wxGetUserId());
@@ -440,7 +263,7 @@ bool MainFrame::open_project(const std::string& path) {
         if (!document_ids_.empty()) {
             select_document(document_ids_.front());
         }
-        SetStatusText(utf8(path), 0);
+        SetStatusText(wx(path), 0);
     });
 }
 
@@ -478,13 +301,13 @@ void MainFrame::open_hit(const search::Hit& chosen, const std::vector<search::Hi
     if (current_document_ != chosen.document && !select_document(chosen.document)) {
         return;
     }
-    std::vector<std::pair<std::int64_t, std::int64_t>> ranges;
+    std::vector<TextRange> hits;
     for (const search::Hit& h : in_document) {
-        ranges.emplace_back(h.start, h.end);
+        hits.push_back({h.start, h.end});
     }
-    transcript_->mark_hits(ranges);
+    transcript_->mark_hits(hits);
     transcript_->reveal(chosen.start);
-    transcript_->select_code_points(chosen.start, chosen.end);
+    transcript_->select_code_points({chosen.start, chosen.end});
 }
 
 void MainFrame::code_hits(const std::vector<search::Hit>& hits, Id code, search::Spread spread) {
@@ -496,10 +319,10 @@ void MainFrame::code_hits(const std::vector<search::Hit>& hits, Id code, search:
         const search::CodeHitsOutcome done =
             search::code_hits(*project_, hits, code, coder.id, spread);
         last_code_hits_ = done.added;
-        SetStatusText(utf8("Coded " + std::to_string(done.added.size()) + " passages with \"" +
-                           project_->code_path(code) + "\" as " + coder.name + " (" +
-                           std::to_string(done.already_coded) +
-                           " already coded). Edit > Undo Code All Hits takes them back."),
+        SetStatusText(wx("Coded " + std::to_string(done.added.size()) + " passages with \"" +
+                         project_->code_path(code) + "\" as " + coder.name + " (" +
+                         std::to_string(done.already_coded) +
+                         " already coded). Edit > Undo Code All Hits takes them back."),
                       0);
     });
     refresh_codings();
@@ -522,8 +345,8 @@ bool MainFrame::undo_code_hits() {
         action.commit();
     });
     if (ok) {
-        SetStatusText(utf8("Removed the " + std::to_string(last_code_hits_.size()) +
-                           " codings of the last Code All Hits."),
+        SetStatusText(wx("Removed the " + std::to_string(last_code_hits_.size()) +
+                         " codings of the last Code All Hits."),
                       0);
         last_code_hits_.clear();
     }
@@ -551,7 +374,7 @@ void MainFrame::refresh_documents() {
         return;
     }
     for (const Document& d : project_->documents()) {
-        documents_->Append(utf8(d.name));
+        documents_->Append(wx(d.name));
         document_ids_.push_back(d.id);
     }
     if (current_document_) {
@@ -595,7 +418,7 @@ void MainFrame::refresh_codebook() {
         const wxTreeItemId parent = c.parent_id ? items[*c.parent_id] : root;
         const std::int64_t count = project_->coding_count(c.id);
         const wxString label =
-            utf8(c.name) +
+            wx(c.name) +
             (count > 0 ? wxString::Format("  (%lld)", static_cast<long long>(count)) : wxString());
         items[c.id] = codebook_->AppendItem(parent, label, image, image, new CodeItemData(c.id));
         if (keep && *keep == c.id) {
@@ -621,7 +444,7 @@ void MainFrame::refresh_quick_pick() {
     wxArrayString paths;
     for (const Code& c : project_->codes()) {
         if (c.codable) {
-            paths.Add(utf8(project_->code_path(c.id)));
+            paths.Add(wx(project_->code_path(c.id)));
         }
     }
     quick_pick_->Append(paths);
@@ -660,18 +483,18 @@ void MainFrame::refresh_codings() {
     std::vector<PaintedRange> painted;
     const std::vector<Segment> segments = project_->segments(filter, 0);
     for (const Segment& s : segments) {
-        painted.push_back({s.coding.start, s.coding.end, codes[s.coding.code_id].color});
+        painted.push_back({{s.coding.start, s.coding.end}, codes[s.coding.code_id].color});
         const auto swatch_it = swatch_index_.find(s.coding.code_id);
         const long row =
-            codings_->InsertItem(codings_->GetItemCount(), utf8(s.code),
+            codings_->InsertItem(codings_->GetItemCount(), wx(s.code),
                                  swatch_it == swatch_index_.end() ? -1 : swatch_it->second);
-        codings_->SetItem(row, 1, utf8(s.coder));
+        codings_->SetItem(row, 1, wx(s.coder));
         std::string preview = s.text.substr(0, 240);
         while (!preview.empty() && !text::is_valid_utf8(preview)) {
             preview.pop_back();  // do not cut a character in half
         }
         std::replace(preview.begin(), preview.end(), '\n', ' ');
-        codings_->SetItem(row, 2, utf8(preview));
+        codings_->SetItem(row, 2, wx(preview));
         shown_codings_.push_back(s.coding);
     }
     transcript_->paint(painted);
@@ -696,19 +519,19 @@ std::optional<Id> MainFrame::selected_code() const {
 }
 
 std::string MainFrame::coder_name() const {
-    return to_utf8(coder_->GetValue());
+    return utf8(coder_->GetValue());
 }
 
 void MainFrame::set_coder(const std::string& name) {
-    coder_->SetValue(utf8(name));
+    coder_->SetValue(wx(name));
 }
 
 bool MainFrame::apply_code_to_selection(Id code_id) {
     if (!project_ || !current_document_) {
         return false;
     }
-    const auto [start, end] = transcript_->selection_code_points();
-    if (start == end) {
+    const TextRange selection = transcript_->selection_code_points();
+    if (selection.empty()) {
         SetStatusText("Select a passage of the transcript first.", 0);
         return false;
     }
@@ -716,31 +539,33 @@ bool MainFrame::apply_code_to_selection(Id code_id) {
     guarded(this, [&] {
         Project::Action action(*project_);
         const Coder coder = project_->ensure_coder(coder_name());
-        const ApplyOutcome r =
-            project_->apply_code(*current_document_, code_id, coder.id, start, end);
+        const ApplyOutcome r = project_->apply_code(*current_document_, code_id, coder.id,
+                                                    selection.start, selection.end);
         action.commit();
         applied = !r.existed;
-        if (coder_->FindString(utf8(coder.name), true) == wxNOT_FOUND) {
-            coder_->Append(utf8(coder.name));
+        if (coder_->FindString(wx(coder.name), true) == wxNOT_FOUND) {
+            coder_->Append(wx(coder.name));
         }
-        SetStatusText(utf8((r.existed ? "Already coded with \"" : "Coded with \"") +
-                           project_->code_path(code_id) + "\""),
+        SetStatusText(wx((r.existed ? "Already coded with \"" : "Coded with \"") +
+                         project_->code_path(code_id) + "\""),
                       0);
     });
     refresh_codings();
     refresh_codebook();
-    transcript_->select_code_points(start, end);
+    transcript_->select_code_points(selection);
     return applied;
 }
 
 void MainFrame::on_selection_changed() {
-    const auto [start, end] = transcript_->selection_code_points();
-    if (start == end) {
-        SetStatusText(wxString::Format("Position %lld", static_cast<long long>(start)), 1);
+    const TextRange selection = transcript_->selection_code_points();
+    if (selection.empty()) {
+        SetStatusText(wxString::Format("Position %lld", static_cast<long long>(selection.start)),
+                      1);
     } else {
         SetStatusText(wxString::Format(L"Selection [%lld, %lld) — %lld characters",
-                                       static_cast<long long>(start), static_cast<long long>(end),
-                                       static_cast<long long>(end - start)),
+                                       static_cast<long long>(selection.start),
+                                       static_cast<long long>(selection.end),
+                                       static_cast<long long>(selection.length())),
                       1);
     }
 }
@@ -749,7 +574,7 @@ void MainFrame::on_quick_pick() {
     if (!project_) {
         return;
     }
-    const std::string typed = to_utf8(quick_pick_->GetValue());
+    const std::string typed = utf8(quick_pick_->GetValue());
     if (typed.empty()) {
         return;
     }
@@ -788,252 +613,8 @@ void MainFrame::on_coding_selected(wxListEvent& event) {
     const long row = event.GetIndex();
     if (row >= 0 && static_cast<std::size_t>(row) < shown_codings_.size()) {
         const Coding& c = shown_codings_[static_cast<std::size_t>(row)];
-        transcript_->select_code_points(c.start, c.end);
+        transcript_->select_code_points({c.start, c.end});
     }
-}
-
-void MainFrame::on_new_project() {
-    wxFileDialog dialog(this, "New Quire project", "", "Untitled.quire",
-                        "Quire projects (*.quire)|*.quire", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dialog.ShowModal() != wxID_OK) {
-        return;
-    }
-    const std::string path = to_utf8(dialog.GetPath());
-    if (guarded(this, [&] { Project::create(path); })) {
-        open_project(path);
-    }
-}
-
-void MainFrame::on_open_project() {
-    wxFileDialog dialog(this, "Open Quire project", "", "", "Quire projects (*.quire)|*.quire",
-                        wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-    if (dialog.ShowModal() == wxID_OK) {
-        open_project(to_utf8(dialog.GetPath()));
-    }
-}
-
-void MainFrame::on_open_demo() {
-    std::string path;
-    if (guarded(this, [&] { path = demo::fresh_demo_copy(); })) {
-        open_project(path);
-    }
-}
-
-void MainFrame::on_import() {
-    if (!project_) {
-        return;
-    }
-    wxFileDialog dialog(this, "Import transcripts", "", "",
-                        "Transcripts (*.txt;*.docx)|*.txt;*.docx|All files|*",
-                        wxFD_OPEN | wxFD_FILE_MUST_EXIST | wxFD_MULTIPLE);
-    if (dialog.ShowModal() != wxID_OK) {
-        return;
-    }
-    wxArrayString chosen;
-    dialog.GetPaths(chosen);
-    std::vector<std::string> files;
-    for (const wxString& f : chosen) {
-        files.push_back(to_utf8(f));
-    }
-    ImportJob job(project_->path(), files);
-    job.start();
-    wxProgressDialog progress("Importing transcripts", L"Starting…", static_cast<int>(files.size()),
-                              this,
-                              wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_AUTO_HIDE | wxPD_ELAPSED_TIME);
-    while (!job.finished()) {
-        const wxString current = utf8(job.current_file());
-        if (!progress.Update(std::min(job.done(), static_cast<int>(files.size()) - 1),
-                             current.IsEmpty() ? wxString(L"Starting…") : current)) {
-            job.cancel();
-        }
-        wxMilliSleep(40);
-    }
-    progress.Update(static_cast<int>(files.size()));
-    if (!job.error().empty()) {
-        wxMessageBox(utf8(job.error() + "\n\nNothing was imported."), "Import failed",
-                     wxOK | wxICON_ERROR, this);
-    } else if (job.was_cancelled()) {
-        SetStatusText("Import cancelled: nothing was imported.", 0);
-    } else {
-        std::string summary;
-        for (const std::string& line : job.report()) {
-            summary += line + "\n";
-        }
-        SetStatusText(utf8(std::to_string(job.done()) + " file(s) processed"), 0);
-        wxMessageBox(utf8(summary), "Import finished", wxOK | wxICON_INFORMATION, this);
-    }
-    refresh_documents();
-    search_->refresh_index();
-    if (!current_document_ && !document_ids_.empty()) {
-        select_document(document_ids_.front());
-    }
-}
-
-void MainFrame::on_new_code(bool as_child) {
-    if (!project_) {
-        return;
-    }
-    const std::optional<Id> parent = as_child ? selected_code() : std::nullopt;
-    if (as_child && !parent) {
-        SetStatusText("Select the parent code first.", 0);
-        return;
-    }
-    const wxString name = wxGetTextFromUser("Name of the new code:", "New code", "", this);
-    if (name.IsEmpty()) {
-        return;
-    }
-    guarded(this, [&] { project_->add_code(to_utf8(name), parent); });
-    refresh_codebook();
-}
-
-void MainFrame::on_edit_code() {
-    const auto id = selected_code();
-    if (!project_ || !id) {
-        return;
-    }
-    Code c;
-    if (!guarded(this, [&] { c = project_->code(*id); })) {
-        return;
-    }
-    wxTextEntryDialog dialog(this, "Definition of \"" + utf8(c.name) + "\":", "Edit code",
-                             utf8(c.definition), wxOK | wxCANCEL | wxTE_MULTILINE);
-    if (dialog.ShowModal() != wxID_OK) {
-        return;
-    }
-    CodeFields fields;
-    fields.definition = to_utf8(dialog.GetValue());
-    guarded(this, [&] { project_->update_code(*id, fields); });
-}
-
-void MainFrame::on_rename_code() {
-    const auto id = selected_code();
-    if (!project_ || !id) {
-        return;
-    }
-    const wxString name =
-        wxGetTextFromUser("New name:", "Rename code", utf8(project_->code(*id).name), this);
-    if (!name.IsEmpty()) {
-        guarded(this, [&] { project_->rename_code(*id, to_utf8(name)); });
-        refresh_codebook();
-        refresh_codings();
-    }
-}
-
-void MainFrame::on_recolour_code() {
-    const auto id = selected_code();
-    if (!project_ || !id) {
-        return;
-    }
-    wxColourData data;
-    data.SetColour(parse_colour(project_->code(*id).color));
-    wxColourDialog dialog(this, &data);
-    if (dialog.ShowModal() != wxID_OK) {
-        return;
-    }
-    CodeFields fields;
-    fields.color = to_utf8(dialog.GetColourData().GetColour().GetAsString(wxC2S_HTML_SYNTAX));
-    guarded(this, [&] { project_->update_code(*id, fields); });
-    refresh_codebook();
-    refresh_codings();
-}
-
-void MainFrame::on_move_code() {
-    const auto id = selected_code();
-    if (!project_ || !id) {
-        return;
-    }
-    wxArrayString choices;
-    std::vector<std::optional<Id>> targets;
-    choices.Add("(top level)");
-    targets.push_back(std::nullopt);
-    for (const Code& c : project_->codes()) {
-        if (c.id != *id) {
-            choices.Add(utf8(project_->code_path(c.id)));
-            targets.push_back(c.id);
-        }
-    }
-    const int pick = wxGetSingleChoiceIndex("Move under:", "Move code", choices, this);
-    if (pick >= 0) {
-        guarded(this, [&] { project_->move_code(*id, targets[static_cast<std::size_t>(pick)]); });
-        refresh_codebook();
-    }
-}
-
-void MainFrame::on_merge_code() {
-    const auto id = selected_code();
-    if (!project_ || !id) {
-        return;
-    }
-    wxArrayString choices;
-    std::vector<Id> targets;
-    for (const Code& c : project_->codes()) {
-        if (c.id != *id) {
-            choices.Add(utf8(project_->code_path(c.id)));
-            targets.push_back(c.id);
-        }
-    }
-    const int pick = wxGetSingleChoiceIndex(
-        "Merge \"" + utf8(project_->code(*id).name) + "\" into:", "Merge code", choices, this);
-    if (pick >= 0) {
-        guarded(this, [&] { project_->merge_codes(*id, targets[static_cast<std::size_t>(pick)]); });
-        refresh_codebook();
-        refresh_codings();
-    }
-}
-
-void MainFrame::on_delete_code() {
-    const auto id = selected_code();
-    if (!project_ || !id) {
-        return;
-    }
-    const Code c = project_->code(*id);
-    const std::int64_t used = project_->coding_count(*id, true);
-    wxString question = "Delete the code \"" + utf8(c.name) + "\" and its child codes?";
-    if (used > 0) {
-        question +=
-            wxString::Format("\n\nThis also removes %lld codings.", static_cast<long long>(used));
-    }
-    if (wxMessageBox(question, "Delete code", wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) ==
-        wxYES) {
-        guarded(this, [&] { project_->delete_code(*id, true); });
-        refresh_codebook();
-        refresh_codings();
-    }
-}
-
-void MainFrame::on_delete_document() {
-    if (!project_ || !current_document_) {
-        return;
-    }
-    const Document d = project_->document(*current_document_);
-    if (wxMessageBox("Delete \"" + utf8(d.name) + "\" and all its codings from the project?",
-                     "Delete document", wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES) {
-        return;
-    }
-    guarded(this, [&] { project_->delete_document(d.id); });
-    search_->refresh_index();  // deleted text leaves the index now
-    current_document_.reset();
-    transcript_->clear_text();
-    refresh_documents();
-    refresh_codings();
-    if (!document_ids_.empty()) {
-        select_document(document_ids_.front());
-    }
-}
-
-void MainFrame::on_remove_coding() {
-    if (!project_) {
-        return;
-    }
-    const long row = codings_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    if (row < 0 || static_cast<std::size_t>(row) >= shown_codings_.size()) {
-        SetStatusText("Select a coding in the list first.", 0);
-        return;
-    }
-    guarded(this,
-            [&] { project_->remove_coding(shown_codings_[static_cast<std::size_t>(row)].id); });
-    refresh_codings();
-    refresh_codebook();
 }
 
 }  // namespace quire::gui

@@ -4,6 +4,7 @@
 #include <wx/frame.h>
 #include <wx/weakref.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -25,6 +26,7 @@ class wxSplitterWindow;
 class wxTextCtrl;
 class wxImageList;
 class wxSimplebook;
+class wxSizer;
 class wxNotebook;
 
 namespace quire::gui {
@@ -69,7 +71,19 @@ public:
 
 private:
     void build_menu();
+    void on_menu(int id, std::function<void()> action);
+    void bind_file_menu();
+    void bind_edit_menu();
+    void bind_codes_menu();
+    void bind_analyse_menu();
+    void bind_help_menu();
     void build_panes();
+    wxPanel* build_welcome_page();
+    wxPanel* build_workbench_page();
+    wxSizer* build_coding_bar(wxWindow* page);
+    wxWindow* build_left_panes(wxWindow* parent);
+    wxWindow* build_right_panes(wxWindow* parent);
+    void bind_pane_events();
     void show_welcome();
     void refresh_title();
     void refresh_documents();
@@ -83,6 +97,7 @@ private:
     void on_open_project();
     void on_open_demo();
     void on_import();
+    void on_import_refi();
     void on_new_code(bool as_child);
     void on_rename_code();
     void on_recolour_code();

@@ -16,14 +16,12 @@
 #include <limits>
 #include <set>
 
-#include "app/gui/search_job.h"
+#include "app/gui/wx_strings.h"
+#include "core/base/errors.h"
+#include "core/project/project.h"
 
 namespace quire::gui {
 namespace {
-
-wxString utf8(const std::string& s) {
-    return wxString::FromUTF8(s.c_str());
-}
 
 // The snippet's "**" marks as Pango markup, everything else escaped.
 wxString snippet_markup(const std::string& snippet) {
@@ -48,7 +46,7 @@ wxString snippet_markup(const std::string& snippet) {
     if (bold) {
         out += "</b>";
     }
-    return utf8(out);
+    return wx(out);
 }
 
 constexpr std::size_t kShownRows = 2000;  // more hits are counted and coded, not listed
@@ -56,7 +54,7 @@ constexpr std::size_t kShownRows = 2000;  // more hits are counted and coded, no
 }  // namespace
 
 SearchPanel::SearchPanel(wxWindow* parent, Callbacks callbacks)
-    : wxPanel(parent), callbacks_(std::move(callbacks)), timer_(this) {
+    : wxPanel(parent), callbacks_(std::move(callbacks)) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     query_ =
         new wxSearchCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
@@ -109,30 +107,19 @@ SearchPanel::SearchPanel(wxWindow* parent, Callbacks callbacks)
     sizer->Add(code_all_, 0, wxALIGN_RIGHT | wxLEFT | wxRIGHT | wxBOTTOM, 4);
     SetSizer(sizer);
 
-    query_->Bind(wxEVT_SEARCH,
-                 [this](wxCommandEvent&) { run_search(query_->GetValue().utf8_string()); });
+    query_->Bind(wxEVT_SEARCH, [this](wxCommandEvent&) { run_search(utf8(query_->GetValue())); });
     query_->Bind(wxEVT_TEXT_ENTER,
-                 [this](wxCommandEvent&) { run_search(query_->GetValue().utf8_string()); });
-    attribute_filter_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
-        run_search(query_->GetValue().utf8_string());
-    });
+                 [this](wxCommandEvent&) { run_search(utf8(query_->GetValue())); });
+    attribute_filter_->Bind(wxEVT_TEXT_ENTER,
+                            [this](wxCommandEvent&) { run_search(utf8(query_->GetValue())); });
     hits_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) {
         const int row = hits_->GetSelectedRow();
         if (row != wxNOT_FOUND) {
             activate_hit(static_cast<std::size_t>(row));
         }
     });
-    cancel_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (job_) {
-            job_->cancel();
-        }
-    });
+    cancel_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { job_.cancel(); });
     code_all_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_code_all(); });
-    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { on_tick(); });
-}
-
-SearchPanel::~SearchPanel() {
-    timer_.Stop();
 }
 
 void SearchPanel::set_project(const std::string& path) {
@@ -142,9 +129,7 @@ void SearchPanel::set_project(const std::string& path) {
     results_ = {};
     code_all_->Disable();
     status_->SetLabel("");
-    if (job_) {
-        job_->cancel();
-    }
+    job_.cancel();
     queued_.reset();
     update_pending_ = false;
     if (!path.empty()) {
@@ -162,12 +147,12 @@ void SearchPanel::set_choices(const std::vector<std::pair<Id, std::string>>& cod
     code_filter_->Clear();
     code_filter_->Append("(any text)");
     for (const auto& [id, name] : codes) {
-        code_filter_->Append(utf8(name));
+        code_filter_->Append(wx(name));
     }
     coder_filter_->Clear();
     coder_filter_->Append("(anyone)");
     for (const auto& [id, name] : coders) {
-        coder_filter_->Append(utf8(name));
+        coder_filter_->Append(wx(name));
     }
     if (code.IsEmpty() || !code_filter_->SetStringSelection(code)) {
         code_filter_->SetSelection(0);
@@ -176,14 +161,14 @@ void SearchPanel::set_choices(const std::vector<std::pair<Id, std::string>>& cod
         coder_filter_->SetSelection(0);
     }
     attribute_filter_->SetHint(attributes.empty() ? wxString("role=referrer")
-                                                  : utf8(attributes.front() + "=..."));
+                                                  : wx(attributes.front() + "=..."));
 }
 
 void SearchPanel::refresh_index() {
     if (project_path_.empty()) {
         return;
     }
-    if (job_) {
+    if (job_.running()) {
         update_pending_ = true;  // after the running job
         return;
     }
@@ -205,10 +190,10 @@ search::SearchRequest SearchPanel::request_from_controls(const std::string& quer
 bool SearchPanel::choose_filters(const std::string& code, const std::string& coder,
                                  const std::string& attribute) {
     const bool code_ok = code.empty() ? (code_filter_->SetSelection(0), true)
-                                      : code_filter_->SetStringSelection(utf8(code));
+                                      : code_filter_->SetStringSelection(wx(code));
     const bool coder_ok = coder.empty() ? (coder_filter_->SetSelection(0), true)
-                                        : coder_filter_->SetStringSelection(utf8(coder));
-    attribute_filter_->ChangeValue(utf8(attribute));
+                                        : coder_filter_->SetStringSelection(wx(coder));
+    attribute_filter_->ChangeValue(wx(attribute));
     return code_ok && coder_ok;
 }
 
@@ -220,53 +205,66 @@ void SearchPanel::run_search(const std::string& query) {
     if (const int coder = coder_filter_->GetSelection(); coder > 0) {
         r.filter.coders.push_back(coders_[static_cast<std::size_t>(coder - 1)].first);
     }
-    const std::string attribute = attribute_filter_->GetValue().utf8_string();
+    const std::string attribute = utf8(attribute_filter_->GetValue());
     if (const auto eq = attribute.find('='); eq != std::string::npos && eq > 0) {
         r.filter.attributes.emplace_back(attribute.substr(0, eq), attribute.substr(eq + 1));
     }
-    if (query_->GetValue().utf8_string() != query) {
-        query_->ChangeValue(utf8(query));
+    if (utf8(query_->GetValue()) != query) {
+        query_->ChangeValue(wx(query));
     }
-    if (job_) {
-        // A newer search overtakes the running one: its results will be dropped.
+    if (job_.running()) {
+        // A newer search overtakes the running one, which ends first: one writer of the
+        // index at a time.
         queued_ = r;
-        job_->cancel();
+        job_.cancel();
         return;
     }
     start(r);
 }
 
+// Opens the project on the worker (connections never cross threads), brings the index up
+// to date and runs the request, if any. Xapian cannot stop a query halfway, so cancelling is
+// checked on either side of it.
+SearchPanel::Outcome SearchPanel::search_work(const std::string& project_path,
+                                              const std::optional<search::SearchRequest>& request,
+                                              const Progress& progress) {
+    Project project = Project::open(project_path);
+    search::Index index(project, {}, progress);
+    Outcome outcome;
+    outcome.index = index.opened();
+    if (request) {
+        report_progress(progress, 0, 0);
+        outcome.results = index.search(*request);
+        report_progress(progress, 0, 0);
+    }
+    return outcome;
+}
+
 void SearchPanel::start(std::optional<search::SearchRequest> request) {
-    job_is_search_ = request.has_value();
-    job_ = std::make_unique<SearchJob>(project_path_, std::move(request));
-    job_->start();
-    status_->SetLabel(job_is_search_ ? L"Searching…" : L"Updating the search index…");
+    const bool is_search = request.has_value();
+    status_->SetLabel(is_search ? L"Searching…" : L"Updating the search index…");
     gauge_->Show();
     gauge_->Pulse();
     cancel_->Show();
     Layout();
-    timer_.Start(50);
+    job_.start([path = project_path_, request = std::move(request)](
+                   const Progress& progress) { return search_work(path, request, progress); },
+               [this](Outcome outcome) { finish([&] { show_outcome(outcome); }); },
+               [this](std::exception_ptr error) { finish([&] { show_failure(error); }); },
+               [this](std::size_t done, std::size_t total) { show_progress(done, total); });
 }
 
-void SearchPanel::on_tick() {
-    if (!job_) {
-        timer_.Stop();
-        return;
+void SearchPanel::show_progress(std::size_t done, std::size_t total) {
+    if (total > 0) {
+        gauge_->SetRange(static_cast<int>(total));
+        gauge_->SetValue(static_cast<int>(std::min(done, total)));
+        status_->SetLabel(wxString::Format(L"Indexing %zu of %zu documents…", done, total));
+    } else {
+        gauge_->Pulse();
     }
-    if (!job_->finished()) {
-        const std::size_t total = job_->to_index();
-        if (total > 0) {
-            gauge_->SetRange(static_cast<int>(total));
-            gauge_->SetValue(static_cast<int>(std::min(job_->indexed(), total)));
-            status_->SetLabel(
-                wxString::Format(L"Indexing %zu of %zu documents…", job_->indexed(), total));
-        } else {
-            gauge_->Pulse();
-        }
-        return;
-    }
-    timer_.Stop();
-    std::unique_ptr<SearchJob> job = std::move(job_);
+}
+
+void SearchPanel::finish(const std::function<void()>& show) {
     gauge_->Hide();
     cancel_->Hide();
     if (queued_) {
@@ -275,26 +273,34 @@ void SearchPanel::on_tick() {
         start(next);
         return;
     }
-    if (!job->error().empty()) {
-        status_->SetLabel(utf8(job->error()));
-        status_->SetForegroundColour(*wxRED);
-    } else if (job->was_cancelled()) {
-        status_->SetLabel("Cancelled.");
-    } else if (job_is_search_) {
-        results_ = job->results();
-        show_results();
-    } else {
-        const search::UpdateReport r = job->index_report();
-        status_->SetLabel(r.rebuilt ? wxString("Search index built.")
-                                    : wxString("Search index up to date."));
-    }
-    if (job->error().empty()) {
-        status_->SetForegroundColour(GetForegroundColour());
-    }
+    show();
     Layout();
     if (update_pending_) {
         update_pending_ = false;
         start(std::nullopt);
+    }
+}
+
+void SearchPanel::show_outcome(Outcome& outcome) {
+    status_->SetForegroundColour(GetForegroundColour());
+    if (outcome.results) {
+        results_ = std::move(*outcome.results);
+        show_results();
+    } else {
+        status_->SetLabel(outcome.index.rebuilt ? wxString("Search index built.")
+                                                : wxString("Search index up to date."));
+    }
+}
+
+void SearchPanel::show_failure(const std::exception_ptr& error) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const Cancelled&) {
+        status_->SetLabel("Cancelled.");
+        status_->SetForegroundColour(GetForegroundColour());
+    } catch (const std::exception& e) {
+        status_->SetLabel(wx(e.what()));
+        status_->SetForegroundColour(*wxRED);
     }
 }
 
@@ -305,18 +311,18 @@ void SearchPanel::show_results() {
     for (std::size_t i = 0; i < shown; ++i) {
         const search::Hit& h = results_.hits[i];
         wxVector<wxVariant> row;
-        row.push_back(wxVariant(utf8(h.document_name)));
+        row.push_back(wxVariant(wx(h.document_name)));
         row.push_back(wxVariant(snippet_markup(h.snippet)));
         hits_->AppendItem(row);
     }
     long row = 0;
     for (const search::Facet& f : results_.by_document) {
-        facets_->InsertItem(row, utf8(f.name));
+        facets_->InsertItem(row, wx(f.name));
         facets_->SetItem(row, 1, wxString::Format("%zu", f.hits));
         ++row;
     }
     for (const search::Facet& f : results_.by_code) {
-        facets_->InsertItem(row, utf8("code: " + f.name));
+        facets_->InsertItem(row, wx("code: " + f.name));
         facets_->SetItem(row, 1, wxString::Format("%zu", f.hits));
         facets_->SetItemTextColour(row, wxColour(0x55, 0x55, 0x88));
         ++row;
@@ -356,11 +362,11 @@ void SearchPanel::on_code_all() {
     }
     wxDialog dialog(this, wxID_ANY, "Code all hits");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(new wxStaticText(&dialog, wxID_ANY, utf8("Code the " + status_text() + " with:")), 0,
+    sizer->Add(new wxStaticText(&dialog, wxID_ANY, wx("Code the " + status_text() + " with:")), 0,
                wxALL, 10);
     auto* code = new wxChoice(&dialog, wxID_ANY);
     for (const auto& [id, name] : codes_) {
-        code->Append(utf8(name));
+        code->Append(wx(name));
     }
     code->SetSelection(code_filter_->GetSelection() > 0 ? code_filter_->GetSelection() - 1 : 0);
     sizer->Add(code, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);

@@ -2,13 +2,14 @@
 #pragma once
 
 #include <wx/panel.h>
-#include <wx/timer.h>
 
+#include <exception>
 #include <functional>
-#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "app/gui/background_job.h"
 #include "search/search.h"
 
 class wxButton;
@@ -23,11 +24,9 @@ class wxTextCtrl;
 
 namespace quire::gui {
 
-class SearchJob;
-
 // The search pane: a query box with filters (code, coder, attribute), the hits with their
 // snippets, hits per document and per code, and "Code all hits". Searching and indexing
-// run on a worker (SearchJob); results of a search that was overtaken are dropped.
+// run on a BackgroundJob, one at a time; a search that was overtaken ends as cancelled.
 class SearchPanel : public wxPanel {
 public:
     struct Callbacks {
@@ -40,7 +39,6 @@ public:
     };
 
     SearchPanel(wxWindow* parent, Callbacks callbacks);
-    ~SearchPanel() override;
 
     // The open project (empty path: none). Starts bringing its index up to date.
     void set_project(const std::string& path);
@@ -56,14 +54,26 @@ public:
 
     // Used by the menus and by the GUI tests.
     void run_search(const std::string& query);
-    bool busy() const { return job_ != nullptr; }
+    bool busy() const { return job_.running(); }
     const search::SearchResults& results() const { return results_; }
     std::string status_text() const;
     void activate_hit(std::size_t row);
 
 private:
+    // What a job brings back: how the index was opened, and the results of a search.
+    struct Outcome {
+        search::UpdateReport index;
+        std::optional<search::SearchResults> results;
+    };
+    static Outcome search_work(const std::string& project_path,
+                               const std::optional<search::SearchRequest>& request,
+                               const Progress& progress);
     void start(std::optional<search::SearchRequest> request);
-    void on_tick();
+    void show_progress(std::size_t done, std::size_t total);
+    // Shows a job's outcome with `show`, unless a queued search replaces it.
+    void finish(const std::function<void()>& show);
+    void show_outcome(Outcome& outcome);
+    void show_failure(const std::exception_ptr& error);
     void show_results();
     void on_code_all();
     search::SearchRequest request_from_controls(const std::string& query) const;
@@ -82,12 +92,10 @@ private:
     wxButton* cancel_ = nullptr;
     wxButton* code_all_ = nullptr;
     wxStaticText* status_ = nullptr;
-    wxTimer timer_;
-    std::unique_ptr<SearchJob> job_;
-    bool job_is_search_ = false;
     bool update_pending_ = false;
     std::optional<search::SearchRequest> queued_;
     search::SearchResults results_;
+    BackgroundJob<Outcome> job_;
 };
 
 }  // namespace quire::gui

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/gui/wx_strings.h"
 #include "core/base/text_range.h"
 
 namespace quire::gui {
@@ -60,18 +61,18 @@ TranscriptView::TranscriptView(wxWindow* parent)
     SetReadOnly(true);
 }
 
-void TranscriptView::mark_hits(const std::vector<std::pair<std::int64_t, std::int64_t>>& hits) {
+void TranscriptView::mark_hits(const std::vector<TextRange>& hits) {
     SetIndicatorCurrent(kHitIndicator);
     IndicatorClearRange(0, GetLength());
     if (!offsets_) {
         return;
     }
-    for (const auto& [start, end] : hits) {
-        if (start < 0 || end > offsets_->code_points() || start >= end) {
+    for (const TextRange& hit : hits) {
+        if (hit.start < 0 || hit.end > offsets_->code_points() || hit.empty()) {
             continue;
         }
-        const auto from = static_cast<int>(offsets_->byte_of(start));
-        IndicatorFillRange(from, static_cast<int>(offsets_->byte_of(end)) - from);
+        const auto from = static_cast<int>(offsets_->byte_of(hit.start));
+        IndicatorFillRange(from, static_cast<int>(offsets_->byte_of(hit.end)) - from);
     }
 }
 
@@ -91,11 +92,11 @@ void TranscriptView::reveal(std::int64_t code_point) {
     SetFirstVisibleLine(std::max(0, VisibleFromDocLine(line) - 3));
 }
 
-void TranscriptView::show_text(const std::string& utf8) {
-    text_ = utf8;
+void TranscriptView::show_text(const std::string& text) {
+    text_ = text;
     offsets_ = std::make_unique<text::OffsetMap>(text_);
     SetReadOnly(false);
-    SetText(wxString::FromUTF8(text_.data(), text_.size()));
+    SetText(wx(text_));
     SetReadOnly(true);
     EmptyUndoBuffer();
     GotoPos(0);
@@ -121,24 +122,24 @@ void TranscriptView::paint(const std::vector<PaintedRange>& ranges) {
     std::vector<TextRange> spans;
     spans.reserve(ranges.size());
     for (const PaintedRange& r : ranges) {
-        spans.push_back({r.start, r.end});
+        spans.push_back(r.range);
     }
     const std::vector<int> layers = assign_layers(spans);
     for (std::size_t i = 0; i < ranges.size(); ++i) {
         const PaintedRange& r = ranges[i];
-        if (r.start < 0 || r.end > offsets_->code_points() || r.start >= r.end) {
+        if (r.range.start < 0 || r.range.end > offsets_->code_points() || r.range.empty()) {
             continue;
         }
         // Beyond the last layer, deeper overlaps share it: still visible, less distinct.
         SetIndicatorCurrent(kFirstIndicator + std::min(layers[i], kLayers - 1));
         SetIndicatorValue(scintilla_colour(r.color) | wxSTC_INDICVALUEBIT);
-        const auto from = static_cast<int>(offsets_->byte_of(r.start));
-        const auto to = static_cast<int>(offsets_->byte_of(r.end));
+        const auto from = static_cast<int>(offsets_->byte_of(r.range.start));
+        const auto to = static_cast<int>(offsets_->byte_of(r.range.end));
         IndicatorFillRange(from, to - from);
     }
 }
 
-std::pair<std::int64_t, std::int64_t> TranscriptView::selection_code_points() const {
+TextRange TranscriptView::selection_code_points() const {
     if (!offsets_) {
         return {0, 0};
     }
@@ -148,12 +149,12 @@ std::pair<std::int64_t, std::int64_t> TranscriptView::selection_code_points() co
             offsets_->code_point_of_byte(std::max(a, b))};
 }
 
-void TranscriptView::select_code_points(std::int64_t start, std::int64_t end) {
+void TranscriptView::select_code_points(const TextRange& range) {
     if (!offsets_) {
         return;
     }
-    start = std::clamp<std::int64_t>(start, 0, offsets_->code_points());
-    end = std::clamp<std::int64_t>(end, start, offsets_->code_points());
+    const std::int64_t start = std::clamp<std::int64_t>(range.start, 0, offsets_->code_points());
+    const std::int64_t end = std::clamp<std::int64_t>(range.end, start, offsets_->code_points());
     const auto from = static_cast<int>(offsets_->byte_of(start));
     const auto to = static_cast<int>(offsets_->byte_of(end));
     SetSelection(from, to);

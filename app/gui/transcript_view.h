@@ -7,14 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "core/base/text_range.h"
 #include "core/text/unicode.h"
 
 namespace quire::gui {
 
-// A coded passage to paint: code-point range and colour "#RRGGBB".
+// A coded passage to paint: its range and colour "#RRGGBB".
 struct PaintedRange {
-    std::int64_t start = 0;
-    std::int64_t end = 0;
+    TextRange range;
     std::string color;
 };
 
@@ -24,22 +24,23 @@ class TranscriptView : public wxStyledTextCtrl {
 public:
     explicit TranscriptView(wxWindow* parent);
 
-    void show_text(const std::string& utf8);
+    void show_text(const std::string& text);
     void clear_text();
     // Replaces all highlights. Overlapping ranges go to separate indicator layers, so
     // overlaps show as blended, stacked boxes.
     void paint(const std::vector<PaintedRange>& ranges);
 
-    // Marks search hits (code-point ranges) with an outline over the coding highlights;
-    // an empty list clears them. Cleared when another text is shown.
-    void mark_hits(const std::vector<std::pair<std::int64_t, std::int64_t>>& hits);
+    // Marks search hits with an outline over the coding highlights; an empty list clears
+    // them. Cleared when another text is shown.
+    void mark_hits(const std::vector<TextRange>& hits);
     bool is_hit_at(std::int64_t code_point) const;
     // Scrolls so that the code point is in view, a few lines from the top.
     void reveal(std::int64_t code_point);
 
-    // The selection as a code-point range (start == end when nothing is selected).
-    std::pair<std::int64_t, std::int64_t> selection_code_points() const;
-    void select_code_points(std::int64_t start, std::int64_t end);
+    // The selection (empty, at the caret, when nothing is selected).
+    TextRange selection_code_points() const;
+    // Selects the range, clamped to the text, and scrolls it into view.
+    void select_code_points(const TextRange& range);
     // Number of highlight layers drawn at a code point (for tests and tooltips).
     int layers_at(std::int64_t code_point) const;
     // The colour ("#RRGGBB") of the first layer at a code point, or "" when uncoded.

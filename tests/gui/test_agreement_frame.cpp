@@ -10,10 +10,10 @@
 
 #include "app/gui/agreement_frame.h"
 #include "app/gui/main_frame.h"
-#include "core/project_agreement/disagreements.h"
-#include "core/project_agreement/run.h"
 #include "core/demo/demo.h"
 #include "core/project/project.h"
+#include "core/project_agreement/disagreements.h"
+#include "core/project_agreement/run.h"
 #include "tests/support/scratch.h"
 
 using quire::Project;

@@ -91,10 +91,8 @@ TEST_CASE("selecting text and applying a code stores the code-point range and pa
     REQUIRE(t.frame->open_project(file.str()));
     t.frame->set_coder("Alex");
     // "naïve 😀 uncertainty": starts after "Café " (5 code points), 19 code points long.
-    t.frame->transcript()->select_code_points(5, 24);
-    const auto selected = t.frame->transcript()->selection_code_points();
-    CHECK(selected.first == 5);
-    CHECK(selected.second == 24);
+    t.frame->transcript()->select_code_points({5, 24});
+    CHECK(t.frame->transcript()->selection_code_points() == quire::TextRange{5, 24});
     REQUIRE(t.frame->apply_code_to_selection(code_id));
 
     Project& p = *t.frame->project();
@@ -110,7 +108,7 @@ TEST_CASE("selecting text and applying a code stores the code-point range and pa
     CHECK(t.frame->transcript()->color_at(24).empty());
     CHECK(t.frame->coding_rows() == 1);
     // The same selection again does not duplicate the coding.
-    t.frame->transcript()->select_code_points(5, 24);
+    t.frame->transcript()->select_code_points({5, 24});
     CHECK_FALSE(t.frame->apply_code_to_selection(code_id));
     CHECK(p.codings().size() == 1);
 }
@@ -151,7 +149,7 @@ TEST_CASE("a coding made in the window is still there after closing and reopenin
         const auto byte = text.find("consent");
         REQUIRE(byte != std::string::npos);
         const std::int64_t start = quire::text::code_point_count(text.substr(0, byte));
-        t.frame->transcript()->select_code_points(start, start + 7);
+        t.frame->transcript()->select_code_points({start, start + 7});
         REQUIRE(t.frame->apply_code_to_selection(code_id));
         t.frame->close_project();
         CHECK_FALSE(t.frame->has_project());

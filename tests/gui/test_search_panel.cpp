@@ -28,7 +28,7 @@ void settle() {
     }
 }
 
-// Pumps events until the panel's worker is done (timer ticks deliver its results).
+// Pumps events until the panel's job is done (its results come through CallAfter).
 bool wait_for(SearchPanel* panel) {
     const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
     while (std::chrono::steady_clock::now() < until) {
@@ -68,7 +68,7 @@ TEST_CASE("searching from the panel opens a hit exactly and codes all hits undoa
     panel->activate_hit(3);
     settle();
     REQUIRE(frame->current_document() == hit.document);
-    CHECK(frame->transcript()->selection_code_points() == std::make_pair(hit.start, hit.end));
+    CHECK(frame->transcript()->selection_code_points() == quire::TextRange{hit.start, hit.end});
     CHECK(frame->transcript()->is_hit_at(hit.start));
     CHECK_FALSE(frame->transcript()->is_hit_at(hit.end));
     Project& p = *frame->project();

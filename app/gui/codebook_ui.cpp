@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/codebook_ui.h"
+
+#include <wx/choicdlg.h>
+#include <wx/colordlg.h>
+#include <wx/msgdlg.h>
+#include <wx/textdlg.h>
+
+#include <vector>
+
+#include "app/gui/error_dialog.h"
+#include "app/gui/wx_strings.h"
+
+namespace quire::gui {
+namespace {
+
+// Every code but `code`, by path, as choices and the ids they stand for.
+void other_codes(Project& project, Id code, wxArrayString& choices, std::vector<Id>& ids) {
+    for (const Code& c : project.codes()) {
+        if (c.id != code) {
+            choices.Add(wx(project.code_path(c.id)));
+            ids.push_back(c.id);
+        }
+    }
+}
+
+}  // namespace
+
+wxColour code_colour(const std::string& hex) {
+    wxColour c;
+    c.Set(wx(hex));
+    return c.IsOk() ? c : wxColour(0x9E, 0x9E, 0x9E);
+}
+
+bool ask_new_code(wxWindow* parent, Project& project, std::optional<Id> parent_code) {
+    const wxString name = wxGetTextFromUser("Name of the new code:", "New code", "", parent);
+    if (name.IsEmpty()) {
+        return false;
+    }
+    guarded(parent, [&] { project.add_code(utf8(name), parent_code); });
+    return true;
+}
+
+bool ask_code_definition(wxWindow* parent, Project& project, Id code) {
+    Code c;
+    if (!guarded(parent, [&] { c = project.code(code); })) {
+        return false;
+    }
+    wxTextEntryDialog dialog(parent, "Definition of \"" + wx(c.name) + "\":", "Edit code",
+                             wx(c.definition), wxOK | wxCANCEL | wxTE_MULTILINE);
+    if (dialog.ShowModal() != wxID_OK) {
+        return false;
+    }
+    CodeFields fields;
+    fields.definition = utf8(dialog.GetValue());
+    guarded(parent, [&] { project.update_code(code, fields); });
+    return true;
+}
+
+bool ask_rename_code(wxWindow* parent, Project& project, Id code) {
+    const wxString name =
+        wxGetTextFromUser("New name:", "Rename code", wx(project.code(code).name), parent);
+    if (name.IsEmpty()) {
+        return false;
+    }
+    guarded(parent, [&] { project.rename_code(code, utf8(name)); });
+    return true;
+}
+
+bool ask_code_colour(wxWindow* parent, Project& project, Id code) {
+    wxColourData data;
+    data.SetColour(code_colour(project.code(code).color));
+    wxColourDialog dialog(parent, &data);
+    if (dialog.ShowModal() != wxID_OK) {
+        return false;
+    }
+    CodeFields fields;
+    fields.color = utf8(dialog.GetColourData().GetColour().GetAsString(wxC2S_HTML_SYNTAX));
+    guarded(parent, [&] { project.update_code(code, fields); });
+    return true;
+}
+
+bool ask_move_code(wxWindow* parent, Project& project, Id code) {
+    wxArrayString choices;
+    std::vector<Id> ids;
+    choices.Add("(top level)");
+    other_codes(project, code, choices, ids);
+    const int pick = wxGetSingleChoiceIndex("Move under:", "Move code", choices, parent);
+    if (pick < 0) {
+        return false;
+    }
+    const std::optional<Id> target =
+        pick == 0 ? std::nullopt : std::optional<Id>(ids[static_cast<std::size_t>(pick - 1)]);
+    guarded(parent, [&] { project.move_code(code, target); });
+    return true;
+}
+
+bool ask_merge_code(wxWindow* parent, Project& project, Id code) {
+    wxArrayString choices;
+    std::vector<Id> ids;
+    other_codes(project, code, choices, ids);
+    const int pick = wxGetSingleChoiceIndex(
+        "Merge \"" + wx(project.code(code).name) + "\" into:", "Merge code", choices, parent);
+    if (pick < 0) {
+        return false;
+    }
+    guarded(parent, [&] { project.merge_codes(code, ids[static_cast<std::size_t>(pick)]); });
+    return true;
+}
+
+bool ask_delete_code(wxWindow* parent, Project& project, Id code) {
+    const Code c = project.code(code);
+    const std::int64_t used = project.coding_count(code, true);
+    wxString question = "Delete the code \"" + wx(c.name) + "\" and its child codes?";
+    if (used > 0) {
+        question +=
+            wxString::Format("\n\nThis also removes %lld codings.", static_cast<long long>(used));
+    }
+    if (wxMessageBox(question, "Delete code", wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, parent) !=
+        wxYES) {
+        return false;
+    }
+    guarded(parent, [&] { project.delete_code(code, true); });
+    return true;
+}
+
+}  // namespace quire::gui

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <wx/colour.h>
+
+#include <optional>
+#include <string>
+
+#include "core/base/model.h"
+#include "core/project/project.h"
+
+class wxWindow;
+
+// The Codes menu's dialogs. Each asks the user, then makes one Project call; a failure is
+// shown by guarded(). Each returns whether the user went ahead (the project may then have
+// changed, so the caller refreshes what shows codes), not whether the call succeeded.
+namespace quire::gui {
+
+// A code's colour from "#RRGGBB"; grey when it does not parse.
+wxColour code_colour(const std::string& hex);
+
+bool ask_new_code(wxWindow* parent, Project& project, std::optional<Id> parent_code);
+bool ask_code_definition(wxWindow* parent, Project& project, Id code);
+bool ask_rename_code(wxWindow* parent, Project& project, Id code);
+bool ask_code_colour(wxWindow* parent, Project& project, Id code);
+bool ask_move_code(wxWindow* parent, Project& project, Id code);
+bool ask_merge_code(wxWindow* parent, Project& project, Id code);
+// Asks before deleting the code, its child codes and their codings.
+bool ask_delete_code(wxWindow* parent, Project& project, Id code);
+
+}  // namespace quire::gui

@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MainFrame's menus and the actions behind them (the window itself is in main_frame.cpp).
+#include "app/gui/main_frame.h"
+
+#include <wx/filedlg.h>
+#include <wx/listctrl.h>
+#include <wx/menu.h>
+#include <wx/msgdlg.h>
+
+#include "app/gui/codebook_ui.h"
+#include "app/gui/error_dialog.h"
+#include "app/gui/exchange_ui.h"
+#include "app/gui/import_ui.h"
+#include "app/gui/main_menu.h"
+#include "app/gui/search_panel.h"
+#include "app/gui/transcript_view.h"
+#include "app/gui/wx_strings.h"
+#include "core/demo/demo.h"
+
+namespace quire::gui {
+
+void MainFrame::build_menu() {
+    SetMenuBar(make_menu_bar());
+    bind_file_menu();
+    bind_edit_menu();
+    bind_codes_menu();
+    bind_analyse_menu();
+    bind_help_menu();
+}
+
+void MainFrame::on_menu(int id, std::function<void()> action) {
+    Bind(
+        wxEVT_MENU, [action = std::move(action)](wxCommandEvent&) { action(); }, id);
+}
+
+void MainFrame::bind_file_menu() {
+    on_menu(wxID_NEW, [this] { on_new_project(); });
+    on_menu(wxID_OPEN, [this] { on_open_project(); });
+    on_menu(kOpenDemo, [this] { on_open_demo(); });
+    on_menu(kImport, [this] { on_import(); });
+    on_menu(kImportRefi, [this] { on_import_refi(); });
+    const std::pair<int, void (*)(wxWindow*, const std::string&)> export_actions[] = {
+        {kExportRefi, &export_refi_project},
+        {kExportQdc, &export_refi_codebook},
+        {kExportSegments, &export_segments},
+        {kExportCodebook, &export_codebook_table},
+        {kExportReport, &export_project_report}};
+    for (const auto& [id, export_action] : export_actions) {
+        on_menu(id, [this, action = export_action] {
+            if (project_) {
+                action(this, project_->path());
+            }
+        });
+    }
+    on_menu(kDeleteDocument, [this] { on_delete_document(); });
+    on_menu(wxID_CLOSE, [this] { close_project(); });
+    on_menu(wxID_EXIT, [this] { Close(); });
+}
+
+void MainFrame::bind_edit_menu() {
+    on_menu(kUndoCodeHits, [this] {
+        if (!undo_code_hits()) {
+            SetStatusText("Nothing to undo.", 0);
+        }
+    });
+}
+
+void MainFrame::bind_codes_menu() {
+    on_menu(kApplyCode, [this] {
+        if (const auto code = selected_code()) {
+            apply_code_to_selection(*code);
+        }
+    });
+    on_menu(kRemoveCoding, [this] { on_remove_coding(); });
+    on_menu(kNewCode, [this] { on_new_code(false); });
+    on_menu(kNewChildCode, [this] { on_new_code(true); });
+    on_menu(kEditCode, [this] { on_edit_code(); });
+    on_menu(kRenameCode, [this] { on_rename_code(); });
+    on_menu(kRecolourCode, [this] { on_recolour_code(); });
+    on_menu(kMoveCode, [this] { on_move_code(); });
+    on_menu(kMergeCode, [this] { on_merge_code(); });
+    on_menu(kDeleteCode, [this] { on_delete_code(); });
+}
+
+void MainFrame::bind_analyse_menu() {
+    on_menu(kAgreement, [this] { open_agreement(); });
+    on_menu(kSearch, [this] { show_search(); });
+}
+
+void MainFrame::bind_help_menu() {
+    on_menu(wxID_ABOUT, [this] {
+        wxMessageBox(
+            L"Quire — a qualitative coding workbench for interview transcripts.\n\n"
+            "Positions are Unicode code points; the project file is SQLite and is saved "
+            "with every action.",
+            "About Quire", wxOK | wxICON_INFORMATION, this);
+    });
+}
+
+void MainFrame::on_import_refi() {
+    if (project_ && import_refi_project(this, project_->path())) {
+        refresh_documents();
+        refresh_codebook();
+        if (!current_document_ && !document_ids_.empty()) {
+            select_document(document_ids_.front());
+        }
+        refresh_codings();
+    }
+}
+
+void MainFrame::on_new_project() {
+    wxFileDialog dialog(this, "New Quire project", "", "Untitled.quire",
+                        "Quire projects (*.quire)|*.quire", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) {
+        return;
+    }
+    const std::string path = utf8(dialog.GetPath());
+    if (guarded(this, [&] { Project::create(path); })) {
+        open_project(path);
+    }
+}
+
+void MainFrame::on_open_project() {
+    wxFileDialog dialog(this, "Open Quire project", "", "", "Quire projects (*.quire)|*.quire",
+                        wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dialog.ShowModal() == wxID_OK) {
+        open_project(utf8(dialog.GetPath()));
+    }
+}
+
+void MainFrame::on_open_demo() {
+    std::string path;
+    if (guarded(this, [&] { path = demo::fresh_demo_copy(); })) {
+        open_project(path);
+    }
+}
+
+void MainFrame::on_import() {
+    if (!project_ || !ask_and_import_transcripts(this, project_->path())) {
+        return;
+    }
+    refresh_documents();
+    search_->refresh_index();
+    if (!current_document_ && !document_ids_.empty()) {
+        select_document(document_ids_.front());
+    }
+}
+
+void MainFrame::on_new_code(bool as_child) {
+    if (!project_) {
+        return;
+    }
+    const std::optional<Id> parent = as_child ? selected_code() : std::nullopt;
+    if (as_child && !parent) {
+        SetStatusText("Select the parent code first.", 0);
+        return;
+    }
+    if (ask_new_code(this, *project_, parent)) {
+        refresh_codebook();
+    }
+}
+
+void MainFrame::on_edit_code() {
+    if (const auto id = selected_code(); project_ && id) {
+        ask_code_definition(this, *project_, *id);
+    }
+}
+
+void MainFrame::on_rename_code() {
+    if (const auto id = selected_code(); project_ && id && ask_rename_code(this, *project_, *id)) {
+        refresh_codebook();
+        refresh_codings();
+    }
+}
+
+void MainFrame::on_recolour_code() {
+    if (const auto id = selected_code(); project_ && id && ask_code_colour(this, *project_, *id)) {
+        refresh_codebook();
+        refresh_codings();
+    }
+}
+
+void MainFrame::on_move_code() {
+    if (const auto id = selected_code(); project_ && id && ask_move_code(this, *project_, *id)) {
+        refresh_codebook();
+    }
+}
+
+void MainFrame::on_merge_code() {
+    if (const auto id = selected_code(); project_ && id && ask_merge_code(this, *project_, *id)) {
+        refresh_codebook();
+        refresh_codings();
+    }
+}
+
+void MainFrame::on_delete_code() {
+    if (const auto id = selected_code(); project_ && id && ask_delete_code(this, *project_, *id)) {
+        refresh_codebook();
+        refresh_codings();
+    }
+}
+
+void MainFrame::on_delete_document() {
+    if (!project_ || !current_document_) {
+        return;
+    }
+    const Document d = project_->document(*current_document_);
+    if (wxMessageBox("Delete \"" + wx(d.name) + "\" and all its codings from the project?",
+                     "Delete document", wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES) {
+        return;
+    }
+    guarded(this, [&] { project_->delete_document(d.id); });
+    search_->refresh_index();  // deleted text leaves the index now
+    current_document_.reset();
+    transcript_->clear_text();
+    refresh_documents();
+    refresh_codings();
+    if (!document_ids_.empty()) {
+        select_document(document_ids_.front());
+    }
+}
+
+void MainFrame::on_remove_coding() {
+    if (!project_) {
+        return;
+    }
+    const long row = codings_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (row < 0 || static_cast<std::size_t>(row) >= shown_codings_.size()) {
+        SetStatusText("Select a coding in the list first.", 0);
+        return;
+    }
+    guarded(this,
+            [&] { project_->remove_coding(shown_codings_[static_cast<std::size_t>(row)].id); });
+    refresh_codings();
+    refresh_codebook();
+}
+
+}  // namespace quire::gui
