@@ -3,61 +3,42 @@
 
 #include <wx/frame.h>
 
-#include <fstream>
-
 #include "app/gui/error_dialog.h"
 #include "app/gui/exchange_ui.h"
 #include "app/gui/wx_strings.h"
 #include "core/base/errors.h"
-#include "core/project_agreement/report_export.h"
+#include "core/project_agreement/report_file.h"
 
 namespace quire::gui {
-namespace {
-
-void write_text_file(const std::string& path, const std::string& content) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) {
-        throw Error("cannot create " + path);
-    }
-    out << content;
-    out.close();
-    if (!out) {
-        throw Error("cannot write " + path);
-    }
-}
-
-}  // namespace
-
-void write_agreement_report(const agreement::AgreementRun& run, AgreementReportFormat format,
-                            const std::string& path, const std::string& project_name) {
-    switch (format) {
-        case AgreementReportFormat::Csv:
-            write_text_file(path, agreement::report_csv(run));
-            return;
-        case AgreementReportFormat::Xlsx:
-            agreement::write_report_xlsx(run, path);
-            return;
-        case AgreementReportFormat::Html:
-            write_text_file(path, agreement::report_html(run, project_name));
-            return;
-    }
-}
 
 void export_agreement_report(wxFrame* frame, const agreement::AgreementRun& run,
-                             AgreementReportFormat format, const std::string& project_name) {
+                             agreement::ReportFormat format, const std::string& project_name) {
     struct Choice {
         const char* title;
         const char* name;
         const char* wildcard;
     };
-    static const Choice kChoices[] = {
-        {"Export agreement table", "agreement.csv", "CSV files (*.csv)|*.csv"},
-        {"Export agreement workbook", "agreement.xlsx", "Excel workbooks (*.xlsx)|*.xlsx"},
-        {"Export agreement report", "agreement.html", "HTML files (*.html)|*.html"}};
-    const Choice& c = kChoices[static_cast<int>(format)];
+    const auto choice_for = [](agreement::ReportFormat f) -> Choice {
+        switch (f) {
+            case agreement::ReportFormat::Json:
+                return {"Export agreement figures", "agreement.json", "JSON files (*.json)|*.json"};
+            case agreement::ReportFormat::Csv:
+                return {"Export agreement table", "agreement.csv", "CSV files (*.csv)|*.csv"};
+            case agreement::ReportFormat::Xlsx:
+                return {"Export agreement workbook", "agreement.xlsx",
+                        "Excel workbooks (*.xlsx)|*.xlsx"};
+            case agreement::ReportFormat::Html:
+                break;
+        }
+        return {"Export agreement report", "agreement.html", "HTML files (*.html)|*.html"};
+    };
+    const Choice c = choice_for(format);
     const std::string path = save_path(frame, c.title, c.name, c.wildcard);
-    if (!path.empty() &&
-        guarded(frame, [&] { write_agreement_report(run, format, path, project_name); })) {
+    if (!path.empty() && guarded(frame, [&] {
+            // The save dialog has asked before replacing a file.
+            agreement::write_report_file(run, project_name, path,
+                                         {util::IfExists::Replace, format});
+        })) {
         frame->SetStatusText("Saved " + wx(path));
     }
 }

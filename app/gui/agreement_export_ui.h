@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "core/project_agreement/run.h"
+#include "core/project_agreement/report_file.h"
 
 class wxFrame;
 
@@ -11,17 +11,9 @@ class wxFrame;
 // the chosen format, and say where it went.
 namespace quire::gui {
 
-enum class AgreementReportFormat { Csv, Xlsx, Html };
-
-// Writes the run's report to `path`, replacing any file there; throws quire::Error when it
-// cannot. The one place that knows how each format is written, so that core's
-// write_report_file can take over here alone. `project_name` titles the HTML report.
-void write_agreement_report(const agreement::AgreementRun& run, AgreementReportFormat format,
-                            const std::string& path, const std::string& project_name);
-
 // Asks where to save the report, writes it and puts "Saved <path>" in the frame's status
 // line; a failure is shown in a dialog.
 void export_agreement_report(wxFrame* frame, const agreement::AgreementRun& run,
-                             AgreementReportFormat format, const std::string& project_name);
+                             agreement::ReportFormat format, const std::string& project_name);
 
 }  // namespace quire::gui

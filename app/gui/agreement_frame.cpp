@@ -143,11 +143,11 @@ void AgreementFrame::build_results(wxWindow* parent) {
     parent->SetSizer(sizer);
 
     export_csv_->Bind(wxEVT_BUTTON,
-                      [this](wxCommandEvent&) { export_report(AgreementReportFormat::Csv); });
+                      [this](wxCommandEvent&) { export_report(agreement::ReportFormat::Csv); });
     export_xlsx_->Bind(wxEVT_BUTTON,
-                       [this](wxCommandEvent&) { export_report(AgreementReportFormat::Xlsx); });
+                       [this](wxCommandEvent&) { export_report(agreement::ReportFormat::Xlsx); });
     export_html_->Bind(wxEVT_BUTTON,
-                       [this](wxCommandEvent&) { export_report(AgreementReportFormat::Html); });
+                       [this](wxCommandEvent&) { export_report(agreement::ReportFormat::Html); });
 }
 
 wxWindow* AgreementFrame::build_by_code_page(wxWindow* parent) {
@@ -600,11 +600,11 @@ bool AgreementFrame::adopt(int row, bool first) {
 
 // --- exports ---
 
-void AgreementFrame::export_report(AgreementReportFormat format) {
+void AgreementFrame::export_report(agreement::ReportFormat format) {
     if (run_) {
         export_agreement_report(
             this, *run_, format,
-            format == AgreementReportFormat::Html ? project_name() : std::string());
+            format == agreement::ReportFormat::Html ? project_name() : std::string());
     }
 }
 

@@ -86,7 +86,7 @@ private:
     void on_grid_cell_selected(wxGridEvent& event);
     void on_grid_motion(wxMouseEvent& event);
 
-    void export_report(AgreementReportFormat format);
+    void export_report(agreement::ReportFormat format);
     std::string project_name();
 
     std::optional<Project> project_;

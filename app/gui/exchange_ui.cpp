@@ -6,16 +6,14 @@
 #include <wx/msgdlg.h>
 #include <wx/utils.h>
 
-#include <fstream>
-
 #include "app/gui/error_dialog.h"
 #include "app/gui/job_dialog.h"
 #include "app/gui/wx_strings.h"
 #include "core/base/errors.h"
-#include "core/exchange/qdpx_export.h"
+#include "core/exchange/export.h"
 #include "core/exchange/qdpx_import.h"
-#include "core/exchange/tables.h"
 #include "core/project/project.h"
+#include "core/util/files.h"
 
 namespace quire::gui {
 namespace {
@@ -48,15 +46,27 @@ std::string details(const exchange::ImportReport& r) {
     return text;
 }
 
-// Writes a file from the project at `project_path` on a worker, under a modal dialog. The
-// worker opens its own connection: connections never cross threads.
-void write_in_background(wxWindow* parent, const std::string& project_path, const std::string& path,
-                         std::function<void(Project&)> write) {
-    run_modal<void>(parent, "Export", wx("Writing " + path),
-                    [project_path, write = std::move(write)](const Progress&) {
-                        Project project = Project::open(project_path);
-                        write(project);
-                    });
+// Asks where to save `content` and writes it there from the project at `project_path`, in
+// the format the file's extension names (core's write_export), on a worker under a modal
+// dialog. The worker opens its own connection: connections never cross threads. Returns the
+// path written, or "" when the user cancelled or writing failed (a dialog said why).
+std::string export_content(wxWindow* parent, const std::string& project_path,
+                           exchange::ExportContent content, const wxString& title,
+                           const wxString& name, const wxString& wildcard) {
+    const std::string path = save_path(parent, title, name, wildcard);
+    if (path.empty()) {
+        return path;
+    }
+    const bool written = guarded(parent, [&] {
+        run_modal<void>(
+            parent, "Export", wx("Writing " + path),
+            [project_path, path, content](const Progress&) {
+                Project project = Project::open(project_path);
+                // The save dialog has asked before replacing a file.
+                exchange::write_export(project, content, path, {{}, util::IfExists::Replace, {}});
+            });
+    });
+    return written ? path : std::string();
 }
 
 }  // namespace
@@ -64,7 +74,15 @@ void write_in_background(wxWindow* parent, const std::string& project_path, cons
 std::string save_path(wxWindow* parent, const wxString& title, const wxString& name,
                       const wxString& wildcard) {
     wxFileDialog dialog(parent, title, "", name, wildcard, wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    return dialog.ShowModal() == wxID_OK ? utf8(dialog.GetPath()) : std::string();
+    if (dialog.ShowModal() != wxID_OK) {
+        return {};
+    }
+    // A name typed without an extension gets the suggested one: the format follows it.
+    std::string path = utf8(dialog.GetPath());
+    if (util::lower_extension(path).empty()) {
+        path += util::lower_extension(utf8(name));
+    }
+    return path;
 }
 
 bool import_refi_project(wxWindow* parent, const std::string& project_path) {
@@ -76,7 +94,7 @@ bool import_refi_project(wxWindow* parent, const std::string& project_path) {
         return false;
     }
     const std::string file = utf8(dialog.GetPath());
-    const bool codebook = lower_extension(dialog.GetPath()) == "qdc";
+    const bool codebook = util::lower_extension(file) == ".qdc";
     bool imported = false;
     guarded(parent, [&] {
         const exchange::ImportReport preview = run_modal<exchange::ImportReport>(
@@ -108,88 +126,35 @@ bool import_refi_project(wxWindow* parent, const std::string& project_path) {
 }
 
 void export_refi_project(wxWindow* parent, const std::string& project_path) {
-    const std::string path = save_path(parent, "Export as REFI-QDA project", "project.qdpx",
-                                       "REFI-QDA projects (*.qdpx)|*.qdpx");
-    if (path.empty()) {
-        return;
-    }
-    guarded(parent, [&] {
-        write_in_background(parent, project_path, path,
-                            [path](Project& project) { exchange::export_qdpx(project, path); });
-    });
+    export_content(parent, project_path, exchange::ExportContent::Project,
+                   "Export as REFI-QDA project", "project.qdpx",
+                   "REFI-QDA projects (*.qdpx)|*.qdpx");
 }
 
 void export_refi_codebook(wxWindow* parent, const std::string& project_path) {
-    const std::string path = save_path(parent, "Export the codebook (REFI-QDA)", "codebook.qdc",
-                                       "REFI-QDA codebooks (*.qdc)|*.qdc");
-    if (!path.empty()) {
-        guarded(parent, [&] {
-            Project project = Project::open(project_path);
-            exchange::export_qdc(project, path);
-        });
-    }
+    export_content(parent, project_path, exchange::ExportContent::Codebook,
+                   "Export the codebook (REFI-QDA)", "codebook.qdc",
+                   "REFI-QDA codebooks (*.qdc)|*.qdc");
 }
 
 void export_segments(wxWindow* parent, const std::string& project_path) {
-    const std::string path = save_path(parent, "Export coded segments", "segments.xlsx",
-                                       "Excel workbooks (*.xlsx)|*.xlsx|CSV files (*.csv)|*.csv");
-    if (path.empty()) {
-        return;
-    }
-    guarded(parent, [&] {
-        write_in_background(parent, project_path, path, [path](Project& project) {
-            if (lower_extension(wx(path)) == "csv") {
-                std::ofstream out(path, std::ios::binary);
-                out << exchange::segments_csv(project);
-                if (!out) {
-                    throw Error("cannot write " + path);
-                }
-            } else {
-                exchange::write_segments_xlsx(project, {}, path);
-            }
-        });
-    });
+    export_content(parent, project_path, exchange::ExportContent::Segments, "Export coded segments",
+                   "segments.xlsx", "Excel workbooks (*.xlsx)|*.xlsx|CSV files (*.csv)|*.csv");
 }
 
 void export_codebook_table(wxWindow* parent, const std::string& project_path) {
-    const std::string path =
-        save_path(parent, "Export the codebook", "codebook.xlsx",
-                  "Excel workbooks (*.xlsx)|*.xlsx|CSV files (*.csv)|*.csv|Markdown (*.md)|*.md");
-    if (path.empty()) {
-        return;
-    }
-    guarded(parent, [&] {
-        Project project = Project::open(project_path);
-        const std::string ext = lower_extension(wx(path));
-        if (ext == "xlsx") {
-            exchange::write_codebook_xlsx(project, path);
-            return;
-        }
-        std::ofstream out(path, std::ios::binary);
-        out << (ext == "md" ? exchange::codebook_markdown(project)
-                            : exchange::codebook_csv(project));
-        if (!out) {
-            throw Error("cannot write " + path);
-        }
-    });
+    export_content(parent, project_path, exchange::ExportContent::Codebook, "Export the codebook",
+                   "codebook.xlsx",
+                   "Excel workbooks (*.xlsx)|*.xlsx|CSV files (*.csv)|*.csv|Markdown (*.md)|*.md");
 }
 
 void export_project_report(wxWindow* parent, const std::string& project_path) {
     const std::string path =
-        save_path(parent, "Export a project report", "report.html", "HTML files (*.html)|*.html");
-    if (path.empty()) {
-        return;
-    }
-    guarded(parent, [&] {
-        write_in_background(parent, project_path, path, [path](Project& project) {
-            std::ofstream out(path, std::ios::binary);
-            out << exchange::project_report_html(project);
-            if (!out) {
-                throw Error("cannot write " + path);
-            }
-        });
+        export_content(parent, project_path, exchange::ExportContent::Report,
+                       "Export a project report", "report.html", "HTML files (*.html)|*.html");
+    if (!path.empty()) {
         wxLaunchDefaultBrowser(wxFileName::FileNameToURL(wx(path)));
-    });
+    }
 }
 
 }  // namespace quire::gui

@@ -17,7 +17,4 @@ inline std::string utf8(const wxString& text) {
     return text.utf8_string();
 }
 
-// The file name's extension in lower case, without the dot ("" when there is none).
-std::string lower_extension(const wxString& path);
-
 }  // namespace quire::gui
