@@ -80,7 +80,9 @@ wxCheckListBox* AgreementChoices::add_checklist(wxSizer* sizer, const wxString& 
     row->Add(all, 0, wxRIGHT, 4);
     row->Add(none, 0);
     sizer->Add(row, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, kGap);
-    auto* list = new wxCheckListBox(this, wxID_ANY);
+    // A small minimum, so that the sizer shares the height by proportion: a list's best
+    // size is all of its items, which on a small screen left the next list no room at all.
+    auto* list = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 72));
     sizer->Add(list, proportion, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, kGap);
     all->Bind(wxEVT_BUTTON, [list](wxCommandEvent&) { check_all(list, true); });
     none->Bind(wxEVT_BUTTON, [list](wxCommandEvent&) { check_all(list, false); });

@@ -23,7 +23,9 @@
 #include "app/gui/agreement_disagreements.h"
 #include "app/gui/agreement_export_ui.h"
 #include "app/gui/error_dialog.h"
+#include "app/gui/window_size.h"
 #include "app/gui/wx_strings.h"
+#include "core/agreement/coefficient_table.h"
 #include "core/agreement/units.h"
 #include "core/base/errors.h"
 
@@ -37,11 +39,15 @@ namespace {
 
 const char* const kConsensus = "Consensus";
 
-wxString coefficient_text(const Coefficient& c, bool percent) {
-    if (!c.value) {
-        return L"\u2014";
-    }
-    return wxString::Format(percent ? "%.1f" : "%.3f", *c.value);
+wxString coefficient_text(const Coefficient& c, agreement::CoefficientFormat format) {
+    return wx(agreement::format_coefficient(c, format));
+}
+
+// The code grid's columns: every per-code coefficient, as the reports list them.
+const std::vector<agreement::CoefficientColumn>& code_columns() {
+    static const std::vector<agreement::CoefficientColumn> columns =
+        agreement::coefficients_of(agreement::CoefficientScope::Code);
+    return columns;
 }
 
 wxString count_text(std::int64_t n) {
@@ -53,6 +59,7 @@ wxString count_text(std::int64_t n) {
 AgreementFrame::AgreementFrame(wxWindow* parent, const std::string& project_path)
     : wxFrame(parent, wxID_ANY, L"Coder agreement", wxDefaultPosition, wxSize(1360, 860)) {
     SetMinSize(wxSize(1000, 640));
+    fit_to_display(this);
     CreateStatusBar(1);
     guarded(this, [&] { project_.emplace(Project::open(project_path)); });
 
@@ -154,7 +161,7 @@ wxWindow* AgreementFrame::build_by_code_page(wxWindow* parent) {
     auto* page = new wxPanel(parent);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     grid_ = new wxGrid(page, wxID_ANY);
-    grid_->CreateGrid(0, 6);
+    grid_->CreateGrid(0, static_cast<int>(code_columns().size()));
     grid_->EnableEditing(false);
     grid_->DisableDragRowSize();
     grid_->SetDefaultCellAlignment(wxALIGN_RIGHT, wxALIGN_CENTRE);
@@ -164,12 +171,9 @@ wxWindow* AgreementFrame::build_by_code_page(wxWindow* parent) {
     grid_->SetColLabelSize(26);
     grid_->SetRowLabelSize(260);
     grid_->SetLabelFont(grid_->GetDefaultCellFont());  // long code names read better unbolded
-    const wchar_t* const labels[] = {L"Agreement %",         L"Kappa",
-                                     L"Fleiss\u2019 \u03BA", L"Krippendorff\u2019s \u03B1",
-                                     L"(k)u\u03B1",          L"\u03B1u (1995)"};
-    for (int c = 0; c < 6; ++c) {
-        grid_->SetColLabelValue(c, labels[c]);
-        grid_->SetColSize(c, 104);
+    for (std::size_t c = 0; c < code_columns().size(); ++c) {
+        grid_->SetColLabelValue(static_cast<int>(c), wx(code_columns()[c].label));
+        grid_->SetColSize(static_cast<int>(c), 104);
     }
     // Sized to its rows (see fill_code_grid); the chart takes the rest.
     sizer->Add(grid_, 0, wxEXPAND | wxALL, 6);
@@ -371,7 +375,7 @@ void AgreementFrame::fill_code_grid() {
         grid_->DeleteRows(0, grid_->GetNumberRows());
     }
     grid_->AppendRows(static_cast<int>(codes.size()));
-    cell_notes_.assign(codes.size(), std::vector<std::string>(6));
+    cell_notes_.assign(codes.size(), std::vector<std::string>(code_columns().size()));
     wxClientDC dc(grid_);
     dc.SetFont(grid_->GetLabelFont());
     int label_width = 120;
@@ -387,11 +391,12 @@ void AgreementFrame::fill_code_grid() {
         label_width = std::max(label_width, dc.GetTextExtent(label).x);
         bars.push_back({name, depth, c.kappa.value});
 
-        const Coefficient* values[] = {&c.percent_agreement,  &c.kappa,     &c.fleiss_kappa,
-                                       &c.krippendorff_alpha, &c.k_u_alpha, &c.alpha_u_1995};
-        for (int col = 0; col < 6; ++col) {
-            const Coefficient& v = *values[col];
-            grid_->SetCellValue(row, col, coefficient_text(v, col == 0));
+        for (int col = 0; col < grid_->GetNumberCols(); ++col) {
+            const agreement::CoefficientColumn& column =
+                code_columns()[static_cast<std::size_t>(col)];
+            const Coefficient& v = agreement::figure(column, c);
+            const bool percent = column.format == agreement::CoefficientFormat::Percent;
+            grid_->SetCellValue(row, col, coefficient_text(v, column.format));
             cell_notes_[i][static_cast<std::size_t>(col)] = v.note;
             if (!v.value) {
                 grid_->SetCellTextColour(row, col, undefined_text_colour());
@@ -400,13 +405,13 @@ void AgreementFrame::fill_code_grid() {
             } else {
                 grid_->SetCellTextColour(row, col, *wxBLACK);
                 grid_->SetCellBackgroundColour(row, col,
-                                               col == 0 ? *wxWHITE : grade_colour(*v.value));
+                                               percent ? *wxWHITE : grade_colour(*v.value));
                 grid_->SetCellAlignment(row, col, wxALIGN_RIGHT, wxALIGN_CENTRE);
             }
         }
     }
     grid_->SetRowLabelSize(std::min(label_width + 20, 400));
-    for (int col = 0; col < 6; ++col) {
+    for (int col = 0; col < grid_->GetNumberCols(); ++col) {
         grid_->SetColSize(col, std::max(88, dc.GetTextExtent(grid_->GetColLabelValue(col)).x + 20));
     }
     grid_->EndBatch();
@@ -421,31 +426,20 @@ void AgreementFrame::fill_code_grid() {
 
 void AgreementFrame::fill_summary() {
     const agreement::OverallAgreement& o = run_->result.overall;
-    struct Measure {
-        const wchar_t* name;
-        const Coefficient& value;
-        bool percent;
-    };
-    const Measure measures[] = {{L"Cohen\u2019s \u03BA", o.cohen_kappa, false},
-                                {L"Scott\u2019s \u03C0", o.scott_pi, false},
-                                {L"Krippendorff\u2019s \u03B1", o.krippendorff_alpha, false},
-                                {L"Brennan\u2013Prediger", o.brennan_prediger, false},
-                                {L"agreement", o.percent_agreement, true},
-                                {L"u\u03B1", o.u_alpha, false},
-                                {L"|u\u03B1", o.binary_u_alpha, false},
-                                {L"|cu\u03B1", o.cu_alpha, false},
-                                {L"\u03B1u (1995)", o.alpha_u_1995, false}};
     wxString text = L"Overall:  ";
     // Notes grouped by reason: core prefixes each with the measure's name ("u\u03B1
     // undefined: ..."), which the grouping replaces by the list of measures it applies to.
     std::vector<std::pair<std::string, wxString>> reasons;
-    for (const Measure& m : measures) {
+    const std::vector<agreement::CoefficientColumn> measures =
+        agreement::coefficients_of(agreement::CoefficientScope::Overall);
+    for (const agreement::CoefficientColumn& m : measures) {
+        const Coefficient& value = agreement::figure(m, o);
+        const wxString name = wx(m.label);
         if (&m != &measures[0]) {
             text += L"  \u00B7  ";
         }
-        text += wxString(m.name) + " " + coefficient_text(m.value, m.percent) +
-                (m.percent && m.value.value ? "%" : "");
-        std::string why = m.value.note;
+        text += name + " " + coefficient_text(value, m.format);
+        std::string why = value.note;
         if (why.empty()) {
             continue;
         }
@@ -457,9 +451,9 @@ void AgreementFrame::fill_summary() {
         const auto same = std::find_if(reasons.begin(), reasons.end(),
                                        [&](const auto& r) { return r.first == why; });
         if (same == reasons.end()) {
-            reasons.emplace_back(why, m.name);
+            reasons.emplace_back(why, name);
         } else {
-            same->second += wxString(", ") + m.name;
+            same->second += wxString(", ") + name;
         }
     }
     summary_->SetLabel(text);
@@ -508,8 +502,10 @@ void AgreementFrame::fill_document_list() {
         for (std::size_t r = 0; r < run_->raters.size(); ++r) {
             by_document_->SetItem(row, col++, r < only.size() ? count_text(only[r]) : "");
         }
-        by_document_->SetItem(row, col++, coefficient_text(percent, true));
-        by_document_->SetItem(row, col++, coefficient_text(kappa, false));
+        by_document_->SetItem(row, col++,
+                              coefficient_text(percent, agreement::CoefficientFormat::Percent));
+        by_document_->SetItem(row, col++,
+                              coefficient_text(kappa, agreement::CoefficientFormat::Ratio));
         return row;
     };
     std::int64_t units = 0, both = 0, neither = 0;
@@ -563,7 +559,8 @@ void AgreementFrame::on_grid_motion(wxMouseEvent& event) {
     }
     tooltip_cell_ = wxPoint(row, col);
     std::string note;
-    if (row >= 0 && col >= 0 && static_cast<std::size_t>(row) < cell_notes_.size() && col < 6) {
+    if (row >= 0 && col >= 0 && static_cast<std::size_t>(row) < cell_notes_.size() &&
+        col < grid_->GetNumberCols()) {
         note = cell_notes_[static_cast<std::size_t>(row)][static_cast<std::size_t>(col)];
     }
     if (note.empty()) {

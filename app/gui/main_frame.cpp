@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/main_frame.h"
 
+#include <algorithm>
+
 #include <wx/button.h>
 #include <wx/combobox.h>
 #include <wx/dcmemory.h>
@@ -26,6 +28,7 @@
 #include "app/gui/main_menu.h"
 #include "app/gui/search_panel.h"
 #include "app/gui/transcript_view.h"
+#include "app/gui/window_size.h"
 #include "app/gui/wx_strings.h"
 #include "core/base/errors.h"
 #include "core/text/unicode.h"
@@ -66,6 +69,7 @@ wxPanel* titled(wxWindow* parent, const wxString& title, wxWindow** content_pare
 
 MainFrame::MainFrame() : wxFrame(nullptr, wxID_ANY, "Quire", wxDefaultPosition, wxSize(1280, 800)) {
     SetMinSize(wxSize(900, 560));
+    fit_to_display(this);
     build_menu();
     CreateStatusBar(2);
     int widths[] = {-1, 320};
@@ -116,6 +120,13 @@ wxPanel* MainFrame::build_welcome_page() {
     return welcome_;
 }
 
+// A side pane's width: a share of the window's, within bounds, so that on a small screen
+// the transcript between the panes keeps the most room.
+int MainFrame::pane_width(double share, int least, int most) const {
+    const int width = static_cast<int>(GetClientSize().GetWidth() * share);
+    return std::clamp(width, least, most);
+}
+
 // A coding bar over three panes.
 wxPanel* MainFrame::build_workbench_page() {
     auto* page = new wxPanel(pages_);
@@ -125,7 +136,7 @@ wxPanel* MainFrame::build_workbench_page() {
                                       wxSP_LIVE_UPDATE | wxSP_3DSASH);
     wxWindow* left = build_left_panes(workbench_);
     wxWindow* right = build_right_panes(workbench_);
-    workbench_->SplitVertically(left, right, 330);
+    workbench_->SplitVertically(left, right, pane_width(0.26, 220, 330));
     workbench_->SetMinimumPaneSize(160);
     page_sizer->Add(workbench_, 1, wxEXPAND);
     page->SetSizer(page_sizer);
@@ -190,7 +201,7 @@ wxWindow* MainFrame::build_right_panes(wxWindow* parent) {
                                  search::Spread spread) { code_hits(hits, code, spread); };
     search_ = new SearchPanel(side_, callbacks);
     side_->AddPage(search_, "Search");
-    right->SplitVertically(transcript_, side_, -520);
+    right->SplitVertically(transcript_, side_, -pane_width(0.34, 280, 520));
     right->SetSashGravity(1.0);
     right->SetMinimumPaneSize(120);
     return right;

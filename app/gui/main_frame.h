@@ -79,6 +79,7 @@ private:
     void bind_help_menu();
     void build_panes();
     wxPanel* build_welcome_page();
+    int pane_width(double share, int least, int most) const;
     wxPanel* build_workbench_page();
     wxSizer* build_coding_bar(wxWindow* page);
     wxWindow* build_left_panes(wxWindow* parent);
