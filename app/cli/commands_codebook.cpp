@@ -147,10 +147,7 @@ std::vector<TextRange> ranges_to_apply(Project& p, const Document& d, const Args
         return {{parse_offset(range->substr(0, colon), "START"),
                  parse_offset(range->substr(colon + 1), "END")}};
     }
-    std::vector<TextRange> ranges;
-    for (const auto& [start, end] : p.find_text(d.id, *args.option("match"))) {
-        ranges.push_back({start, end});
-    }
+    std::vector<TextRange> ranges = p.find_text(d.id, *args.option("match"));
     if (ranges.empty()) {
         throw NotFoundError("\"" + *args.option("match") + "\" does not occur in \"" + d.name +
                             "\"");

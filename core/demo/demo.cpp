@@ -92,7 +92,7 @@ void build(Project& project) {
         }
         const Coder coder = project.ensure_coder(fields[1]);
         const Code code = project.find_code(fields[2]);
-        project.apply_code(doc.id, code.id, coder.id, hits[0].first, hits[0].second);
+        project.apply_code(doc.id, code.id, coder.id, hits[0].start, hits[0].end);
     }
 }
 

@@ -19,6 +19,7 @@
 #include "core/base/errors.h"
 #include "core/formats/zip_writer.h"
 #include "core/text/unicode.h"
+#include "core/util/files.h"
 #include "core/util/paths.h"
 #include "core/util/sha256.h"
 
@@ -700,19 +701,7 @@ void export_qdc(Project& project, const std::string& path) {
     if (project.codes().empty()) {
         throw InvalidInputError("the codebook is empty: a REFI-QDA codebook needs a code");
     }
-    const std::string xml = codebook_qdc_xml(project);
-    const std::string partial = path + ".partial";
-    {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-        out << xml;
-        out.close();
-        if (!out) {
-            std::error_code ec;
-            std::filesystem::remove(partial, ec);
-            throw Error("cannot write " + path);
-        }
-    }
-    util::move_into_place(partial, path);
+    util::write_file_atomically(path, codebook_qdc_xml(project), util::IfExists::Replace);
 }
 
 }  // namespace quire::exchange

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/base/model.h"
+#include "core/base/text_range.h"
 
 // A Quire project: one SQLite file (*.quire) holding documents, codebook, coders, codings,
 // cases, attributes and memos.
@@ -182,8 +183,7 @@ public:
     // Codings with names and text, with up to `context` code points either side.
     std::vector<Segment> segments(const CodingFilter& filter, int context = 60);
     // Code points where `needle` (NFC) occurs in the document, non-overlapping.
-    std::vector<std::pair<std::int64_t, std::int64_t>> find_text(Id document,
-                                                                 const std::string& needle);
+    std::vector<TextRange> find_text(Id document, const std::string& needle);
 
     // CSV with header document,coder,code,start,end. Import is all or nothing.
     CsvCodingsOutcome import_codings_csv(const std::string& csv_text);

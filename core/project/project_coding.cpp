@@ -164,8 +164,7 @@ std::vector<Segment> Project::segments(const CodingFilter& filter, int context) 
     return out;
 }
 
-std::vector<std::pair<std::int64_t, std::int64_t>> Project::find_text(Id document_id,
-                                                                      const std::string& raw) {
+std::vector<TextRange> Project::find_text(Id document_id, const std::string& raw) {
     const std::string needle = text::to_nfc(raw);
     if (needle.empty()) {
         throw InvalidInputError("the text to find must not be empty");
@@ -173,11 +172,11 @@ std::vector<std::pair<std::int64_t, std::int64_t>> Project::find_text(Id documen
     const std::string haystack = document_text(document_id);
     const text::OffsetMap offsets(haystack);
     const std::int64_t needle_cps = text::code_point_count(needle);
-    std::vector<std::pair<std::int64_t, std::int64_t>> out;
+    std::vector<TextRange> out;
     for (std::size_t at = haystack.find(needle); at != std::string::npos;
          at = haystack.find(needle, at + needle.size())) {
         const std::int64_t start = offsets.code_point_of_byte(static_cast<std::int64_t>(at));
-        out.emplace_back(start, start + needle_cps);
+        out.push_back({start, start + needle_cps});
     }
     return out;
 }

@@ -853,8 +853,8 @@ TEST_CASE("find_text on accented text gives code-point ranges", "[project][codin
     const std::string stored = p.document_text(doc);
     const auto hits = p.find_text(doc, "cafe\u0301");
     REQUIRE(hits.size() == 2);
-    CHECK(hits[0] == std::pair<std::int64_t, std::int64_t>{5, 9});
-    CHECK(hits[1] == std::pair<std::int64_t, std::int64_t>{16, 20});
+    CHECK(hits[0] == quire::TextRange{5, 9});
+    CHECK(hits[1] == quire::TextRange{16, 20});
     for (const auto& [start, end] : hits) {
         CHECK(quire::text::slice(stored, start, end) == "caf\u00E9");
     }
@@ -868,8 +868,8 @@ TEST_CASE("find_text reports non-overlapping occurrences", "[project][coding]") 
     const Id doc = p.add_document("D", "aaaa").document.id;
     const auto hits = p.find_text(doc, "aa");
     REQUIRE(hits.size() == 2);
-    CHECK(hits[0].first == 0);
-    CHECK(hits[1].first == 2);
+    CHECK(hits[0].start == 0);
+    CHECK(hits[1].start == 2);
 }
 
 // --- CSV exchange -----------------------------------------------------------------------

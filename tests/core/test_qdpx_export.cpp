@@ -260,8 +260,8 @@ TEST_CASE("selections around emoji and accents count code points, not bytes or U
     const quire::Coder coder = p.ensure_coder("Ana");
     const auto found = p.find_text(doc.id, "na\xC3\xAFve");
     REQUIRE(found.size() == 1);
-    CHECK(found[0] == std::pair<std::int64_t, std::int64_t>{7, 12});  // C a f é ␠ 😀 ␠
-    p.apply_code(doc.id, code.id, coder.id, found[0].first, found[0].second);
+    CHECK(found[0] == quire::TextRange{7, 12});  // C a f é ␠ 😀 ␠
+    p.apply_code(doc.id, code.id, coder.id, found[0].start, found[0].end);
 
     quire::test::ScratchDir out;
     quire::exchange::export_qdpx(p, out.path("u.qdpx"));

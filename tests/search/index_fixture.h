@@ -47,12 +47,12 @@ struct Fixture {
         const auto p2 = project.find_text(beta, "We talk about safety");
         REQUIRE(p2.size() == 1);
         const auto end = project.find_text(beta, "the risk here.");
-        project.link_case(c.id, beta, p2[0].first, end[0].second);
+        project.link_case(c.id, beta, p2[0].start, end[0].end);
         project.set_case_attribute(c.id, "role", "Referrer");
         const auto safety = project.add_code("Safety");
         const auto school = project.add_code("School", safety.id);
         const auto sam = project.ensure_coder("Sam");
-        project.apply_code(beta, school.id, sam.id, p2[0].first, end[0].second);
+        project.apply_code(beta, school.id, sam.id, p2[0].start, end[0].end);
     }
 
     std::string slice(const Hit& h) {

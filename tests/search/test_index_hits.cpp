@@ -200,7 +200,7 @@ TEST_CASE("facets count hits per document and per code of the chosen coders", "[
     const auto family = f.project.add_code("Family");
     const auto around = f.project.find_text(f.alpha, "the young person\u2019s family");
     REQUIRE(around.size() == 1);
-    f.project.apply_code(f.alpha, family.id, other.id, around[0].first, around[0].second);
+    f.project.apply_code(f.alpha, family.id, other.id, around[0].start, around[0].end);
     Index index(f.project);
     const SearchResults all = search(index, "family OR risk", 0, 2, true);
     CHECK(all.hits.size() == 2);
