@@ -368,7 +368,15 @@ void Index::Impl::ensure_current() {
 }
 
 std::string Index::default_folder(const std::string& project_guid) {
-    const fs::path base = fs::path(util::user_cache_dir()) / "index";
+    fs::path base;
+    try {
+        base = fs::path(util::user_cache_dir()) / "index";
+    } catch (const SearchIndexError&) {
+        throw;
+    } catch (const Error& e) {
+        // No cache folder at all: still a problem of the index, not of the project.
+        throw SearchIndexError(e.what());
+    }
     make_private_folder(base);
     return (base / project_guid).string();
 }

@@ -184,3 +184,15 @@ TEST_CASE("quire-cli exits 8 with one line when the search index cannot be creat
     CHECK(imported.status == 0);
     CHECK_THAT(imported.err, Catch::Contains("imported, but the search index was not updated"));
 }
+
+TEST_CASE("quire-cli exits 8 when the cache folder itself cannot be created", "[cli][search]") {
+    Project p;
+    Scratch cache;
+    // XDG_CACHE_HOME names a file: not even the per-user cache folder can be made.
+    cache.write("not-a-folder", "a file");
+    const CacheHome home((cache.dir() / "not-a-folder").string());
+    const CliResult r = cli({"search", p.path, "risk"});
+    CHECK(r.status == 8);
+    CHECK(r.out.empty());
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+}
