@@ -371,8 +371,6 @@ std::string Index::default_folder(const std::string& project_guid) {
     fs::path base;
     try {
         base = fs::path(util::user_cache_dir()) / "index";
-    } catch (const SearchIndexError&) {
-        throw;
     } catch (const Error& e) {
         // No cache folder at all: still a problem of the index, not of the project.
         throw SearchIndexError(e.what());
