@@ -32,6 +32,14 @@ wxColour code_colour(const std::string& hex) {
     return c.IsOk() ? c : wxColour(0x9E, 0x9E, 0x9E);
 }
 
+// The code as it is now, or nullopt after a dialog saying why it cannot be read (another
+// program may have deleted it): reading must not throw out of an event handler.
+std::optional<Code> current_code(wxWindow* parent, Project& project, Id id) {
+    std::optional<Code> c;
+    guarded(parent, [&] { c = project.code(id); });
+    return c;
+}
+
 bool ask_new_code(wxWindow* parent, Project& project, std::optional<Id> parent_code) {
     const wxString name = wxGetTextFromUser("Name of the new code:", "New code", "", parent);
     if (name.IsEmpty()) {
@@ -42,12 +50,12 @@ bool ask_new_code(wxWindow* parent, Project& project, std::optional<Id> parent_c
 }
 
 bool ask_code_definition(wxWindow* parent, Project& project, Id code) {
-    Code c;
-    if (!guarded(parent, [&] { c = project.code(code); })) {
+    const std::optional<Code> c = current_code(parent, project, code);
+    if (!c) {
         return false;
     }
-    wxTextEntryDialog dialog(parent, "Definition of \"" + wx(c.name) + "\":", "Edit code",
-                             wx(c.definition), wxOK | wxCANCEL | wxTE_MULTILINE);
+    wxTextEntryDialog dialog(parent, "Definition of \"" + wx(c->name) + "\":", "Edit code",
+                             wx(c->definition), wxOK | wxCANCEL | wxTE_MULTILINE);
     if (dialog.ShowModal() != wxID_OK) {
         return false;
     }
@@ -58,8 +66,11 @@ bool ask_code_definition(wxWindow* parent, Project& project, Id code) {
 }
 
 bool ask_rename_code(wxWindow* parent, Project& project, Id code) {
-    const wxString name =
-        wxGetTextFromUser("New name:", "Rename code", wx(project.code(code).name), parent);
+    const std::optional<Code> c = current_code(parent, project, code);
+    if (!c) {
+        return false;
+    }
+    const wxString name = wxGetTextFromUser("New name:", "Rename code", wx(c->name), parent);
     if (name.IsEmpty()) {
         return false;
     }
@@ -68,8 +79,12 @@ bool ask_rename_code(wxWindow* parent, Project& project, Id code) {
 }
 
 bool ask_code_colour(wxWindow* parent, Project& project, Id code) {
+    const std::optional<Code> c = current_code(parent, project, code);
+    if (!c) {
+        return false;
+    }
     wxColourData data;
-    data.SetColour(code_colour(project.code(code).color));
+    data.SetColour(code_colour(c->color));
     wxColourDialog dialog(parent, &data);
     if (dialog.ShowModal() != wxID_OK) {
         return false;
@@ -84,7 +99,9 @@ bool ask_move_code(wxWindow* parent, Project& project, Id code) {
     wxArrayString choices;
     std::vector<Id> ids;
     choices.Add("(top level)");
-    other_codes(project, code, choices, ids);
+    if (!guarded(parent, [&] { other_codes(project, code, choices, ids); })) {
+        return false;
+    }
     const int pick = wxGetSingleChoiceIndex("Move under:", "Move code", choices, parent);
     if (pick < 0) {
         return false;
@@ -96,11 +113,17 @@ bool ask_move_code(wxWindow* parent, Project& project, Id code) {
 }
 
 bool ask_merge_code(wxWindow* parent, Project& project, Id code) {
+    const std::optional<Code> c = current_code(parent, project, code);
+    if (!c) {
+        return false;
+    }
     wxArrayString choices;
     std::vector<Id> ids;
-    other_codes(project, code, choices, ids);
-    const int pick = wxGetSingleChoiceIndex(
-        "Merge \"" + wx(project.code(code).name) + "\" into:", "Merge code", choices, parent);
+    if (!guarded(parent, [&] { other_codes(project, code, choices, ids); })) {
+        return false;
+    }
+    const int pick = wxGetSingleChoiceIndex("Merge \"" + wx(c->name) + "\" into:", "Merge code",
+                                            choices, parent);
     if (pick < 0) {
         return false;
     }
@@ -109,9 +132,12 @@ bool ask_merge_code(wxWindow* parent, Project& project, Id code) {
 }
 
 bool ask_delete_code(wxWindow* parent, Project& project, Id code) {
-    const Code c = project.code(code);
-    const std::int64_t used = project.coding_count(code, true);
-    wxString question = "Delete the code \"" + wx(c.name) + "\" and its child codes?";
+    const std::optional<Code> c = current_code(parent, project, code);
+    std::int64_t used = 0;
+    if (!c || !guarded(parent, [&] { used = project.coding_count(code, true); })) {
+        return false;
+    }
+    wxString question = "Delete the code \"" + wx(c->name) + "\" and its child codes?";
     if (used > 0) {
         question +=
             wxString::Format("\n\nThis also removes %lld codings.", static_cast<long long>(used));
