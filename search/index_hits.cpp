@@ -94,7 +94,7 @@ CodeHitsOutcome code_hits(Project& project, const std::vector<Hit>& hits, Id cod
                           Spread spread) {
     std::set<std::pair<Id, TextRange>> ranges;
     for (const Hit& h : hits) {
-        ranges.insert({h.document, spread == Spread::Paragraph ? h.paragraph_range() : h.range()});
+        ranges.insert({h.document, spread == Spread::Paragraph ? h.paragraph : h.range});
     }
     CodeHitsOutcome outcome;
     Project::Action action(project);

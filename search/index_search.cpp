@@ -158,10 +158,8 @@ private:
             if (counted_ >= request_.offset && counted_ < wanted_) {
                 Hit h;
                 h.document = document;
-                h.start = range.start;
-                h.end = range.end;
-                h.paragraph_start = text->trimmed.start;
-                h.paragraph_end = text->trimmed.end;
+                h.range = range;
+                h.paragraph = text->trimmed;
                 h.snippet = text->snippet(ph.spans, s);
                 h.score = match.get_weight();
                 results_.hits.push_back(std::move(h));

@@ -53,15 +53,10 @@ struct SearchRequest {
 struct Hit {
     Id document = 0;
     std::string document_name;
-    std::int64_t start = 0;  // code points of the matched words, [start, end)
-    std::int64_t end = 0;
-    std::int64_t paragraph_start = 0;  // the paragraph around the hit, trimmed
-    std::int64_t paragraph_end = 0;
+    TextRange range;      // code points of the matched words
+    TextRange paragraph;  // the paragraph around the hit, trimmed
     std::string snippet;  // text around the hit; matched words between "**"
     double score = 0;     // relevance of the document (BM25); hits follow in text order
-
-    TextRange range() const { return {start, end}; }
-    TextRange paragraph_range() const { return {paragraph_start, paragraph_end}; }
 };
 
 struct Facet {

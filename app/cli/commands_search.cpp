@@ -93,10 +93,10 @@ void print_results_json(const search::SearchRequest& request, const search::Sear
     for (const search::Hit& h : r.hits) {
         hits.push_back({{"document", h.document_name},
                         {"document_id", h.document},
-                        {"start", h.start},
-                        {"end", h.end},
-                        {"paragraph_start", h.paragraph_start},
-                        {"paragraph_end", h.paragraph_end},
+                        {"start", h.range.start},
+                        {"end", h.range.end},
+                        {"paragraph_start", h.paragraph.start},
+                        {"paragraph_end", h.paragraph.end},
                         {"snippet", h.snippet},
                         {"score", h.score}});
     }
@@ -118,7 +118,8 @@ void print_results_text(const search::SearchRequest& request, const search::Sear
         out << "query: " << r.explained << "\n";
     }
     for (const search::Hit& h : r.hits) {
-        out << h.document_name << "\t" << h.start << ":" << h.end << "\t" << h.snippet << "\n";
+        out << h.document_name << "\t" << h.range.start << ":" << h.range.end << "\t" << h.snippet
+            << "\n";
     }
     if (r.total_hits) {
         out << *r.total_hits << " hits in " << *r.total_documents << " documents\n";

@@ -314,11 +314,11 @@ void MainFrame::open_hit(const search::Hit& chosen, const std::vector<search::Hi
     }
     std::vector<TextRange> hits;
     for (const search::Hit& h : in_document) {
-        hits.push_back({h.start, h.end});
+        hits.push_back(h.range);
     }
     transcript_->mark_hits(hits);
-    transcript_->reveal(chosen.start);
-    transcript_->select_code_points({chosen.start, chosen.end});
+    transcript_->reveal(chosen.range.start);
+    transcript_->select_code_points(chosen.range);
 }
 
 void MainFrame::code_hits(const std::vector<search::Hit>& hits, Id code, search::Spread spread) {

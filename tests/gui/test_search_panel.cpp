@@ -68,11 +68,11 @@ TEST_CASE("searching from the panel opens a hit exactly and codes all hits undoa
     panel->activate_hit(3);
     settle();
     REQUIRE(frame->current_document() == hit.document);
-    CHECK(frame->transcript()->selection_code_points() == quire::TextRange{hit.start, hit.end});
-    CHECK(frame->transcript()->is_hit_at(hit.start));
-    CHECK_FALSE(frame->transcript()->is_hit_at(hit.end));
+    CHECK(frame->transcript()->selection_code_points() == hit.range);
+    CHECK(frame->transcript()->is_hit_at(hit.range.start));
+    CHECK_FALSE(frame->transcript()->is_hit_at(hit.range.end));
     Project& p = *frame->project();
-    CHECK(quire::text::slice(p.document_text(hit.document), hit.start, hit.end)
+    CHECK(quire::text::slice(p.document_text(hit.document), hit.range.start, hit.range.end)
               .rfind("ncertain", 1) == 1);
 
     // Filters combine with any query, OR included: only Sam's coded passages.
@@ -87,7 +87,7 @@ TEST_CASE("searching from the panel opens a hit exactly and codes all hits undoa
     const auto sam_codings = frame->project()->codings(by_sam);
     for (const auto& h : sams.hits) {
         const bool inside = std::any_of(sam_codings.begin(), sam_codings.end(), [&](const auto& c) {
-            return c.document_id == h.document && c.start <= h.start && h.end <= c.end;
+            return c.document_id == h.document && c.start <= h.range.start && h.range.end <= c.end;
         });
         CHECK(inside);
     }

@@ -56,7 +56,7 @@ struct Fixture {
     }
 
     std::string slice(const Hit& h) {
-        return quire::text::slice(project.document_text(h.document), h.start, h.end);
+        return quire::text::slice(project.document_text(h.document), h.range.start, h.range.end);
     }
 
     std::vector<std::string> found(Index& index, const std::string& query,

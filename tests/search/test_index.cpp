@@ -153,7 +153,7 @@ TEST_CASE("counting gives totals and facets, and pages add up to the whole", "[s
         page.limit = 3;
         const SearchResults p = index.search(page);
         for (const Hit& h : p.hits) {
-            paged.emplace_back(h.document, h.start);
+            paged.emplace_back(h.document, h.range.start);
         }
         if (!p.more) {
             break;
@@ -161,7 +161,7 @@ TEST_CASE("counting gives totals and facets, and pages add up to the whole", "[s
     }
     std::vector<std::pair<Id, std::int64_t>> whole;
     for (const Hit& h : r.hits) {
-        whole.emplace_back(h.document, h.start);
+        whole.emplace_back(h.document, h.range.start);
     }
     CHECK(paged == whole);
 }
@@ -175,7 +175,7 @@ TEST_CASE("snippets mark the matched words, and paragraphs are trimmed lines", "
     REQUIRE(res.hits.size() == 2);
     CHECK_THAT(res.hits[0].snippet, Catch::Contains("the **young person\u2019s** **family**"));
     const std::string text = f.project.document_text(res.hits[0].document);
-    CHECK(quire::text::slice(text, res.hits[0].paragraph_start, res.hits[0].paragraph_end) ==
+    CHECK(quire::text::slice(text, res.hits[0].paragraph.start, res.hits[0].paragraph.end) ==
           "Zo\u00EB (practitioner): Uncertainty is part of the work with the young person\u2019s "
           "family. One-to-one sessions help.");
 }

@@ -58,9 +58,9 @@ std::vector<std::string> seen(Index& index, const std::string& query) {
     const SearchResults res = index.search(r);
     std::vector<std::string> out;
     for (const Hit& h : res.hits) {
-        out.push_back(std::to_string(h.document) + " " + std::to_string(h.start) + "-" +
-                      std::to_string(h.end) + " " + std::to_string(h.paragraph_start) + "-" +
-                      std::to_string(h.paragraph_end) + " " + h.snippet);
+        out.push_back(std::to_string(h.document) + " " + std::to_string(h.range.start) + "-" +
+                      std::to_string(h.range.end) + " " + std::to_string(h.paragraph.start) + "-" +
+                      std::to_string(h.paragraph.end) + " " + h.snippet);
     }
     for (const auto& facet : res.by_document) {
         out.push_back(facet.name + " " + std::to_string(facet.hits));
