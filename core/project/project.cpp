@@ -107,12 +107,28 @@ Project Project::open(const std::string& path) {
                                std::to_string(current_schema_version()) +
                                "): update Quire to open it");
     }
-    if (version < current_schema_version()) {
-        // Before anything changes the file, not even its journal mode.
-        keep_upgrade_copy(*db, version);
+    if (version == current_schema_version()) {
+        configure(*db);
+        return Project(std::move(db));
     }
-    configure(*db);
-    migrate(*db);
+    if (db->read_only()) {
+        throw ProjectFileError(path + " is from an older Quire (file format " +
+                               std::to_string(version) +
+                               ") and cannot be written here, so it cannot be upgraded");
+    }
+    // Before anything changes the file, not even its journal mode.
+    const std::string copy = keep_upgrade_copy(*db, version);
+    try {
+        configure(*db);
+        migrate(*db);
+    } catch (...) {
+        // Each step commits with its version: when none did, the file is as it was and the
+        // copy would only pile up with every retry.
+        if (user_version(*db) == version) {
+            discard_upgrade_copy(copy);
+        }
+        throw;
+    }
     return Project(std::move(db));
 }
 

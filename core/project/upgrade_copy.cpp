@@ -4,7 +4,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
 #include <cerrno>
+
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -33,16 +35,23 @@ bool has_leftovers(const fs::path& file) {
 }
 
 // Creates the copy's file, empty, under the first free name. Creating it exclusively
-// (fopen's "x") claims the name at once, so a file that appears meanwhile is never
-// replaced; SQLite then writes into the empty file.
+// (O_EXCL) claims the name at once, so a file that appears meanwhile is never replaced;
+// SQLite then writes into the empty file. The copy gets the project's permission bits: a
+// private project (transcripts are confidential) must not leave a readable copy.
 fs::path claim_free_name(const fs::path& project, int version) {
+    std::error_code ec;
+    const auto mode =
+        static_cast<mode_t>(fs::status(project, ec).permissions() & fs::perms::mask) & 0666;
     for (int number = 1; number < 10000; ++number) {
         const fs::path candidate = copy_name(project, version, number);
         if (has_leftovers(candidate)) {
             continue;
         }
-        if (std::FILE* f = std::fopen(candidate.c_str(), "wx")) {
-            std::fclose(f);
+        const int fd = ::open(candidate.c_str(), O_CREAT | O_EXCL | O_WRONLY, ec ? 0600 : mode);
+        if (fd >= 0) {
+            // open() applies the umask; the copy is never more open than the original.
+            ::fchmod(fd, ec ? 0600 : mode);
+            ::close(fd);
             return candidate;
         }
         if (errno != EEXIST) {
@@ -59,7 +68,11 @@ void sync_to_disk(const fs::path& path) {
     const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
     for (const fs::path& p : {path, folder}) {
         const int fd = ::open(p.c_str(), O_RDONLY);
-        if (fd < 0 || ::fsync(fd) != 0) {
+        const bool synced = fd >= 0 && ::fsync(fd) == 0;
+        // Some file systems (network, FUSE) cannot sync a folder: the file itself is synced.
+        const bool folder_unsupported =
+            !synced && p == folder && (errno == EINVAL || errno == ENOTSUP || errno == EROFS);
+        if (!synced && !folder_unsupported) {
             const std::string reason = std::strerror(errno);
             if (fd >= 0) {
                 ::close(fd);
@@ -105,6 +118,12 @@ std::string keep_upgrade_copy(sql::Connection& db, int version) {
                                " before upgrading it from file format " + std::to_string(version) +
                                ", so it was left as it was (" + e.what() + ")");
     }
+}
+
+void discard_upgrade_copy(const std::string& copy) {
+    std::error_code ec;
+    fs::remove(copy, ec);
+    fs::remove(copy + "-journal", ec);
 }
 
 }  // namespace quire::project_detail

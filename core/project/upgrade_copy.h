@@ -18,4 +18,8 @@ namespace quire::project_detail {
 // project file itself is only read.
 std::string keep_upgrade_copy(sql::Connection& db, int version);
 
+// Removes a copy kept for an upgrade that then failed before changing the file, so that
+// opening it again does not pile up copies. Nothing throws.
+void discard_upgrade_copy(const std::string& copy);
+
 }  // namespace quire::project_detail

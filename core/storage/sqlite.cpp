@@ -155,6 +155,10 @@ Statement& Connection::prepare(const std::string& sql) {
     return *it->second;
 }
 
+bool Connection::read_only() const {
+    return sqlite3_db_readonly(db_, "main") == 1;
+}
+
 std::int64_t Connection::last_insert_rowid() const {
     return sqlite3_last_insert_rowid(db_);
 }

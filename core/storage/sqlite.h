@@ -70,6 +70,8 @@ public:
     int changes() const;
     std::int64_t pragma_int(const std::string& name);
     const std::string& path() const { return path_; }
+    // True when SQLite opened the file read-only (it is not writable by this user).
+    bool read_only() const;
     // Reads `length` bytes at byte `offset` of documents.text without loading the whole
     // value (SQLite's incremental I/O). The handle stays open for further reads, which is
     // much cheaper than opening one per read, until end_text_reads(): while it is open the

@@ -292,3 +292,29 @@ TEST_CASE("when the upgrade copy cannot be made the file is not upgraded and sta
     CHECK(user_version(path) == 1);
     CHECK(dir.entries() == std::vector<std::string>{name});
 }
+
+TEST_CASE("an upgrade that fails removes its copy, so retrying does not pile up copies",
+          "[project][upgrade]") {
+    ScratchDir dir;
+    const std::string path = copy_fixture(dir, "project_v2.quire");
+    {
+        // What migration 3 creates, already there: the step fails before it commits.
+        Connection raw(path, Connection::Mode::ReadWrite);
+        raw.exec("CREATE TABLE change_counters (name TEXT)");
+    }
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        CHECK_THROWS_AS(Project::open(path), quire::ProjectFileError);
+        CHECK_FALSE(fs::exists(dir.path("study.v2.backup.quire")));
+        CHECK_FALSE(fs::exists(dir.path("study.v2.backup-2.quire")));
+    }
+    CHECK(user_version(path) == 2);
+}
+
+TEST_CASE("the upgrade copy is as private as the project it copies", "[project][upgrade]") {
+    ScratchDir dir;
+    const std::string path = copy_fixture(dir, "project_v1.quire");
+    fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write);
+    Project::open(path);
+    const fs::perms copy = fs::status(dir.path("study.v1.backup.quire")).permissions();
+    CHECK((copy & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
+}
