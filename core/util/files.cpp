@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/util/files.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -24,24 +30,102 @@ void refuse_existing_file(const std::string& path) {
     }
 }
 
+namespace {
+
+[[noreturn]] void fail_to_write(const std::string& path, int error) {
+    throw Error("cannot write " + path + ": " + std::strerror(error));
+}
+
+// What a new file gets: 0666 less the process's umask, read without changing it.
+mode_t new_file_mode() {
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);) {
+        if (line.rfind("Umask:", 0) == 0) {
+            return static_cast<mode_t>(0666 & ~std::stoul(line.substr(6), nullptr, 8));
+        }
+    }
+    return 0644;
+}
+
+void write_all(int fd, std::string_view bytes, const std::string& path) {
+    while (!bytes.empty()) {
+        const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            fail_to_write(path, errno);
+        }
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+}
+
+// A device or a pipe (/dev/stdout, a FIFO) has nothing to be renamed over: it is written
+// as it is.
+void write_in_place(const std::string& target, std::string_view bytes, const std::string& path) {
+    const int fd = ::open(target.c_str(), O_WRONLY | O_TRUNC);
+    if (fd < 0) {
+        fail_to_write(path, errno);
+    }
+    try {
+        write_all(fd, bytes, path);
+    } catch (...) {
+        ::close(fd);
+        throw;
+    }
+    ::close(fd);
+}
+
+}  // namespace
+
 void write_file_atomically(const std::string& path, std::string_view bytes, IfExists if_exists) {
+    namespace fs = std::filesystem;
     if (if_exists == IfExists::Refuse) {
         refuse_existing_file(path);
     }
-    const std::string partial = path + ".partial";
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    if (!out) {
-        // Nothing was created: whatever stands at PATH.partial is not ours to remove.
-        throw Error("cannot write " + path);
+    std::error_code ec;
+    // A link is followed: the file it names is replaced and the link stays a link.
+    std::string target = path;
+    if (fs::is_symlink(fs::symlink_status(path, ec))) {
+        target = fs::weakly_canonical(path, ec).string();
+        if (ec) {
+            throw Error("cannot write " + path + ": " + ec.message());
+        }
     }
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) {
-        std::error_code ignored;
-        std::filesystem::remove(partial, ignored);
-        throw Error("cannot write " + path);
+    const fs::file_status status = fs::status(target, ec);
+    if (fs::is_directory(status)) {
+        throw Error("cannot write " + path + ": a folder has that name");
     }
-    move_into_place(partial, path);
+    if (fs::exists(status) && !fs::is_regular_file(status)) {
+        write_in_place(target, bytes, path);
+        return;
+    }
+    // The new text goes to a temporary of its own beside the target (never a file of the
+    // user's), on disk before it replaces the old file, with the old file's permissions.
+    const mode_t mode = fs::exists(status)
+                            ? static_cast<mode_t>(status.permissions() & fs::perms::mask)
+                            : new_file_mode();
+    std::string temporary = target + ".XXXXXX";
+    const int fd = ::mkstemp(temporary.data());
+    if (fd < 0) {
+        fail_to_write(path, errno);
+    }
+    try {
+        write_all(fd, bytes, path);
+        if (::fchmod(fd, mode) != 0 || ::fsync(fd) != 0) {
+            fail_to_write(path, errno);
+        }
+    } catch (...) {
+        ::close(fd);
+        ::unlink(temporary.c_str());
+        throw;
+    }
+    if (::close(fd) != 0) {
+        const int error = errno;
+        ::unlink(temporary.c_str());
+        fail_to_write(path, error);
+    }
+    move_into_place(temporary, target);
 }
 
 void throw_unknown_extension(const std::string& path, const std::string& what,

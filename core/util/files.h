@@ -22,9 +22,11 @@ std::string lower_extension(const std::string& path);
 // Throws ConflictError "<path> already exists (add --force to replace it)" when it exists.
 void refuse_existing_file(const std::string& path);
 
-// Writes `bytes` to PATH.partial, then moves that into place (move_into_place). With
-// IfExists::Refuse an existing `path` is refused before anything is written. On failure
-// `path` is as it was and no .partial of ours remains.
+// Writes `bytes` to a temporary of its own beside `path`, syncs it, gives it the permissions
+// of the file it replaces, then moves it into place (move_into_place). A symbolic link is
+// followed (the file it names is replaced); a device or pipe such as /dev/stdout is written
+// as it is. With IfExists::Refuse an existing `path` is refused before anything is written.
+// On failure `path` is as it was and no temporary of ours remains.
 void write_file_atomically(const std::string& path, std::string_view bytes,
                            IfExists if_exists = IfExists::Refuse);
 

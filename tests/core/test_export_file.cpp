@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <regex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/base/errors.h"
@@ -52,9 +58,12 @@ struct SmallProject {
     }
 };
 
-bool no_partial_left(const ScratchDir& dir) {
+// Writers leave nothing beside their target: no PATH.partial (XLSX, zip) and no
+// PATH.XXXXXX (the atomic writer's temporary).
+bool no_temporary_left(const ScratchDir& dir) {
+    const std::regex temporary(R"(\.partial$|\.[A-Za-z0-9]{6}$)");
     for (const std::string& name : dir.entries()) {
-        if (name.find(".partial") != std::string::npos) {
+        if (std::regex_search(name, temporary)) {
             return false;
         }
     }
@@ -79,11 +88,11 @@ TEST_CASE("an atomic write refuses to replace a file unless asked", "[files]") {
         CHECK(std::string(e.what()) == path + " already exists (add --force to replace it)");
     }
     CHECK(dir.read("notes.txt") == "keep me");
-    CHECK(no_partial_left(dir));
+    CHECK(no_temporary_left(dir));
 
     write_file_atomically(path, "new", IfExists::Replace);
     CHECK(dir.read("notes.txt") == "new");
-    CHECK(no_partial_left(dir));
+    CHECK(no_temporary_left(dir));
 }
 
 TEST_CASE("an atomic write creates a missing file with exactly the bytes given", "[files]") {
@@ -96,12 +105,12 @@ TEST_CASE("an atomic write creates a missing file with exactly the bytes given",
 
 TEST_CASE("an atomic write that fails leaves the old file as it was", "[files]") {
     ScratchDir dir;
-    const std::string path = dir.write("table.csv", "old");
-    // The temporary beside the target cannot be created where a folder stands.
-    fs::create_directories(dir.path("table.csv.partial/inside"));
+    // A name of 250 bytes exists; the temporary beside it (7 bytes longer) cannot be made.
+    const std::string name = std::string(246, 't') + ".csv";
+    const std::string path = dir.write(name, "old");
     CHECK_THROWS_AS(write_file_atomically(path, "new", IfExists::Replace), quire::Error);
-    CHECK(dir.read("table.csv") == "old");
-    CHECK(fs::is_directory(dir.path("table.csv.partial/inside")));
+    CHECK(dir.read(name) == "old");
+    CHECK(dir.entries() == std::vector<std::string>{name});
 
     // Nor can a file replace a folder: the temporary goes, the folder stays.
     fs::create_directories(dir.path("folder.csv/inside"));
@@ -112,6 +121,43 @@ TEST_CASE("an atomic write that fails leaves the old file as it was", "[files]")
 
     CHECK_THROWS_AS(write_file_atomically(dir.path("no/such/folder/x.csv"), "new"), quire::Error);
     CHECK_FALSE(fs::exists(dir.path("no")));
+}
+
+TEST_CASE("an atomic write keeps the replaced file's permissions and a user's .partial file",
+          "[files]") {
+    ScratchDir dir;
+    const std::string path = dir.write("private.html", "old");
+    fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write);
+    dir.write("private.html.partial", "a file of the user's");
+    write_file_atomically(path, "new", IfExists::Replace);
+    CHECK(dir.read("private.html") == "new");
+    CHECK(fs::status(path).permissions() == (fs::perms::owner_read | fs::perms::owner_write));
+    CHECK(dir.read("private.html.partial") == "a file of the user's");
+    CHECK(dir.entries() == std::vector<std::string>{"private.html", "private.html.partial"});
+}
+
+TEST_CASE("an atomic write follows a link and replaces the file it names", "[files]") {
+    ScratchDir dir;
+    const std::string real = dir.write("real.csv", "old");
+    fs::create_symlink(real, dir.path("link.csv"));
+    write_file_atomically(dir.path("link.csv"), "new", IfExists::Replace);
+    CHECK(fs::is_symlink(dir.path("link.csv")));
+    CHECK(dir.read("real.csv") == "new");
+}
+
+TEST_CASE("an atomic write writes a pipe as it is instead of replacing it", "[files]") {
+    ScratchDir dir;
+    const std::string fifo = dir.path("pipe");
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::string received;
+    std::thread reader([&] {
+        std::ifstream in(fifo, std::ios::binary);
+        received.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    });
+    write_file_atomically(fifo, "through the pipe", IfExists::Replace);
+    reader.join();
+    CHECK(received == "through the pipe");
+    CHECK(fs::is_fifo(fifo));
 }
 
 TEST_CASE("a project export picks its format by the file's extension", "[files][export]") {
@@ -130,7 +176,7 @@ TEST_CASE("a project export picks its format by the file's extension", "[files][
     CHECK(written(ExportContent::Codings, "codings.csv") == p.export_codings_csv());
     CHECK(written(ExportContent::Report, "report.html") == quire::exchange::project_report_html(p));
     CHECK(written(ExportContent::Project, "project.qdpx").rfind("PK", 0) == 0);
-    CHECK(no_partial_left(s.dir));
+    CHECK(no_temporary_left(s.dir));
 }
 
 TEST_CASE("segments export only the codings of its filter", "[files][export]") {
@@ -202,7 +248,7 @@ TEST_CASE("an agreement report file picks its format by the file's extension",
     CHECK(written("agreement.CSV") == quire::agreement::report_csv(run));
     CHECK(written("agreement.html") == quire::agreement::report_html(run, "Small study"));
     CHECK(written("agreement.xlsx").rfind("PK", 0) == 0);
-    CHECK(no_partial_left(s.dir));
+    CHECK(no_temporary_left(s.dir));
 }
 
 TEST_CASE("an agreement report file refuses unknown extensions and existing files",
