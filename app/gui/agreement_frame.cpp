@@ -244,7 +244,11 @@ bool AgreementFrame::compute() {
     agreement::AgreementRequest request;
     std::vector<Id> code_ids;
     std::vector<Id> document_ids;
-    if (!choices_->build_request(*project_, request, code_ids, document_ids)) {
+    // Reading code paths may fail when another program changed the codebook meanwhile.
+    bool built = false;
+    guarded(this,
+            [&] { built = choices_->build_request(*project_, request, code_ids, document_ids); });
+    if (!built) {
         return false;
     }
     // A Compute while another runs makes that one stale: only the newest result is shown.

@@ -6,6 +6,8 @@
 #include <wx/msgdlg.h>
 #include <wx/utils.h>
 
+#include <algorithm>
+
 #include "app/gui/error_dialog.h"
 #include "app/gui/job_dialog.h"
 #include "app/gui/wx_strings.h"
@@ -69,6 +71,20 @@ std::string export_content(wxWindow* parent, const std::string& project_path,
     return written ? path : std::string();
 }
 
+// The extension of the file type chosen in a save dialog ("Excel workbooks (*.xlsx)|*.xlsx"
+// at `index` gives ".xlsx"), else the suggested name's.
+std::string chosen_extension(const wxString& wildcard, int index, const wxString& name) {
+    const wxArrayString parts = wxSplit(wildcard, '|');
+    const std::size_t pattern = 2 * static_cast<std::size_t>(std::max(index, 0)) + 1;
+    if (pattern < parts.size()) {
+        const std::string extension = util::lower_extension(utf8(parts[pattern]));
+        if (!extension.empty() && extension.find_first_of("*;") == std::string::npos) {
+            return extension;
+        }
+    }
+    return util::lower_extension(utf8(name));
+}
+
 }  // namespace
 
 std::string save_path(wxWindow* parent, const wxString& title, const wxString& name,
@@ -77,10 +93,18 @@ std::string save_path(wxWindow* parent, const wxString& title, const wxString& n
     if (dialog.ShowModal() != wxID_OK) {
         return {};
     }
-    // A name typed without an extension gets the suggested one: the format follows it.
+    // A name typed without an extension gets the one of the chosen file type (the format
+    // follows it). The dialog asked about replacing the name as typed, so a file that the
+    // extension makes it meet is asked about here.
     std::string path = utf8(dialog.GetPath());
-    if (util::lower_extension(path).empty()) {
-        path += util::lower_extension(utf8(name));
+    if (!util::lower_extension(path).empty()) {
+        return path;
+    }
+    path += chosen_extension(wildcard, dialog.GetFilterIndex(), name);
+    if (wxFileName::Exists(wx(path)) &&
+        wxMessageBox(wx(path) + " already exists. Replace it?", title,
+                     wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, parent) != wxYES) {
+        return {};
     }
     return path;
 }

@@ -204,7 +204,10 @@ void MainFrame::on_delete_document() {
     if (!project_ || !current_document_) {
         return;
     }
-    const Document d = project_->document(*current_document_);
+    Document d;
+    if (!guarded(this, [&] { d = project_->document(*current_document_); })) {
+        return;
+    }
     if (wxMessageBox("Delete \"" + wx(d.name) + "\" and all its codings from the project?",
                      "Delete document", wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES) {
         return;

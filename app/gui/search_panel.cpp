@@ -247,9 +247,17 @@ void SearchPanel::start(std::optional<search::SearchRequest> request) {
     gauge_->Pulse();
     cancel_->Show();
     Layout();
+    // A run's result belongs to the project it searched: one that finishes after another
+    // project was opened (its cancel came too late) is dropped, never shown or coded.
     job_.start([path = project_path_, request = std::move(request)](
                    const Progress& progress) { return search_work(path, request, progress); },
-               [this](Outcome outcome) { finish([&] { show_outcome(outcome); }); },
+               [this, path = project_path_](Outcome outcome) {
+                   finish([&] {
+                       if (path == project_path_) {
+                           show_outcome(outcome);
+                       }
+                   });
+               },
                [this](std::exception_ptr error) { finish([&] { show_failure(error); }); },
                [this](std::size_t done, std::size_t total) { show_progress(done, total); });
 }
