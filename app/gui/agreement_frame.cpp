@@ -116,6 +116,12 @@ void AgreementFrame::build_controls(wxWindow* parent) {
 
     compute_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { compute(); });
     cancel_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_cancel(); });
+    // A closed window takes no more results: the frame lives on until idle time, and an
+    // outcome arriving meanwhile would show a dialog over a window that is gone.
+    Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& event) {
+        job_.abandon();
+        event.Skip();
+    });
 }
 
 void AgreementFrame::build_results(wxWindow* parent) {

@@ -118,7 +118,12 @@ SearchPanel::SearchPanel(wxWindow* parent, Callbacks callbacks)
             activate_hit(static_cast<std::size_t>(row));
         }
     });
-    cancel_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { job_.cancel(); });
+    cancel_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        // Cancel means the waiting work too: a queued search or index update.
+        queued_.reset();
+        update_pending_ = false;
+        job_.cancel();
+    });
     code_all_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_code_all(); });
 }
 
