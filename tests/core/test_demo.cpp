@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "core/demo/demo.h"
 #include "core/base/errors.h"
+#include "core/demo/demo.h"
 #include "core/project/project.h"
 #include "tests/support/scratch.h"
 

@@ -10,8 +10,8 @@
 
 using quire::Id;
 using quire::Project;
-using quire::agreement::find_disagreements;
 using quire::TextRange;
+using quire::agreement::find_disagreements;
 
 namespace {
 
