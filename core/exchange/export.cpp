@@ -81,8 +81,8 @@ void write_export(Project& project, ExportContent content, const std::string& pa
     if (options.if_exists == util::IfExists::Refuse) {
         util::refuse_existing_file(path);
     }
-    // The zip formats and .qdc are written beside the target and moved into place by their
-    // own writers; the text formats go through write_file_atomically.
+    // The zip formats are written beside the target and moved into place by their own
+    // writers; .qdc and the text formats go through write_file_atomically.
     switch (format) {
         case ExportFormat::Qdpx:
             export_qdpx(project, path);
