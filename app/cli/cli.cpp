@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/cli.h"
 
-#include <map>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -9,6 +8,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "app/cli/help.h"
 #include "app/cli/output.h"
 #include "core/base/errors.h"
 
@@ -18,126 +18,163 @@ namespace {
 struct Command {
     const char* name;
     int (*run)(const Words& args, std::ostream& out, std::ostream& err);
-    const char* section;  // the heading --help lists it under
-    const char* help;     // its lines in --help
+    const char* section;
+    std::vector<Usage> usages;
 };
 
-// Every command, in the order --help lists them. Each line of --help stays one string.
+// Every command, in the order --help lists them. Synopsis and description lines are kept as
+// --help shows them, so the table reads like the help it makes.
 // clang-format off
 const Command kCommands[] = {
-    {"new", cmd_new, "Projects",
-     "  new P [--name NAME]                    create an empty project file P\n"},
-    {"demo", cmd_demo, "Projects",
-     "  demo P                                 write a fresh copy of the demo project to P\n"},
-    {"info", cmd_info, "Projects",
-     "  info P [--language CODE]               project name, GUID, counts; --language sets the\n"
-     "                                         transcripts' language (ISO 639: en, fr, de...)\n"},
-    {"import", cmd_import, "Documents",
-     "  import P FILE... [--name NAME] [--attr KEY=VALUE]... [--encoding ENC] [--no-index]\n"
-     "                                         import .txt (any common encoding) or .docx, a\n"
-     "                                         REFI-QDA project (.qdpx, .qde) from another tool,\n"
-     "                                         or a REFI-QDA codebook (.qdc) into the codebook;\n"
-     "                                         new documents are indexed for search\n"},
-    {"docs", cmd_docs, "Documents",
-     "  docs P [--delete DOC]...               list documents, or delete some (with their codings)\n"},
-    {"text", cmd_text, "Documents",
-     "  text P DOC                             print a document's stored text exactly\n"},
-    {"codes", cmd_codes, "Codebook",
-     "  codes P                                list codes as a tree\n"},
-    {"code", cmd_code, "Codebook",
-     "  code add P NAME [--parent CODE] [--color #RRGGBB] [--definition TEXT]\n"
-     "                  [--inclusion TEXT] [--exclusion TEXT] [--example TEXT]\n"
-     "  code edit P CODE [--color #RRGGBB] [--definition TEXT] [--inclusion TEXT]\n"
-     "                   [--exclusion TEXT] [--example TEXT]\n"
-     "  code rename P CODE NEW-NAME\n"
-     "  code move P CODE (--parent CODE | --top) [--position N]\n"
-     "  code merge P SOURCE TARGET             codings move to TARGET, duplicates collapse\n"
-     "  code delete P CODE [--force]           refused while coded unless forced\n"
-     "  code apply P --doc DOC --code CODE --coder NAME (--range START:END | --match TEXT)\n"},
-    {"codings", cmd_codings, "Codings",
-     "  codings export P [--json]              CSV: document,coder,code,start,end\n"
-     "  codings import P FILE.csv              same CSV; all rows or none\n"
-     "  codings remove P ID\n"},
-    {"segments", cmd_segments, "Codings",
-     "  segments P --code CODE [--coder NAME] [--doc DOC] [--context N] [--csv | --xlsx FILE]\n"},
-    {"codebook", cmd_codebook, "Codings",
-     "  codebook P (--csv | --md | --xlsx FILE)  the codebook with every field\n"},
-    {"report", cmd_report, "Codings",
-     "  report P OUT.html                      codebook, code frequencies and segments by code\n"},
-    {"coders", cmd_coders, "Codings", "  coders P                               list coders\n"},
-    {"cases", cmd_cases, "Codings",
-     "  cases P                                list cases with their documents and attributes\n"},
-    {"agreement", cmd_agreement, "Agreement",
-     "  agreement P (--coders A,B[,C...] | --group1 A,.. --group2 B,..) [--code CODE]...\n"
-     "              [--doc DOC]... [--unit "
-     "character|word|sentence|paragraph|turn|segment|document]\n"
-     "              [--coverage SHARE] [--overlap SHARE] [--json|--csv] [--no-store]\n"
-     "              [--xlsx FILE] [--html FILE]\n"
-     "  agreement P --history                  every stored agreement run\n"
-     "  agreement --ratings FILE.csv [--level nominal|ordinal|interval|ratio] [--categories N]\n"
-     "                                         calculator for a table: unit id, one column per "
-     "coder\n"},
-    {"disagreements", cmd_disagreements, "Agreement",
-     "  disagreements P --coders A,B [--code CODE]... [--doc DOC]... [--context N]\n"
-     "                                         passages where two coders differ, code by code\n"},
-    {"adopt", cmd_adopt, "Agreement",
-     "  adopt P --coders A,B --doc DOC --code CODE --at POSITION --take A [--consensus NAME]\n"
-     "                                         copy one coder's version into the consensus "
-     "layer\n"},
-    {"search", cmd_search, "Search",
-     "  search P QUERY [--code CODE]... [--coder NAME]... [--attr KEY=VALUE]... [--doc DOC]...\n"
-     "                 [--case CASE]... [--limit N] [--offset N] [--count] [--json]\n"
-     "                                         hits with exact positions and a snippet; --count\n"
-     "                                         adds totals and hits per document and per code\n"
-     "  search P QUERY ... --apply-code CODE --as NAME [--spread hit|paragraph]\n"
-     "                                         code every hit (or its paragraph), all or none\n"},
-    {"index", cmd_index, "Search",
-     "  index P [--rebuild]                    bring the search index up to date (or rebuild it)\n"
-     "                                         and show its size; progress on stderr\n"},
-    {"export", cmd_export, "Exchange",
-     "  export P OUT.qdpx|OUT.qdc [--force]    REFI-QDA project (.qdpx) or codebook (.qdc)\n"},
+    {"new", cmd_new, "Projects", {
+        {{"new P [--name NAME] [--json]"}, {"create an empty project file P"}}}},
+    {"demo", cmd_demo, "Projects", {
+        {{"demo P [--json]"}, {"write a fresh copy of the demo project to P"}}}},
+    {"info", cmd_info, "Projects", {
+        {{"info P [--language CODE] [--json]"},
+         {"project name, GUID, counts; --language sets the",
+          "transcripts' language (ISO 639: en, fr, de...)"}}}},
+    {"import", cmd_import, "Documents", {
+        {{"import P FILE... [--name NAME] [--attr KEY=VALUE]... [--encoding ENC] [--no-index]",
+          "         [--json]"},
+         {"import .txt (any common encoding) or .docx, a",
+          "REFI-QDA project (.qdpx, .qde) from another tool,",
+          "or a REFI-QDA codebook (.qdc) into the codebook;",
+          "new documents are indexed for search"}}}},
+    {"docs", cmd_docs, "Documents", {
+        {{"docs P [--delete DOC]... [--json]"}, {"list documents, or delete some (with their codings)"}}}},
+    {"text", cmd_text, "Documents", {
+        {{"text P DOC [--json]"}, {"print a document's stored text exactly"}}}},
+    {"codes", cmd_codes, "Codebook", {
+        {{"codes P [--json]"}, {"list codes as a tree"}}}},
+    {"code", cmd_code, "Codebook", {
+        {{"code add P NAME [--parent CODE] [--color #RRGGBB] [--definition TEXT]",
+          "                [--inclusion TEXT] [--exclusion TEXT] [--example TEXT] [--json]"}, {}},
+        {{"code edit P CODE [--color #RRGGBB] [--definition TEXT] [--inclusion TEXT]",
+          "                 [--exclusion TEXT] [--example TEXT]"}, {}},
+        {{"code rename P CODE NEW-NAME"}, {}},
+        {{"code move P CODE (--parent CODE | --top) [--position N]"}, {}},
+        {{"code merge P SOURCE TARGET"}, {"codings move to TARGET, duplicates collapse"}},
+        {{"code delete P CODE [--force]"}, {"refused while coded unless forced"}},
+        {{"code apply P --doc DOC --code CODE --coder NAME (--range START:END | --match TEXT)",
+          "                 [--json]"}, {}}}},
+    {"codings", cmd_codings, "Codings", {
+        {{"codings export P [--json]"}, {"CSV: document,coder,code,start,end"}},
+        {{"codings import P FILE.csv [--json]"}, {"same CSV; all rows or none"}},
+        {{"codings remove P ID"}, {}}}},
+    {"segments", cmd_segments, "Codings", {
+        {{"segments P --code CODE [--coder NAME] [--doc DOC] [--context N] [--exact] [--json]"},
+         {"coded passages with their context"}},
+        {{"segments P [--code CODE] [--coder NAME] [--doc DOC] (--csv | --xlsx FILE)"},
+         {"every coded passage as a table"}}}},
+    {"codebook", cmd_codebook, "Codings", {
+        {{"codebook P (--csv | --md | --xlsx FILE)"}, {"the codebook with every field"}}}},
+    {"report", cmd_report, "Codings", {
+        {{"report P OUT.html"}, {"codebook, code frequencies and segments by code"}}}},
+    {"coders", cmd_coders, "Codings", {
+        {{"coders P [--json]"}, {"list coders"}}}},
+    {"cases", cmd_cases, "Codings", {
+        {{"cases P [--json]"}, {"list cases with their documents and attributes"}}}},
+    {"agreement", cmd_agreement, "Agreement", {
+        {{"agreement P (--coders A,B[,C...] | --group1 A,.. --group2 B,..) [--code CODE]...",
+          "            [--doc DOC]... [--unit character|word|sentence|paragraph|turn|segment|document]",
+          "            [--coverage SHARE] [--overlap SHARE] [--json|--csv] [--no-store]",
+          "            [--xlsx FILE] [--html FILE]"}, {}},
+        {{"agreement P --history"}, {"every stored agreement run"}},
+        {{"agreement --ratings FILE.csv [--level nominal|ordinal|interval|ratio] [--categories N]"},
+         {"calculator for a table: unit id, one column per coder"}}}},
+    {"disagreements", cmd_disagreements, "Agreement", {
+        {{"disagreements P --coders A,B [--code CODE]... [--doc DOC]... [--context N] [--json]"},
+         {"passages where two coders differ, code by code"}}}},
+    {"adopt", cmd_adopt, "Agreement", {
+        {{"adopt P --coders A,B --doc DOC --code CODE --at POSITION --take A [--consensus NAME]",
+          "        [--json]"},
+         {"copy one coder's version into the consensus layer"}}}},
+    {"search", cmd_search, "Search", {
+        {{"search P QUERY [--code CODE]... [--coder NAME]... [--attr KEY=VALUE]... [--doc DOC]...",
+          "               [--case CASE]... [--limit N] [--offset N] [--count] [--json]"},
+         {"hits with exact positions and a snippet; --count",
+          "adds totals and hits per document and per code"}},
+        {{"search P QUERY ... --apply-code CODE --as NAME [--spread hit|paragraph]"},
+         {"code every hit (or its paragraph), all or none"}}}},
+    {"index", cmd_index, "Search", {
+        {{"index P [--rebuild] [--json]"},
+         {"bring the search index up to date (or rebuild it)", "and show its size; progress on stderr"}}}},
+    {"export", cmd_export, "Exchange", {
+        {{"export P OUT.qdpx|OUT.qdc [--force]"}, {"REFI-QDA project (.qdpx) or codebook (.qdc)"}}}},
 };
 // clang-format on
 
-// clang-format off
-constexpr const char* kUsageEnd =
-    "\n"
-    "DOC is a document name or id, CODE a code name, path (Parent/Child) or id. Positions are\n"
-    "half-open [start, end) ranges of Unicode code points in the stored (NFC, LF) text.\n"
-    "Every listing takes --json.\n";
-// clang-format on
+template <typename Kind>
+bool is(const std::exception& e) {
+    return dynamic_cast<const Kind*>(&e) != nullptr;
+}
 
-// Lines closing a section of --help.
-const std::map<std::string, const char*> kSectionNotes = {
-    {"Search",
-     "  QUERY: words (stemmed; all in one paragraph), \"a phrase\", OR, NOT, -word, NEAR/5,\n"
-     "  exploit*, (grouping), and filters doc:NAME case:NAME code:CODE coder:NAME KEY:VALUE\n"},
+struct ErrorStatus {
+    bool (*matches)(const std::exception&);
+    int status;
+    const char* meaning;
 };
 
-std::string usage() {
-    std::string text = "usage: quire-cli COMMAND PROJECT [ARGS] [--json]\n\n";
-    std::string section;
-    const auto close_section = [&] {
-        if (const auto note = kSectionNotes.find(section); note != kSectionNotes.end()) {
-            text += note->second;
+// The exit status of each kind of error; anything else is 1. The first kind that matches
+// wins: a subclass would go before its base.
+const ErrorStatus kExitStatuses[] = {
+    {is<UsageError>, 2, "usage error: an unknown command or option, or a missing argument"},
+    {is<NotFoundError>, 3, "not found: no such project, document, code, coder or case"},
+    {is<InvalidInputError>, 4, "invalid input: a value or file that cannot be used as given"},
+    {is<ConflictError>, 5, "conflict: the action clashes with what the project holds"},
+    {is<ImportError>, 6, "import failed: nothing was imported"},
+    {is<ProjectFileError>, 7,
+     "project file problem: not a Quire project, damaged, newer than this Quire, or not "
+     "writable"},
+    {is<SearchIndexError>, 8,
+     "search index problem: the project's search index (a cache) cannot be created, written or "
+     "read; the project is unaffected"},
+};
+
+int exit_status(const std::exception& e) {
+    for (const ErrorStatus& entry : kExitStatuses) {
+        if (entry.matches(e)) {
+            return entry.status;
         }
-    };
-    for (const Command& command : kCommands) {
-        if (command.section != section) {
-            close_section();
-            section = command.section;
-            text += section + "\n";
-        }
-        text += command.help;
     }
-    close_section();
-    return text + kUsageEnd;
+    return 1;
+}
+
+// Descriptions start in this column of --help, on the synopsis's line when it is one short
+// line, else on lines of their own.
+constexpr std::size_t kDescriptionColumn = 41;
+
+void append_usage(const Usage& usage, std::string& text) {
+    std::string line;
+    for (std::size_t i = 0; i < usage.synopsis.size(); ++i) {
+        if (i > 0) {
+            text += line + "\n";
+        }
+        line = "  " + usage.synopsis[i];
+    }
+    for (const std::string& description : usage.description) {
+        if (!line.empty() && (usage.synopsis.size() > 1 || line.size() + 2 > kDescriptionColumn)) {
+            text += line + "\n";
+            line.clear();
+        }
+        line.resize(kDescriptionColumn, ' ');
+        text += line + description + "\n";
+        line.clear();
+    }
+    if (!line.empty()) {
+        text += line + "\n";
+    }
 }
 
 int dispatch(const Words& args, std::ostream& out, std::ostream& err) {
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        out << usage();
+        out << usage_text();
         return args.empty() ? 2 : 0;
+    }
+    if (args[0] == "--version") {
+        out << version_text() << "\n";
+        return 0;
     }
     const Words rest(args.begin() + 1, args.end());
     for (const Command& command : kCommands) {
@@ -148,29 +185,85 @@ int dispatch(const Words& args, std::ostream& out, std::ostream& err) {
     throw UsageError("unknown command \"" + args[0] + "\" (see quire-cli --help)");
 }
 
-template <typename Kind>
-bool is(const std::exception& e) {
-    return dynamic_cast<const Kind*>(&e) != nullptr;
+}  // namespace
+
+const std::vector<CommandHelp>& command_help() {
+    static const std::vector<CommandHelp> help = [] {
+        std::vector<CommandHelp> commands;
+        for (const Command& command : kCommands) {
+            commands.push_back({command.name, command.section, command.usages});
+        }
+        return commands;
+    }();
+    return help;
 }
 
-// The exit status of each kind of error, as cli.h documents them; anything else is 1. The
-// first kind that matches wins: a subclass would go before its base.
-const std::pair<bool (*)(const std::exception&), int> kExitStatuses[] = {
-    {is<UsageError>, 2},       {is<NotFoundError>, 3}, {is<InvalidInputError>, 4},
-    {is<ConflictError>, 5},    {is<ImportError>, 6},   {is<ProjectFileError>, 7},
-    {is<SearchIndexError>, 8},
-};
+const std::vector<SectionNote>& section_notes() {
+    static const std::vector<SectionNote> notes = {
+        {"Search",
+         {"QUERY: words (stemmed; all in one paragraph), \"a phrase\", OR, NOT, -word, NEAR/5,",
+          "exploit*, (grouping), and filters doc:NAME case:NAME code:CODE coder:NAME KEY:VALUE"}},
+    };
+    return notes;
+}
 
-int exit_status(const std::exception& e) {
-    for (const auto& [matches, status] : kExitStatuses) {
-        if (matches(e)) {
-            return status;
+const std::vector<std::string>& conventions() {
+    static const std::vector<std::string> lines = {
+        "DOC is a document name or id, CODE a code name, path (Parent/Child) or id. Positions are",
+        "half-open [start, end) ranges of Unicode code points in the stored (NFC, LF) text.",
+        "Every listing takes --json.",
+    };
+    return lines;
+}
+
+std::vector<ExitStatusHelp> exit_status_help() {
+    std::vector<ExitStatusHelp> statuses = {{0, "success"}};
+    for (const ErrorStatus& entry : kExitStatuses) {
+        statuses.push_back({entry.status, entry.meaning});
+    }
+    statuses.push_back({1, "any other error"});
+    return statuses;
+}
+
+std::string usage_text() {
+    std::string text =
+        "usage: quire-cli COMMAND PROJECT [ARGS] [--json]\n"
+        "       quire-cli --help | --version\n\n";
+    std::string section;
+    const auto close_section = [&] {
+        for (const SectionNote& note : section_notes()) {
+            if (note.section == section) {
+                for (const std::string& line : note.lines) {
+                    text += "  " + line + "\n";
+                }
+            }
+        }
+    };
+    for (const Command& command : kCommands) {
+        if (command.section != section) {
+            close_section();
+            section = command.section;
+            text += section + "\n";
+        }
+        for (const Usage& usage : command.usages) {
+            append_usage(usage, text);
         }
     }
-    return 1;
+    close_section();
+    text += "\n";
+    for (const std::string& line : conventions()) {
+        text += line + "\n";
+    }
+    return text;
 }
 
-}  // namespace
+std::string version_number() {
+    return QUIRE_VERSION;
+}
+
+std::string version_text() {
+    return "quire-cli " + version_number();
+}
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     try {

@@ -3,6 +3,7 @@
 #include <wx/cmdline.h>
 
 #include "app/gui/agreement_frame.h"
+#include "app/gui/command_line.h"
 #include "app/gui/error_dialog.h"
 #include "app/gui/main_frame.h"
 #include "app/gui/wx_strings.h"
@@ -37,7 +38,8 @@ public:
 
     void OnInitCmdLine(wxCmdLineParser& parser) override {
         wxApp::OnInitCmdLine(parser);
-        parser.AddSwitch("", "demo", "open a fresh copy of the demo project");
+        parser.AddSwitch("", "demo",
+                         wxString::FromUTF8(quire::gui::command_line_options()[0].description));
         // Hidden: opens the agreement window and computes (for screenshots).
         parser.AddSwitch("", "agreement", "", wxCMD_LINE_HIDDEN);
         parser.AddParam("project file (*.quire)", wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
@@ -60,4 +62,12 @@ private:
 
 }  // namespace
 
-wxIMPLEMENT_APP(QuireApp);
+wxIMPLEMENT_APP_NO_MAIN(QuireApp);
+
+int main(int argc, char** argv) {
+    // --help, --version and a project another window shows need no display.
+    if (const std::optional<int> status = quire::gui::answer_before_start(argc, argv)) {
+        return *status;
+    }
+    return wxEntry(argc, argv);
+}

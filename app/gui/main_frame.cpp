@@ -2,6 +2,7 @@
 #include "app/gui/main_frame.h"
 
 #include <algorithm>
+#include <filesystem>
 
 #include <wx/button.h>
 #include <wx/combobox.h>
@@ -10,6 +11,7 @@
 #include <wx/listbox.h>
 #include <wx/listctrl.h>
 #include <wx/menu.h>
+#include <wx/msgdlg.h>
 #include <wx/notebook.h>
 #include <wx/panel.h>
 #include <wx/simplebook.h>
@@ -79,6 +81,7 @@ MainFrame::MainFrame() : wxFrame(nullptr, wxID_ANY, "Quire", wxDefaultPosition, 
 }
 
 MainFrame::~MainFrame() {
+    claim_.reset();  // its listener may call into this window until it stops
     // The tree's image list is owned here; detach it before the tree goes away.
     if (codebook_ != nullptr) {
         codebook_->SetImageList(nullptr);
@@ -252,9 +255,28 @@ void MainFrame::refresh_title() {
 }
 
 bool MainFrame::open_project(const std::string& path) {
+    std::error_code ec;
+    if (project_ && std::filesystem::equivalent(project_->path(), path, ec)) {
+        bring_forward();
+        return true;
+    }
+    // One window writes a project at a time: a project another window has open is shown
+    // there. The claim's listener runs off the UI thread, hence CallAfter.
+    util::WorkbenchClaim::Outcome outcome{};
+    auto claim = util::WorkbenchClaim::claim(
+        path, [this] { CallAfter([this] { bring_forward(); }); }, true, outcome);
+    if (outcome == util::WorkbenchClaim::Outcome::HeldElsewhere) {
+        wxMessageBox(wx(std::filesystem::path(path).filename().string()) +
+                         " is open in another Quire window, which has been brought to the "
+                         "front. A project is open in one window at a time, so that two "
+                         "windows never write to it at once.",
+                     "Quire", wxOK | wxICON_INFORMATION, this);
+        return false;
+    }
     return guarded(this, [&] {
         Project opened = Project::open(path);
         close_project();
+        claim_ = std::move(claim);
         project_.emplace(std::move(opened));
         pages_->SetSelection(1);
         for (const int id : kProjectMenuItems) {
@@ -284,6 +306,7 @@ void MainFrame::close_project() {
         agreement_ = nullptr;
     }
     project_.reset();
+    claim_.reset();
     current_document_.reset();
     shown_codings_.clear();
     document_ids_.clear();
@@ -294,6 +317,15 @@ void MainFrame::close_project() {
     search_->set_project("");
     last_code_hits_.clear();
     show_welcome();
+}
+
+void MainFrame::bring_forward() {
+    if (IsIconized()) {
+        Iconize(false);
+    }
+    Show();
+    Raise();
+    RequestUserAttention();
 }
 
 SearchPanel* MainFrame::show_search() {

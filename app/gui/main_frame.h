@@ -13,6 +13,7 @@
 
 #include "core/base/model.h"
 #include "core/project/project.h"
+#include "core/util/workbench_claim.h"
 #include "search/search.h"
 
 class wxComboBox;
@@ -47,6 +48,8 @@ public:
     // Opens a project file; returns false (after showing why) when it cannot be opened.
     bool open_project(const std::string& path);
     void close_project();
+    // Shows this window above the others (another `quire P` asked for it).
+    void bring_forward();
     bool has_project() const { return project_.has_value(); }
 
     // Used by the menus and by the GUI tests.
@@ -115,6 +118,7 @@ private:
     void on_selection_changed();
 
     std::optional<Project> project_;
+    std::unique_ptr<util::WorkbenchClaim> claim_;  // this window's hold on project_
     std::optional<Id> current_document_;
     std::vector<Coding> shown_codings_;
 

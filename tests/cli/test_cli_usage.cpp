@@ -5,8 +5,12 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
+#include "app/cli/help.h"
+#include "app/cli/manual.h"
 #include "tests/support/cli_runner.h"
+#include "tests/support/scratch.h"
 
 using quire::test::cli;
 using quire::test::CliResult;
@@ -14,24 +18,26 @@ using quire::test::CliResult;
 // The usage is generated from the command table: this is the text scripts and the README
 // were written against.
 const char* const kExpectedUsage = R"(usage: quire-cli COMMAND PROJECT [ARGS] [--json]
+       quire-cli --help | --version
 
 Projects
-  new P [--name NAME]                    create an empty project file P
-  demo P                                 write a fresh copy of the demo project to P
-  info P [--language CODE]               project name, GUID, counts; --language sets the
+  new P [--name NAME] [--json]           create an empty project file P
+  demo P [--json]                        write a fresh copy of the demo project to P
+  info P [--language CODE] [--json]      project name, GUID, counts; --language sets the
                                          transcripts' language (ISO 639: en, fr, de...)
 Documents
   import P FILE... [--name NAME] [--attr KEY=VALUE]... [--encoding ENC] [--no-index]
+           [--json]
                                          import .txt (any common encoding) or .docx, a
                                          REFI-QDA project (.qdpx, .qde) from another tool,
                                          or a REFI-QDA codebook (.qdc) into the codebook;
                                          new documents are indexed for search
-  docs P [--delete DOC]...               list documents, or delete some (with their codings)
-  text P DOC                             print a document's stored text exactly
+  docs P [--delete DOC]... [--json]      list documents, or delete some (with their codings)
+  text P DOC [--json]                    print a document's stored text exactly
 Codebook
-  codes P                                list codes as a tree
+  codes P [--json]                       list codes as a tree
   code add P NAME [--parent CODE] [--color #RRGGBB] [--definition TEXT]
-                  [--inclusion TEXT] [--exclusion TEXT] [--example TEXT]
+                  [--inclusion TEXT] [--exclusion TEXT] [--example TEXT] [--json]
   code edit P CODE [--color #RRGGBB] [--definition TEXT] [--inclusion TEXT]
                    [--exclusion TEXT] [--example TEXT]
   code rename P CODE NEW-NAME
@@ -39,15 +45,20 @@ Codebook
   code merge P SOURCE TARGET             codings move to TARGET, duplicates collapse
   code delete P CODE [--force]           refused while coded unless forced
   code apply P --doc DOC --code CODE --coder NAME (--range START:END | --match TEXT)
+                   [--json]
 Codings
   codings export P [--json]              CSV: document,coder,code,start,end
-  codings import P FILE.csv              same CSV; all rows or none
+  codings import P FILE.csv [--json]     same CSV; all rows or none
   codings remove P ID
-  segments P --code CODE [--coder NAME] [--doc DOC] [--context N] [--csv | --xlsx FILE]
-  codebook P (--csv | --md | --xlsx FILE)  the codebook with every field
+  segments P --code CODE [--coder NAME] [--doc DOC] [--context N] [--exact] [--json]
+                                         coded passages with their context
+  segments P [--code CODE] [--coder NAME] [--doc DOC] (--csv | --xlsx FILE)
+                                         every coded passage as a table
+  codebook P (--csv | --md | --xlsx FILE)
+                                         the codebook with every field
   report P OUT.html                      codebook, code frequencies and segments by code
-  coders P                               list coders
-  cases P                                list cases with their documents and attributes
+  coders P [--json]                      list coders
+  cases P [--json]                       list cases with their documents and attributes
 Agreement
   agreement P (--coders A,B[,C...] | --group1 A,.. --group2 B,..) [--code CODE]...
               [--doc DOC]... [--unit character|word|sentence|paragraph|turn|segment|document]
@@ -56,9 +67,10 @@ Agreement
   agreement P --history                  every stored agreement run
   agreement --ratings FILE.csv [--level nominal|ordinal|interval|ratio] [--categories N]
                                          calculator for a table: unit id, one column per coder
-  disagreements P --coders A,B [--code CODE]... [--doc DOC]... [--context N]
+  disagreements P --coders A,B [--code CODE]... [--doc DOC]... [--context N] [--json]
                                          passages where two coders differ, code by code
   adopt P --coders A,B --doc DOC --code CODE --at POSITION --take A [--consensus NAME]
+          [--json]
                                          copy one coder's version into the consensus layer
 Search
   search P QUERY [--code CODE]... [--coder NAME]... [--attr KEY=VALUE]... [--doc DOC]...
@@ -67,7 +79,7 @@ Search
                                          adds totals and hits per document and per code
   search P QUERY ... --apply-code CODE --as NAME [--spread hit|paragraph]
                                          code every hit (or its paragraph), all or none
-  index P [--rebuild]                    bring the search index up to date (or rebuild it)
+  index P [--rebuild] [--json]           bring the search index up to date (or rebuild it)
                                          and show its size; progress on stderr
   QUERY: words (stemmed; all in one paragraph), "a phrase", OR, NOT, -word, NEAR/5,
   exploit*, (grouping), and filters doc:NAME case:NAME code:CODE coder:NAME KEY:VALUE
@@ -129,4 +141,89 @@ TEST_CASE("a command of subcommands names them when none or an unknown one is gi
     const CliResult unknown = cli({"codings", "shred", "p.quire"});
     CHECK(unknown.status == 2);
     CHECK(unknown.err == "quire-cli: unknown command \"codings shred\" (see quire-cli --help)\n");
+}
+
+TEST_CASE("the version option prints the version set in CMake", "[cli][usage]") {
+    const CliResult r = cli({"--version"});
+    CHECK(r.status == 0);
+    CHECK(r.out == "quire-cli " + quire::cli::version_number() + "\n");
+    CHECK(std::regex_match(quire::cli::version_number(), std::regex(R"(\d+\.\d+\.\d+)")));
+}
+
+TEST_CASE("every option the usage shows is one its command accepts", "[cli][usage]") {
+    const std::regex option(R"(--[a-z0-9-]+)");
+    // Paths in a folder that does not exist: no command can create a file there.
+    const quire::test::ScratchDir scratch;
+    const std::string absent = scratch.path("absent");
+    int checked = 0;
+    for (const quire::cli::CommandHelp& command : quire::cli::command_help()) {
+        for (const quire::cli::Usage& usage : command.usages) {
+            std::string synopsis;
+            for (const std::string& line : usage.synopsis) {
+                synopsis += line + " ";
+            }
+            std::istringstream words(synopsis);
+            std::vector<std::string> head;  // the command and its subcommand, if any
+            for (std::string word; words >> word && std::regex_match(word, std::regex("[a-z]+"));) {
+                head.push_back(word);
+            }
+            for (auto it = std::sregex_iterator(synopsis.begin(), synopsis.end(), option);
+                 it != std::sregex_iterator(); ++it) {
+                std::vector<std::string> args = head;
+                args.insert(args.end(), {absent + "/missing.quire", it->str(), absent + "/1:2"});
+                INFO(synopsis << " / " << it->str());
+                CHECK(cli(args).err.find("unknown option") == std::string::npos);
+                ++checked;
+            }
+        }
+    }
+    CHECK(checked > 80);
+    CHECK(scratch.entries().empty());
+}
+
+TEST_CASE("the manual page lists every usage, section note and exit status of the help",
+          "[cli][usage]") {
+    const std::string page = quire::cli::manual_page("2026-01-02");
+    CHECK(page.find(".TH QUIRE\\-CLI 1 \"2026-01-02\" \"Quire " + quire::cli::version_number()) !=
+          std::string::npos);
+    const auto roff_words = [](const std::string& text) {
+        // The page escapes hyphens and keeps groups on one line with unbreakable spaces.
+        std::string words = std::regex_replace(text, std::regex("-"), "\\-");
+        return std::regex_replace(words, std::regex(" +"), " ");
+    };
+    std::string flat = std::regex_replace(page, std::regex(R"(\\ )"), " ");
+    flat = std::regex_replace(flat, std::regex("\n"), " ");
+    for (const quire::cli::CommandHelp& command : quire::cli::command_help()) {
+        for (const quire::cli::Usage& usage : command.usages) {
+            for (const std::string& line : usage.synopsis) {
+                INFO(line);
+                CHECK(
+                    flat.find(roff_words(line.substr(line.find_first_not_of(' '))).substr(0, 40)) !=
+                    std::string::npos);
+            }
+            for (const std::string& line : usage.description) {
+                INFO(line);
+                CHECK(flat.find(roff_words(line)) != std::string::npos);
+            }
+        }
+    }
+    for (const quire::cli::ExitStatusHelp& status : quire::cli::exit_status_help()) {
+        INFO(status.status);
+        CHECK(page.find(".B " + std::to_string(status.status) + "\n" +
+                        roff_words(status.meaning)) != std::string::npos);
+    }
+    CHECK(quire::cli::exit_status_help().size() == 9);
+}
+
+TEST_CASE("the bash completion knows every command and subcommand", "[cli][usage]") {
+    const std::string script = quire::cli::bash_completion();
+    CHECK(script.find("complete -F _quire_cli quire-cli") != std::string::npos);
+    for (const quire::cli::CommandHelp& command : quire::cli::command_help()) {
+        INFO(command.name);
+        CHECK(std::regex_search(
+            script, std::regex("_quire_cli_reply -W \"[^\"]* " + command.name + "[ \"]")));
+    }
+    CHECK(script.find("\"add apply delete edit merge move rename\"") != std::string::npos);
+    CHECK(script.find("--unit) words='character word sentence paragraph turn segment document'") !=
+          std::string::npos);
 }
