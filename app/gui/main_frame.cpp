@@ -324,8 +324,7 @@ void MainFrame::bring_forward() {
         Iconize(false);
     }
     Show();
-    Raise();
-    RequestUserAttention();
+    Raise();  // gtk_window_present: the window manager decides whether focus follows
 }
 
 SearchPanel* MainFrame::show_search() {

@@ -7,6 +7,7 @@
 #include <wx/init.h>
 
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -57,8 +58,19 @@ int main(int argc, char** argv) {
         std::filesystem::create_directories(cache);
         setenv("XDG_CACHE_HOME", cache.c_str(), 1);
         setenv("QUIRE_TEST_CACHE", cache.c_str(), 1);
+        // Windows' claims on their projects stay among the tests too.
+        std::filesystem::create_directories(cache / "run");
+        setenv("XDG_RUNTIME_DIR", (cache / "run").c_str(), 1);
     }
     ensure_display(argc, argv);
+    // A wx assertion (a dialog that was expected and did not come, a misuse of wx) would show
+    // a dialog no one answers: end the run instead, saying why.
+    wxSetAssertHandler([](const wxString& file, int line, const wxString& func,
+                          const wxString& cond, const wxString& msg) {
+        std::fprintf(stderr, "wx assertion failed at %s:%d in %s: %s %s\n", file.utf8_str().data(),
+                     line, func.utf8_str().data(), cond.utf8_str().data(), msg.utf8_str().data());
+        std::abort();
+    });
     wxApp::SetInstance(new wxApp);
     if (!wxEntryStart(argc, argv)) {
         return 1;
