@@ -263,10 +263,30 @@ agreement::AgreementRun run_showing_progress(Project& p, const agreement::Agreem
     });
 }
 
-// --xlsx and --html have always replaced their files, whatever the names' extensions.
-void write_report_files(const agreement::AgreementRun& run, Project& p, const Args& args) {
+// --xlsx and --html write their formats whatever the names' extensions; an existing file is
+// replaced only with --force, and the project itself never.
+agreement::ReportFileOptions report_file_options(Project& p, const Args& args) {
     agreement::ReportFileOptions options;
-    options.if_exists = util::IfExists::Replace;
+    options.if_exists = args.flag("force") ? util::IfExists::Replace : util::IfExists::Refuse;
+    options.project_path = p.path();
+    return options;
+}
+
+// Refuses the report files before anything is computed, so a refusal costs nothing.
+void check_report_files(Project& p, const Args& args) {
+    const agreement::ReportFileOptions options = report_file_options(p, args);
+    for (const char* option : {"xlsx", "html"}) {
+        if (const auto path = args.option(option)) {
+            util::refuse_project_file(*path, options.project_path);
+            if (options.if_exists == util::IfExists::Refuse) {
+                util::refuse_existing_file(*path);
+            }
+        }
+    }
+}
+
+void write_report_files(const agreement::AgreementRun& run, Project& p, const Args& args) {
+    agreement::ReportFileOptions options = report_file_options(p, args);
     if (const auto xlsx = args.option("xlsx")) {
         options.format = agreement::ReportFormat::Xlsx;
         agreement::write_report_file(run, "", *xlsx, options);
@@ -366,7 +386,7 @@ int cmd_agreement(const Words& raw, std::ostream& out, std::ostream& err) {
     const Args args = parse(raw,
                             {"coders", "group1", "group2", "code", "doc", "unit", "coverage",
                              "overlap", "ratings", "level", "categories", "xlsx", "html"},
-                            {"json", "csv", "history", "no-store"});
+                            {"json", "csv", "history", "no-store", "force"});
     if (args.option("ratings")) {
         expect_positional(args, 0, "agreement --ratings FILE.csv");
         return run_ratings(args, out);
@@ -378,9 +398,14 @@ int cmd_agreement(const Words& raw, std::ostream& out, std::ostream& err) {
         return 0;
     }
     const agreement::AgreementRequest request = agreement_request(args);
+    check_report_files(p, args);
+    // The run is stored only if its report files are written too: a failed command leaves
+    // the project as it was.
+    Project::Action action(p);
     const agreement::AgreementRun run =
         run_showing_progress(p, request, !args.flag("no-store"), err);
     write_report_files(run, p, args);
+    action.commit();
     if (args.flag("json")) {
         out << agreement::report_json(run) << "\n";
     } else if (args.flag("csv")) {

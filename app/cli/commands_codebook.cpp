@@ -259,11 +259,12 @@ CodingFilter segments_filter(Project& p, const Args& args) {
     return filter;
 }
 
-// --xlsx FILE has always replaced FILE and written a workbook whatever its extension.
-exchange::ExportOptions replacing_xlsx(const CodingFilter& segments = {}) {
+// --xlsx FILE writes a workbook whatever FILE's extension; an existing FILE is replaced only
+// with --force, and the project itself never.
+exchange::ExportOptions xlsx_options(const Args& args, const CodingFilter& segments = {}) {
     exchange::ExportOptions options;
     options.segments = segments;
-    options.if_exists = util::IfExists::Replace;
+    options.if_exists = args.flag("force") ? util::IfExists::Replace : util::IfExists::Refuse;
     options.format = exchange::ExportFormat::Xlsx;
     return options;
 }
@@ -339,14 +340,15 @@ int cmd_codings(const Words& raw, std::ostream& out, std::ostream&) {
 
 int cmd_segments(const Words& raw, std::ostream& out, std::ostream&) {
     const Args args =
-        parse(raw, {"code", "coder", "doc", "context", "xlsx"}, {"json", "exact", "csv"});
+        parse(raw, {"code", "coder", "doc", "context", "xlsx"}, {"json", "exact", "csv", "force"});
     expect_positional(args, 1, "segments PROJECT --code CODE");
     Project p = Project::open(args.positional[0]);
     const CodingFilter filter = segments_filter(p, args);
     const int context =
         static_cast<int>(parse_offset(args.option("context").value_or("60"), "--context"));
     if (const auto xlsx = args.option("xlsx")) {
-        exchange::write_export(p, exchange::ExportContent::Segments, *xlsx, replacing_xlsx(filter));
+        exchange::write_export(p, exchange::ExportContent::Segments, *xlsx,
+                               xlsx_options(args, filter));
         out << "wrote " << *xlsx << "\n";
         return 0;
     }
@@ -359,11 +361,11 @@ int cmd_segments(const Words& raw, std::ostream& out, std::ostream&) {
 }
 
 int cmd_codebook(const Words& raw, std::ostream& out, std::ostream&) {
-    const Args args = parse(raw, {"xlsx"}, {"csv", "md"});
+    const Args args = parse(raw, {"xlsx"}, {"csv", "md", "force"});
     expect_positional(args, 1, "codebook PROJECT (--csv | --md | --xlsx FILE)");
     Project p = Project::open(args.positional[0]);
     if (const auto xlsx = args.option("xlsx")) {
-        exchange::write_export(p, exchange::ExportContent::Codebook, *xlsx, replacing_xlsx());
+        exchange::write_export(p, exchange::ExportContent::Codebook, *xlsx, xlsx_options(args));
         out << "wrote " << *xlsx << "\n";
     } else if (args.flag("md")) {
         out << exchange::codebook_markdown(p);

@@ -12,7 +12,8 @@
 namespace quire::gui {
 
 void export_agreement_report(wxFrame* frame, const agreement::AgreementRun& run,
-                             agreement::ReportFormat format, const std::string& project_name) {
+                             agreement::ReportFormat format, const std::string& project_name,
+                             const std::string& project_path) {
     struct Choice {
         const char* title;
         const char* name;
@@ -37,7 +38,7 @@ void export_agreement_report(wxFrame* frame, const agreement::AgreementRun& run,
     if (!path.empty() && guarded(frame, [&] {
             // The save dialog has asked before replacing a file.
             agreement::write_report_file(run, project_name, path,
-                                         {util::IfExists::Replace, format});
+                                         {util::IfExists::Replace, format, project_path});
         })) {
         frame->SetStatusText("Saved " + wx(path));
     }

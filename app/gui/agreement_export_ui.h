@@ -12,8 +12,10 @@ class wxFrame;
 namespace quire::gui {
 
 // Asks where to save the report, writes it and puts "Saved <path>" in the frame's status
-// line; a failure is shown in a dialog.
+// line; a failure is shown in a dialog. The file at `project_path` (the open project) is
+// never written.
 void export_agreement_report(wxFrame* frame, const agreement::AgreementRun& run,
-                             agreement::ReportFormat format, const std::string& project_name);
+                             agreement::ReportFormat format, const std::string& project_name,
+                             const std::string& project_path);
 
 }  // namespace quire::gui

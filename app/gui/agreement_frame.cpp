@@ -611,7 +611,8 @@ void AgreementFrame::export_report(agreement::ReportFormat format) {
     if (run_) {
         export_agreement_report(
             this, *run_, format,
-            format == agreement::ReportFormat::Html ? project_name() : std::string());
+            format == agreement::ReportFormat::Html ? project_name() : std::string(),
+            project_ ? project_->path() : std::string());
     }
 }
 

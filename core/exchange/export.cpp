@@ -78,6 +78,7 @@ void write_export(Project& project, ExportContent content, const std::string& pa
                   const ExportOptions& options) {
     const ExportFormat format = options.format ? checked_format(content, *options.format, path)
                                                : export_format(content, path);
+    util::refuse_project_file(path, project.path());
     if (options.if_exists == util::IfExists::Refuse) {
         util::refuse_existing_file(path);
     }

@@ -34,7 +34,8 @@ struct ExportOptions {
 ExportFormat export_format(ExportContent content, const std::string& path);
 
 // Writes `content` of `project` to `path`. An existing file is refused (ConflictError)
-// before anything is rendered unless options.if_exists says Replace.
+// before anything is rendered unless options.if_exists says Replace; the project's own file
+// (or its -wal/-shm) is refused always.
 void write_export(Project& project, ExportContent content, const std::string& path,
                   const ExportOptions& options = {});
 

@@ -16,6 +16,7 @@ ReportFormat report_format(const std::string& path) {
 void write_report_file(const AgreementRun& run, const std::string& project_name,
                        const std::string& path, const ReportFileOptions& options) {
     const ReportFormat format = options.format ? *options.format : report_format(path);
+    util::refuse_project_file(path, options.project_path);
     if (options.if_exists == util::IfExists::Refuse) {
         util::refuse_existing_file(path);
     }

@@ -18,6 +18,7 @@ enum class ReportFormat { Json, Csv, Xlsx, Html };
 struct ReportFileOptions {
     util::IfExists if_exists = util::IfExists::Refuse;
     std::optional<ReportFormat> format;  // overrides the extension when set
+    std::string project_path;  // never written (nor its -wal/-shm), whatever if_exists says
 };
 
 // The format `path`'s extension names.

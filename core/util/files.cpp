@@ -30,6 +30,31 @@ void refuse_existing_file(const std::string& path) {
     }
 }
 
+void refuse_project_file(const std::string& path, const std::string& project_path) {
+    if (project_path.empty()) {
+        return;
+    }
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    // Links are followed, so the names compare what would really be written.
+    const auto resolved = [&ec](const std::string& name) {
+        const fs::path canonical = fs::weakly_canonical(fs::absolute(name, ec), ec);
+        return ec ? fs::path(name).lexically_normal() : canonical;
+    };
+    const fs::path target = resolved(path);
+    const fs::path project = resolved(project_path);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        const fs::path guarded = project.string() + suffix;
+        std::error_code same_ec;
+        if (target == guarded || fs::equivalent(target, guarded, same_ec)) {
+            const std::string what =
+                suffix[0] ? std::string("the open project's ") + (suffix + 1) + " file"
+                          : std::string("the open project");
+            throw ConflictError(path + " is " + what + ": write the export to another file");
+        }
+    }
+}
+
 namespace {
 
 [[noreturn]] void fail_to_write(const std::string& path, int error) {

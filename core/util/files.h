@@ -22,6 +22,12 @@ std::string lower_extension(const std::string& path);
 // Throws ConflictError "<path> already exists (add --force to replace it)" when it exists.
 void refuse_existing_file(const std::string& path);
 
+// Throws ConflictError when `path` is the project file `project_path` or one of SQLite's files
+// beside it (-wal, -shm, -journal), by any spelling of the path or through a link: no export
+// may write over the open project, whatever --force says. Does nothing for an empty
+// `project_path`.
+void refuse_project_file(const std::string& path, const std::string& project_path);
+
 // Writes `bytes` to a temporary of its own beside `path`, syncs it, gives it the permissions
 // of the file it replaces, then moves it into place (move_into_place). A symbolic link is
 // followed (the file it names is replaced); a device or pipe such as /dev/stdout is written

@@ -43,7 +43,7 @@ const char* const kHtmlStart = "<!DOCTYPE html>";
 
 }  // namespace
 
-TEST_CASE("files named by --xlsx and --html are replaced whatever their extensions",
+TEST_CASE("files named by --xlsx and --html are replaced with --force whatever their extensions",
           "[cli][files]") {
     Scratch dir;
     const std::string p = dir.path("demo.quire");
@@ -52,14 +52,71 @@ TEST_CASE("files named by --xlsx and --html are replaced whatever their extensio
         dir.write(name, "old");
     }
     ok({"agreement", p, "--coders", "Alex,Sam", "--no-store", "--xlsx", dir.path("a.bin"), "--html",
-        dir.path("b.txt")});
-    CHECK(ok({"codebook", p, "--xlsx", dir.path("c.dat")}) == "wrote " + dir.path("c.dat") + "\n");
-    CHECK(ok({"segments", p, "--xlsx", dir.path("d.out")}) == "wrote " + dir.path("d.out") + "\n");
+        dir.path("b.txt"), "--force"});
+    CHECK(ok({"codebook", p, "--xlsx", dir.path("c.dat"), "--force"}) ==
+          "wrote " + dir.path("c.dat") + "\n");
+    CHECK(ok({"segments", p, "--xlsx", dir.path("d.out"), "--force"}) ==
+          "wrote " + dir.path("d.out") + "\n");
     CHECK(dir.read("a.bin").rfind("PK", 0) == 0);
     CHECK(dir.read("b.txt").rfind(kHtmlStart, 0) == 0);
     CHECK(dir.read("c.dat").rfind("PK", 0) == 0);
     CHECK(dir.read("d.out").rfind("PK", 0) == 0);
     CHECK(no_temporary_left(dir));
+}
+
+TEST_CASE("xlsx and html exports refuse an existing file without --force and store no run",
+          "[cli][files]") {
+    Scratch dir;
+    const std::string p = dir.path("demo.quire");
+    ok({"demo", p});
+    const std::string runs_before = ok({"agreement", p, "--history", "--json"});
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"agreement", p, "--coders", "Alex,Sam", "--xlsx", "keep.xlsx"},
+          {"agreement", p, "--coders", "Alex,Sam", "--html", "keep.xlsx"},
+          {"codebook", p, "--xlsx", "keep.xlsx"},
+          {"segments", p, "--xlsx", "keep.xlsx"}}) {
+        std::vector<std::string> with_path = args;
+        dir.write("keep.xlsx", "keep me");
+        with_path.back() = dir.path("keep.xlsx");
+        const CliResult r = cli(with_path);
+        INFO(with_path[0] << " " << with_path[with_path.size() - 2]);
+        CHECK(r.status == 5);
+        CHECK(r.err == "quire-cli: " + dir.path("keep.xlsx") +
+                           " already exists (add --force to replace it)\n");
+        CHECK(dir.read("keep.xlsx") == "keep me");
+    }
+    CHECK(ok({"agreement", p, "--history", "--json"}) == runs_before);
+    CHECK(no_temporary_left(dir));
+}
+
+TEST_CASE("no export writes over the open project or its -wal and -shm, even with --force",
+          "[cli][files]") {
+    Scratch dir;
+    const std::string p = dir.path("demo.quire");
+    ok({"demo", p});
+    const std::string info = ok({"info", p});
+    const std::string runs_before = ok({"agreement", p, "--history", "--json"});
+    // The same file by another spelling of its path is the same file.
+    const std::string respelled = dir.dir().string() + "/./demo.quire";
+    for (const std::string& target : {p, respelled, p + "-wal", p + "-shm"}) {
+        for (const std::vector<std::string>& args :
+             {std::vector<std::string>{"segments", p, "--xlsx", target, "--force"},
+              {"codebook", p, "--xlsx", target, "--force"},
+              {"agreement", p, "--coders", "Alex,Sam", "--html", target, "--force"},
+              {"agreement", p, "--coders", "Alex,Sam", "--xlsx", target, "--force"},
+              {"report", p, target, "--force"},
+              {"export", p, target, "--force"}}) {
+            const CliResult r = cli(args);
+            INFO(args[0] << " -> " << target);
+            CHECK(r.status != 0);
+            // export knows its formats by extension and refuses any other name first.
+            const bool refused = r.err.find("open project") != std::string::npos ||
+                                 (args[0] == "export" && r.status == 2);
+            CHECK(refused);
+        }
+    }
+    CHECK(ok({"info", p}) == info);
+    CHECK(ok({"agreement", p, "--history", "--json"}) == runs_before);
 }
 
 TEST_CASE("report writes HTML under any name and refuses an existing file in one line",
@@ -102,9 +159,12 @@ TEST_CASE("a report that cannot be written leaves the old file as it was", "[cli
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
     CHECK(dir.read(name) == "keep me");
 
+    // The agreement run is stored only when its report is written too.
+    const std::string runs_before = ok({"agreement", p, "--history", "--json"});
     const CliResult html =
-        cli({"agreement", p, "--coders", "Alex,Sam", "--no-store", "--html", target});
+        cli({"agreement", p, "--coders", "Alex,Sam", "--html", target, "--force"});
     CHECK(html.status == 1);
     CHECK(dir.read(name) == "keep me");
+    CHECK(ok({"agreement", p, "--history", "--json"}) == runs_before);
     CHECK(no_temporary_left(dir));
 }

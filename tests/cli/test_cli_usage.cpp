@@ -52,9 +52,9 @@ Codings
   codings remove P ID
   segments P --code CODE [--coder NAME] [--doc DOC] [--context N] [--exact] [--json]
                                          coded passages with their context
-  segments P [--code CODE] [--coder NAME] [--doc DOC] (--csv | --xlsx FILE)
+  segments P [--code CODE] [--coder NAME] [--doc DOC] (--csv | --xlsx FILE [--force])
                                          every coded passage as a table
-  codebook P (--csv | --md | --xlsx FILE)
+  codebook P (--csv | --md | --xlsx FILE [--force])
                                          the codebook with every field
   report P OUT.html                      codebook, code frequencies and segments by code
   coders P [--json]                      list coders
@@ -63,7 +63,7 @@ Agreement
   agreement P (--coders A,B[,C...] | --group1 A,.. --group2 B,..) [--code CODE]...
               [--doc DOC]... [--unit character|word|sentence|paragraph|turn|segment|document]
               [--coverage SHARE] [--overlap SHARE] [--json|--csv] [--no-store]
-              [--xlsx FILE] [--html FILE]
+              [--xlsx FILE] [--html FILE] [--force]
   agreement P --history                  every stored agreement run
   agreement --ratings FILE.csv [--level nominal|ordinal|interval|ratio] [--categories N]
                                          calculator for a table: unit id, one column per coder
