@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <optional>
@@ -57,7 +58,7 @@ double parse_share(const std::string& s, const char* what) {
         v /= 100.0;
         ++end;
     }
-    if (*end != '\0' || v < 0 || v > 1) {
+    if (*end != '\0' || !std::isfinite(v) || v < 0 || v > 1) {
         throw UsageError(std::string(what) + " takes a share between 0 and 1 (or 0% to 100%)");
     }
     return v;
@@ -107,8 +108,9 @@ agreement::ReliabilityData ratings_data(const std::vector<util::CsvRow>& rows,
                 continue;
             }
             char* end = nullptr;
-            std::strtod(v.c_str(), &end);
-            all_numeric = all_numeric && end == v.c_str() + v.size();
+            const double number = std::strtod(v.c_str(), &end);
+            // "nan" and "inf" are labels, never numbers to compute with.
+            all_numeric = all_numeric && end == v.c_str() + v.size() && std::isfinite(number);
             labels.emplace(v, 0.0);
         }
     }

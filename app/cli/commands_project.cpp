@@ -211,13 +211,16 @@ int cmd_docs(const Words& raw, std::ostream& out, std::ostream& err) {
     expect_positional(args, 1, "docs PROJECT");
     Project p = Project::open(args.positional[0]);
     if (const Words doomed = args.all("delete"); !doomed.empty()) {
+        // All or none, and said only once done: a failure on the last name deletes nothing.
         Project::Action action(p);
+        std::string report;
         for (const std::string& name : doomed) {
             const Document d = p.find_document(name);
             p.delete_document(d.id);
-            out << "deleted \"" << d.name << "\" with its codings\n";
+            report += "deleted \"" + d.name + "\" with its codings\n";
         }
         action.commit();
+        out << report;
         // Deleted text must never show in search results: the index forgets it now (and
         // any later search would notice the change anyway).
         update_search_index(p, err, "deleted");

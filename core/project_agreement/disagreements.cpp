@@ -88,6 +88,8 @@ std::vector<Disagreement> find_disagreements(Project& project, const std::string
             d.start = stretch.start;
             d.end = stretch.end;
             d.consensus = within(agreed, stretch);
+            d.first_coder = first_coder;
+            d.second_coder = second_coder;
             out.push_back(std::move(d));
         }
     }
@@ -100,6 +102,11 @@ std::vector<Disagreement> find_disagreements(Project& project, const std::string
 
 int adopt_version(Project& project, const Disagreement& d, Version version,
                   const std::string& consensus_coder) {
+    if (consensus_coder == d.first_coder || consensus_coder == d.second_coder) {
+        throw ConflictError("the consensus layer \"" + consensus_coder +
+                            "\" is one of the coders compared: adopting would overwrite their "
+                            "own coding; name another layer");
+    }
     Project::Action action(project);
     const Coder consensus = project.ensure_coder(consensus_coder);
     CodingFilter filter;

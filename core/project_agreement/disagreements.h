@@ -31,6 +31,8 @@ struct Disagreement {
     std::vector<TextRange> first;      // the first coder's ranges within it (overlaps merged)
     std::vector<TextRange> second;     // the second coder's
     std::vector<TextRange> consensus;  // what the consensus layer has there now
+    std::string first_coder;           // the two coders compared
+    std::string second_coder;
 };
 
 // Disagreements between two coders, by document, then position, then code. Empty
@@ -45,7 +47,9 @@ enum class Version { First, Second };
 
 // Makes the consensus coder's codings of this code within [start, end) exactly the chosen
 // coder's version: consensus codings inside the stretch are replaced, ones reaching past
-// it are trimmed to its edges. Returns the number of consensus codings written.
+// it are trimmed to its edges. Returns the number of consensus codings written. Throws
+// ConflictError when the consensus coder is one of the two compared: adopting would overwrite
+// that coder's own coding.
 int adopt_version(Project& project, const Disagreement& disagreement, Version version,
                   const std::string& consensus_coder = "Consensus");
 

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// quire-cli used wrongly: each case once did harm (a value taken that means nothing, a coder's
+// own coding overwritten, a message for what did not happen) and is refused now, with the
+// project left exactly as it was.
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "tests/support/cli_helpers.h"
+#include "tests/support/cli_runner.h"
+#include "tests/support/scratch.h"
+
+using quire::test::cli;
+using quire::test::CliResult;
+using quire::test::ok;
+
+TEST_CASE("agreement refuses shares that are not finite numbers", "[cli][misuse]") {
+    quire::test::ScratchDir dir;
+    const std::string p = dir.path("demo.quire");
+    ok({"demo", p});
+    const std::string runs = ok({"agreement", p, "--history", "--json"});
+    for (const char* option : {"--coverage", "--overlap"}) {
+        for (const char* value : {"nan", "NaN", "nan%", "inf", "-inf", "infinity%"}) {
+            INFO(option << " " << value);
+            const CliResult r =
+                cli({"agreement", p, "--coders", "Alex,Sam", "--unit", "segment", option, value});
+            CHECK(r.status == 2);
+            CHECK(r.err.find("takes a share") != std::string::npos);
+        }
+    }
+    CHECK(ok({"agreement", p, "--history", "--json"}) == runs);
+}
+
+TEST_CASE("a ratings table with nan or inf is not interval data", "[cli][misuse]") {
+    quire::test::ScratchDir dir;
+    const std::string table = dir.write("ratings.csv", "unit,A,B\n1,1,2\n2,nan,2\n3,3,inf\n");
+    const CliResult r = cli({"agreement", "--ratings", table, "--level", "interval"});
+    CHECK(r.status == 4);
+    CHECK(r.err.find("must be numbers") != std::string::npos);
+    // As nominal labels they are categories like any other.
+    CHECK(cli({"agreement", "--ratings", table, "--level", "nominal"}).status == 0);
+}
+
+TEST_CASE("adopt refuses a consensus layer that is one of the compared coders", "[cli][misuse]") {
+    quire::test::ScratchDir dir;
+    const std::string p = dir.path("demo.quire");
+    ok({"demo", p});
+    const std::string codings = ok({"codings", "export", p});
+    const auto disagreements =
+        quire::test::ok_json({"disagreements", p, "--coders", "Alex,Sam", "--json"});
+    REQUIRE(disagreements.size() > 0);
+    const auto& first = disagreements[0];
+    for (const char* consensus : {"Alex", "Sam"}) {
+        INFO(consensus);
+        const CliResult r =
+            cli({"adopt", p, "--coders", "Alex,Sam", "--doc", first["document"].get<std::string>(),
+                 "--code", first["code"].get<std::string>(), "--at",
+                 std::to_string(first["start"].get<long long>()), "--take",
+                 consensus == std::string("Alex") ? "Sam" : "Alex", "--consensus", consensus});
+        CHECK(r.status == 5);
+        CHECK(r.err.find("is one of the coders compared") != std::string::npos);
+    }
+    CHECK(ok({"codings", "export", p}) == codings);
+}
+
+TEST_CASE("deleting documents reports the deletions only once all of them are done",
+          "[cli][misuse]") {
+    quire::test::ScratchDir dir;
+    const std::string p = dir.path("demo.quire");
+    ok({"demo", p});
+    const std::string docs = ok({"docs", p});
+    const std::string first = quire::test::ok_json({"docs", p, "--json"})[0]["name"];
+    const CliResult r = cli({"docs", p, "--delete", first, "--delete", "No such interview"});
+    CHECK(r.status == 3);
+    CHECK(r.out.empty());
+    CHECK(ok({"docs", p}) == docs);
+}
