@@ -173,6 +173,8 @@ public:
     }
 
 private:
+    int depth_ = 0;  // parentheses open around the token being parsed
+
     const Token& peek() const { return tokens_[pos_]; }
     const Token& take() { return tokens_[pos_++]; }
 
@@ -298,7 +300,15 @@ private:
                 if (peek().kind == Token::Kind::Close) {
                     fail(query_, t.at, "empty parentheses");
                 }
+                // Each level recurses here and again in every walk of the tree: a bound
+                // keeps a pasted or hostile query from overflowing the stack.
+                if (++depth_ > kMaxQueryDepth) {
+                    fail(query_, t.at,
+                         "parentheses nested more than " + std::to_string(kMaxQueryDepth) +
+                             " deep");
+                }
                 QueryNode inner = parse_or();
+                --depth_;
                 if (peek().kind != Token::Kind::Close) {
                     fail(query_, t.at, "\"(\" is never closed");
                 }
@@ -455,6 +465,10 @@ QueryNode words_node(std::string_view text, bool exact, Tokenizer& tokenizer) {
 
 QueryNode parse_query(std::string_view query, Tokenizer& tokenizer,
                       const std::function<bool(const std::string&)>& is_field) {
+    if (query.size() > kMaxQueryBytes) {
+        throw QueryError("malformed query: longer than " + std::to_string(kMaxQueryBytes / 1000) +
+                         " kB (search for fewer words at a time)");
+    }
     Parser parser(query, lex(query), tokenizer, is_field);
     QueryNode root = simplify(parser.parse());
     if (is_empty(root)) {

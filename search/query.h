@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -53,9 +54,14 @@ struct QueryNode {
     std::vector<QueryNode> children;
 };
 
+// The most parentheses a query may nest, and its longest text: beyond them it is refused.
+constexpr int kMaxQueryDepth = 100;
+constexpr std::size_t kMaxQueryBytes = 1000000;
+
 // Parses `query`. Field names for which `is_field` returns false are searched as words
 // ("note:urgent"); without `is_field` every name is a field. Throws QueryError when the
-// query is malformed or searches for nothing.
+// query is malformed, nested deeper than kMaxQueryDepth, longer than kMaxQueryBytes, or
+// searches for nothing.
 QueryNode parse_query(std::string_view query, Tokenizer& tokenizer,
                       const std::function<bool(const std::string&)>& is_field = {});
 

@@ -353,6 +353,17 @@ void print_overall(const agreement::OverallAgreement& o, std::ostream& out) {
 
 // --- disagreements and adopt -----------------------------------------------------------------
 
+// Ranges as the text output writes positions everywhere: "[965, 1164)", several joined by
+// commas, "none" for no range.
+std::string ranges_text(const std::vector<TextRange>& ranges) {
+    std::string text;
+    for (const TextRange& r : ranges) {
+        text += (text.empty() ? "" : ", ") +
+                ("[" + std::to_string(r.start) + ", " + std::to_string(r.end) + ")");
+    }
+    return text.empty() ? "none" : text;
+}
+
 ordered_json spans_json(const std::vector<TextRange>& spans) {
     ordered_json j = ordered_json::array();
     for (const auto& [s, e] : spans) {
@@ -449,15 +460,14 @@ int cmd_disagreements(const Words& raw, std::ostream& out, std::ostream&) {
                      {"after", text::slice(t, d.end, to)}});
         if (!args.flag("json")) {
             out << d.document_name << " [" << d.start << ", " << d.end << ") " << d.code_path
-                << "\n  " << first << ": " << spans_json(d.first).dump() << "  " << second << ": "
-                << spans_json(d.second).dump() << "\n  «" << text::slice(t, d.start, d.end)
-                << "»\n\n";
+                << "\n  " << first << ": " << ranges_text(d.first) << "  " << second << ": "
+                << ranges_text(d.second) << "\n  «" << text::slice(t, d.start, d.end) << "»\n\n";
         }
     }
     if (args.flag("json")) {
         print_json(out, j);
     } else {
-        out << found.size() << " disagreements\n";
+        out << counted(static_cast<long long>(found.size()), "disagreement") << "\n";
     }
     return 0;
 }
@@ -483,7 +493,7 @@ int cmd_adopt(const Words& raw, std::ostream& out, std::ostream&) {
                 consensus);
             out << "adopted " << take << "'s version of \"" << d.code_path << "\" in \""
                 << d.document_name << "\" [" << d.start << ", " << d.end << ") into " << consensus
-                << " (" << written << " codings)\n";
+                << " (" << counted(written, "coding") << ")\n";
             return 0;
         }
     }

@@ -117,8 +117,8 @@ int code_merge(const Words& raw, std::ostream& out) {
     const Code from = p.find_code(args.positional[1]);
     const Code into = p.find_code(args.positional[2]);
     const int moved = p.merge_codes(from.id, into.id);
-    out << "merged \"" << from.name << "\" into \"" << p.code_path(into.id) << "\" (" << moved
-        << " codings moved)\n";
+    out << "merged \"" << from.name << "\" into \"" << p.code_path(into.id) << "\" ("
+        << counted(moved, "coding") << " moved)\n";
     return 0;
 }
 
@@ -131,7 +131,7 @@ int code_delete(const Words& raw, std::ostream& out) {
     p.delete_code(c.id, args.flag("force"));
     out << "deleted code \"" << c.name << "\"";
     if (used > 0) {
-        out << " and its " << used << " codings";
+        out << " and its " << counted(used, "coding");
     }
     out << "\n";
     return 0;
@@ -227,7 +227,8 @@ int codings_import(const Words& raw, std::ostream& out) {
     if (args.flag("json")) {
         print_json(out, {{"added", r.added}, {"already_present", r.already_present}});
     } else {
-        out << "imported " << r.added << " codings (" << r.already_present << " already present)\n";
+        out << "imported " << counted(r.added, "coding") << " (" << r.already_present
+            << " already present)\n";
     }
     return 0;
 }
@@ -314,7 +315,7 @@ int cmd_codes(const Words& raw, std::ostream& out, std::ostream&) {
     for (const Code& c : codes) {
         depth[c.id] = c.parent_id ? depth[*c.parent_id] + 1 : 0;
         out << std::string(static_cast<std::size_t>(depth[c.id]) * 2, ' ') << c.name << "  "
-            << c.color << "  (" << p.coding_count(c.id) << " codings)\n";
+            << c.color << "  (" << counted(p.coding_count(c.id), "coding") << ")\n";
     }
     return 0;
 }
@@ -388,7 +389,7 @@ int cmd_coders(const Words& raw, std::ostream& out, std::ostream&) {
         const auto n = p.codings(f).size();
         j.push_back({{"id", c.id}, {"guid", c.guid}, {"name", c.name}, {"codings", n}});
         if (!args.flag("json")) {
-            out << c.name << "\t" << n << " codings\n";
+            out << c.name << "\t" << counted(n, "coding") << "\n";
         }
     }
     if (args.flag("json")) {

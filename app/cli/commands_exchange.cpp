@@ -4,6 +4,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "app/cli/output.h"
 #include "core/exchange/export.h"
 #include "core/project/project.h"
 #include "core/util/files.h"
@@ -54,10 +55,14 @@ int cmd_export(const Words& raw, std::ostream& out, std::ostream&) {
             << " code sets)\n";
     } else {
         exchange::write_export(p, exchange::ExportContent::Project, target, options);
-        out << "wrote the REFI-QDA project to " << target << " (" << p.documents().size()
-            << " documents, " << codes << " codes, " << p.coders().size() << " coders, "
-            << p.codings().size() << " codings, " << p.cases().size() << " cases, "
-            << p.memos().size() << " memos)\n";
+        const auto count = [](std::size_t n, const char* noun) {
+            return counted(static_cast<long long>(n), noun);
+        };
+        out << "wrote the REFI-QDA project to " << target << " ("
+            << count(p.documents().size(), "document") << ", " << count(codes, "code") << ", "
+            << count(p.coders().size(), "coder") << ", " << count(p.codings().size(), "coding")
+            << ", " << count(p.cases().size(), "case") << ", " << count(p.memos().size(), "memo")
+            << ")\n";
     }
     return 0;
 }

@@ -82,9 +82,10 @@ ordered_json import_refi_codebook(Project& p, const std::string& file, std::ostr
 // what was skipped.
 ordered_json import_refi_project(Project& p, const std::string& file, std::ostream& report) {
     const exchange::ImportReport r = exchange::import_qdpx(p, file);
-    report << "imported " << file << " (" << origin_of(r) << "): " << r.sources << " sources, "
-           << r.codes << " codes, " << r.codings << " codings, " << r.notes << " notes, " << r.cases
-           << " cases, " << r.variables << " variables, " << r.users << " users\n";
+    report << "imported " << file << " (" << origin_of(r) << "): " << counted(r.sources, "source")
+           << ", " << counted(r.codes, "code") << ", " << counted(r.codings, "coding") << ", "
+           << counted(r.notes, "note") << ", " << counted(r.cases, "case") << ", "
+           << counted(r.variables, "variable") << ", " << counted(r.users, "user") << "\n";
     print_adjusted_and_skipped(report, r);
     return {{"file", file},           {"origin", r.origin},       {"sources", r.sources},
             {"codes", r.codes},       {"codings", r.codings},     {"notes", r.notes},
@@ -132,9 +133,10 @@ int cmd_demo(const Words& raw, std::ostream& out, std::ostream&) {
                          {"codes", p.codes().size()},
                          {"codings", p.codings().size()}});
     } else {
-        out << "wrote the demo project to " << args.positional[0] << " (" << p.documents().size()
-            << " documents, " << p.codes().size() << " codes, " << p.codings().size()
-            << " codings)\n";
+        out << "wrote the demo project to " << args.positional[0] << " ("
+            << counted(static_cast<long long>(p.documents().size()), "document") << ", "
+            << counted(static_cast<long long>(p.codes().size()), "code") << ", "
+            << counted(static_cast<long long>(p.codings().size()), "coding") << ")\n";
     }
     return 0;
 }

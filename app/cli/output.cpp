@@ -48,4 +48,8 @@ ordered_json attributes_json(const std::vector<AttributeValue>& values) {
     return j;
 }
 
+std::string counted(long long n, const std::string& singular, const std::string& plural) {
+    return std::to_string(n) + " " + (n == 1 ? singular : plural.empty() ? singular + "s" : plural);
+}
+
 }  // namespace quire::cli

@@ -18,6 +18,10 @@ using nlohmann::ordered_json;
 // Messages go to stderr as one line each, whatever the error text holds.
 std::string one_line(std::string message);
 
+// "1 coding", "3 codings": a count with its noun in the number it needs. `plural` is for
+// nouns that do not just take an "s".
+std::string counted(long long n, const std::string& singular, const std::string& plural = "");
+
 // Progress of long work on stderr: a line at every tenth, so logs stay short.
 Progress progress_printer(std::ostream& err, const std::string& what);
 

@@ -75,3 +75,22 @@ TEST_CASE("deleting documents reports the deletions only once all of them are do
     CHECK(r.out.empty());
     CHECK(ok({"docs", p}) == docs);
 }
+
+TEST_CASE("text output counts one coding as one coding and writes ranges as [start, end)",
+          "[cli][misuse]") {
+    quire::test::ScratchDir dir;
+    const std::string p = dir.path("p.quire");
+    ok({"new", p});
+    ok({"import", p, dir.write("interview.txt", "We talk it through with the family first.\n"),
+        "--no-index"});
+    ok({"code", "add", p, "Consent"});
+    ok({"code", "apply", p, "--doc", "interview", "--code", "Consent", "--coder", "Alex", "--range",
+        "3:7"});
+    CHECK(ok({"codes", p}).find("(1 coding)") != std::string::npos);
+    ok({"code", "apply", p, "--doc", "interview", "--code", "Consent", "--coder", "Sam", "--range",
+        "3:12"});
+    CHECK(ok({"codes", p}).find("(2 codings)") != std::string::npos);
+    const std::string listed = ok({"disagreements", p, "--coders", "Alex,Sam"});
+    CHECK(listed.find("Alex: [3, 7)  Sam: [3, 12)") != std::string::npos);
+    CHECK(listed.find("1 disagreement\n") != std::string::npos);
+}

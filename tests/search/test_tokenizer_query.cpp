@@ -199,3 +199,25 @@ TEST_CASE("the fast path agrees with ICU on every printable ASCII character", "[
         }
     }
 }
+
+TEST_CASE("deeply nested and overlong queries are refused with a message, not a crash",
+          "[search][misuse]") {
+    const auto nested = [](int depth) {
+        return std::string(static_cast<std::size_t>(depth), '(') + "consent" +
+               std::string(static_cast<std::size_t>(depth), ')');
+    };
+    CHECK(parsed(nested(quire::search::kMaxQueryDepth)) == parsed("consent"));
+    // Once a stack overflow (SIGSEGV) at a few thousand levels.
+    for (const int depth : {quire::search::kMaxQueryDepth + 1, 5000, 200000}) {
+        INFO(depth);
+        CHECK_THROWS_WITH(parsed(nested(depth)),
+                          Catch::Contains("parentheses nested more than 100 deep at character " +
+                                          std::to_string(quire::search::kMaxQueryDepth + 1)));
+    }
+    std::string long_query;
+    while (long_query.size() <= quire::search::kMaxQueryBytes) {
+        long_query += "consent OR ";
+    }
+    long_query += "trust";
+    CHECK_THROWS_WITH(parsed(long_query), Catch::Contains("longer than 1000 kB"));
+}
