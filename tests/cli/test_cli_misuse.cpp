@@ -76,7 +76,7 @@ TEST_CASE("deleting documents reports the deletions only once all of them are do
     CHECK(ok({"docs", p}) == docs);
 }
 
-TEST_CASE("text output counts one coding as one coding and writes ranges as [start, end)",
+TEST_CASE("text output counts one coding as one coding and writes ranges half-open",
           "[cli][misuse]") {
     quire::test::ScratchDir dir;
     const std::string p = dir.path("p.quire");
