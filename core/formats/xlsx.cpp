@@ -19,6 +19,8 @@ namespace {
 
 // Excel's limit for a cell; libxlsxwriter refuses a longer string rather than cut it.
 constexpr std::size_t kMaxCellCharacters = 32767;
+// Characters kept free at the end of a cut cell for the note saying it was cut.
+constexpr std::size_t kCutNoteRoom = 100;
 // A chart is 288 pixels high by default; each bar gets at least this many.
 constexpr double kPixelsPerBar = 20;
 constexpr double kDefaultChartHeight = 288;
@@ -93,22 +95,40 @@ private:
     std::string path_;
 };
 
-// The text as the old writer kept it: without control characters XML cannot hold, and no
-// longer than Excel keeps (counted in code points, as libxlsxwriter counts).
+// The text as a cell can hold it: without the characters XML cannot hold (controls other
+// than tab and line breaks, U+FFFE and U+FFFF) and no longer than Excel keeps (counted in
+// code points, as libxlsxwriter counts). A longer text is cut with a note saying so, so that
+// no one takes the cell for the whole passage.
 std::string cell_text(const std::string& text) {
     std::string out;
-    out.reserve(text.size());
+    out.reserve(std::min(text.size(), 4 * kMaxCellCharacters));
     std::size_t characters = 0;
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+    std::size_t cut_at = std::string::npos;  // bytes of `out` before the note's room
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') {
+            continue;
+        }
+        // U+FFFE and U+FFFF: EF BF BE and EF BF BF in UTF-8.
+        if (byte == 0xEF && i + 2 < text.size() &&
+            static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+            (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
+            i += 2;
             continue;
         }
         const bool starts_character = (byte & 0xC0) != 0x80;
-        if (starts_character && ++characters > kMaxCellCharacters) {
-            break;
+        if (starts_character) {
+            ++characters;
+            if (characters == kMaxCellCharacters - kCutNoteRoom + 1) {
+                cut_at = out.size();
+            }
         }
-        out.push_back(c);
+        out.push_back(text[i]);
+    }
+    if (characters > kMaxCellCharacters) {
+        out.resize(cut_at);
+        out += " [\u2026 cut at Excel's limit of 32,767 characters; the passage has " +
+               std::to_string(characters) + "]";
     }
     return out;
 }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/base/errors.h"
+#include "core/text/unicode.h"
 #include "tests/core/xlsx_content.h"
 #include "tests/support/scratch.h"
 
@@ -92,28 +93,38 @@ TEST_CASE(
           std::vector<std::string>{"a-b-c-d--e--f", std::string(30, 'n'), "Sheet3"});
 }
 
-TEST_CASE("control characters are left out and text is cut at Excel's 32,767 characters",
-          "[xlsx]") {
+TEST_CASE(
+    "control characters are left out and text is cut at Excel's 32,767 characters with a note",
+    "[xlsx]") {
     ScratchDir dir;
     const std::string path = dir.path("text.xlsx");
     std::string long_text;
     for (int i = 0; i < 40000; ++i) {
         long_text += "\xC3\xA9";  // two bytes, one character
     }
-    write_xlsx(path, {XlsxSheet{"T",
-                                {{XlsxCell::of("text")},
-                                 {XlsxCell::of(std::string("a\x01"
-                                                           "b\x1F"
-                                                           "c",
-                                                           5))},
-                                 {XlsxCell::of(long_text)},
-                                 {XlsxCell::of(std::numeric_limits<double>::quiet_NaN())},
-                                 {XlsxCell::of(std::numeric_limits<double>::infinity())}}}});
+    write_xlsx(
+        path,
+        {XlsxSheet{"T",
+                   {{XlsxCell::of("text")},
+                    {XlsxCell::of(std::string("a\x01"
+                                              "b\x1F"
+                                              "c",
+                                              5))},
+                    {XlsxCell::of(long_text)},
+                    {XlsxCell::of("no\xEF\xBF\xBEnon\xEF\xBF\xBF-characters \xEF\xBF\xBD kept")},
+                    {XlsxCell::of(std::numeric_limits<double>::quiet_NaN())},
+                    {XlsxCell::of(std::numeric_limits<double>::infinity())}}}});
     const XlsxContent book = read_xlsx(path);
     CHECK(book.text("T", 1, 0) == "abc");
-    CHECK(book.text("T", 2, 0) == long_text.substr(0, 2 * 32767));
-    CHECK_FALSE(book.cell("T", 3, 0));  // not a number Excel can hold
-    CHECK_FALSE(book.cell("T", 4, 0));
+    const std::string cut = book.text("T", 2, 0);
+    CHECK(quire::text::code_point_count(cut) <= 32767);
+    CHECK(cut.rfind(long_text.substr(0, 2 * 32000), 0) == 0);
+    CHECK(cut.find("cut at Excel's limit of 32,767 characters; the passage has 40000]") !=
+          std::string::npos);
+    // U+FFFE and U+FFFF would make the XML malformed; U+FFFD is a character like any other.
+    CHECK(book.text("T", 3, 0) == "nonon-characters \xEF\xBF\xBD kept");
+    CHECK_FALSE(book.cell("T", 4, 0));  // not a number Excel can hold
+    CHECK_FALSE(book.cell("T", 5, 0));
 }
 
 TEST_CASE("a bar chart spans the label and value columns of every row after the header", "[xlsx]") {
