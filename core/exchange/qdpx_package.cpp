@@ -161,16 +161,20 @@ std::string Package::read_project_file(const ProjectFiles& candidates, ImportRep
         report.adjusted.push_back("project file read from \"" + chosen->first +
                                   "\" (the archive has no project.qde)");
     }
-    return read_entry(chosen->second, chosen->first);
+    return read_entry(chosen->second, chosen->first, kMaxEntrySize);
 }
 
-std::string Package::read_entry(zip_uint64_t index, const std::string& entry_name) {
+std::string Package::read_entry(zip_uint64_t index, const std::string& entry_name,
+                                zip_uint64_t size_limit) {
     return util::read_checked_entry(archive_.get(), index,
-                                    "cannot import " + name_ + ": " + entry_name, kMaxEntrySize);
+                                    "cannot import " + name_ + ": " + entry_name, size_limit);
 }
 
 std::optional<std::string> Package::read_referenced(const std::string& path_attribute,
-                                                    std::string& why, bool& scheme_missing) {
+                                                    std::string& why, bool& scheme_missing,
+                                                    std::size_t size_limit) {
+    const std::string too_large =
+        "it is larger than " + std::to_string(size_limit / (1024 * 1024)) + " MiB";
     scheme_missing = false;
     std::string path = trim(path_attribute);
     const std::string lowered = lower(path);
@@ -191,7 +195,16 @@ std::optional<std::string> Package::read_referenced(const std::string& path_attr
         for (const std::string& candidate : {"sources/" + relative, relative}) {
             const auto found = entries_.find(lower(candidate));
             if (found != entries_.end()) {
-                return read_entry(found->second, candidate);
+                // Refused by its declared size before a byte is decompressed: a small
+                // archive can declare (and hold) far more than any transcript.
+                zip_stat_t stat;
+                zip_stat_init(&stat);
+                if (zip_stat_index(archive_.get(), found->second, 0, &stat) == 0 &&
+                    (stat.valid & ZIP_STAT_SIZE) != 0 && stat.size > size_limit) {
+                    why = too_large;
+                    return std::nullopt;
+                }
+                return read_entry(found->second, candidate, size_limit);
             }
         }
         why = "its file \"" + path_attribute + "\" is missing from the archive";
@@ -201,6 +214,10 @@ std::optional<std::string> Package::read_referenced(const std::string& path_attr
         const std::filesystem::path candidate = folder_ / folder / relative;
         std::error_code ec;
         if (std::filesystem::is_regular_file(candidate, ec)) {
+            if (std::filesystem::file_size(candidate, ec) > size_limit) {
+                why = too_large;
+                return std::nullopt;
+            }
             return read_disk_file(candidate, '"' + candidate.string() + '"');
         }
     }

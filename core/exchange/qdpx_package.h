@@ -41,9 +41,10 @@ public:
     const std::string& project_xml() const { return project_xml_; }
 
     // The bytes of a file named by a path attribute, or nullopt with the reason in `why`;
-    // `scheme_missing` tells that the path lacked "internal://".
+    // `scheme_missing` tells that the path lacked "internal://". A file declaring more than
+    // `size_limit` bytes is not read at all (nothing is decompressed): `why` says so.
     std::optional<std::string> read_referenced(const std::string& path_attribute, std::string& why,
-                                               bool& scheme_missing);
+                                               bool& scheme_missing, std::size_t size_limit);
 
 private:
     using ProjectFiles = std::vector<std::pair<std::string, zip_uint64_t>>;  // name, index
@@ -51,7 +52,8 @@ private:
     void open_archive(const std::string& path);
     ProjectFiles index_entries();
     std::string read_project_file(const ProjectFiles& candidates, ImportReport& report);
-    std::string read_entry(zip_uint64_t index, const std::string& entry_name);
+    std::string read_entry(zip_uint64_t index, const std::string& entry_name,
+                           zip_uint64_t size_limit);
 
     std::string name_;  // quoted path for messages
     util::ArchivePtr archive_;

@@ -17,7 +17,7 @@ std::optional<std::string> ProjectImporter::source_bytes(const pugi::xml_node& n
     if (!trim(path).empty()) {
         bool scheme_missing = false;
         std::string file_why;
-        auto bytes = package_.read_referenced(path, file_why, scheme_missing);
+        auto bytes = package_.read_referenced(path, file_why, scheme_missing, kMaxSourceTextBytes);
         if (bytes) {
             if (scheme_missing) {
                 paths_without_scheme_ = true;

@@ -731,3 +731,37 @@ TEST_CASE("hostile, corrupt or foreign .qdc files are refused and leave the proj
     CHECK(snapshot(project) == before);
     CHECK(project.code_sets().empty());
 }
+
+TEST_CASE("a source declaring more than 64 MiB is skipped without decompressing a byte",
+          "[exchange]") {
+    ScratchDir dir;
+    const std::string big_name = "sources/big.txt";
+    const std::string project = kHeader + R"(name="p"><Sources>
+<TextSource guid="s1" name="small" plainTextPath="internal://small.txt"/>
+<TextSource guid="s2" name="big" plainTextPath="internal://big.txt"/>
+</Sources></Project>)";
+    const std::string big(64 * 1024 * 1024 + 1, 'a');  // compresses to a few dozen kB
+    const std::string file =
+        write_zip(dir, "bomb.qdpx",
+                  {{"project.qde", project}, {"sources/small.txt", "hello"}, {big_name, big}});
+    // Damage the big entry's compressed data: reading it at all would fail the import.
+    std::string bytes = dir.read("bomb.qdpx");
+    const std::size_t name_at = bytes.find(big_name);
+    REQUIRE(name_at != std::string::npos);
+    const std::size_t header = name_at - 30;
+    const auto extra =
+        static_cast<std::size_t>(static_cast<unsigned char>(bytes[header + 28]) |
+                                 static_cast<unsigned char>(bytes[header + 29]) << 8);
+    const std::size_t data = name_at + big_name.size() + extra;
+    for (std::size_t i = data + 200; i < data + 400; ++i) {
+        bytes[i] = static_cast<char>(0xA5);
+    }
+    dir.write("bomb.qdpx", bytes);
+
+    TempProjectPath path;
+    Project p = Project::create(path.str());
+    const ImportReport r = import_qdpx(p, file);
+    REQUIRE(p.documents().size() == 1);
+    CHECK(p.documents()[0].name == "small");
+    CHECK(mentions(r.skipped, "not imported: it is larger than 64 MiB"));
+}

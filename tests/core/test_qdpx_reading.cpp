@@ -17,6 +17,9 @@ using quire::ImportError;
 using quire::exchange::ImportReport;
 using quire::test::ScratchDir;
 
+// A size no test file reaches.
+constexpr std::size_t kLimit = 1024 * 1024;
+
 TEST_CASE("GUIDs compare without braces, case or blanks, names become one line",
           "[exchange][reading]") {
     CHECK(qdpx::normalize_guid(" {ABC-1} ") == "abc-1");
@@ -102,15 +105,15 @@ TEST_CASE("a package reads its project file and the sources its paths name",
           "project.qde)");
     std::string why;
     bool scheme_missing = true;
-    CHECK(package.read_referenced("internal://doc.TXT", why, scheme_missing) == "text");
+    CHECK(package.read_referenced("internal://doc.TXT", why, scheme_missing, kLimit) == "text");
     CHECK_FALSE(scheme_missing);
-    CHECK(package.read_referenced("Doc.txt", why, scheme_missing) == "text");
+    CHECK(package.read_referenced("Doc.txt", why, scheme_missing, kLimit) == "text");
     CHECK(scheme_missing);
-    CHECK_FALSE(package.read_referenced("https://example.org/a.txt", why, scheme_missing));
+    CHECK_FALSE(package.read_referenced("https://example.org/a.txt", why, scheme_missing, kLimit));
     CHECK(why == "its file \"https://example.org/a.txt\" is outside the project archive");
-    CHECK_FALSE(package.read_referenced("internal://../a.txt", why, scheme_missing));
+    CHECK_FALSE(package.read_referenced("internal://../a.txt", why, scheme_missing, kLimit));
     CHECK(why == "its path \"internal://../a.txt\" is not a plain file name");
-    CHECK_FALSE(package.read_referenced("internal://gone.txt", why, scheme_missing));
+    CHECK_FALSE(package.read_referenced("internal://gone.txt", why, scheme_missing, kLimit));
     CHECK(why == "its file \"internal://gone.txt\" is missing from the archive");
 }
 
@@ -123,8 +126,8 @@ TEST_CASE("a bare project file finds its sources in a sources folder beside it",
     qdpx::Package package = qdpx::Package::open(path, report);
     std::string why;
     bool scheme_missing = false;
-    CHECK(package.read_referenced("internal://a.txt", why, scheme_missing) == "beside");
-    CHECK_FALSE(package.read_referenced("internal://b.txt", why, scheme_missing));
+    CHECK(package.read_referenced("internal://a.txt", why, scheme_missing, kLimit) == "beside");
+    CHECK_FALSE(package.read_referenced("internal://b.txt", why, scheme_missing, kLimit));
     CHECK(why == "its file \"internal://b.txt\" is not beside the project file");
     CHECK_THROWS_AS(qdpx::Package::open(dir.path("none.qdpx"), report), ImportError);
 }
