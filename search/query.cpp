@@ -303,9 +303,9 @@ private:
                 // Each level recurses here and again in every walk of the tree: a bound
                 // keeps a pasted or hostile query from overflowing the stack.
                 if (++depth_ > kMaxQueryDepth) {
-                    fail(query_, t.at,
-                         "parentheses nested more than " + std::to_string(kMaxQueryDepth) +
-                             " deep");
+                    fail(
+                        query_, t.at,
+                        "parentheses nested more than " + std::to_string(kMaxQueryDepth) + " deep");
                 }
                 QueryNode inner = parse_or();
                 --depth_;
