@@ -76,10 +76,50 @@ SearchResults Index::search(const SearchRequest& request) {
             impl_->project.end_text_reads();
             impl_->rebuild("the index was damaged (" + e.get_msg() + ")", {});
             return impl_->search(request);
+        } catch (const DamagedIndexError& e) {
+            impl_->project.end_text_reads();
+            impl_->rebuild(e.what(), {});
+            return impl_->search(request);
+        } catch (const Xapian::Error& e) {
+            // Damage shows as many kinds of error; if the tables are sound, the error is
+            // the search's own and is reported.
+            impl_->project.end_text_reads();
+            impl_->db.reset();
+            const std::string damage = check_index_tables(impl_->folder);
+            if (damage.empty()) {
+                throw;
+            }
+            impl_->rebuild(damage, {});
+            return impl_->search(request);
         }
     } catch (const Xapian::Error& e) {
         throw SearchIndexError("search: " + e.get_msg());
     }
+}
+
+IndexCheck Index::check(const Progress& progress) {
+    IndexCheck c;
+    try {
+        impl_->db.reset();
+        impl_->paragraph_cache.clear();
+        std::string problem = check_index_tables(impl_->folder);
+        if (problem.empty()) {
+            problem = impl_->open_reader();
+        }
+        if (problem.empty()) {
+            problem = impl_->check_documents();
+        }
+        if (problem.empty()) {
+            record_index_files(impl_->folder);
+            impl_->update(progress);  // the check itself changes nothing that is sound
+            return c;
+        }
+        c.problem = problem;
+        c.rebuilt = impl_->rebuild(problem, progress);
+    } catch (const Xapian::Error& e) {
+        throw SearchIndexError("search index: " + e.get_msg());
+    }
+    return c;
 }
 
 const UpdateReport& Index::opened() const {

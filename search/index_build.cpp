@@ -118,6 +118,8 @@ Index::Impl::Impl(Project& p, const IndexOptions& options) : project(p) {
     language = info.language;
     stem_name = stemmer_language(language, stem);
     folder = options.folder.empty() ? Index::default_folder(project_guid) : options.folder;
+    std::error_code ec;
+    project_path = fs::absolute(p.path(), ec).lexically_normal().string();
     threads = options.threads > 0
                   ? options.threads
                   : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -129,6 +131,15 @@ std::string Index::Impl::open_reader() {
     db.reset();
     if (!fs::exists(fs::path(folder) / "iamglass") && !fs::exists(fs::path(folder) / "iamchert")) {
         return "there was no index yet";
+    }
+    if (!index_files_unchanged(folder)) {
+        // Written by something other than Quire since: a damaged table can crash Xapian's
+        // readers, so it is checked before it is used.
+        const std::string damage = check_index_tables(folder);
+        if (!damage.empty()) {
+            return damage;
+        }
+        record_index_files(folder);
     }
     try {
         Xapian::Database d(folder);
@@ -145,6 +156,7 @@ std::string Index::Impl::open_reader() {
         if (d.get_doccount() != manifest.size()) {
             return "the index does not hold the documents it lists";
         }
+        recorded_path = d.get_metadata(kProjectPathKey);
         const std::string g = d.get_metadata(kGenerationKey);
         generation = g.empty() ? -1 : std::stoll(g);
         db = std::move(d);
@@ -192,6 +204,8 @@ void Index::Impl::write_metadata(Xapian::WritableDatabase& w, std::int64_t gen) 
     w.set_metadata(kLanguageKey, stem_name);
     w.set_metadata(kGenerationKey, std::to_string(gen));
     w.set_metadata(kManifestKey, encode_manifest(manifest));
+    w.set_metadata(kProjectPathKey, project_path);
+    recorded_path = project_path;
 }
 
 // Builds a complete index of `docs` (sorted by id) at `target`, which must be empty: in
@@ -218,9 +232,9 @@ UpdateReport Index::Impl::rebuild(const std::string& reason, const Progress& pro
     db.reset();
     const fs::path target(folder);
     make_private_folder(target.parent_path());
-    const fs::path fresh = target.string() + ".new";
+    remove_abandoned_builds(target);
+    const fs::path fresh = fresh_build_folder(target);
     std::error_code ec;
-    fs::remove_all(fresh, ec);
     make_private_folder(fresh);
     const std::int64_t gen = project.documents_generation();
     const DocumentKeys docs = project.document_keys();
@@ -241,12 +255,8 @@ UpdateReport Index::Impl::rebuild(const std::string& reason, const Progress& pro
     }
     // Swap in the new index only once it is complete: a cancelled or failed rebuild
     // leaves the old one (if any) in place.
-    fs::remove_all(target, ec);
-    fs::rename(fresh, target, ec);
-    if (ec) {
-        throw SearchIndexError("cannot replace the search index in " + folder + ": " +
-                               ec.message());
-    }
+    swap_into_place(fresh, target);
+    record_index_files(target);
     report.added = docs.size();
     const std::string problem = open_reader();
     if (!problem.empty()) {
@@ -271,7 +281,7 @@ UpdateReport Index::Impl::update(const Progress& progress) {
         return rebuild("most documents were new", progress);
     }
     if (changes.to_add.empty() && changes.to_remove.empty()) {
-        if (gen != generation) {
+        if (gen != generation || recorded_path != project_path) {
             record_generation(gen);
         }
         return {};
@@ -326,9 +336,12 @@ DocumentChanges Index::Impl::changes_since_indexed(const DocumentKeys& docs) con
 void Index::Impl::record_generation(std::int64_t gen) {
     Xapian::WritableDatabase w = open_writer(folder, Xapian::DB_CREATE_OR_OPEN);
     w.set_metadata(kGenerationKey, std::to_string(gen));
+    w.set_metadata(kProjectPathKey, project_path);
     w.commit();
     w.close();
+    record_index_files(folder);
     generation = gen;
+    recorded_path = project_path;
     db->reopen();
     paragraph_cache.clear();
 }
@@ -347,6 +360,7 @@ void Index::Impl::write_changes(const DocumentChanges& changes, std::int64_t gen
     write_metadata(w, gen);
     w.commit();
     w.close();
+    record_index_files(folder);
 }
 
 // Before every search: the project's documents may have changed (any program), and

@@ -30,7 +30,7 @@ std::uint64_t get_varint(const std::string& in, std::size_t& at) {
             break;
         }
     }
-    throw SearchIndexError("the search index holds a damaged paragraph table");
+    throw DamagedIndexError("the search index holds a damaged paragraph table");
 }
 
 }  // namespace
@@ -99,7 +99,7 @@ Manifest decode_manifest(const std::string& s) {
         unsigned long long words = 0;
         unsigned long long bytes = 0;
         if (std::sscanf(line.c_str(), "%lld %127s %llu %llu", &id, guid, &words, &bytes) != 4) {
-            throw SearchIndexError("the search index has a damaged document list");
+            throw DamagedIndexError("the search index has a damaged document list");
         }
         m[id] = ManifestEntry{guid, words, bytes};
     }

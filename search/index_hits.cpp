@@ -33,7 +33,7 @@ ParagraphText read_paragraph(Project& project, Tokenizer& tokenizer, Id document
     t.trimmed.end =
         p.start_cp + text::code_point_count(std::string_view(t.text).substr(0, last + 1));
     if (t.words.size() != needed) {
-        throw SearchIndexError("the search index does not match the project's text");
+        throw DamagedIndexError("the search index does not match the project's text");
     }
     return t;
 }

@@ -30,11 +30,19 @@
 // public methods turn into SearchIndexError.
 namespace quire::search {
 
+// What the index holds contradicts itself or the project: a damaged cache, which
+// Index::search() rebuilds and searches again rather than reporting.
+class DamagedIndexError : public SearchIndexError {
+public:
+    using SearchIndexError::SearchIndexError;
+};
+
 // Bump when what is indexed or how it is encoded changes: older indexes are rebuilt.
 inline constexpr const char* kFormat = "quire-search-1";
 inline constexpr const char* kFormatKey = "quire:format";
 inline constexpr const char* kProjectKey = "quire:project";
 inline constexpr const char* kLanguageKey = "quire:language";
+inline constexpr const char* kProjectPathKey = "quire:project-path";  // where it was last seen
 inline constexpr const char* kGenerationKey = "quire:generation";
 inline constexpr const char* kManifestKey = "quire:manifest";  // "id guid words bytes" per line
 inline constexpr const char* kStemPrefix = "XS";               // synonym key: XS + stem -> forms
@@ -50,7 +58,7 @@ struct Paragraph {
 };
 
 // A document's paragraph table, as stored in its Xapian data. Decoding throws
-// SearchIndexError when the table is damaged.
+// DamagedIndexError when the table is damaged.
 std::string encode_paragraphs(const std::vector<Paragraph>& ps);
 std::vector<Paragraph> decode_paragraphs(const std::string& data);
 
@@ -165,6 +173,25 @@ private:
     std::unordered_set<std::string> stems_written_;
 };
 
+// --- the cache folder (index_folders.cpp) ---------------------------------------------
+
+// A folder beside `target` for one rebuild, unique to this process and call, so parallel
+// rebuilds never share one: "<target>.build-<pid>-<n>".
+std::filesystem::path fresh_build_folder(const std::filesystem::path& target);
+// Removes rebuild folders beside `target` whose process has gone (a crash, a kill).
+void remove_abandoned_builds(const std::filesystem::path& target);
+// Puts the finished index at `fresh` in place of `target` in one step and removes the old
+// one; throws SearchIndexError (and removes `fresh`) when it cannot.
+void swap_into_place(const std::filesystem::path& fresh, const std::filesystem::path& target);
+
+// Whether the index's files are as Quire last wrote or checked them (by their sizes,
+// times and inodes), and recording that they are. Anything else that wrote them (a disk
+// error, a person, another program) makes the next open check the tables first.
+bool index_files_unchanged(const std::filesystem::path& folder);
+void record_index_files(const std::filesystem::path& folder);
+// Xapian's own check of every table: "" when sound, else what is wrong with them.
+std::string check_index_tables(const std::filesystem::path& folder);
+
 // Writes `docs` into one new database per folder (a contiguous block each), with a thread
 // per folder, and returns what was written of each document (index_shards.cpp). Throws
 // what a thread threw, or Cancelled.
@@ -185,6 +212,8 @@ struct Index::Impl {
     Xapian::Stem stem;
     std::string stem_name;
     std::int64_t generation = -1;  // of the project, as indexed
+    std::string project_path;      // absolute, as recorded for pruning
+    std::string recorded_path;     // as the index last recorded it
     Manifest manifest;
     Tokenizer tokenizer;
     UpdateReport opened;
@@ -206,8 +235,9 @@ struct Index::Impl {
     UpdateReport rebuild(const std::string& reason, const Progress& progress);
     UpdateReport update(const Progress& progress);
     DocumentChanges changes_since_indexed(const DocumentKeys& docs) const;
-    // Nothing to add or remove, yet the project's counter moved: remember where it stands,
-    // so that the next search need not compare the document lists again.
+    // Nothing to add or remove, yet the project's counter moved (or the project is at
+    // another path): remember where it stands, so that the next search need not compare
+    // the document lists again, and pruning knows where the project is.
     void record_generation(std::int64_t gen);
     // Removes and adds documents in one commit.
     void write_changes(const DocumentChanges& changes, std::int64_t gen, const Progress& progress);
@@ -220,7 +250,11 @@ struct Index::Impl {
     QueryNode parse(const std::string& query);
     // Field filters in the query become scope filters.
     void apply_fields(const QueryNode& root, ScopeFilter& filter);
+    // Throws DamagedIndexError when the table does not fit the document's recorded size.
     const std::vector<Paragraph>& paragraphs_of(const Xapian::MSetIterator& m);
+    // Every listed document is there, with a paragraph table that fits it: "" when so,
+    // else what is wrong. Reads every document's data: for Index::check(), not for search.
+    std::string check_documents();
 };
 
 }  // namespace quire::search

@@ -14,6 +14,21 @@ namespace quire::search {
 
 namespace {
 
+// Paragraphs in order, each inside the document's `bytes`: a table that does not fit is
+// damaged, and reading text by it would fail or return the wrong passage.
+bool fits(const std::vector<Paragraph>& paragraphs, std::uint64_t bytes) {
+    std::int64_t end = 0;
+    for (const Paragraph& p : paragraphs) {
+        if (p.start_byte < end || p.bytes < 0 ||
+            static_cast<std::uint64_t>(p.start_byte) + static_cast<std::uint64_t>(p.bytes) >
+                bytes) {
+            return false;
+        }
+        end = p.start_byte + p.bytes;
+    }
+    return true;
+}
+
 // The nodes that must all hold for the query to hold: the root, or the members of
 // its AND, and of ANDs within that AND ("(code:X trust) family").
 void conjuncts_of(const QueryNode& n, std::vector<const QueryNode*>& out) {
@@ -275,8 +290,33 @@ const std::vector<Paragraph>& Index::Impl::paragraphs_of(const Xapian::MSetItera
     if (paragraph_cache.size() >= 8192) {
         paragraph_cache.clear();
     }
-    return paragraph_cache.emplace(did, decode_paragraphs(m.get_document().get_data()))
-        .first->second;
+    std::vector<Paragraph> paragraphs = decode_paragraphs(m.get_document().get_data());
+    const auto listed = manifest.find(static_cast<Id>(did));
+    if (listed == manifest.end() || !fits(paragraphs, listed->second.bytes)) {
+        throw DamagedIndexError(
+            "the search index holds a paragraph table that does not fit "
+            "its document");
+    }
+    return paragraph_cache.emplace(did, std::move(paragraphs)).first->second;
+}
+
+std::string Index::Impl::check_documents() {
+    for (const auto& [id, entry] : manifest) {
+        try {
+            const Xapian::Document d = db->get_document(static_cast<Xapian::docid>(id));
+            if (!fits(decode_paragraphs(d.get_data()), entry.bytes)) {
+                return "the paragraph table of document " + std::to_string(id) + " does not fit it";
+            }
+            if (!db->term_exists(kUniquePrefix + entry.guid)) {
+                return "document " + std::to_string(id) + " has lost its identity";
+            }
+        } catch (const Xapian::DocNotFoundError&) {
+            return "document " + std::to_string(id) + " is listed but missing";
+        } catch (const DamagedIndexError& e) {
+            return std::string(e.what()) + " (document " + std::to_string(id) + ")";
+        }
+    }
+    return "";
 }
 
 }  // namespace quire::search

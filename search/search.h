@@ -91,6 +91,23 @@ struct UpdateReport {
     std::string reason;  // why it was rebuilt
 };
 
+struct PrunedFolder {
+    std::string folder;
+    std::string reason;  // "… is gone", "a rebuild that did not finish"
+    std::uint64_t bytes = 0;
+};
+
+struct PruneReport {
+    std::vector<PrunedFolder> removed;
+    std::size_t kept = 0;     // indexes of projects that are where they were
+    std::size_t unknown = 0;  // indexes that do not say where their project is: kept
+};
+
+struct IndexCheck {
+    std::string problem;   // what was wrong; empty when the index was sound
+    UpdateReport rebuilt;  // when it was not: the rebuild
+};
+
 struct IndexOptions {
     std::string folder;  // default: <user cache>/quire/index/<project guid>
     int threads = 0;     // threads that build a whole index at once; 0: one per core
@@ -112,10 +129,22 @@ public:
     // Throws the index away and builds it again from the project.
     UpdateReport rebuild(const Progress& progress = {});
 
+    // Damage found while searching (a table Xapian reports corrupt, a paragraph table that
+    // does not fit its document) rebuilds the index and searches again; throws
+    // SearchIndexError for what a rebuild cannot cure.
     SearchResults search(const SearchRequest& request);
     IndexStats stats();
+    // Reads every table of the index (Xapian's own check) and every document's entries,
+    // and rebuilds the index when anything is wrong. Opening an index also checks its
+    // tables, when its files were changed by anything but Quire since Quire last wrote them.
+    IndexCheck check(const Progress& progress = {});
 
     static std::string default_folder(const std::string& project_guid);
+    // Removes from `base` (default: the user's cache, <user cache>/quire/index) the indexes
+    // whose project is no longer at the path the index last saw it at (or is another
+    // project there), and rebuild folders whose process has gone. An index is a cache: a
+    // project moved since it was last searched only rebuilds it on its next search.
+    static PruneReport prune(const std::string& base = "");
 
 private:
     struct Impl;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/cli.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -98,8 +101,11 @@ const Command kCommands[] = {
         {{"search P QUERY ... --apply-code CODE --as NAME [--spread hit|paragraph]"},
          {"code every hit (or its paragraph), all or none"}}}},
     {"index", cmd_index, "Search", {
-        {{"index P [--rebuild] [--json]"},
-         {"bring the search index up to date (or rebuild it)", "and show its size; progress on stderr"}}}},
+        {{"index P [--rebuild | --check] [--json]"},
+         {"bring the search index up to date (or rebuild it)", "and show its size; progress on stderr;",
+          "--check reads every table and rebuilds a damaged index"}},
+        {{"index --prune [--json]"},
+         {"remove cached indexes of projects that are gone"}}}},
     {"export", cmd_export, "Exchange", {
         {{"export P OUT.qdpx|OUT.qdc [--force]"}, {"REFI-QDA project (.qdpx) or codebook (.qdc)"}}}},
 };
@@ -124,6 +130,9 @@ const ErrorStatus kExitStatuses[] = {
     {is<InvalidInputError>, 4, "invalid input: a value or file that cannot be used as given"},
     {is<ConflictError>, 5, "conflict: the action clashes with what the project holds"},
     {is<ImportError>, 6, "import failed: nothing was imported"},
+    {is<ProjectBusyError>, 9,
+     "busy: another program kept the project locked for writing longer than the wait "
+     "(QUIRE_WAIT_SECONDS, 30 s by default); nothing was changed, try again"},
     {is<ProjectFileError>, 7,
      "project file problem: not a Quire project, damaged, newer than this Quire, or not "
      "writable"},
@@ -222,6 +231,10 @@ std::vector<ExitStatusHelp> exit_status_help() {
         statuses.push_back({entry.status, entry.meaning});
     }
     statuses.push_back({1, "any other error"});
+    // In numeric order for the manual, whatever order the matching needs.
+    std::stable_sort(
+        statuses.begin() + 1, statuses.end() - 1,
+        [](const ExitStatusHelp& a, const ExitStatusHelp& b) { return a.status < b.status; });
     return statuses;
 }
 
@@ -265,7 +278,60 @@ std::string version_text() {
     return "quire-cli " + version_number();
 }
 
+namespace {
+
+// The running command's error stream, for open_project's notices.
+thread_local std::ostream* command_err = nullptr;
+
+class CommandErr {
+public:
+    explicit CommandErr(std::ostream& err) : previous_(command_err) { command_err = &err; }
+    ~CommandErr() { command_err = previous_; }
+    CommandErr(const CommandErr&) = delete;
+    CommandErr& operator=(const CommandErr&) = delete;
+
+private:
+    std::ostream* previous_;
+};
+
+// How long a command waits for another program writing to its project: 30 s, or
+// QUIRE_WAIT_SECONDS (0 to fail at once, as a script polling the file may prefer).
+int wait_seconds() {
+    const char* value = std::getenv("QUIRE_WAIT_SECONDS");
+    if (value == nullptr || *value == '\0') {
+        return 30;
+    }
+    char* end = nullptr;
+    const long seconds = std::strtol(value, &end, 10);
+    if (*end != '\0' || seconds < 0 || seconds > 86400) {
+        throw UsageError("QUIRE_WAIT_SECONDS must be a whole number of seconds, not \"" +
+                         std::string(value) + "\"");
+    }
+    return static_cast<int>(seconds);
+}
+
+}  // namespace
+
+Project open_project(const std::string& path) {
+    const int limit = wait_seconds();
+    Project project = Project::open(path);
+    std::ostream* err = command_err;
+    // A line when the wait starts and one every ten seconds: enough to explain a pause
+    // without filling a log.
+    project.set_wait(std::chrono::seconds(limit), [err, path, limit, said = -1](double s) mutable {
+        const int tens = static_cast<int>(std::floor(s / 10));
+        if (err != nullptr && tens != said) {
+            said = tens;
+            *err << "quire-cli: waiting for another program that is writing to " << path << " ("
+                 << static_cast<int>(s) << " s of " << limit << " s)\n"
+                 << std::flush;
+        }
+    });
+    return project;
+}
+
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    const CommandErr notices(err);
     try {
         return dispatch(args, out, err);
     } catch (const std::exception& e) {

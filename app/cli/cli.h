@@ -10,7 +10,8 @@ namespace quire::cli {
 
 // Exit codes: 0 success; 2 usage error; 3 not found; 4 invalid input; 5 conflict;
 // 6 import error; 7 project file error; 8 search index error (the project's index, a cache,
-// cannot be created, written or read); 1 anything else, as exit_status_help() in help.h
+// cannot be created, written or read); 9 busy (another program kept the project locked for
+// writing past the wait); 1 anything else, as exit_status_help() in help.h
 // words them for the manual page. Errors are one line on `err`.
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/project/project.h"
+
 // The commands of quire-cli, one function each: given the words after the command's name,
 // they print to `out` (results) and `err` (progress, warnings) and return the exit status.
 // Contract: they throw UsageError (app/cli/args.h) for a command line that does not fit and
@@ -12,6 +14,10 @@
 namespace quire::cli {
 
 using Words = std::vector<std::string>;
+
+// Opens the project a command works on (Project::open). While one of its changes waits for
+// another program writing to the same file, the command's error stream says so.
+Project open_project(const std::string& path);
 
 // commands_project.cpp
 int cmd_new(const Words& args, std::ostream& out, std::ostream& err);

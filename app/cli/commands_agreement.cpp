@@ -250,11 +250,12 @@ agreement::AgreementRequest agreement_request(const Args& args) {
 }
 
 // Progress goes to a terminal only: a log gains nothing from a counter redrawn in place.
+// The run is not stored here (store_agreement_run does it with the report files).
 agreement::AgreementRun run_showing_progress(Project& p, const agreement::AgreementRequest& request,
-                                             bool store, std::ostream& err) {
+                                             std::ostream& err) {
     const bool show_progress = isatty(2) != 0;
     std::size_t shown = 0;
-    return agreement::run_agreement(p, request, store, [&](std::size_t done, std::size_t all) {
+    return agreement::run_agreement(p, request, false, [&](std::size_t done, std::size_t all) {
         // Progress comes in steps of several documents: show every 50 or so.
         if (show_progress && (done == all || done >= shown + 50)) {
             shown = done;
@@ -405,18 +406,21 @@ int cmd_agreement(const Words& raw, std::ostream& out, std::ostream& err) {
         return run_ratings(args, out);
     }
     expect_positional(args, 1, "agreement PROJECT --coders A,B");
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     if (args.flag("history")) {
         print_history(p, args.flag("json"), out);
         return 0;
     }
     const agreement::AgreementRequest request = agreement_request(args);
     check_report_files(p, args);
-    // The run is stored only if its report files are written too: a failed command leaves
-    // the project as it was.
+    // The run computes from one read snapshot, leaving other programs free to write; it is
+    // stored only if its report files are written too: a failed command leaves the project
+    // as it was.
+    agreement::AgreementRun run = run_showing_progress(p, request, err);
     Project::Action action(p);
-    const agreement::AgreementRun run =
-        run_showing_progress(p, request, !args.flag("no-store"), err);
+    if (!args.flag("no-store")) {
+        agreement::store_agreement_run(p, run);
+    }
     write_report_files(run, p, args);
     action.commit();
     if (args.flag("json")) {
@@ -433,7 +437,7 @@ int cmd_agreement(const Words& raw, std::ostream& out, std::ostream& err) {
 int cmd_disagreements(const Words& raw, std::ostream& out, std::ostream&) {
     const Args args = parse(raw, {"coders", "code", "doc", "consensus", "context"}, {"json"});
     expect_positional(args, 1, "disagreements PROJECT --coders A,B");
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     const auto [first, second] = two_coders(args);
     const auto found = disagreements_for(p, args);
     const int context =
@@ -476,7 +480,7 @@ int cmd_adopt(const Words& raw, std::ostream& out, std::ostream&) {
     const Args args = parse(raw, {"coders", "code", "doc", "at", "take", "consensus"}, {"json"});
     expect_positional(args, 1,
                       "adopt PROJECT --coders A,B --doc DOC --code CODE --at POSITION --take A");
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     const auto [first, second] = two_coders(args);
     const std::string take = args.required("take");
     if (take != first && take != second) {

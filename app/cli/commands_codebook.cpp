@@ -62,7 +62,7 @@ int code_add(const Words& raw, std::ostream& out) {
     valued.insert("parent");
     const Args args = parse(raw, valued, {"json"});
     expect_positional(args, 2, "code add PROJECT NAME");
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     const Code c = p.add_code(args.positional[1], parent_code(p, args), code_fields(args));
     if (args.flag("json")) {
         print_json(out, code_json(p, c));
@@ -75,7 +75,7 @@ int code_add(const Words& raw, std::ostream& out) {
 int code_edit(const Words& raw, std::ostream& out) {
     const Args args = parse(raw, kCodeFieldOptions, {});
     expect_positional(args, 2, "code edit PROJECT CODE");
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     const Code c = p.find_code(args.positional[1]);
     p.update_code(c.id, code_fields(args));
     out << "updated code \"" << p.code_path(c.id) << "\"\n";
@@ -85,7 +85,7 @@ int code_edit(const Words& raw, std::ostream& out) {
 int code_rename(const Words& raw, std::ostream& out) {
     const Args args = parse(raw, {}, {});
     expect_positional(args, 3, "code rename PROJECT CODE NEW-NAME");
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     const Code c = p.find_code(args.positional[1]);
     p.rename_code(c.id, args.positional[2]);
     out << "renamed \"" << c.name << "\" to \"" << p.code(c.id).name << "\"\n";
@@ -98,7 +98,7 @@ int code_move(const Words& raw, std::ostream& out) {
     if (args.flag("top") == args.option("parent").has_value()) {
         throw UsageError("code move takes either --parent CODE or --top");
     }
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     const Code c = p.find_code(args.positional[1]);
     const std::optional<Id> parent = parent_code(p, args);
     std::optional<int> position;
@@ -113,7 +113,7 @@ int code_move(const Words& raw, std::ostream& out) {
 int code_merge(const Words& raw, std::ostream& out) {
     const Args args = parse(raw, {}, {});
     expect_positional(args, 3, "code merge PROJECT SOURCE TARGET");
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     const Code from = p.find_code(args.positional[1]);
     const Code into = p.find_code(args.positional[2]);
     const int moved = p.merge_codes(from.id, into.id);
@@ -125,7 +125,7 @@ int code_merge(const Words& raw, std::ostream& out) {
 int code_delete(const Words& raw, std::ostream& out) {
     const Args args = parse(raw, {}, {"force"});
     expect_positional(args, 2, "code delete PROJECT CODE");
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     const Code c = p.find_code(args.positional[1]);
     const std::int64_t used = p.coding_count(c.id, true);
     p.delete_code(c.id, args.flag("force"));
@@ -161,7 +161,7 @@ int code_apply(const Words& raw, std::ostream& out) {
     if (args.option("range").has_value() == args.option("match").has_value()) {
         throw UsageError("code apply takes either --range START:END or --match TEXT");
     }
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     Project::Action action(p);
     const Document d = p.find_document(args.required("doc"));
     const Code c = p.find_code(args.required("code"));
@@ -197,7 +197,7 @@ int code_apply(const Words& raw, std::ostream& out) {
 int codings_export(const Words& raw, std::ostream& out) {
     const Args args = parse(raw, {}, {"json"});
     expect_positional(args, 1, "codings export PROJECT");
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     if (!args.flag("json")) {
         out << p.export_codings_csv();
         return 0;
@@ -222,7 +222,7 @@ int codings_export(const Words& raw, std::ostream& out) {
 int codings_import(const Words& raw, std::ostream& out) {
     const Args args = parse(raw, {}, {"json"});
     expect_positional(args, 2, "codings import PROJECT FILE.csv");
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     const CsvCodingsOutcome r = p.import_codings_csv(import::read_file_bytes(args.positional[1]));
     if (args.flag("json")) {
         print_json(out, {{"added", r.added}, {"already_present", r.already_present}});
@@ -236,7 +236,7 @@ int codings_import(const Words& raw, std::ostream& out) {
 int codings_remove(const Words& raw, std::ostream& out) {
     const Args args = parse(raw, {}, {});
     expect_positional(args, 2, "codings remove PROJECT ID");
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     p.remove_coding(parse_offset(args.positional[1], "ID"));
     out << "removed coding " << args.positional[1] << "\n";
     return 0;
@@ -301,7 +301,7 @@ void print_segments(const std::vector<Segment>& segments, bool json, std::ostrea
 int cmd_codes(const Words& raw, std::ostream& out, std::ostream&) {
     const Args args = parse(raw, {}, {"json"});
     expect_positional(args, 1, "codes PROJECT");
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     const std::vector<Code> codes = p.codes();
     if (args.flag("json")) {
         ordered_json j = ordered_json::array();
@@ -343,7 +343,7 @@ int cmd_segments(const Words& raw, std::ostream& out, std::ostream&) {
     const Args args =
         parse(raw, {"code", "coder", "doc", "context", "xlsx"}, {"json", "exact", "csv", "force"});
     expect_positional(args, 1, "segments PROJECT --code CODE");
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     const CodingFilter filter = segments_filter(p, args);
     const int context =
         static_cast<int>(parse_offset(args.option("context").value_or("60"), "--context"));
@@ -364,7 +364,7 @@ int cmd_segments(const Words& raw, std::ostream& out, std::ostream&) {
 int cmd_codebook(const Words& raw, std::ostream& out, std::ostream&) {
     const Args args = parse(raw, {"xlsx"}, {"csv", "md", "force"});
     expect_positional(args, 1, "codebook PROJECT (--csv | --md | --xlsx FILE)");
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     if (const auto xlsx = args.option("xlsx")) {
         exchange::write_export(p, exchange::ExportContent::Codebook, *xlsx, xlsx_options(args));
         out << "wrote " << *xlsx << "\n";
@@ -381,7 +381,7 @@ int cmd_codebook(const Words& raw, std::ostream& out, std::ostream&) {
 int cmd_coders(const Words& raw, std::ostream& out, std::ostream&) {
     const Args args = parse(raw, {}, {"json"});
     expect_positional(args, 1, "coders PROJECT");
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     ordered_json j = ordered_json::array();
     for (const Coder& c : p.coders()) {
         CodingFilter f;
@@ -401,7 +401,7 @@ int cmd_coders(const Words& raw, std::ostream& out, std::ostream&) {
 int cmd_cases(const Words& raw, std::ostream& out, std::ostream&) {
     const Args args = parse(raw, {}, {"json"});
     expect_positional(args, 1, "cases PROJECT");
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     ordered_json j = ordered_json::array();
     for (const Case& c : p.cases()) {
         ordered_json docs = ordered_json::array();

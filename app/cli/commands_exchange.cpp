@@ -21,7 +21,7 @@ util::IfExists if_exists(const Args& args) {
 int cmd_report(const Words& raw, std::ostream& out, std::ostream&) {
     const Args args = parse(raw, {}, {"force"});
     expect_positional(args, 2, "report PROJECT OUT.html");
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     const std::string& path = args.positional[1];
     exchange::ExportOptions options;
     options.if_exists = if_exists(args);
@@ -46,7 +46,7 @@ int cmd_export(const Words& raw, std::ostream& out, std::ostream&) {
     if (options.if_exists == util::IfExists::Refuse) {
         util::refuse_existing_file(target);
     }
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     const std::size_t codes = p.codes().size();
     const std::size_t sets = p.code_sets().size();
     if (extension == ".qdc") {

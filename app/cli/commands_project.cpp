@@ -126,7 +126,7 @@ int cmd_demo(const Words& raw, std::ostream& out, std::ostream&) {
     const Args args = parse(raw, {}, {"json"});
     expect_positional(args, 1, "demo PROJECT");
     demo::write_demo_project(args.positional[0]);
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     if (args.flag("json")) {
         print_json(out, {{"path", args.positional[0]},
                          {"documents", p.documents().size()},
@@ -144,7 +144,7 @@ int cmd_demo(const Words& raw, std::ostream& out, std::ostream&) {
 int cmd_info(const Words& raw, std::ostream& out, std::ostream&) {
     const Args args = parse(raw, {"language"}, {"json"});
     expect_positional(args, 1, "info PROJECT");
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     if (const auto language = args.option("language")) {
         p.set_language(*language);
     }
@@ -178,7 +178,7 @@ int cmd_import(const Words& raw, std::ostream& out, std::ostream& err) {
     }
     const Words files(args.positional.begin() + 1, args.positional.end());
     const ImportOptions options = import_options(args, files.size());
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     // All files or none: a failure in the last file leaves the project as it was.
     Project::Action action(p);
     ordered_json results = ordered_json::array();
@@ -211,7 +211,7 @@ int cmd_import(const Words& raw, std::ostream& out, std::ostream& err) {
 int cmd_docs(const Words& raw, std::ostream& out, std::ostream& err) {
     const Args args = parse(raw, {"delete"}, {"json"});
     expect_positional(args, 1, "docs PROJECT");
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     if (const Words doomed = args.all("delete"); !doomed.empty()) {
         // All or none, and said only once done: a failure on the last name deletes nothing.
         Project::Action action(p);
@@ -246,7 +246,7 @@ int cmd_docs(const Words& raw, std::ostream& out, std::ostream& err) {
 int cmd_text(const Words& raw, std::ostream& out, std::ostream&) {
     const Args args = parse(raw, {}, {"json"});
     expect_positional(args, 2, "text PROJECT DOC");
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     const Document d = p.find_document(args.positional[1]);
     const std::string t = p.document_text(d.id);
     if (args.flag("json")) {

@@ -2,6 +2,7 @@
 // Full-text search: search (and coding its hits), index.
 #include <cstdio>
 #include <limits>
+#include <optional>
 #include <ostream>
 
 #include "app/cli/args.h"
@@ -145,7 +146,7 @@ int cmd_search(const Words& raw, std::ostream& out, std::ostream& err) {
         {"code", "coder", "doc", "case", "attr", "limit", "offset", "apply-code", "as", "spread"},
         {"json", "count", "explain"});
     expect_positional(args, 2, "search PROJECT QUERY");
-    Project p = Project::open(args.positional[0]);
+    Project p = open_project(args.positional[0]);
     search::SearchRequest request;
     request.query = args.positional[1];
     request.filter = scope_from_args(p, args);
@@ -168,31 +169,76 @@ int cmd_search(const Words& raw, std::ostream& out, std::ostream& err) {
     return 0;
 }
 
+namespace {
+
+int prune_indexes(const Args& args, std::ostream& out) {
+    const search::PruneReport r = search::Index::prune();
+    if (args.flag("json")) {
+        ordered_json removed = ordered_json::array();
+        for (const search::PrunedFolder& f : r.removed) {
+            removed.push_back({{"folder", f.folder}, {"reason", f.reason}, {"bytes", f.bytes}});
+        }
+        print_json(out, {{"removed", removed}, {"kept", r.kept}, {"unknown", r.unknown}});
+        return 0;
+    }
+    for (const search::PrunedFolder& f : r.removed) {
+        out << "removed " << f.folder << " (" << f.reason << ")\n";
+    }
+    out << "removed " << counted(static_cast<long long>(r.removed.size()), "index", "indexes")
+        << ", kept " << r.kept;
+    if (r.unknown > 0) {
+        out << " and " << r.unknown << " that do not say where their project is";
+    }
+    out << "\n";
+    return 0;
+}
+
+}  // namespace
+
 int cmd_index(const Words& raw, std::ostream& out, std::ostream& err) {
-    const Args args = parse(raw, {}, {"rebuild", "json"});
+    const Args args = parse(raw, {}, {"rebuild", "check", "prune", "json"});
+    if (args.flag("prune")) {
+        expect_positional(args, 0, "index --prune");
+        return prune_indexes(args, out);
+    }
     expect_positional(args, 1, "index PROJECT");
-    Project p = Project::open(args.positional[0]);
+    if (args.flag("rebuild") && args.flag("check")) {
+        throw UsageError("--rebuild and --check do not go together");
+    }
+    Project p = open_project(args.positional[0]);
     search::Index index(p, {}, progress_printer(err, "indexing"));
     search::UpdateReport report = index.opened();
     if (args.flag("rebuild") && !report.rebuilt) {
         report = index.rebuild(progress_printer(err, "indexing"));
+    }
+    std::optional<search::IndexCheck> check;
+    if (args.flag("check")) {
+        check = index.check(progress_printer(err, "indexing"));
+        if (!check->problem.empty()) {
+            report = check->rebuilt;
+        }
     }
     const search::IndexStats s = index.stats();
     const double ratio = s.text_bytes == 0 ? 0.0
                                            : static_cast<double>(s.bytes_on_disk) /
                                                  static_cast<double>(s.text_bytes);
     if (args.flag("json")) {
-        print_json(out, {{"documents", s.documents},
-                         {"words", s.words},
-                         {"text_bytes", s.text_bytes},
-                         {"index_bytes", s.bytes_on_disk},
-                         {"language", s.language},
-                         {"folder", s.folder},
-                         {"rebuilt", report.rebuilt}});
+        ordered_json j = {{"documents", s.documents},   {"words", s.words},
+                          {"text_bytes", s.text_bytes}, {"index_bytes", s.bytes_on_disk},
+                          {"language", s.language},     {"folder", s.folder},
+                          {"rebuilt", report.rebuilt}};
+        if (check) {
+            j["damage"] =
+                check->problem.empty() ? ordered_json(nullptr) : ordered_json(check->problem);
+        }
+        print_json(out, j);
         return 0;
     }
     char ratio_text[32];
     std::snprintf(ratio_text, sizeof ratio_text, "%.2f", ratio);
+    if (check && check->problem.empty()) {
+        out << "checked every table and document: the index is sound\n";
+    }
     if (report.rebuilt) {
         out << "built the index (" << report.reason << ")\n";
     } else if (report.added + report.removed > 0) {

@@ -27,6 +27,8 @@ bool guarded(wxWindow* parent, const std::function<void()>& action) {
         show(parent, "Cannot do that", e.what());
     } catch (const ImportError& e) {
         show(parent, "Import failed", e.what());
+    } catch (const ProjectBusyError& e) {
+        show(parent, "Project busy", e.what());
     } catch (const ProjectFileError& e) {
         show(parent, "Project file problem", e.what());
     } catch (const std::exception& e) {

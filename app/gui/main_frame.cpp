@@ -2,6 +2,7 @@
 #include "app/gui/main_frame.h"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 
 #include <wx/button.h>
@@ -222,11 +223,29 @@ void MainFrame::bind_pane_events() {
     codings_->Bind(wxEVT_LIST_ITEM_SELECTED, &MainFrame::on_coding_selected, this);
     quick_pick_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { on_quick_pick(); });
     quick_pick_->Bind(wxEVT_COMBOBOX, [this](wxCommandEvent&) { on_quick_pick(); });
-    // Other windows (the agreement view adopting a consensus version) write to the same
-    // project file: show their changes when the workbench comes back to the front.
+    // Other windows (the agreement view adopting a consensus version) and other programs
+    // (quire-cli, a colleague's workbench) write to the same project file: show their
+    // changes when the workbench comes back to the front.
     Bind(wxEVT_ACTIVATE, [this](wxActivateEvent& e) {
         e.Skip();
-        if (e.GetActive() && project_ && current_document_) {
+        if (!e.GetActive() || !project_) {
+            return;
+        }
+        std::int64_t changes = seen_changes_elsewhere_;
+        guarded(this, [&] { changes = project_->changes_elsewhere(); });
+        if (changes != seen_changes_elsewhere_) {
+            seen_changes_elsewhere_ = changes;
+            refresh_documents();
+            refresh_codebook();
+            const bool gone =
+                current_document_ && std::find(document_ids_.begin(), document_ids_.end(),
+                                               *current_document_) == document_ids_.end();
+            if (gone && !document_ids_.empty()) {
+                select_document(document_ids_.front());  // deleted by the other program
+                return;
+            }
+        }
+        if (current_document_) {
             refresh_codings();  // repaints highlights; text, selection and scroll stay
         }
     });
@@ -278,6 +297,17 @@ bool MainFrame::open_project(const std::string& path) {
         close_project();
         claim_ = std::move(claim);
         project_.emplace(std::move(opened));
+        seen_changes_elsewhere_ = project_->changes_elsewhere();
+        // Another program writing at the same moment makes an action wait: say so calmly
+        // rather than seem to hang (the status bar is repainted at once).
+        project_->set_wait(std::chrono::seconds(30), [this](double seconds) {
+            SetStatusText(wx("Waiting for another program that is writing to this project (" +
+                             std::to_string(static_cast<int>(seconds)) + " s)…"),
+                          0);
+            if (wxStatusBar* bar = GetStatusBar()) {
+                bar->Update();
+            }
+        });
         pages_->SetSelection(1);
         for (const int id : kProjectMenuItems) {
             GetMenuBar()->Enable(id, true);

@@ -120,6 +120,7 @@ private:
     std::optional<Project> project_;
     std::unique_ptr<util::WorkbenchClaim> claim_;  // this window's hold on project_
     std::optional<Id> current_document_;
+    std::int64_t seen_changes_elsewhere_ = 0;  // Project::changes_elsewhere() when last shown
     std::vector<Coding> shown_codings_;
 
     wxSimplebook* pages_ = nullptr;

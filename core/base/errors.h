@@ -22,6 +22,14 @@ public:
     using Error::Error;
 };
 
+// Another program kept the project file locked for writing longer than this one would
+// wait (Project::set_wait): it is writing, or stopped while writing. Nothing was changed
+// by the action that failed; trying again later is safe.
+class ProjectBusyError : public ProjectFileError {
+public:
+    using ProjectFileError::ProjectFileError;
+};
+
 // A named or numbered entity (document, code, coder, coding...) does not exist.
 class NotFoundError : public Error {
 public:

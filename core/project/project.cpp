@@ -132,6 +132,26 @@ Project Project::open(const std::string& path) {
     return Project(std::move(db));
 }
 
+std::optional<std::string> Project::guid_of(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        return std::nullopt;
+    }
+    try {
+        sql::Connection db(path, sql::Connection::Mode::ReadOnly);
+        if (db.pragma_int("application_id") != kApplicationId) {
+            return std::nullopt;
+        }
+        Statement& s = db.prepare("SELECT guid FROM project");
+        if (!s.step()) {
+            return std::nullopt;
+        }
+        return s.text(0);
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+}
+
 const std::string& Project::path() const {
     return db_->path();
 }
@@ -162,12 +182,23 @@ void Project::set_project_name(const std::string& name, const std::string& descr
     tx.commit();
 }
 
+std::int64_t Project::changes_elsewhere() {
+    return db_->pragma_int("data_version");
+}
+
+void Project::set_wait(std::chrono::milliseconds limit, std::function<void(double)> notice) {
+    db_->set_wait(limit, std::move(notice));
+}
+
 struct Project::Action::State {
-    explicit State(sql::Connection& db) : tx(db) {}
+    State(sql::Connection& db, Transaction::Access access) : tx(db, access) {}
     Transaction tx;
 };
 
-Project::Action::Action(Project& project) : state_(std::make_unique<State>(*project.db_)) {}
+Project::Action::Action(Project& project, Access access)
+    : state_(std::make_unique<State>(*project.db_, access == Access::Read
+                                                       ? Transaction::Access::Read
+                                                       : Transaction::Access::Write)) {}
 Project::Action::~Action() = default;
 void Project::Action::commit() {
     state_->tx.commit();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -92,6 +93,11 @@ public:
     // newer ones and files that are not Quire projects.
     static Project open(const std::string& path);
 
+    // The GUID of the Quire project at `path`, read without changing the file in any way
+    // (no upgrade, no journal change); nullopt when there is no such file, it is not a Quire
+    // project or it cannot be read. Throws nothing but std::bad_alloc.
+    static std::optional<std::string> guid_of(const std::string& path);
+
     Project(Project&&) noexcept;
     Project& operator=(Project&&) noexcept;
     ~Project();
@@ -107,10 +113,25 @@ public:
     // the documents compare it with the value they were built at.
     std::int64_t documents_generation();
 
+    // Moves whenever another program (or another Project on the same file) commits a
+    // change; this Project's own changes leave it as it is. A window compares it to know
+    // whether to show the file afresh.
+    std::int64_t changes_elsewhere();
+
+    // How long a change waits for another program that is writing to the same file before
+    // it fails with ProjectBusyError (default 30 s), and what it says meanwhile: `notice`
+    // gets the seconds waited so far, about twice a second, and must not throw.
+    void set_wait(std::chrono::milliseconds limit, std::function<void(double seconds)> notice = {});
+
     // Groups calls into one transaction: committed by commit(), rolled back otherwise.
+    // A Write action takes the file's write lock at once (waiting as set_wait says), so
+    // two programs changing one project take turns instead of failing. A Read action is one
+    // consistent state of the file for a series of reads and leaves other writers free; a
+    // change inside it fails with ProjectBusyError when another program wrote meanwhile.
     class Action {
     public:
-        explicit Action(Project& project);
+        enum class Access { Write, Read };
+        explicit Action(Project& project, Access access = Access::Write);
         ~Action();
         Action(const Action&) = delete;
         Action& operator=(const Action&) = delete;

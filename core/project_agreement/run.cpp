@@ -322,7 +322,7 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
     {
         // Everything here reads one state of the file: coders, codes, documents, texts and
         // codings. Nothing is written in it, and it ends before the run is stored.
-        Project::Action snapshot(project);
+        Project::Action snapshot(project, Project::Action::Access::Read);
         const std::map<Id, int> rater_of = select_raters(project, request, run);
         input.raters = run.raters;
         const std::map<Id, int> code_of = select_codes(project, request, run);
@@ -335,12 +335,16 @@ AgreementRun run_agreement(Project& project, const AgreementRequest& request, bo
     }
     run.created_at = util::now_utc();
     if (store) {
-        run.id = project.add_agreement_run(run.created_at, parameters_json(run), [&run](Id id) {
-            run.id = id;
-            return stored_report_json(run);
-        });
+        store_agreement_run(project, run);
     }
     return run;
+}
+
+void store_agreement_run(Project& project, AgreementRun& run) {
+    run.id = project.add_agreement_run(run.created_at, parameters_json(run), [&run](Id id) {
+        run.id = id;
+        return stored_report_json(run);
+    });
 }
 
 namespace {

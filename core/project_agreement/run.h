@@ -49,6 +49,10 @@ struct AgreementRun {
 // throws Cancelled and nothing is stored.
 AgreementRun run_agreement(Project& project, const AgreementRequest& request, bool store = true,
                            const Progress& progress = {});
+// Stores a run made with store = false (setting its id), as run_agreement() would have: so
+// a caller can store it in the same action as what it writes beside it, without holding the
+// project's write lock while the run computes.
+void store_agreement_run(Project& project, AgreementRun& run);
 
 // The report as JSON (the contract of `quire-cli agreement --json`): top-level `coders`,
 // `unit`, `codes` and `overall`; every coefficient a number or null with a `notes` entry.

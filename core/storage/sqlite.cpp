@@ -3,14 +3,40 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
+#include <thread>
 
 #include "core/base/errors.h"
 
 namespace quire::sql {
 namespace {
 
+std::string file_name(sqlite3* db) {
+    const char* name = sqlite3_db_filename(db, "main");
+    return name != nullptr && *name != '\0' ? name : "the project";
+}
+
+// SQLITE_BUSY after the busy handler gave up, or at once when a read snapshot could not
+// become a write: another connection holds or changed the file.
+[[noreturn]] void fail_busy(sqlite3* db, int rc) {
+    if (rc == SQLITE_BUSY_SNAPSHOT) {
+        throw ProjectBusyError("another program changed " + file_name(db) +
+                               " while this was reading it; nothing was changed, try again");
+    }
+    throw ProjectBusyError("another program is writing to " + file_name(db) +
+                           " and did not finish in time; nothing was changed, try again when "
+                           "it has finished");
+}
+
+bool is_busy(int rc) {
+    return (rc & 0xff) == SQLITE_BUSY;
+}
+
 [[noreturn]] void fail(sqlite3* db, const std::string& what) {
+    if (db != nullptr && is_busy(sqlite3_extended_errcode(db))) {
+        fail_busy(db, sqlite3_extended_errcode(db));
+    }
     std::string message = what;
     if (db != nullptr) {
         message += ": ";
@@ -75,6 +101,9 @@ bool Statement::step() {
     }
     const std::string message = sqlite3_errmsg(db_);
     sqlite3_reset(stmt_);
+    if (is_busy(rc)) {
+        fail_busy(db_, rc);
+    }
     throw ProjectFileError("database error: " + message);
 }
 
@@ -117,8 +146,8 @@ std::optional<std::int64_t> Statement::optional_int64(int column) const {
 }
 
 Connection::Connection(const std::string& path, Mode mode) : path_(path) {
-    const int flags = SQLITE_OPEN_READWRITE | (mode == Mode::Create ? SQLITE_OPEN_CREATE : 0) |
-                      SQLITE_OPEN_NOMUTEX;
+    const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                      (mode == Mode::Create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
         const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
@@ -126,7 +155,41 @@ Connection::Connection(const std::string& path, Mode mode) : path_(path) {
         throw ProjectFileError("cannot open " + path + ": " + message);
     }
     sqlite3_extended_result_codes(db_, 1);
-    sqlite3_busy_timeout(db_, 5000);
+    sqlite3_busy_handler(db_, &Connection::on_busy, this);
+}
+
+int Connection::on_busy(void* self, int attempts) {
+    using namespace std::chrono;
+    auto& c = *static_cast<Connection*>(self);
+    const auto now = steady_clock::now();
+    if (attempts == 0) {
+        c.wait_started_ = now;
+        c.last_notice_ = now;
+    }
+    const auto waited = now - c.wait_started_;
+    if (waited >= c.wait_limit_) {
+        return 0;  // SQLite returns SQLITE_BUSY: fail_busy() says what happened
+    }
+    if (c.wait_notice_ && now - c.last_notice_ >= milliseconds(500)) {
+        c.last_notice_ = now;
+        try {
+            c.wait_notice_(duration<double>(waited).count());
+        } catch (...) {
+            // Never through SQLite's C frames; the notice is only a courtesy.
+        }
+    }
+    // Short sleeps first: most writes take milliseconds.
+    std::this_thread::sleep_for(milliseconds(std::min(attempts + 1, 20)));
+    return 1;
+}
+
+void Connection::set_wait(std::chrono::milliseconds limit, std::function<void(double)> notice) {
+    wait_limit_ = limit;
+    wait_notice_ = std::move(notice);
+}
+
+bool Connection::in_transaction() const {
+    return sqlite3_get_autocommit(db_) == 0;
 }
 
 Connection::~Connection() {
@@ -138,7 +201,12 @@ Connection::~Connection() {
 void Connection::exec(std::string_view sql) {
     char* error = nullptr;
     const std::string owned(sql);
-    if (sqlite3_exec(db_, owned.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    const int rc = sqlite3_exec(db_, owned.c_str(), nullptr, nullptr, &error);
+    if (rc != SQLITE_OK) {
+        if (is_busy(rc)) {
+            sqlite3_free(error);
+            fail_busy(db_, rc);
+        }
         const std::string message = error ? error : "unknown error";
         sqlite3_free(error);
         throw ProjectFileError("database error: " + message);
@@ -219,25 +287,38 @@ std::int64_t Connection::pragma_int(const std::string& name) {
     return stmt.int64(0);
 }
 
-Transaction::Transaction(Connection& db) : db_(db) {
+Transaction::Transaction(Connection& db, Access access) : db_(db) {
+    if (!db_.in_transaction()) {
+        db_.exec(access == Access::Write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+        return;
+    }
     static std::atomic<unsigned> counter{0};
     name_ = "quire_sp" + std::to_string(counter++);
     db_.exec("SAVEPOINT " + name_);
 }
 
 Transaction::~Transaction() {
-    if (!done_) {
-        try {
+    if (done_) {
+        return;
+    }
+    try {
+        if (name_.empty()) {
+            // A failed COMMIT (or an error that already ended the transaction) leaves
+            // nothing to roll back.
+            if (db_.in_transaction()) {
+                db_.exec("ROLLBACK");
+            }
+        } else {
             db_.exec("ROLLBACK TO " + name_);
             db_.exec("RELEASE " + name_);
-        } catch (...) {
-            // A destructor must not throw; the outermost rollback still undoes everything.
         }
+    } catch (...) {
+        // A destructor must not throw; the outermost rollback still undoes everything.
     }
 }
 
 void Transaction::commit() {
-    db_.exec("RELEASE " + name_);
+    db_.exec(name_.empty() ? "COMMIT" : "RELEASE " + name_);
     done_ = true;
 }
 

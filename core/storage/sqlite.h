@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -14,7 +16,8 @@ struct sqlite3_stmt;
 
 // Thin RAII wrappers over SQLite for core's own use (not part of core's public API: SQLite
 // types never appear in a header outside core/storage). All methods throw
-// ProjectFileError carrying SQLite's message. One Connection per thread; statements are
+// ProjectFileError carrying SQLite's message, or ProjectBusyError when another connection
+// kept the file locked past the wait limit. One Connection per thread; statements are
 // never shared across threads.
 namespace quire::sql {
 
@@ -57,7 +60,7 @@ private:
 
 class Connection {
 public:
-    enum class Mode { ReadWrite, Create };
+    enum class Mode { ReadWrite, Create, ReadOnly };
     Connection(const std::string& path, Mode mode);
     ~Connection();
     Connection(const Connection&) = delete;
@@ -70,6 +73,11 @@ public:
     int changes() const;
     std::int64_t pragma_int(const std::string& name);
     const std::string& path() const { return path_; }
+    // How long a statement waits for another connection's write lock, and what it says
+    // meanwhile: `notice` gets the seconds waited, about twice a second. It must not throw.
+    void set_wait(std::chrono::milliseconds limit, std::function<void(double)> notice);
+    // False in autocommit mode, true inside BEGIN ... COMMIT.
+    bool in_transaction() const;
     // True when SQLite opened the file read-only (it is not writable by this user).
     bool read_only() const;
     // Reads `length` bytes at byte `offset` of documents.text without loading the whole
@@ -80,18 +88,29 @@ public:
     void end_text_reads();
 
 private:
+    static int on_busy(void* self, int attempts);
+
     sqlite3* db_ = nullptr;
+    std::chrono::milliseconds wait_limit_{30000};
+    std::function<void(double)> wait_notice_;
+    std::chrono::steady_clock::time_point wait_started_;
+    std::chrono::steady_clock::time_point last_notice_;
     sqlite3_blob* text_blob_ = nullptr;
     std::int64_t text_blob_row_ = -1;
     std::string path_;
     std::map<std::string, std::unique_ptr<Statement>, std::less<>> cache_;
 };
 
-// A SAVEPOINT: rolled back by the destructor unless committed, so transactions nest and
-// an exception anywhere inside a user action leaves the file as it was.
+// A transaction, rolled back by the destructor unless committed, so an exception anywhere
+// inside a user action leaves the file as it was. The outermost one is BEGIN IMMEDIATE for
+// writing (the write lock is taken, or waited for, before anything is read: a deferred
+// transaction that later upgrades fails at once in WAL mode when another connection wrote
+// meanwhile) or BEGIN DEFERRED for a read snapshot; nested ones are SAVEPOINTs. A Write
+// inside a Read may fail with ProjectBusyError when the file changed since the read began.
 class Transaction {
 public:
-    explicit Transaction(Connection& db);
+    enum class Access { Write, Read };
+    explicit Transaction(Connection& db, Access access = Access::Write);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
@@ -99,7 +118,7 @@ public:
 
 private:
     Connection& db_;
-    std::string name_;
+    std::string name_;  // empty for the outermost transaction
     bool done_ = false;
 };
 

@@ -3,9 +3,12 @@
 // own coding overwritten, a message for what did not happen) and is refused now, with the
 // project left exactly as it was.
 #include <catch2/catch.hpp>
+
+#include <cstdlib>
 #include <string>
 #include <vector>
 
+#include "core/project/project.h"
 #include "tests/support/cli_helpers.h"
 #include "tests/support/cli_runner.h"
 #include "tests/support/scratch.h"
@@ -93,4 +96,30 @@ TEST_CASE("text output counts one coding as one coding and writes ranges half-op
     const std::string listed = ok({"disagreements", p, "--coders", "Alex,Sam"});
     CHECK(listed.find("Alex: [3, 7)  Sam: [3, 12)") != std::string::npos);
     CHECK(listed.find("1 disagreement\n") != std::string::npos);
+}
+
+TEST_CASE("a command kept waiting by another writer says so and exits 9, changing nothing",
+          "[cli][misuse]") {
+    quire::test::ScratchDir dir;
+    const std::string p = dir.path("demo.quire");
+    ok({"demo", p});
+    const std::string before = ok({"codings", "export", p});
+    const std::string doc = quire::test::ok_json({"docs", p, "--json"})[0]["name"];
+    ::setenv("QUIRE_WAIT_SECONDS", "1", 1);
+    {
+        // Another program in the middle of an action on the same file.
+        quire::Project other = quire::Project::open(p);
+        quire::Project::Action holding(other);
+        const CliResult r = cli({"code", "apply", p, "--doc", doc, "--code", "Take the long view",
+                                 "--coder", "Kim", "--range", "0:5"});
+        CHECK(r.status == 9);
+        CHECK(r.err.find("waiting for another program that is writing to") != std::string::npos);
+        CHECK(r.err.find("did not finish in time; nothing was changed") != std::string::npos);
+        // Reading does not wait for a writer.
+        CHECK(cli({"codes", p}).status == 0);
+    }
+    ::setenv("QUIRE_WAIT_SECONDS", "soon", 1);
+    CHECK(cli({"codes", p}).status == 2);
+    ::unsetenv("QUIRE_WAIT_SECONDS");
+    CHECK(ok({"codings", "export", p}) == before);
 }

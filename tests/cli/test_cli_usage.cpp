@@ -79,8 +79,11 @@ Search
                                          adds totals and hits per document and per code
   search P QUERY ... --apply-code CODE --as NAME [--spread hit|paragraph]
                                          code every hit (or its paragraph), all or none
-  index P [--rebuild] [--json]           bring the search index up to date (or rebuild it)
-                                         and show its size; progress on stderr
+  index P [--rebuild | --check] [--json]
+                                         bring the search index up to date (or rebuild it)
+                                         and show its size; progress on stderr;
+                                         --check reads every table and rebuilds a damaged index
+  index --prune [--json]                 remove cached indexes of projects that are gone
   QUERY: words (stemmed; all in one paragraph), "a phrase", OR, NOT, -word, NEAR/5,
   exploit*, (grouping), and filters doc:NAME case:NAME code:CODE coder:NAME KEY:VALUE
 Exchange
@@ -212,7 +215,7 @@ TEST_CASE("the manual page lists every usage, section note and exit status of th
         CHECK(page.find(".B " + std::to_string(status.status) + "\n" +
                         roff_words(status.meaning)) != std::string::npos);
     }
-    CHECK(quire::cli::exit_status_help().size() == 9);
+    CHECK(quire::cli::exit_status_help().size() == 10);
 }
 
 TEST_CASE("the bash completion knows every command and subcommand", "[cli][usage]") {

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -167,17 +168,31 @@ TEST_CASE("a thread that fails during a build reports its own error", "[search]"
     Fixture f;
     add_transcripts(f.project, 20);
     const IndexOptions options = options_in(f, "index", 2);
-    // Before the threads start, a file takes the place of the second thread's database.
+    // Before the threads start, a file takes the place of the second thread's database in
+    // the rebuild's own folder ("index.build-<pid>-<n>").
+    const auto build_folders = [&] {
+        std::vector<fs::path> found;
+        for (const auto& e : fs::directory_iterator(f.dir.dir())) {
+            if (e.path().filename().string().rfind("index.build-", 0) == 0) {
+                found.push_back(e.path());
+            }
+        }
+        return found;
+    };
     bool planted = false;
     const auto plant = [&](std::size_t, std::size_t) {
         if (!planted) {
-            f.dir.write("index.new/shard1", "not a database");
-            planted = true;
+            const std::vector<fs::path> folders = build_folders();
+            if (folders.size() == 1) {
+                std::ofstream(folders[0] / "shard1") << "not a database";
+                planted = true;
+            }
         }
         return true;
     };
     CHECK_THROWS_AS(Index(f.project, options, plant), quire::SearchIndexError);
-    CHECK_FALSE(fs::exists(options.folder + ".new"));
+    CHECK(planted);
+    CHECK(build_folders().empty());
     Index index(f.project, options);
     CHECK(index.opened().rebuilt);
     CHECK(hits_of(index, "shared") == 20);
