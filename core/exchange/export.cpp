@@ -82,6 +82,9 @@ void write_export(Project& project, ExportContent content, const std::string& pa
     if (options.if_exists == util::IfExists::Refuse) {
         util::refuse_existing_file(path);
     }
+    // One state of the file throughout, though other programs may be coding meanwhile:
+    // an export never holds a coding whose code or document it lacks.
+    Project::Action snapshot(project, Project::Action::Access::Read);
     // The zip formats are written beside the target and moved into place by their own
     // writers; .qdc and the text formats go through write_file_atomically.
     switch (format) {
