@@ -185,7 +185,9 @@ public:
     // Code points where `needle` (NFC) occurs in the document, non-overlapping.
     std::vector<TextRange> find_text(Id document, const std::string& needle);
 
-    // CSV with header document,coder,code,start,end. Import is all or nothing.
+    // CSV with header document,coder,code,start,end. Import is all or nothing. Names that
+    // open like a spreadsheet formula are exported behind an apostrophe, which import takes
+    // off again (core/formats/csv.h), so an export reads back exactly.
     CsvCodingsOutcome import_codings_csv(const std::string& csv_text);
     std::string export_codings_csv();
 
