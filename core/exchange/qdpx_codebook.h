@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/exchange/qdpx_description.h"
 #include "core/exchange/qdpx_import.h"
 #include "core/project/project.h"
 
@@ -20,14 +21,6 @@ namespace quire::exchange::qdpx {
 
 // Codebooks nest a handful of levels; the limit bounds the recursion over nested codes.
 constexpr int kMaxCodeDepth = 200;
-
-struct CodeDescription {
-    std::string definition, inclusion, exclusion, example;
-};
-
-// "Definition: ...\nInclusion: ...\nExclusion: ...\nExample: ..." as written by Quire and
-// others; any other text is the definition.
-CodeDescription split_description(const std::string& raw);
 
 // Reads codes and code sets into a project and remembers which code each GUID of the file
 // became.
