@@ -77,7 +77,9 @@ std::string CodebookReader::usable_code_name(const pugi::xml_node& node) {
 }
 
 void CodebookReader::import_code(const pugi::xml_node& node, std::optional<Id> parent, int depth) {
-    if (depth > kMaxCodeDepth) {
+    // `depth` counts from 0 at the top; the project's limit (which also bounds this
+    // recursion) counts levels from 1.
+    if (depth + 1 > kMaxCodeDepth) {
         throw ImportError("refusing the file: codes nest more than " +
                           std::to_string(kMaxCodeDepth) + " levels deep");
     }

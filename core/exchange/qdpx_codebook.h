@@ -16,11 +16,8 @@
 
 // Internal to core/exchange: reading REFI-QDA codes and code sets, from the <CodeBook> of a
 // project file or a bare .qdc, into a project. Throws ImportError for codes nested deeper
-// than kMaxCodeDepth; may throw any quire::Error of the project.
+// than kMaxCodeDepth (project.h) levels; may throw any quire::Error of the project.
 namespace quire::exchange::qdpx {
-
-// Codebooks nest a handful of levels; the limit bounds the recursion over nested codes.
-constexpr int kMaxCodeDepth = 200;
 
 // Reads codes and code sets into a project and remembers which code each GUID of the file
 // became.

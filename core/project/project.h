@@ -24,6 +24,11 @@ namespace sql {
 class Connection;
 }
 
+// How many levels a code tree may nest (a top-level code is on level 1). The one limit for
+// creating a code, moving one under another, importing a codebook and reading a code's path:
+// any tree Quire builds it can also read and exchange.
+constexpr int kMaxCodeDepth = 200;
+
 struct ImportOptions {
     std::optional<std::string> name;      // default: the file name without its extension
     std::optional<std::string> encoding;  // plain text only: skip detection
