@@ -90,11 +90,13 @@ public:
     // PRAGMA application_id of Quire project files ("Quir").
     static constexpr int kApplicationId = 0x51756972;
 
-    // Creates a new project file; refuses to overwrite an existing file.
+    // Creates a new project file; refuses to overwrite an existing file (ConflictError).
     static Project create(const std::string& path, const std::string& name = "");
     // Opens an existing project; upgrades older schemas in place after keeping a copy of the
     // file as it was beside it (core/project/upgrade_copy.h; no copy, no upgrade), refuses
-    // newer ones and files that are not Quire projects.
+    // newer ones and files that are not Quire projects. A file SQLite cannot open or read
+    // (locked, unreadable, in a folder where its journal cannot be kept) is a
+    // ProjectFileError that says which.
     static Project open(const std::string& path);
 
     Project(Project&&) noexcept;
