@@ -215,13 +215,21 @@ void print_history(Project& p, bool json, std::ostream& out) {
         out << agreement::history_json(runs) << "\n";
         return;
     }
+    // Coefficients as the agreement table prints them: three decimals, "—" when undefined.
+    const auto figure = [](const ordered_json& value) {
+        agreement::Coefficient c;
+        if (value.is_number()) {
+            c.value = value.get<double>();
+        }
+        return agreement::format_coefficient(c, 3);
+    };
     for (const auto& r : runs) {
         const ordered_json params = ordered_json::parse(r.parameters);
         const ordered_json overall = ordered_json::parse(r.overall);
         out << "#" << r.id << "  " << r.created_at << "  " << params["unit"].get<std::string>()
             << "  coders " << params["coders"].dump() << "  " << params["codes"].size()
             << " codes, " << params["documents"].size() << " documents  kappa "
-            << overall["cohen_kappa"].dump() << "  alpha " << overall["krippendorff_alpha"].dump()
+            << figure(overall["cohen_kappa"]) << "  alpha " << figure(overall["krippendorff_alpha"])
             << "\n";
     }
 }
@@ -300,8 +308,11 @@ void write_report_files(const agreement::AgreementRun& run, Project& p, const Ar
     }
 }
 
+// Padded by the columns the text takes, not its bytes: an undefined figure is "—", one
+// column in three bytes.
 std::string right_aligned(const std::string& s, std::size_t width) {
-    return std::string(s.size() < width ? width - s.size() : 0, ' ') + s;
+    const auto columns = static_cast<std::size_t>(text::display_width(s));
+    return std::string(columns < width ? width - columns : 0, ' ') + s;
 }
 
 void print_agreement_table(const agreement::AgreementRun& run, agreement::UnitKind unit,

@@ -2,13 +2,12 @@
 #include "core/agreement/units.h"
 
 #include <unicode/brkiter.h>
-#include <unicode/uchar.h>
 #include <unicode/utext.h>
-#include <unicode/utf8.h>
 
 #include <memory>
 
 #include "core/base/errors.h"
+#include "core/text/turn_label.h"
 #include "core/text/unicode.h"
 
 namespace quire::agreement {
@@ -50,33 +49,6 @@ std::vector<ByteRange> lines(std::string_view text) {
         from = nl + 1;
     }
     return out;
-}
-
-// "Name:" or "Name (role):" at the start of a paragraph.
-bool opens_with_speaker_label(std::string_view paragraph) {
-    const std::size_t colon = paragraph.find(':');
-    if (colon == std::string_view::npos || colon == 0) {
-        return false;
-    }
-    const std::string_view label = paragraph.substr(0, colon);
-    if (text::code_point_count(label) > 60) {
-        return false;
-    }
-    // A label is a name, not a clause: no sentence punctuation, and not a time stamp.
-    if (label.find_first_of(".?!;\"") != std::string_view::npos) {
-        return false;
-    }
-    int letters = 0;
-    std::int32_t i = 0;
-    const auto n = static_cast<std::int32_t>(label.size());
-    while (i < n) {
-        UChar32 c;
-        U8_NEXT(reinterpret_cast<const std::uint8_t*>(label.data()), i, n, c);
-        if (u_isalpha(c)) {
-            ++letters;
-        }
-    }
-    return letters > 0;
 }
 
 std::vector<ByteRange> icu_segments(std::string_view text, bool words) {
@@ -158,7 +130,7 @@ std::vector<TextRange> text_units(std::string_view utf8, UnitKind kind) {
         case UnitKind::Turn: {
             for (const ByteRange& p : lines(utf8)) {
                 const bool labelled =
-                    opens_with_speaker_label(utf8.substr(p.start, p.end - p.start));
+                    text::opens_with_turn_label(utf8.substr(p.start, p.end - p.start));
                 if (ranges.empty() || labelled) {
                     ranges.push_back(p);
                 } else {
@@ -169,7 +141,7 @@ std::vector<TextRange> text_units(std::string_view utf8, UnitKind kind) {
             bool any_label = false;
             for (const ByteRange& p : lines(utf8)) {
                 any_label =
-                    any_label || opens_with_speaker_label(utf8.substr(p.start, p.end - p.start));
+                    any_label || text::opens_with_turn_label(utf8.substr(p.start, p.end - p.start));
             }
             if (!any_label) {
                 ranges = lines(utf8);

@@ -25,10 +25,10 @@ const char* to_string(UnitKind kind);
 // - Sentence: ICU sentence boundaries, trailing white space excluded, blank ones dropped.
 // - Paragraph: each non-blank line (the convention of NVivo and of imported .docx, where a
 //   paragraph is one line), leading and trailing white space excluded.
-// - Turn: a paragraph that opens with a speaker label ("Name:" or "Name (role):", at most
-//   60 characters before the colon) starts a turn; following paragraphs without a label
-//   continue it. Text before the first label forms its own unit. Without any labels,
-//   turns are paragraphs.
+// - Turn: a paragraph that opens with a speaker label ("Name:", "Name (role):",
+//   "Dr. Smith:"; the rule is text::opens_with_turn_label in core/text/turn_label.h) starts
+//   a turn; following paragraphs without a label continue it. Text before the first label
+//   forms its own unit. Without any labels, turns are paragraphs.
 // - Document: the whole text (one unit; none for an empty text).
 std::vector<TextRange> text_units(std::string_view utf8, UnitKind kind);
 

@@ -101,7 +101,7 @@ void build(Project& project) {
 void write_demo_project(const std::string& path) {
     std::error_code ec;
     if (std::filesystem::exists(path, ec)) {
-        throw ProjectFileError(path + " already exists: Quire will not overwrite it");
+        throw ConflictError(path + " already exists: Quire will not overwrite it");
     }
     try {
         Project project = Project::create(path, "Demo");

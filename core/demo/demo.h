@@ -14,7 +14,7 @@ namespace quire::demo {
 const std::map<std::string, std::string>& embedded_files();
 
 // Writes a fresh demo project to `path`, which must not exist. Throws quire::Error (for
-// example ProjectFileError when the file exists).
+// example ConflictError when the file exists).
 void write_demo_project(const std::string& path);
 
 // A fresh copy in the user's data folder (replacing an earlier demo copy there); returns

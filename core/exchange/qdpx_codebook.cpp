@@ -10,58 +10,6 @@
 
 namespace quire::exchange::qdpx {
 
-CodeDescription split_description(const std::string& raw) {
-    CodeDescription out;
-    const std::string text = text::normalize_for_storage(raw);
-    std::string* current = nullptr;
-    std::string preamble;
-    bool labelled = false;
-    std::size_t pos = 0;
-    while (pos <= text.size()) {
-        const auto nl = text.find('\n', pos);
-        const std::string line =
-            text.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
-        const std::string lowered = lower(line);
-        std::string* field = nullptr;
-        std::size_t label = 0;
-        for (auto [name, target] :
-             {std::pair<const char*, std::string*>{"definition:", &out.definition},
-              {"inclusion:", &out.inclusion},
-              {"exclusion:", &out.exclusion},
-              {"example:", &out.example}}) {
-            if (starts_with(lowered, name)) {
-                field = target;
-                label = std::string_view(name).size();
-            }
-        }
-        if (field != nullptr) {
-            labelled = true;
-            current = field;
-            *current = trim(line.substr(label));
-        } else if (current != nullptr) {
-            *current += "\n" + line;
-        } else {
-            preamble += (preamble.empty() ? "" : "\n") + line;
-        }
-        if (nl == std::string::npos) {
-            break;
-        }
-        pos = nl + 1;
-    }
-    if (!labelled) {
-        out.definition = trim(text);
-        return out;
-    }
-    for (std::string* f : {&out.definition, &out.inclusion, &out.exclusion, &out.example}) {
-        *f = trim(*f);
-    }
-    const std::string pre = trim(preamble);
-    if (!pre.empty()) {
-        out.definition = out.definition.empty() ? pre : pre + "\n" + out.definition;
-    }
-    return out;
-}
-
 CodebookReader::CodebookReader(Project& project, ImportReport& report, Clash clash)
     : project_(project), report_(report), clash_(clash) {
     for (const Code& c : project_.codes()) {
@@ -104,7 +52,7 @@ CodeFields CodebookReader::fields_of(const pugi::xml_node& node) {
     fields.codable = !(codable == "false" || codable == "0");
     const std::string description = element_text(child(node, "Description"));
     if (!trim(description).empty() && text::is_valid_utf8(description)) {
-        const CodeDescription d = split_description(description);
+        const CodeDescription d = read_code_description(description);
         fields.definition = d.definition;
         fields.inclusion = d.inclusion;
         fields.exclusion = d.exclusion;
@@ -129,7 +77,9 @@ std::string CodebookReader::usable_code_name(const pugi::xml_node& node) {
 }
 
 void CodebookReader::import_code(const pugi::xml_node& node, std::optional<Id> parent, int depth) {
-    if (depth > kMaxCodeDepth) {
+    // `depth` counts from 0 at the top; the project's limit (which also bounds this
+    // recursion) counts levels from 1.
+    if (depth + 1 > kMaxCodeDepth) {
         throw ImportError("refusing the file: codes nest more than " +
                           std::to_string(kMaxCodeDepth) + " levels deep");
     }

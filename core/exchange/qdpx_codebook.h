@@ -10,24 +10,14 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/exchange/qdpx_description.h"
 #include "core/exchange/qdpx_import.h"
 #include "core/project/project.h"
 
 // Internal to core/exchange: reading REFI-QDA codes and code sets, from the <CodeBook> of a
 // project file or a bare .qdc, into a project. Throws ImportError for codes nested deeper
-// than kMaxCodeDepth; may throw any quire::Error of the project.
+// than kMaxCodeDepth (project.h) levels; may throw any quire::Error of the project.
 namespace quire::exchange::qdpx {
-
-// Codebooks nest a handful of levels; the limit bounds the recursion over nested codes.
-constexpr int kMaxCodeDepth = 200;
-
-struct CodeDescription {
-    std::string definition, inclusion, exclusion, example;
-};
-
-// "Definition: ...\nInclusion: ...\nExclusion: ...\nExample: ..." as written by Quire and
-// others; any other text is the definition.
-CodeDescription split_description(const std::string& raw);
 
 // Reads codes and code sets into a project and remembers which code each GUID of the file
 // became.

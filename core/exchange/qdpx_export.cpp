@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/base/errors.h"
+#include "core/exchange/qdpx_description.h"
 #include "core/formats/zip_writer.h"
 #include "core/text/unicode.h"
 #include "core/util/files.h"
@@ -122,27 +123,11 @@ bool is_rgb(const std::string& color) {
                        [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
 }
 
-// "Definition: …\nInclusion: …\nExclusion: …\nExample: …" with only the parts that are
-// filled in; just the definition when it is the only part. Importers split on the labels.
+// The fields as the file can hold them (xml_safe), in one Description that reads back
+// exactly (qdpx_description.h).
 std::string code_description(const Code& code) {
-    if (code.inclusion.empty() && code.exclusion.empty() && code.example.empty()) {
-        return code.definition;
-    }
-    std::string out;
-    auto part = [&](const char* label, const std::string& value) {
-        if (value.empty()) {
-            return;
-        }
-        if (!out.empty()) {
-            out += "\n";
-        }
-        out += std::string(label) + ": " + value;
-    };
-    part("Definition", code.definition);
-    part("Inclusion", code.inclusion);
-    part("Exclusion", code.exclusion);
-    part("Example", code.example);
-    return out;
+    return qdpx::write_code_description({xml_safe(code.definition), xml_safe(code.inclusion),
+                                         xml_safe(code.exclusion), xml_safe(code.example)});
 }
 
 const char* variable_type(AttributeType type) {
@@ -272,7 +257,19 @@ void append_codes(pugi::xml_node codes_node, const std::vector<Code>& codes,
 std::string to_text(const pugi::xml_document& doc) {
     std::ostringstream out;
     doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
-    return out.str();
+    // pugixml writes a carriage return in text as it is, and every XML reader turns CRLF
+    // into LF: as a character reference it survives. (Attributes have it escaped already.)
+    std::string xml = out.str();
+    std::string escaped;
+    escaped.reserve(xml.size());
+    for (const char c : xml) {
+        if (c == '\r') {
+            escaped += "&#13;";
+        } else {
+            escaped.push_back(c);
+        }
+    }
+    return escaped;
 }
 
 pugi::xml_node declare(pugi::xml_document& doc) {

@@ -105,6 +105,14 @@ void Package::open_archive(const std::string& path) {
         throw ImportError("not a REFI-QDA project: " + name_ + " is a damaged ZIP archive (" +
                           error.text() + ")");
     }
+    std::error_code ec;
+    const std::uint64_t size = std::filesystem::file_size(path, ec);
+    const std::uint64_t limit =
+        std::min(kMaxTotalSize, std::max(kMinInflateLimit, (ec ? 0 : size) * kMaxInflateRatio));
+    inflate_budget_.emplace(limit, "refusing " + name_ + ": it decompresses to more than " +
+                                       std::to_string(limit / kMiB) + " MiB, over " +
+                                       std::to_string(kMaxInflateRatio) +
+                                       " times its size, as only a ZIP bomb does");
 }
 
 // Every entry is checked before any is read, so that a hostile archive is refused whole.
@@ -167,7 +175,8 @@ std::string Package::read_project_file(const ProjectFiles& candidates, ImportRep
 std::string Package::read_entry(zip_uint64_t index, const std::string& entry_name,
                                 zip_uint64_t size_limit) {
     return util::read_checked_entry(archive_.get(), index,
-                                    "cannot import " + name_ + ": " + entry_name, size_limit);
+                                    "cannot import " + name_ + ": " + entry_name, size_limit,
+                                    inflate_budget_ ? &*inflate_budget_ : nullptr);
 }
 
 std::optional<std::string> Package::read_referenced(const std::string& path_attribute,

@@ -20,6 +20,11 @@ namespace quire::exchange::qdpx {
 constexpr std::uint64_t kMiB = 1024 * 1024;
 constexpr std::uint64_t kMaxEntrySize = 512 * kMiB;
 constexpr std::uint64_t kMaxTotalSize = 2048 * kMiB;
+// What an archive may decompress in all (every read counted): up to kMaxInflateRatio times
+// its own size, at least kMinInflateLimit, at most kMaxTotalSize. Text and XML shrink to a
+// third or a tenth in a zip; a thousand times is a ZIP bomb.
+constexpr std::uint64_t kMaxInflateRatio = 100;
+constexpr std::uint64_t kMinInflateLimit = 32 * kMiB;
 
 // True for an entry name that would leave the archive's folder when extracted: absolute,
 // with a drive letter, or with a ".." part (either slash counts).
@@ -35,7 +40,8 @@ class Package {
 public:
     // Opens the package and reads its project file (project.qde, else the only other .qde at
     // the top of the archive, which is reported in `report`). Refuses unsafe entry names,
-    // entries over 512 MiB and archives over 2 GiB before reading anything.
+    // entries over 512 MiB and archives over 2 GiB before reading anything, and stops
+    // reading, refusing the archive, once what it decompressed passes its inflate limit.
     static Package open(const std::string& path, ImportReport& report);
 
     const std::string& project_xml() const { return project_xml_; }
@@ -58,6 +64,7 @@ private:
     std::string name_;  // quoted path for messages
     util::ArchivePtr archive_;
     std::unordered_map<std::string, zip_uint64_t> entries_;  // lower-case name -> index
+    std::optional<util::InflateBudget> inflate_budget_;      // of the archive
     std::filesystem::path folder_;                           // of a bare project file
     std::string project_xml_;
 };

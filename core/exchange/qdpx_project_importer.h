@@ -91,11 +91,14 @@ private:
                           const PositionModel& model, const std::string& doc_text,
                           const text::OffsetMap& offsets, const std::string& comparable_document,
                           const std::string& label);
+    // `memo` (the selection's comment) becomes the new coding's memo.
     std::optional<Id> apply_coding(const pugi::xml_node& coding, Id doc, std::int64_t start,
                                    std::int64_t end, const std::string& where,
-                                   const pugi::xml_node& selection);
-    void keep_selection_memo(const pugi::xml_node& selection, std::optional<Id> coding,
-                             std::optional<Id> doc, const std::string& where);
+                                   const pugi::xml_node& selection, const std::string& memo = "");
+    static std::string selection_comment(const pugi::xml_node& selection);
+    // A comment no coding took: a memo on the document, else on the project.
+    void keep_selection_memo(const pugi::xml_node& selection, std::optional<Id> doc,
+                             const std::string& where);
     void report_model_adjustments();
     void report_codeless_selections();
 

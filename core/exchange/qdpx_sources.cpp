@@ -237,7 +237,7 @@ void ProjectImporter::import_codings_of(const pugi::xml_node& text_node, Id doc,
 void ProjectImporter::keep_memos_of_unimported(const std::vector<pugi::xml_node>& selections,
                                                const std::string& label) {
     for (const pugi::xml_node selection : selections) {
-        keep_selection_memo(selection, std::nullopt, std::nullopt,
+        keep_selection_memo(selection, std::nullopt,
                             label + " [" + attr(selection, "startPosition") + ", " +
                                 attr(selection, "endPosition") + ")");
     }
@@ -312,7 +312,7 @@ void ProjectImporter::import_selection(const pugi::xml_node& selection,
                                       (codings.size() == 1 ? " coding" : " codings") +
                                       " not imported: " + reason);
         }
-        keep_selection_memo(selection, std::nullopt, doc, where);
+        keep_selection_memo(selection, doc, where);
     };
     const auto start = parse_integer(start_attr);
     const auto end = parse_integer(end_attr);
@@ -351,9 +351,12 @@ void ProjectImporter::import_selection(const pugi::xml_node& selection,
         return;
     }
     place_by_guid_[guid] = {doc, *a, *b};
+    // The selection's comment is the memo of each coding made from it, where `segments`
+    // and the workbench show a coding's memo, and where Quire's export writes it.
+    const std::string comment = selection_comment(selection);
     std::optional<Id> first_coding;
     for (const pugi::xml_node coding : codings) {
-        const auto id = apply_coding(coding, doc, *a, *b, where, selection);
+        const auto id = apply_coding(coding, doc, *a, *b, where, selection, comment);
         if (id && !first_coding) {
             first_coding = id;
         }
@@ -361,16 +364,22 @@ void ProjectImporter::import_selection(const pugi::xml_node& selection,
     if (first_coding) {
         coded_selections_.insert(guid);
         coding_by_guid_[guid] = *first_coding;
-    } else if (codings.empty()) {
-        codeless_selections_.push_back({guid, where});
+        if (!comment.empty()) {
+            ++report_.notes;
+        }
+    } else {
+        if (codings.empty()) {
+            codeless_selections_.push_back({guid, where});
+        }
+        keep_selection_memo(selection, doc, where);
     }
-    keep_selection_memo(selection, first_coding, doc, where);
 }
 
 std::optional<Id> ProjectImporter::apply_coding(const pugi::xml_node& coding, Id doc,
                                                 std::int64_t start, std::int64_t end,
                                                 const std::string& where,
-                                                const pugi::xml_node& selection) {
+                                                const pugi::xml_node& selection,
+                                                const std::string& memo) {
     const std::string code_guid = normalize_guid(attr(child(coding, "CodeRef"), "targetGUID"));
     const std::optional<Id> code = codebook_.code(code_guid);
     if (!code) {
@@ -381,9 +390,14 @@ std::optional<Id> ProjectImporter::apply_coding(const pugi::xml_node& coding, Id
     }
     const Id coder = coder_for({attr(coding, "creatingUser"), attr(selection, "creatingUser")});
     try {
-        const ApplyOutcome outcome = project_.apply_code(doc, *code, coder, start, end);
+        const ApplyOutcome outcome = project_.apply_code(doc, *code, coder, start, end, memo);
         if (!outcome.existed) {
             ++report_.codings;
+        } else if (!memo.empty() && outcome.coding.memo != memo) {
+            // The coding was there already with a memo of its own: the comment goes beside it.
+            project_.add_memo(
+                Memo::Target::Coding, outcome.coding.id,
+                "Comment on " + in_quotes(one_line(attr(selection, "name"), "selection")), memo);
         }
         const std::string guid = guid_of(coding);
         if (!guid.empty()) {
@@ -398,18 +412,25 @@ std::optional<Id> ProjectImporter::apply_coding(const pugi::xml_node& coding, Id
     return std::nullopt;
 }
 
-// ATLAS.ti keeps a quotation's comment as the selection's Description.
-void ProjectImporter::keep_selection_memo(const pugi::xml_node& selection, std::optional<Id> coding,
-                                          std::optional<Id> doc, const std::string& where) {
-    const std::string text = trim(element_text(child(selection, "Description")));
-    if (text.empty() || !text::is_valid_utf8(text)) {
+// ATLAS.ti keeps a quotation's comment as the selection's Description (and Quire a coding's
+// memo): kept as written, or empty when it is blank or not UTF-8.
+std::string ProjectImporter::selection_comment(const pugi::xml_node& selection) {
+    const std::string text = element_text(child(selection, "Description"));
+    if (trim(text).empty() || !text::is_valid_utf8(text)) {
+        return {};
+    }
+    return text;
+}
+
+void ProjectImporter::keep_selection_memo(const pugi::xml_node& selection, std::optional<Id> doc,
+                                          const std::string& where) {
+    const std::string text = trim(selection_comment(selection));
+    if (text.empty()) {
         return;
     }
     const std::string title =
         "Comment on " + in_quotes(one_line(attr(selection, "name"), "selection"));
-    if (coding) {
-        project_.add_memo(Memo::Target::Coding, *coding, title, text);
-    } else if (doc) {
+    if (doc) {
         project_.add_memo(Memo::Target::Document, *doc, title, text);
         report_.adjusted.push_back(where + ": its comment was attached to the document");
     } else {

@@ -71,10 +71,10 @@ std::vector<std::vector<XlsxCell>> segment_rows(Project& project, const CodingFi
 std::string as_csv(const std::vector<std::vector<XlsxCell>>& rows) {
     std::string out;
     for (const auto& row : rows) {
-        util::CsvRow fields;
+        std::vector<util::CsvCell> fields;
         for (const XlsxCell& c : row) {
             if (c.kind == XlsxCell::Kind::Number) {
-                fields.push_back(std::to_string(static_cast<long long>(c.number)));
+                fields.push_back(util::CsvCell::number(static_cast<std::int64_t>(c.number)));
             } else {
                 fields.push_back(c.text);
             }

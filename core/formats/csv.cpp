@@ -73,8 +73,56 @@ std::vector<CsvRow> parse_csv(std::string_view text) {
     return rows;
 }
 
-std::string csv_field(std::string_view value) {
-    if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+namespace {
+
+// The characters that make a spreadsheet read a cell as a formula (OWASP's list).
+bool opens_formula(char c) {
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+// True for a text the writer guards: a formula opener after any number of apostrophes
+// (with none, the guard itself; with some, so that the reader can tell the guard apart).
+bool needs_guard(std::string_view text) {
+    const std::size_t first = text.find_first_not_of('\'');
+    return first != std::string_view::npos && opens_formula(text[first]);
+}
+
+// A plain decimal number: an optional minus, digits, an optional fraction and exponent.
+bool is_plain_number(std::string_view s) {
+    std::size_t i = 0;
+    auto digits = [&] {
+        const std::size_t from = i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+            ++i;
+        }
+        return i > from;
+    };
+    if (i < s.size() && s[i] == '-') {
+        ++i;
+    }
+    if (!digits()) {
+        return false;
+    }
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        if (!digits()) {
+            return false;
+        }
+    }
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+            ++i;
+        }
+        if (!digits()) {
+            return false;
+        }
+    }
+    return i == s.size();
+}
+
+std::string quoted_field(std::string_view value, bool always) {
+    if (!always && value.find_first_of(",\"\r\n") == std::string_view::npos) {
         return std::string(value);
     }
     std::string out = "\"";
@@ -88,16 +136,42 @@ std::string csv_field(std::string_view value) {
     return out;
 }
 
-std::string csv_line(const CsvRow& row) {
+}  // namespace
+
+CsvCell CsvCell::number(std::int64_t n) {
+    return number(std::to_string(n));
+}
+
+CsvCell CsvCell::number(std::string formatted) {
+    CsvCell cell(std::move(formatted));
+    cell.number_ = is_plain_number(cell.value_);
+    return cell;
+}
+
+std::string csv_field(std::string_view text) {
+    if (needs_guard(text)) {
+        return quoted_field("'" + std::string(text), true);
+    }
+    return quoted_field(text, false);
+}
+
+std::string csv_line(const std::vector<CsvCell>& row) {
     std::string out;
     for (std::size_t i = 0; i < row.size(); ++i) {
         if (i > 0) {
             out.push_back(',');
         }
-        out += csv_field(row[i]);
+        out += row[i].is_number() ? row[i].value() : csv_field(row[i].value());
     }
     out.push_back('\n');
     return out;
+}
+
+std::string csv_text(std::string_view field) {
+    if (!field.empty() && field.front() == '\'' && needs_guard(field)) {
+        field.remove_prefix(1);
+    }
+    return std::string(field);
 }
 
 }  // namespace quire::util

@@ -22,18 +22,26 @@ ArchivePtr open_source(zip_source_t* source, const std::string& name, ZipError& 
 // Reads an opened entry to its end, in chunks, trusting neither its declared size (memory
 // grows as data arrives) nor its contents (more or less data than declared is refused).
 std::string read_declared_entry(zip_file_t* entry, zip_uint64_t declared,
-                                const std::string& subject) {
+                                const std::string& subject, InflateBudget* budget) {
     constexpr zip_uint64_t kReserveAtMost = 16 * 1024 * 1024;
     std::string data;
     data.reserve(static_cast<std::size_t>(std::min(declared, kReserveAtMost)));
     std::string chunk(64 * 1024, '\0');
     for (;;) {
-        const zip_int64_t count = zip_fread(entry, chunk.data(), chunk.size());
+        // One byte more than may come is enough to tell that too much would.
+        zip_uint64_t wanted = std::min<zip_uint64_t>(chunk.size(), declared - data.size() + 1);
+        if (budget != nullptr) {
+            wanted = std::min(wanted, budget->remaining() + 1);
+        }
+        const zip_int64_t count = zip_fread(entry, chunk.data(), wanted);
         if (count < 0) {
             throw ImportError(subject + " is damaged (" + zip_file_strerror(entry) + ")");
         }
         if (count == 0) {
             break;
+        }
+        if (budget != nullptr) {
+            budget->spend(static_cast<zip_uint64_t>(count));
         }
         data.append(chunk, 0, static_cast<std::size_t>(count));
         if (data.size() > declared) {
@@ -61,7 +69,7 @@ ArchivePtr open_archive_buffer(const std::string& bytes, const std::string& name
 }
 
 std::string read_checked_entry(zip_t* archive, zip_uint64_t index, const std::string& subject,
-                               zip_uint64_t size_limit) {
+                               zip_uint64_t size_limit, InflateBudget* budget) {
     zip_stat_t stat;
     zip_stat_init(&stat);
     if (zip_stat_index(archive, index, 0, &stat) != 0) {
@@ -82,7 +90,15 @@ std::string read_checked_entry(zip_t* archive, zip_uint64_t index, const std::st
     if (!entry) {
         throw ImportError(subject + " cannot be opened (" + zip_strerror(archive) + ")");
     }
-    return read_declared_entry(entry.get(), stat.size, subject);
+    return read_declared_entry(entry.get(), stat.size, subject, budget);
+}
+
+void InflateBudget::spend(zip_uint64_t bytes) {
+    if (bytes > remaining()) {
+        spent_ = limit_;
+        throw ImportError(refusal_);
+    }
+    spent_ += bytes;
 }
 
 }  // namespace quire::util

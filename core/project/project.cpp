@@ -2,7 +2,10 @@
 // The Project: creating, opening and upgrading the file, project details, actions.
 #include "core/project/project.h"
 
+#include <unistd.h>
+
 #include <filesystem>
+#include <fstream>
 
 #include "core/base/errors.h"
 #include "core/project/project_internal.h"
@@ -28,6 +31,48 @@ void configure(sql::Connection& db) {
     db.exec("PRAGMA foreign_keys = ON");
     db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = NORMAL");
+}
+
+// What kept SQLite from reading a file's header, said as it happened: SQLite reports a locked
+// file, or a folder where it cannot keep its journal, with the same failure as a file that is
+// no database at all. `error` carries SQLite's own words.
+std::string open_failure(const std::string& path, const std::string& error) {
+    std::ifstream in(path, std::ios::binary);
+    char header[16] = {};
+    in.read(header, sizeof header);
+    if (in.gcount() == sizeof header &&
+        std::string(header, sizeof header) != std::string("SQLite format 3\0", sizeof header)) {
+        return path + " is not a Quire project (not an SQLite database)";
+    }
+    const auto says = [&](const char* words) { return error.find(words) != std::string::npos; };
+    if (says("database is locked") || says("database table is locked")) {
+        return path +
+               " is locked by another program that is writing to it or holds it for itself: "
+               "try again when it has finished (" +
+               error + ")";
+    }
+    std::filesystem::path folder = std::filesystem::path(path).parent_path();
+    if (folder.empty()) {
+        folder = ".";
+    }
+    const bool folder_read_only = ::access(folder.c_str(), W_OK) != 0;
+    if (says("unable to open database file")) {
+        return "cannot open " + path + ": SQLite cannot open it, or the " + path + "-wal and " +
+               path + "-shm files it keeps beside it" +
+               (::access(path.c_str(), R_OK) != 0 ? ", as it may not be read"
+                : folder_read_only ? ", as the folder " + folder.string() + " is read-only"
+                                   : "") +
+               " (" + error + ")";
+    }
+    if (says("readonly")) {
+        return "cannot open " + path + ": it cannot be written" +
+               (folder_read_only ? ", as the folder " + folder.string() + " is read-only" : "") +
+               " (" + error + ")";
+    }
+    if (says("file is not a database")) {
+        return path + " is not a Quire project (not an SQLite database)";
+    }
+    return "cannot read " + path + ": " + error;
 }
 
 void migrate(sql::Connection& db) {
@@ -59,7 +104,8 @@ Project::~Project() = default;
 Project Project::create(const std::string& path, const std::string& name) {
     std::error_code ec;
     if (std::filesystem::exists(path, ec)) {
-        throw ProjectFileError(path + " already exists: Quire will not overwrite it");
+        // A conflict, as for every file Quire will not replace (exit status 5 in quire-cli).
+        throw ConflictError(path + " already exists: Quire will not overwrite it");
     }
     try {
         auto db = std::make_unique<sql::Connection>(path, sql::Connection::Mode::Create);
@@ -90,12 +136,13 @@ Project Project::open(const std::string& path) {
     if (!std::filesystem::is_regular_file(path, ec)) {
         throw ProjectFileError(path + " does not exist (create a project with \"new\")");
     }
-    auto db = std::make_unique<sql::Connection>(path, sql::Connection::Mode::ReadWrite);
+    std::unique_ptr<sql::Connection> db;
     std::int64_t app_id = 0;
     try {
+        db = std::make_unique<sql::Connection>(path, sql::Connection::Mode::ReadWrite);
         app_id = db->pragma_int("application_id");
-    } catch (const ProjectFileError&) {
-        throw ProjectFileError(path + " is not a Quire project (not an SQLite database)");
+    } catch (const ProjectFileError& e) {
+        throw ProjectFileError(open_failure(path, e.what()));
     }
     if (app_id != kApplicationId) {
         throw ProjectFileError(path + " is not a Quire project");

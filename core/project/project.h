@@ -25,6 +25,11 @@ namespace sql {
 class Connection;
 }
 
+// How many levels a code tree may nest (a top-level code is on level 1). The one limit for
+// creating a code, moving one under another, importing a codebook and reading a code's path:
+// any tree Quire builds it can also read and exchange.
+constexpr int kMaxCodeDepth = 200;
+
 struct ImportOptions {
     std::optional<std::string> name;      // default: the file name without its extension
     std::optional<std::string> encoding;  // plain text only: skip detection
@@ -86,11 +91,13 @@ public:
     // PRAGMA application_id of Quire project files ("Quir").
     static constexpr int kApplicationId = 0x51756972;
 
-    // Creates a new project file; refuses to overwrite an existing file.
+    // Creates a new project file; refuses to overwrite an existing file (ConflictError).
     static Project create(const std::string& path, const std::string& name = "");
     // Opens an existing project; upgrades older schemas in place after keeping a copy of the
     // file as it was beside it (core/project/upgrade_copy.h; no copy, no upgrade), refuses
-    // newer ones and files that are not Quire projects.
+    // newer ones and files that are not Quire projects. A file SQLite cannot open or read
+    // (locked, unreadable, in a folder where its journal cannot be kept) is a
+    // ProjectFileError that says which.
     static Project open(const std::string& path);
 
     // The GUID of the Quire project at `path`, read without changing the file in any way
@@ -206,7 +213,9 @@ public:
     // Code points where `needle` (NFC) occurs in the document, non-overlapping.
     std::vector<TextRange> find_text(Id document, const std::string& needle);
 
-    // CSV with header document,coder,code,start,end. Import is all or nothing.
+    // CSV with header document,coder,code,start,end. Import is all or nothing. Names that
+    // open like a spreadsheet formula are exported behind an apostrophe, which import takes
+    // off again (core/formats/csv.h), so an export reads back exactly.
     CsvCodingsOutcome import_codings_csv(const std::string& csv_text);
     std::string export_codings_csv();
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/base/errors.h"
 #include "core/project/project_internal.h"
@@ -66,6 +67,48 @@ Coder Project::ensure_coder(const std::string& raw_name) {
 // ---------------------------------------------------------------------------------------
 // Codebook
 
+namespace {
+
+// The level of a code in the tree, 1 at the top. Throws ProjectFileError when its parents
+// lead back to a code already passed (only a damaged file has such a cycle).
+int code_level(sql::Connection& db, Id id) {
+    Statement& parent_of = db.prepare("SELECT parent_id FROM codes WHERE id = ?1");
+    std::set<Id> passed;
+    std::optional<Id> at = id;
+    int level = 0;
+    while (at) {
+        if (!passed.insert(*at).second) {
+            throw ProjectFileError("the code hierarchy contains a cycle (through code " +
+                                   std::to_string(*at) + ")");
+        }
+        parent_of.reset();
+        parent_of.bind(1, *at);
+        if (!parent_of.step()) {
+            throw NotFoundError("no code with id " + std::to_string(*at));
+        }
+        at = parent_of.optional_int64(0);
+        ++level;
+    }
+    parent_of.reset();
+    return level;
+}
+
+// How many levels a code and its descendants span (1 for a code without children).
+int subtree_levels(sql::Connection& db, Id id) {
+    // Bounded by the number of codes, so that a cycle in a damaged file cannot run forever.
+    Statement& s = db.prepare(
+        "WITH RECURSIVE tree(id, depth) AS (SELECT ?1, 1 UNION ALL "
+        "SELECT c.id, tree.depth + 1 FROM codes c JOIN tree ON c.parent_id = tree.id "
+        "WHERE tree.depth <= (SELECT count(*) FROM codes)) SELECT max(depth) FROM tree");
+    s.bind(1, id);
+    s.step();
+    const auto levels = static_cast<int>(s.int64(0));
+    s.reset();
+    return levels;
+}
+
+}  // namespace
+
 std::vector<Code> Project::codes() {
     Statement& s =
         db_->prepare(std::string("SELECT ") + kCodeColumns + " FROM codes ORDER BY position, id");
@@ -109,14 +152,19 @@ Code Project::code(Id id) {
 std::string Project::code_path(Id id) {
     std::string path;
     std::optional<Id> at = id;
-    int depth = 0;
+    int level = 0;
     while (at) {
+        if (++level > kMaxCodeDepth) {
+            // Past the limit: a cycle in a damaged file, or a tree built before the limit.
+            throw ProjectFileError("code " + std::to_string(id) + " is nested " +
+                                   std::to_string(code_level(*db_, id)) +
+                                   " levels deep, more than the limit of " +
+                                   std::to_string(kMaxCodeDepth) +
+                                   " levels: move it or a code above it nearer the top");
+        }
         const Code c = code(*at);
         path = path.empty() ? c.name : c.name + "/" + path;
         at = c.parent_id;
-        if (++depth > 1000) {
-            throw ProjectFileError("the code hierarchy contains a cycle");
-        }
     }
     return path;
 }
@@ -214,7 +262,12 @@ Code Project::add_code(const std::string& raw_name, std::optional<Id> parent,
     const std::string name = clean_code_name(raw_name);
     Transaction tx(*db_);
     if (parent) {
-        code(*parent);
+        const Code above = code(*parent);
+        if (code_level(*db_, *parent) >= kMaxCodeDepth) {
+            throw ConflictError("cannot add \"" + name + "\" under \"" + above.name +
+                                "\": codes nest at most " + std::to_string(kMaxCodeDepth) +
+                                " levels deep");
+        }
     }
     require_unique_sibling_name(*db_, name, parent, std::nullopt);
     std::string color;
@@ -304,6 +357,16 @@ void Project::move_code(Id id, std::optional<Id> new_parent, std::optional<int> 
         if (std::find(subtree.begin(), subtree.end(), *new_parent) != subtree.end()) {
             throw ConflictError("cannot move \"" + moving.name +
                                 "\" under itself or one of its children");
+        }
+        // A move that takes a code no deeper is allowed even past the limit, so that a tree
+        // built before there was one can be brought within it.
+        const int level = code_level(*db_, *new_parent) + 1;
+        const int deepest = level + subtree_levels(*db_, id) - 1;
+        if (deepest > kMaxCodeDepth && level > code_level(*db_, id)) {
+            throw ConflictError("cannot move \"" + moving.name +
+                                "\" there: its deepest code would be " + std::to_string(deepest) +
+                                " levels deep, more than the limit of " +
+                                std::to_string(kMaxCodeDepth) + " levels");
         }
     }
     require_unique_sibling_name(*db_, moving.name, new_parent, id);

@@ -211,9 +211,10 @@ CsvCodingsOutcome Project::import_codings_csv(const std::string& csv_text) {
             if (!parse_int64(row[3], start) || !parse_int64(row[4], end)) {
                 throw InvalidInputError("start and end must be whole numbers");
             }
-            const Document d = find_document(row[0]);
-            const Coder coder = ensure_coder(row[1]);
-            const Code c = find_code(row[2]);
+            // The names as the export wrote them, guarded against formulas (core/formats/csv.h).
+            const Document d = find_document(util::csv_text(row[0]));
+            const Coder coder = ensure_coder(util::csv_text(row[1]));
+            const Code c = find_code(util::csv_text(row[2]));
             const ApplyOutcome applied = apply_code(d.id, c.id, coder.id, start, end);
             ++(applied.existed ? outcome.already_present : outcome.added);
         } catch (const NotFoundError& e) {
@@ -252,9 +253,9 @@ std::string Project::export_codings_csv() {
                                                             coder_names[b.coder_id]);
     });
     for (const Coding& c : all) {
-        out +=
-            util::csv_line({doc_names[c.document_id], coder_names[c.coder_id],
-                            code_paths[c.code_id], std::to_string(c.start), std::to_string(c.end)});
+        out += util::csv_line({doc_names[c.document_id], coder_names[c.coder_id],
+                               code_paths[c.code_id], util::CsvCell::number(c.start),
+                               util::CsvCell::number(c.end)});
     }
     return out;
 }

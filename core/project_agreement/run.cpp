@@ -538,19 +538,22 @@ std::string report_json(const AgreementRun& run, bool indented) {
 }
 
 std::string report_csv(const AgreementRun& run) {
+    using util::CsvCell;
+    // Coefficients and counts are number cells: a negative kappa stays a number.
     auto cell = [](const Coefficient& c) {
-        return c.value ? std::to_string(*c.value) : std::string();
+        return c.value ? CsvCell::number(std::to_string(*c.value)) : CsvCell("");
     };
     // Per-code columns; document rows fill those that also apply to one document.
     const std::vector<CoefficientColumn> columns = coefficients_of(CoefficientScope::Code);
     const std::vector<CoefficientColumn> in_document = coefficients_of(CoefficientScope::Document);
-    util::CsvRow header = {"code",
-                           "document",
-                           "units",
-                           "both",
-                           "neither",
-                           "only " + run.raters[0],
-                           "only " + run.raters[std::min<std::size_t>(1, run.raters.size() - 1)]};
+    std::vector<CsvCell> header = {
+        "code",
+        "document",
+        "units",
+        "both",
+        "neither",
+        "only " + run.raters[0],
+        "only " + run.raters[std::min<std::size_t>(1, run.raters.size() - 1)]};
     for (const CoefficientColumn& column : columns) {
         header.push_back(column.key);
     }
@@ -558,25 +561,26 @@ std::string report_csv(const AgreementRun& run) {
     auto counts_row = [](const std::string& code, const std::string& document, std::int64_t units,
                          std::int64_t both, std::int64_t neither, std::int64_t only0,
                          std::int64_t only1) {
-        return util::CsvRow{code,
-                            document,
-                            std::to_string(units),
-                            std::to_string(both),
-                            std::to_string(neither),
-                            std::to_string(only0),
-                            std::to_string(only1)};
+        return std::vector<CsvCell>{code,
+                                    document,
+                                    CsvCell::number(units),
+                                    CsvCell::number(both),
+                                    CsvCell::number(neither),
+                                    CsvCell::number(only0),
+                                    CsvCell::number(only1)};
     };
     for (const CodeAgreement& c : run.result.codes) {
         std::int64_t units = 0, both = 0, neither = 0, only0 = 0, only1 = 0;
         for (const DocumentAgreement& d : c.documents) {
             const std::int64_t o0 = d.only.size() > 0 ? d.only[0] : 0;
             const std::int64_t o1 = d.only.size() > 1 ? d.only[1] : 0;
-            util::CsvRow row = counts_row(c.code, d.document, d.units, d.both, d.neither, o0, o1);
+            std::vector<CsvCell> row =
+                counts_row(c.code, d.document, d.units, d.both, d.neither, o0, o1);
             for (const CoefficientColumn& column : columns) {
                 const auto same = std::find_if(
                     in_document.begin(), in_document.end(),
                     [&](const CoefficientColumn& e) { return std::string(e.key) == column.key; });
-                row.push_back(same != in_document.end() ? cell(figure(*same, d)) : "");
+                row.push_back(same != in_document.end() ? cell(figure(*same, d)) : CsvCell(""));
             }
             out += util::csv_line(row);
             units += d.units;
@@ -585,7 +589,7 @@ std::string report_csv(const AgreementRun& run) {
             only0 += o0;
             only1 += o1;
         }
-        util::CsvRow row =
+        std::vector<CsvCell> row =
             counts_row(c.code, "(all documents)", units, both, neither, only0, only1);
         for (const CoefficientColumn& column : columns) {
             row.push_back(cell(figure(column, c)));
@@ -593,8 +597,8 @@ std::string report_csv(const AgreementRun& run) {
         out += util::csv_line(row);
     }
     out += "\n";
-    util::CsvRow overall_header = {"overall"};
-    util::CsvRow overall_row = {"(all codes)"};
+    std::vector<CsvCell> overall_header = {"overall"};
+    std::vector<CsvCell> overall_row = {"(all codes)"};
     for (const CoefficientColumn& column : coefficients_of(CoefficientScope::Overall)) {
         overall_header.push_back(column.key);
         overall_row.push_back(cell(figure(column, run.result.overall)));

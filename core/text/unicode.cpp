@@ -2,6 +2,7 @@
 #include "core/text/unicode.h"
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
@@ -104,6 +105,27 @@ std::int64_t code_point_count(std::string_view utf8) {
         }
     }
     return count;
+}
+
+std::int64_t display_width(std::string_view utf8) {
+    require_fits_icu(utf8);
+    std::int64_t width = 0;
+    const auto n = static_cast<std::int32_t>(utf8.size());
+    for (std::int32_t i = 0; i < n;) {
+        UChar32 c;
+        U8_NEXT(reinterpret_cast<const std::uint8_t*>(utf8.data()), i, n, c);
+        if (c < 0) {
+            throw InvalidInputError("malformed UTF-8");
+        }
+        const auto category = static_cast<UCharCategory>(u_charType(c));
+        if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK ||
+            category == U_FORMAT_CHAR || category == U_CONTROL_CHAR) {
+            continue;
+        }
+        const auto east_asian = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+        width += east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH ? 2 : 1;
+    }
+    return width;
 }
 
 std::string slice(std::string_view utf8, std::int64_t start, std::int64_t end) {

@@ -32,6 +32,11 @@ std::string to_nfc(std::string_view utf8);
 // Number of code points in well-formed UTF-8 text.
 std::int64_t code_point_count(std::string_view utf8);
 
+// Columns the text takes on a terminal in a monospaced font, for padding text tables: wide
+// and fullwidth characters (East Asian Width W or F: CJK, most emoji) take two, combining
+// marks, format characters and controls none, every other code point one.
+std::int64_t display_width(std::string_view utf8);
+
 // The code points [start, end) of `utf8` as UTF-8. Throws InvalidInputError when the range
 // is not within the text.
 std::string slice(std::string_view utf8, std::int64_t start, std::int64_t end);

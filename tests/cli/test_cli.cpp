@@ -61,7 +61,7 @@ TEST_CASE("new refuses an existing file and leaves it alone", "[cli]") {
     Scratch s;
     const std::string p = s.write("notes.quire", "my notes");
     const CliResult r = cli({"new", p});
-    CHECK(r.status == 7);
+    CHECK(r.status == 5);  // as for every file quire-cli will not replace
     CHECK(is_one_line(r.err));
     CHECK(s.read("notes.quire") == "my notes");
 }
@@ -476,7 +476,7 @@ TEST_CASE("demo writes a project whose documents can be listed", "[cli][demo]") 
     CHECK(docs.size() >= 8);
     CHECK(lines_of(ok({"docs", p})).size() == docs.size());
     CHECK(ok_json({"coders", p}).size() == 2);
-    CHECK(cli({"demo", p}).status == 7);  // never overwritten
+    CHECK(cli({"demo", p}).status == 5);  // never overwritten
 }
 
 // --- usage ------------------------------------------------------------------------------

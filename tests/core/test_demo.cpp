@@ -169,7 +169,7 @@ TEST_CASE("demo cases carry role, service centre and interview type", "[demo]") 
 TEST_CASE("write_demo_project refuses an existing file", "[demo]") {
     TempProjectPath path;
     { std::ofstream(path.str(), std::ios::binary) << "keep me"; }
-    CHECK_THROWS_AS(quire::demo::write_demo_project(path.str()), quire::ProjectFileError);
+    CHECK_THROWS_AS(quire::demo::write_demo_project(path.str()), quire::ConflictError);
     std::ifstream in(path.str(), std::ios::binary);
     std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     CHECK(content == "keep me");

@@ -68,7 +68,7 @@ TEST_CASE("a project created without a name is named after its file", "[project]
 TEST_CASE("create refuses to overwrite an existing file", "[project]") {
     TempProjectPath path;
     { std::ofstream(path.str(), std::ios::binary) << "precious notes"; }
-    CHECK_THROWS_AS(Project::create(path.str()), quire::ProjectFileError);
+    CHECK_THROWS_AS(Project::create(path.str()), quire::ConflictError);
     CHECK(read_bytes(path.str()) == "precious notes");
 }
 
@@ -78,7 +78,7 @@ TEST_CASE("create refuses an existing project file and leaves it intact", "[proj
         Project p = Project::create(path.str());
         p.add_document("Interview 1", kTranscript);
     }
-    CHECK_THROWS_AS(Project::create(path.str()), quire::ProjectFileError);
+    CHECK_THROWS_AS(Project::create(path.str()), quire::ConflictError);
     Project p = Project::open(path.str());
     CHECK(p.documents().size() == 1);
 }

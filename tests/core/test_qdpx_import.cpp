@@ -451,8 +451,10 @@ TEST_CASE("ATLAS.ti counts CRLF as one, and quoted text that does not match is r
     CHECK(segments[0].coding.start == 3);
     CHECK(mentions(r.adjusted, "CRLF as one"));
     CHECK(mentions(r.skipped, "differs from the quoted text"));
-    REQUIRE(project.memos().size() == 1);
-    CHECK(project.memos()[0].target == quire::Memo::Target::Coding);
+    // The quotation's comment is the coding's memo.
+    CHECK(segments[0].coding.memo == "a comment");
+    CHECK(project.memos().empty());
+    CHECK(r.notes == 1);
 }
 
 TEST_CASE("a bare .qde with inline text and a .qde not named project.qde are read", "[exchange]") {

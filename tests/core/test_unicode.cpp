@@ -327,3 +327,17 @@ TEST_CASE("append_utf8 writes one to four bytes and round-trips through the deco
     CHECK(quire::text::is_valid_utf8(out));
     CHECK(quire::text::code_point_count(out) == 5);
 }
+
+TEST_CASE("display width counts the columns a terminal gives each character", "[unicode]") {
+    using quire::text::display_width;
+    CHECK(display_width("") == 0);
+    CHECK(display_width("kappa") == 5);
+    CHECK(display_width("\u2014") == 1);        // an em dash: three bytes, one column
+    CHECK(display_width("caf\u00E9") == 4);     // precomposed
+    CHECK(display_width("cafe\u0301") == 4);    // combining accent
+    CHECK(display_width("\u4E16\u754C") == 4);  // CJK: two columns each
+    CHECK(display_width("\U0001F600") == 2);    // emoji
+    CHECK(display_width("\uFF21") == 2);        // fullwidth A
+    CHECK(display_width("a\u200Bb") == 2);      // zero width space
+    CHECK(display_width("\u0645\u0631\u062D\u0628\u0627") == 5);
+}
