@@ -315,7 +315,7 @@ int wait_seconds() {
 
 Project open_project(const std::string& path) {
     const int limit = wait_seconds();
-    Project project = Project::open(path);
+    Project project = Project::open(path, std::chrono::seconds(limit));
     std::ostream* err = command_err;
     // A line when the wait starts and one every ten seconds: enough to explain a pause
     // without filling a log.

@@ -131,7 +131,7 @@ Project Project::create(const std::string& path, const std::string& name) {
     }
 }
 
-Project Project::open(const std::string& path) {
+Project Project::open(const std::string& path, std::chrono::milliseconds wait) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) {
         throw ProjectFileError(path + " does not exist (create a project with \"new\")");
@@ -140,7 +140,10 @@ Project Project::open(const std::string& path) {
     std::int64_t app_id = 0;
     try {
         db = std::make_unique<sql::Connection>(path, sql::Connection::Mode::ReadWrite);
+        db->set_wait(wait, {});
         app_id = db->pragma_int("application_id");
+    } catch (const ProjectBusyError&) {
+        throw;  // held by another program past the wait: it says so itself
     } catch (const ProjectFileError& e) {
         throw ProjectFileError(open_failure(path, e.what()));
     }

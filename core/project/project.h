@@ -97,8 +97,10 @@ public:
     // file as it was beside it (core/project/upgrade_copy.h; no copy, no upgrade), refuses
     // newer ones and files that are not Quire projects. A file SQLite cannot open or read
     // (locked, unreadable, in a folder where its journal cannot be kept) is a
-    // ProjectFileError that says which.
-    static Project open(const std::string& path);
+    // ProjectFileError that says which. `wait` is how long it waits for another program
+    // holding the file (then ProjectBusyError), and what set_wait() starts with.
+    static Project open(const std::string& path,
+                        std::chrono::milliseconds wait = std::chrono::seconds(30));
 
     // The GUID of the Quire project at `path`, read without changing the file in any way
     // (no upgrade, no journal change); nullopt when there is no such file, it is not a Quire

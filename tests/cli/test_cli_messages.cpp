@@ -4,6 +4,8 @@
 // status.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -54,7 +56,7 @@ std::string two_coders(const quire::test::ScratchDir& dir) {
 
 }  // namespace
 
-TEST_CASE("a project held by another program is reported as locked, not as not a project",
+TEST_CASE("a project held by another program is reported as busy, not as not a project",
           "[cli][messages]") {
     quire::test::ScratchDir dir;
     const std::string p = dir.path("p.quire");
@@ -63,11 +65,13 @@ TEST_CASE("a project held by another program is reported as locked, not as not a
     holder.exec("PRAGMA locking_mode = EXCLUSIVE");
     holder.exec("BEGIN EXCLUSIVE");
     holder.exec("CREATE TABLE held (x)");
+    ::setenv("QUIRE_WAIT_SECONDS", "1", 1);
     const CliResult r = cli({"info", p});
+    ::unsetenv("QUIRE_WAIT_SECONDS");
     holder.exec("ROLLBACK");
-    CHECK(r.status == 7);
+    CHECK(r.status == 9);
     CHECK(r.err.find("not a Quire project") == std::string::npos);
-    CHECK(r.err.find("locked") != std::string::npos);
+    CHECK(r.err.find("another program is writing to") != std::string::npos);
 }
 
 TEST_CASE("a project whose journal cannot be opened is reported as such, not as not a project",
