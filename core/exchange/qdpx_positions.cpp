@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/base/errors.h"
 #include "core/exchange/qdpx_reading.h"
 #include "core/text/unicode.h"
 
@@ -63,6 +64,24 @@ ToolProfile profile_for_origin(const std::string& origin) {
 }
 
 SourceText::SourceText(std::string original) : original_(std::move(original)) {
+    // Most sources are already as Quire stores text (NFC, LF only): every position then
+    // maps to itself, and the tables below (tens of bytes per character, gigabytes for a
+    // long source) are not needed.
+    if (original_.find('\r') == std::string::npos) {
+        try {
+            stored_ = text::normalize_for_storage(original_);
+        } catch (const Error&) {
+            stored_.clear();  // the slow path below says it cannot map
+        }
+        if (stored_ == original_) {
+            identity_ = true;
+            code_points_ = text::code_point_count(original_);
+            has_astral_ = std::any_of(original_.begin(), original_.end(),
+                                      [](char c) { return static_cast<unsigned char>(c) >= 0xF0; });
+            return;
+        }
+        stored_.clear();
+    }
     cps_ = decode_utf8(original_);
     for (std::size_t i = 0; i < cps_.size(); ++i) {
         if (cps_[i] == U'\r' && i + 1 < cps_.size() && cps_[i + 1] == U'\n') {
@@ -77,6 +96,12 @@ SourceText::SourceText(std::string original) : original_(std::move(original)) {
 
 std::optional<std::int64_t> SourceText::map(std::int64_t position,
                                             const PositionModel& model) const {
+    if (identity_ && !(model.utf16 && has_astral_)) {
+        if (position < 0 || position > code_points_) {
+            return std::nullopt;
+        }
+        return position;
+    }
     const std::vector<std::int64_t>& units = units_for(model);
     if (position < 0 || position > units.back()) {
         return std::nullopt;
@@ -86,6 +111,9 @@ std::optional<std::int64_t> SourceText::map(std::int64_t position,
         return std::nullopt;
     }
     const auto original_index = static_cast<std::size_t>(it - units.begin());
+    if (identity_) {
+        return static_cast<std::int64_t>(original_index);
+    }
     const std::int64_t stored = to_stored_[original_index];
     if (stored < 0) {
         return std::nullopt;
@@ -110,6 +138,19 @@ std::vector<PositionModel> SourceText::candidate_models(const PositionModel& pre
 const std::vector<std::int64_t>& SourceText::units_for(const PositionModel& model) const {
     const int key = (model.utf16 ? 1 : 0) + (model.crlf_as_one ? 2 : 0);
     auto& cached = units_cache_[key];
+    if (cached.empty() && identity_) {
+        // No CR in the text: only code points past U+FFFF count differently (UTF-16).
+        cached.reserve(static_cast<std::size_t>(code_points_) + 1);
+        std::int64_t u = 0;
+        for (const char c : original_) {
+            const auto byte = static_cast<unsigned char>(c);
+            if ((byte & 0xC0) != 0x80) {
+                cached.push_back(u);
+                u += (model.utf16 && byte >= 0xF0) ? 2 : 1;
+            }
+        }
+        cached.push_back(u);
+    }
     if (cached.empty()) {
         cached.resize(cps_.size() + 1);
         std::int64_t u = 0;

@@ -70,6 +70,10 @@ private:
     bool has_crlf_ = false;
     bool has_astral_ = false;
     bool mappable_ = true;
+    // The original is already the stored text: positions map to themselves, and cps_ and
+    // to_stored_ stay empty.
+    bool identity_ = false;
+    std::int64_t code_points_ = 0;  // when identity_
 };
 
 // Whitespace-insensitive comparison text: NFC, runs of blanks as one space, trimmed; empty

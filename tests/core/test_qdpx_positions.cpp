@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "core/text/unicode.h"
+
 using quire::exchange::qdpx::check_quote;
 using quire::exchange::qdpx::comparable;
 using quire::exchange::qdpx::PositionModel;
@@ -96,4 +98,25 @@ TEST_CASE("a selection's name verifies, proves nothing or contradicts its text",
     CHECK(check_quote("Theme 1", "We walked home.", document) == QuoteCheck::kUnverifiable);
     CHECK(check_quote("home", "We walked home.", document) == QuoteCheck::kUnverifiable);
     CHECK(check_quote("The bus was late", "We walked home.", document) == QuoteCheck::kMismatch);
+}
+
+TEST_CASE("a source already in stored form maps every position as the offset model says",
+          "[exchange][positions]") {
+    // NFC with LF line ends, as most exports are: accents, emoji, CJK and right-to-left text.
+    const std::string original =
+        "Zo\u00EB: caf\u00E9 \U0001F642 \u5B89\u5168\n"
+        "\u0645\u0631\u062D\u0628\u0627 \U0001F468\u200D\U0001F469\u200D\U0001F467 end\n";
+    const SourceText text(original);
+    REQUIRE(text.mappable());
+    CHECK(text.stored() == original);
+    const quire::text::OffsetMap offsets(original);
+    const std::int64_t points = quire::text::code_point_count(original);
+    for (std::int64_t cp = 0; cp <= points; ++cp) {
+        INFO(cp);
+        CHECK(text.map(cp, kCodePoints) == cp);
+        CHECK(text.map(offsets.utf16_of(cp), kUtf16) == cp);
+    }
+    CHECK_FALSE(text.map(points + 1, kCodePoints));
+    CHECK_FALSE(text.map(-1, kCodePoints));
+    CHECK_FALSE(text.map(offsets.utf16_of(10) + 1, kUtf16));  // inside U+1F642
 }
