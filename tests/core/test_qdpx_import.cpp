@@ -20,6 +20,7 @@
 #include "core/exchange/qdpx_export.h"
 #include "core/project/project.h"
 #include "core/text/unicode.h"
+#include "tests/core/zip_parts.h"
 #include "tests/support/scratch.h"
 #include "tests/support/shared.h"
 
@@ -36,19 +37,8 @@ using quire::test::ScratchDir;
 using quire::test::TempProjectPath;
 using Entries = std::vector<std::pair<std::string, std::string>>;
 
-// Writes a zip with the given entries (names are not checked, so hostile ones can be made).
 std::string write_zip(const ScratchDir& dir, const std::string& name, const Entries& entries) {
-    const std::string path = dir.path(name);
-    int error = 0;
-    zip_t* archive = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-    REQUIRE(archive != nullptr);
-    for (const auto& [entry, bytes] : entries) {
-        zip_source_t* source = zip_source_buffer(archive, bytes.data(), bytes.size(), 0);
-        REQUIRE(source != nullptr);
-        REQUIRE(zip_file_add(archive, entry.c_str(), source, ZIP_FL_ENC_UTF_8) >= 0);
-    }
-    REQUIRE(zip_close(archive) == 0);
-    return path;
+    return quire::test::write_zip(dir.path(name), entries);
 }
 
 std::string read_zip_entry(const std::string& path, const std::string& entry) {

@@ -7,9 +7,28 @@
 
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
-// Every entry of a zip archive (a .qdpx, an .xlsx) by name, read with libzip for tests.
+// Zip archives (a .qdpx, an .xlsx) for tests, written and read with libzip.
 namespace quire::test {
+
+using ZipEntries = std::vector<std::pair<std::string, std::string>>;
+
+// Writes a deflated zip at `path` with the given entries (names are not checked, so hostile
+// ones can be made) and returns the path.
+inline std::string write_zip(const std::string& path, const ZipEntries& entries) {
+    int error = 0;
+    zip_t* archive = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+    REQUIRE(archive != nullptr);
+    for (const auto& [entry, bytes] : entries) {
+        zip_source_t* source = zip_source_buffer(archive, bytes.data(), bytes.size(), 0);
+        REQUIRE(source != nullptr);
+        REQUIRE(zip_file_add(archive, entry.c_str(), source, ZIP_FL_ENC_UTF_8) >= 0);
+    }
+    REQUIRE(zip_close(archive) == 0);
+    return path;
+}
 
 inline std::map<std::string, std::string> read_zip_parts(const std::string& path) {
     int error = 0;
