@@ -64,34 +64,46 @@ W = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
      'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
 
 
+def document_xml(body: str) -> str:
+    return f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>'
+
+
 def docx(body: str, compress=False) -> bytes:
-    document = f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>'
     return zipped([("[Content_Types].xml", DOCX_TYPES), ("_rels/.rels", DOCX_RELS),
-                   ("word/document.xml", document)], compress)
+                   ("word/document.xml", document_xml(body))], compress)
 
 
-def docx_seeds() -> None:
-    write("docx", "paragraphs", docx(
+# Bodies of word/document.xml. Each is written twice: as a .docx, and bare (an input that is
+# not a zip is packed into a .docx by the harness, so that mutations reach the XML).
+DOCX_BODIES = {
+    "paragraphs": (
         '<w:p><w:r><w:t>Q: How did it start?</w:t></w:r></w:p><w:p/>'
         '<w:p><w:r><w:t xml:space="preserve">A: The </w:t><w:tab/><w:t>nurse</w:t><w:br/>'
-        '<w:t>caf\u00e9</w:t><w:noBreakHyphen/><w:softHyphen/><w:sym w:char="0041"/></w:r></w:p>'))
-    write("docx", "table", docx(
+        '<w:t>caf\u00e9</w:t><w:noBreakHyphen/><w:softHyphen/><w:sym w:char="0041"/></w:r></w:p>'),
+    "table": (
         '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Name</w:t></w:r></w:p></w:tc>'
         '<w:tc><w:p><w:r><w:t>Role</w:t></w:r></w:p><w:p><w:r><w:t>lead</w:t></w:r></w:p></w:tc>'
-        '</w:tr></w:tbl>'))
-    write("docx", "revisions_fields", docx(
+        '</w:tr></w:tbl>'),
+    "revisions_fields": (
         '<w:p><w:ins><w:r><w:t>kept</w:t></w:r></w:ins><w:del><w:r><w:delText>gone</w:delText>'
         '</w:r></w:del><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE'
         '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t>'
         '</w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
         '<w:p><w:pPr><w:rPr><w:del/></w:rPr></w:pPr><w:r><w:t>joined</w:t></w:r></w:p>'
         '<w:p><w:ruby><w:rt><w:r><w:t>kana</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>\u6f22</w:t>'
-        '</w:r></w:rubyBase></w:ruby></w:p>'))
-    write("docx", "textbox", docx(
+        '</w:r></w:rubyBase></w:ruby></w:p>'),
+    "textbox": (
         '<w:p><w:r><w:t>anchor</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps">'
         '<w:drawing><w:txbxContent><w:p><w:r><w:t>in the box</w:t></w:r></w:p></w:txbxContent>'
         '</w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>twice</w:t>'
-        '</w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>'))
+        '</w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>'),
+}
+
+
+def docx_seeds() -> None:
+    for name, body in DOCX_BODIES.items():
+        write("docx", name, docx(body))
+        write("docx", "xml_" + name, document_xml(body))
     write("docx", "deflated", docx('<w:p><w:r><w:t>Compressed text.</w:t></w:r></w:p>', True))
 
 
