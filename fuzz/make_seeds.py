@@ -176,6 +176,8 @@ def refi_seeds() -> None:
         write("qdpx", f"project_{i}", zipped([
             ("project.qde", refi_project(origin, "internal://" + text_name)),
             ("sources/" + text_name, CRLF_TEXT)]))
+        # Bare: the harness packs it with the same transcript.
+        write("qdpx", f"xml_project_{i}", refi_project(origin, "internal://" + text_name))
         # The qde harness keeps sources/interview.txt beside the file.
         write("qde", f"project_{i}", refi_project(origin, "relative://interview.txt"
                                                    if i == 3 else "internal://interview.txt"))
