@@ -209,6 +209,16 @@ def csv_seeds() -> None:
           "99999999999999999999\nInterview,Alex,Trust,90,200\n")
 
 
+def ratings_seeds() -> None:
+    # The first byte chooses the level: 0 nominal, 1 ordinal, 2 interval, 3 ratio.
+    write("ratings", "nominal", "\x00unit,A,B,C\n1,a,a,\n2,b,a,b\n3,,c,c\n4,a,a,a\n")
+    write("ratings", "ordinal", "\x01unit,A,B\r\nu1,1,2\r\nu2,3,3\r\nu3,2,\r\nu4,1,1\r\n")
+    write("ratings", "interval", "\x02id,Ann,Ben,Cat,Dev\n1,1.5,2,-3e2,\n2,0.25,0.25,1,1\n"
+          "3,,,,7\n4,1e308,1e308,-1e308,0\n")
+    write("ratings", "ratio", "\x03u,x,y\n1,0,0\n2,10,12\n3,\"4\",5\n")
+    write("ratings", "ragged", "\x00u,x,y\n1,a\n2,a,b,c\n")
+
+
 def search_seeds() -> None:
     for i, q in enumerate([
             "risk uncertainty", "risk OR harm", "risk NOT harm -family", '"young person"',
@@ -233,4 +243,5 @@ if __name__ == "__main__":
     docx_seeds()
     refi_seeds()
     csv_seeds()
+    ratings_seeds()
     search_seeds()
