@@ -13,7 +13,7 @@ import sys
 
 MAX_FILE_LINES = 800
 MAX_FUNCTION_LINES = 120
-FOLDERS = ["core", "search", "app", "bench", "tests"]
+FOLDERS = ["core", "search", "app", "bench", "tests", "fuzz"]
 SIGNATURE_START = re.compile(r"^( {4})?[A-Za-z_~]")
 NOT_A_FUNCTION = re.compile(
     r"^\s*(namespace|struct|class|enum|union|extern|if|for|while|switch|else|do|catch|try|return)\b")
