@@ -122,7 +122,10 @@ bool is_plain_number(std::string_view s) {
 }
 
 std::string quoted_field(std::string_view value, bool always) {
-    if (!always && value.find_first_of(",\"\r\n") == std::string_view::npos) {
+    // A field beginning with U+FEFF is quoted too: unquoted at the start of a file it would
+    // read back as a byte order mark and be dropped.
+    if (!always && value.find_first_of(",\"\r\n") == std::string_view::npos &&
+        value.substr(0, 3) != "\xEF\xBB\xBF") {
         return std::string(value);
     }
     std::string out = "\"";

@@ -84,6 +84,17 @@ TEST_CASE("csv_field quotes only when needed", "[csv]") {
     CHECK(csv_field("cr\rhere") == "\"cr\rhere\"");
 }
 
+TEST_CASE("a first field beginning with U+FEFF reads back whole, not as a byte order mark",
+          "[csv]") {
+    const CsvRow row = {
+        "\xEF\xBB\xBF"
+        "x",
+        "y"};
+    const auto rows = parse_csv(csv_line({row.begin(), row.end()}));
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0] == row);
+}
+
 TEST_CASE("csv_line joins fields with commas and ends with a newline", "[csv]") {
     CHECK(csv_line({"a", "b,c", "d\"e"}) == "a,\"b,c\",\"d\"\"e\"\n");
 }
