@@ -30,8 +30,9 @@
 // public methods turn into SearchIndexError.
 namespace quire::search {
 
-// Bump when what is indexed or how it is encoded changes: older indexes are rebuilt.
-inline constexpr const char* kFormat = "quire-search-1";
+// Bump when what is indexed or how it is encoded changes, folding included (tokenizer.h):
+// older indexes are rebuilt. 2: letters without a decomposition fold to ASCII (Ł -> l).
+inline constexpr const char* kFormat = "quire-search-2";
 inline constexpr const char* kFormatKey = "quire:format";
 inline constexpr const char* kProjectKey = "quire:project";
 inline constexpr const char* kLanguageKey = "quire:language";

@@ -3,8 +3,10 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
+#include <unicode/translit.h>
 #include <unicode/ubrk.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 #include <unicode/utext.h>
 
 #include <unordered_map>
@@ -25,6 +27,13 @@ bool is_foldable_mark(UChar32 c) {
            (c >= 0x06EA && c <= 0x06ED) || (c >= 0x1AB0 && c <= 0x1AFF) ||
            (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) ||
            (c >= 0xFE20 && c <= 0xFE2F);
+}
+
+// A Latin letter outside ASCII: what is left of one after its accents are removed (ø, ł,
+// đ, æ, þ, ı...) goes through Latin-ASCII.
+bool is_non_ascii_latin(UChar32 c) {
+    UErrorCode status = U_ZERO_ERROR;
+    return c >= 0x80 && uscript_getScript(c, &status) == USCRIPT_LATIN;
 }
 
 // "person's" -> "person": a reader searching for "person" expects the possessive, and
@@ -171,6 +180,8 @@ struct Tokenizer::State {
     std::int64_t previous_cp = 0;
     Word word;
     std::unordered_map<std::string, std::string> folded;  // non-ASCII words seen before
+    // Made on the first word that needs it: ASCII and non-Latin text never do.
+    std::unique_ptr<icu::Transliterator> latin_ascii;
 
     ~State() {
         if (utext != nullptr) {
@@ -205,14 +216,24 @@ struct Tokenizer::State {
         icu::UnicodeString s = icu::UnicodeString::fromUTF8(raw);
         s.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)), icu::UnicodeString("'"));
         s.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x02BC)), icu::UnicodeString("'"));
+        // ŉ is Afrikaans 'n, which a reader types "'n" and the word breaker makes "n".
+        s.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x0149)), icu::UnicodeString("n"));
         icu::UnicodeString decomposed = nfd->normalize(casefold->normalize(s, status), status);
         icu::UnicodeString kept;
+        bool latin = false;
         for (std::int32_t i = 0; i < decomposed.length();) {
             const UChar32 c = decomposed.char32At(i);
-            if (!is_foldable_mark(c)) {
+            // The middle dot joins Catalan's l·l (and is what NFKC makes of Ŀ): it goes, as
+            // a reader searching "collegi" or "Lluis" would not type it.
+            if (!is_foldable_mark(c) && c != 0x00B7) {
                 kept.append(c);
+                latin = latin || is_non_ascii_latin(c);
             }
             i += U16_LENGTH(c);
+        }
+        if (latin) {
+            to_ascii(kept);
+            kept.foldCase();  // Latin-ASCII writes small capitals (ʀ, ɪ) as capitals
         }
         const icu::UnicodeString composed = nfc->normalize(kept, status);
         if (U_FAILURE(status)) {
@@ -225,6 +246,32 @@ struct Tokenizer::State {
             folded.clear();  // bounded memory on pathological vocabularies
         }
         folded.emplace(key, out);
+    }
+
+    // Letters that have no decomposition and so keep no accent to remove (ł ø đ æ œ þ ħ ı
+    // ĸ ŋ ŧ) become the ASCII a reader would type, through ICU's Latin-ASCII: each run of
+    // non-ASCII Latin letters alone, so that other scripts in the word are left as they are.
+    void to_ascii(icu::UnicodeString& s) {
+        if (!latin_ascii) {
+            UErrorCode status = U_ZERO_ERROR;
+            latin_ascii.reset(
+                icu::Transliterator::createInstance("Latin-ASCII", UTRANS_FORWARD, status));
+            if (U_FAILURE(status) || !latin_ascii) {
+                throw Error(std::string("cannot create ICU's Latin-ASCII transliterator: ") +
+                            u_errorName(status));
+            }
+        }
+        for (std::int32_t i = 0; i < s.length();) {
+            if (!is_non_ascii_latin(s.char32At(i))) {
+                i += U16_LENGTH(s.char32At(i));
+                continue;
+            }
+            std::int32_t end = i;
+            while (end < s.length() && is_non_ascii_latin(s.char32At(end))) {
+                end += U16_LENGTH(s.char32At(end));
+            }
+            i = latin_ascii->transliterate(s, i, end);
+        }
     }
 };
 
