@@ -20,6 +20,25 @@ std::vector<Xapian::termpos> positions(const Xapian::Database& d, Xapian::docid 
     return out;
 }
 
+void merge_into(std::vector<Xapian::termpos>& all, std::vector<Xapian::termpos> more);
+
+// The positions of every term of document `did` that begins with `prefix`, in order.
+std::vector<Xapian::termpos> prefix_positions(const Xapian::Database& d, Xapian::docid did,
+                                              const std::string& prefix) {
+    std::vector<Xapian::termpos> out;
+    Xapian::TermIterator it = d.termlist_begin(did);
+    it.skip_to(prefix);
+    for (; it != d.termlist_end(did); ++it) {
+        const std::string term = *it;
+        if (term.compare(0, prefix.size(), prefix) != 0) {
+            break;
+        }
+        merge_into(out,
+                   std::vector<Xapian::termpos>(it.positionlist_begin(), it.positionlist_end()));
+    }
+    return out;
+}
+
 void merge_into(std::vector<Xapian::termpos>& all, std::vector<Xapian::termpos> more) {
     if (all.empty()) {
         all = std::move(more);
@@ -186,8 +205,14 @@ Xapian::Query ParagraphMatcher::leaf_query(const QueryNode& n) {
         case QueryNode::Kind::Phrase: {
             leaf.terms = n.words;
             std::vector<Xapian::Query> parts;
-            for (const std::string& w : n.words) {
-                parts.emplace_back(w);
+            for (std::size_t i = 0; i < n.words.size(); ++i) {
+                parts.push_back(is_prefix(n, i)
+                                    ? Xapian::Query(Xapian::Query::OP_WILDCARD, n.words[i])
+                                    : Xapian::Query(n.words[i]));
+            }
+            if (!n.prefixes.empty()) {
+                // The candidates have every part; the paragraph check finds them in order.
+                return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
             }
             return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
                                  static_cast<Xapian::termcount>(n.words.size()));
@@ -270,24 +295,15 @@ std::vector<PositionRange> ParagraphMatcher::leaf_spans(const Leaf& leaf, Xapian
         case QueryNode::Kind::ExactWord:
             single = positions(db_, did, leaf.terms[0]);
             break;
-        case QueryNode::Kind::Prefix: {
-            const std::string& prefix = leaf.terms[0];
-            Xapian::TermIterator it = db_.termlist_begin(did);
-            it.skip_to(prefix);
-            for (; it != db_.termlist_end(did); ++it) {
-                const std::string term = *it;
-                if (term.compare(0, prefix.size(), prefix) != 0) {
-                    break;
-                }
-                std::vector<Xapian::termpos> p(it.positionlist_begin(), it.positionlist_end());
-                merge_into(single, std::move(p));
-            }
+        case QueryNode::Kind::Prefix:
+            single = prefix_positions(db_, did, leaf.terms[0]);
             break;
-        }
         case QueryNode::Kind::Phrase: {
             std::vector<std::vector<Xapian::termpos>> words;
-            for (const std::string& t : leaf.terms) {
-                words.push_back(positions(db_, did, t));
+            for (std::size_t i = 0; i < leaf.terms.size(); ++i) {
+                const std::string& t = leaf.terms[i];
+                words.push_back(is_prefix(n, i) ? prefix_positions(db_, did, t)
+                                                : positions(db_, did, t));
                 if (words.back().empty()) {
                     return out;
                 }
