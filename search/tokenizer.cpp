@@ -106,63 +106,62 @@ std::pair<Cls, std::size_t> classify(std::string_view s, std::size_t i) {
 // Word spans of text in the characters classify() knows, following UAX #29 rules WB5-WB12
 // (letters and digits join; a MidNumLet joins two letters or two digits, a MidNum two
 // digits). Returns false, leaving `out` unspecified, when the text has other characters.
+// Keeps nothing per character: a paragraph may be a line of tens of megabytes.
 bool fast_spans(std::string_view s, std::size_t most, std::vector<WordSpan>& out) {
-    std::vector<std::pair<Cls, std::size_t>> chars;  // class, byte length
-    chars.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
-        const auto c = classify(s, i);
-        if (c.second == 0) {
+        const std::size_t length = classify(s, i).second;
+        if (length == 0) {
             return false;
         }
-        chars.push_back(c);
-        i += c.second;
+        i += length;
     }
     auto is_alnum = [](Cls c) { return c == Cls::Letter || c == Cls::Digit; };
     std::size_t byte = 0;
     std::int64_t cp = 0;
-    for (std::size_t k = 0; k < chars.size();) {
-        if (!is_alnum(chars[k].first)) {
-            byte += chars[k].second;
+    while (byte < s.size()) {
+        const auto [cls, length] = classify(s, byte);
+        if (!is_alnum(cls)) {
+            byte += length;
             ++cp;
-            ++k;
             continue;
         }
         WordSpan w;
         w.byte_start = byte;
         w.start = cp;
-        std::size_t j = k;
-        std::size_t end_byte = byte;
-        for (;;) {
-            end_byte += chars[j].second;
-            ++j;
-            if (j < chars.size() && is_alnum(chars[j].first)) {
+        Cls last = cls;  // of the word's last character so far
+        std::size_t end = byte + length;
+        std::int64_t end_cp = cp + 1;
+        while (end < s.size()) {
+            const auto [next, next_length] = classify(s, end);
+            if (is_alnum(next)) {
+                last = next;
+                end += next_length;
+                ++end_cp;
                 continue;
             }
             // A single joiner between two letters (MidNumLet) or two digits (either kind).
-            if (j + 1 < chars.size() &&
-                (chars[j].first == Cls::MidNumLet || chars[j].first == Cls::MidNum)) {
-                const Cls before = chars[j - 1].first;
-                const Cls after = chars[j + 1].first;
-                const bool letters = before == Cls::Letter && after == Cls::Letter &&
-                                     chars[j].first == Cls::MidNumLet;
-                const bool digits = before == Cls::Digit && after == Cls::Digit;
+            if ((next == Cls::MidNumLet || next == Cls::MidNum) && end + next_length < s.size()) {
+                const auto [after, after_length] = classify(s, end + next_length);
+                const bool letters =
+                    last == Cls::Letter && after == Cls::Letter && next == Cls::MidNumLet;
+                const bool digits = last == Cls::Digit && after == Cls::Digit;
                 if (letters || digits) {
-                    end_byte += chars[j].second;
-                    ++j;
+                    last = after;
+                    end += next_length + after_length;
+                    end_cp += 2;
                     continue;
                 }
             }
             break;
         }
-        w.byte_end = end_byte;
-        w.end = cp + static_cast<std::int64_t>(j - k);
+        w.byte_end = end;
+        w.end = end_cp;
         out.push_back(w);
         if (out.size() == most) {
             return true;
         }
-        cp = w.end;
-        byte = end_byte;
-        k = j;
+        cp = end_cp;
+        byte = end;
     }
     return true;
 }
