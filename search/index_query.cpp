@@ -466,8 +466,8 @@ void ParagraphMatcher::collect_leaves(const QueryNode& n) {
     }
 }
 
-// A few exact terms are looked up one by one; prefixes, or many terms (OR of thousands of
-// words), take one pass over the document's own terms instead, each looked up in the
+// A few terms and prefixes are looked up one by one; many (OR of thousands of words or
+// wildcards) take one pass over the document's own terms instead, each looked up in the
 // query's tables: the cost is then the document's vocabulary, not terms x documents.
 ParagraphMatcher::LeafPositions ParagraphMatcher::leaf_positions(Xapian::docid did) const {
     LeafPositions out(leaves_.size());
@@ -477,18 +477,32 @@ ParagraphMatcher::LeafPositions ParagraphMatcher::leaf_positions(Xapian::docid d
     }
     auto add = [&](const std::vector<TermUse>& uses, Xapian::PositionIterator from,
                    Xapian::PositionIterator to) {
-        const std::vector<Xapian::termpos> ps(from, to);
-        for (const TermUse& u : uses) {
-            auto& slot = out[u.leaf][u.slot];
-            slot.insert(slot.end(), ps.begin(), ps.end());
+        auto& first = out[uses[0].leaf][uses[0].slot];
+        const std::size_t at = first.size();
+        first.insert(first.end(), from, to);
+        for (std::size_t u = 1; u < uses.size(); ++u) {
+            auto& slot = out[uses[u].leaf][uses[u].slot];
+            slot.insert(slot.end(), first.begin() + static_cast<std::ptrdiff_t>(at),
+                        first.begin() + static_cast<std::ptrdiff_t>(at) +
+                            static_cast<std::ptrdiff_t>(first.size() - at));
         }
     };
     constexpr std::size_t kLookups = 64;
-    if (prefixes_.empty() && exact_.size() <= kLookups) {
+    if (exact_.size() + prefixes_.size() <= kLookups) {
         for (const auto& [term, uses] : exact_) {
             add(uses, db_.positionlist_begin(did, term), db_.positionlist_end(did, term));
         }
+        for (const auto& [prefix, uses] : prefixes_) {
+            Xapian::TermIterator it = db_.termlist_begin(did);
+            for (it.skip_to(prefix); it != db_.termlist_end(did); ++it) {
+                if ((*it).compare(0, prefix.size(), prefix) != 0) {
+                    break;
+                }
+                add(uses, it.positionlist_begin(), it.positionlist_end());
+            }
+        }
     } else {
+        std::string key;  // reused: no allocation per term
         for (auto it = db_.termlist_begin(did); it != db_.termlist_end(did); ++it) {
             const std::string term = *it;
             if (const auto e = exact_.find(term); e != exact_.end()) {
@@ -496,7 +510,8 @@ ParagraphMatcher::LeafPositions ParagraphMatcher::leaf_positions(Xapian::docid d
             }
             const std::size_t longest = std::min(longest_prefix_, term.size());
             for (std::size_t length = shortest_prefix_; length <= longest; ++length) {
-                if (const auto p = prefixes_.find(term.substr(0, length)); p != prefixes_.end()) {
+                key.assign(term, 0, length);
+                if (const auto p = prefixes_.find(key); p != prefixes_.end()) {
                     add(p->second, it.positionlist_begin(), it.positionlist_end());
                 }
             }
@@ -505,8 +520,13 @@ ParagraphMatcher::LeafPositions ParagraphMatcher::leaf_positions(Xapian::docid d
     // Several terms may feed one slot (a word's forms, a prefix's words).
     for (auto& leaf : out) {
         for (auto& slot : leaf) {
-            std::sort(slot.begin(), slot.end());
-            slot.erase(std::unique(slot.begin(), slot.end()), slot.end());
+            const bool increasing =
+                std::adjacent_find(slot.begin(), slot.end(),
+                                   [](auto a, auto b) { return a >= b; }) == slot.end();
+            if (!increasing) {
+                std::sort(slot.begin(), slot.end());
+                slot.erase(std::unique(slot.begin(), slot.end()), slot.end());
+            }
         }
     }
     return out;

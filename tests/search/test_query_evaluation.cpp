@@ -247,3 +247,32 @@ TEST_CASE("the index finds exactly the hits a plain paragraph-by-paragraph readi
     }
     CHECK(compared > 250);
 }
+
+TEST_CASE("a query naming thousands of words finds what its words find", "[search]") {
+    quire::test::ScratchDir dir;
+    Project project = Project::create(dir.path("p.quire"), "Many words");
+    project.set_language("xx");
+    project.add_document("A", "risk and trust\nnothing here\nthe family at risk\n");
+    project.add_document("B", "trust the school\n");
+    IndexOptions options;
+    options.folder = dir.path("index");
+    Index index(project, options);
+    auto hits = [&](const std::string& q) {
+        SearchRequest r;
+        r.query = q;
+        r.limit = 1000;
+        std::set<std::pair<std::string, TextRange>> out;
+        for (const auto& h : index.search(r).hits) {
+            out.insert({h.document_name, h.range});
+        }
+        return out;
+    };
+    // More words than are ranked: every transcript becomes a candidate.
+    std::string many = "risk OR trust";
+    for (int i = 0; i < 5000; ++i) {
+        many += " OR absent" + std::to_string(i);
+    }
+    CHECK(hits(many) == hits("risk OR trust"));
+    CHECK(hits(many).size() == 4);
+    CHECK(hits("(" + many + ") school") == hits("trust school"));
+}
