@@ -208,6 +208,33 @@ void coding_every_occurrence(const std::string& cli, const std::string& folder, 
     print_row("quire-cli search --apply-code, the same transcripts", apply);
 }
 
+// `search --count` on the same transcripts once each occurrence of "risk" is coded: as
+// many codings as hits, each hit inside one, counted per code.
+void counting_codes(const std::string& cli, const std::string& folder, int runs) {
+    const std::string path = folder + "/count.quire";
+    const std::string log = folder + "/commands.log";
+    remove_project(path);
+    run_process({cli, "new", path}, "/dev/null", log);
+    std::vector<std::string> import = {cli, "import", path};
+    for (int i = 0; i < 3; ++i) {
+        import.push_back(folder + "/match-" + std::to_string(i) + ".txt");
+    }
+    run_process(import, "/dev/null", log);
+    run_process({cli, "code", "add", path, "C"}, "/dev/null", log);
+    std::vector<double> ms;
+    for (int i = 0; i < 3; ++i) {
+        const std::string doc = "match-" + std::to_string(i);
+        run_process({cli, "code", "apply", path, "--doc", doc, "--code", "C", "--coder", "Ann",
+                     "--match", "risk"},
+                    "/dev/null", log);
+        ms.push_back(median_ms(runs, [&] {
+            run_process({cli, "search", path, "risk doc:" + doc, "--count", "--limit", "1"},
+                        "/dev/null", log);
+        }));
+    }
+    print_row("quire-cli search --count, each hit coded (hits per code)", ms);
+}
+
 // OR of many words and of many wildcards over 200 transcripts of 10,000 words (60,000
 // distinct pseudo-words), every hit counted.
 void or_of_many(const std::string& folder, int runs) {
@@ -308,6 +335,7 @@ int run_scaling(const std::string& cli, const std::string& work, int runs) {
     }
     if (wanted("coding")) {
         coding_every_occurrence(cli, folder, runs);
+        counting_codes(cli, folder, runs);
     }
     if (wanted("or")) {
         or_of_many(folder, runs);

@@ -276,3 +276,66 @@ TEST_CASE("a query naming thousands of words finds what its words find", "[searc
     CHECK(hits(many).size() == 4);
     CHECK(hits("(" + many + ") school") == hits("trust school"));
 }
+
+TEST_CASE("hits per code count each code with a coding around the hit once", "[search]") {
+    quire::test::ScratchDir dir;
+    Project project = Project::create(dir.path("p.quire"), "Facets");
+    std::mt19937 random(77);
+    std::string text;
+    for (int line = 0; line < 40; ++line) {
+        for (int w = 0; w < 12; ++w) {
+            text += (w ? " " : "") + std::string(random() % 3 == 0 ? "risk" : "calm");
+        }
+        text += "\n";
+    }
+    const quire::Id doc = project.add_document("D", text).document.id;
+    const std::int64_t length = static_cast<std::int64_t>(text.size());
+    const std::vector<quire::Id> codes = {project.add_code("A").id, project.add_code("B").id,
+                                          project.add_code("C").id};
+    const std::vector<quire::Id> coders = {project.ensure_coder("Ann").id,
+                                           project.ensure_coder("Ben").id};
+    struct Coded {
+        TextRange range;
+        quire::Id code;
+        quire::Id coder;
+    };
+    std::vector<Coded> coded;
+    for (int i = 0; i < 300; ++i) {
+        const std::int64_t start = static_cast<std::int64_t>(random() % (length - 1));
+        const std::int64_t end = start + 1 + static_cast<std::int64_t>(random() % 120);
+        const Coded c{{start, std::min(end, length)}, codes[random() % 3], coders[random() % 2]};
+        project.apply_code(doc, c.code, c.coder, c.range.start, c.range.end);
+        coded.push_back(c);
+    }
+    IndexOptions options;
+    options.folder = dir.path("index");
+    Index index(project, options);
+    for (const std::vector<quire::Id>& chosen :
+         {std::vector<quire::Id>{}, std::vector<quire::Id>{coders[1]}}) {
+        SearchRequest r;
+        r.query = "risk";
+        r.limit = 100000;
+        r.count_all = true;
+        r.filter.coders = chosen;
+        const auto results = index.search(r);
+        std::map<quire::Id, std::size_t> expected;
+        for (const auto& h : results.hits) {
+            std::set<quire::Id> around;
+            for (const Coded& c : coded) {
+                const bool by_chosen = chosen.empty() || c.coder == chosen[0];
+                if (by_chosen && c.range.contains(h.range)) {
+                    around.insert(c.code);
+                }
+            }
+            for (const quire::Id code : around) {
+                ++expected[code];
+            }
+        }
+        std::map<quire::Id, std::size_t> counted;
+        for (const auto& facet : results.by_code) {
+            counted[facet.id] = facet.hits;
+        }
+        CHECK(counted == expected);
+        CHECK(expected.size() == 3);
+    }
+}
