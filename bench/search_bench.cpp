@@ -5,15 +5,11 @@
 // Usage:
 //   search_bench [TRANSCRIPTS=1000] [--cli PATH/TO/quire-cli] [--work FOLDER]
 //                [--words WORDS_PER_TRANSCRIPT=11500] [--runs 20] [--verbose]
+//   search_bench --scaling [--cli PATH/TO/quire-cli] [--work FOLDER] [--runs N]
+//                (growth with the size of one input: bench/search_scaling.h)
 // The work folder (default /tmp/quire-search-bench) gets the .txt files, two project files,
 // the raw Xapian databases and cache/ (XDG_CACHE_HOME of every command, so Quire's index
 // goes there).
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -30,62 +26,22 @@
 #include <vector>
 
 #include "bench/corpus.h"
+#include "bench/process.h"
 #include "bench/raw_xapian.h"
+#include "bench/search_scaling.h"
 #include "core/project/project.h"
 #include "search/search.h"
 #include "search/tokenizer.h"
 
-extern char** environ;
-
 namespace {
 
 namespace fs = std::filesystem;
+using bench::ProcessRun;
+using bench::run_process;
 using Clock = std::chrono::steady_clock;
 
 double ms_since(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-struct ProcessRun {
-    double seconds = 0;
-    double cpu_seconds = 0;  // user + system of the child
-    double max_rss_mb = 0;
-};
-
-// Runs argv[0] with argv, stdout to `out` and stderr to `err` (appended); exits on failure.
-ProcessRun run_process(const std::vector<std::string>& argv, const std::string& out,
-                       const std::string& err) {
-    std::vector<char*> args;
-    for (const std::string& a : argv) {
-        args.push_back(const_cast<char*>(a.c_str()));
-    }
-    args.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-    const auto start = Clock::now();
-    pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (spawned != 0) {
-        std::fprintf(stderr, "search_bench: cannot run %s: %s\n", args[0], std::strerror(spawned));
-        std::exit(1);
-    }
-    int status = 0;
-    rusage usage{};
-    wait4(pid, &status, 0, &usage);
-    ProcessRun run;
-    run.seconds = ms_since(start) / 1000.0;
-    run.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-                      static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-    run.max_rss_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        std::fprintf(stderr, "search_bench: %s %s failed (status %d); see %s\n", argv[0].c_str(),
-                     argv.size() > 1 ? argv[1].c_str() : "", status, err.c_str());
-        std::exit(1);
-    }
-    return run;
 }
 
 std::string read_file(const std::string& path) {
@@ -299,6 +255,7 @@ struct Options {
     bool verbose = false;
     bool queries_only = false;  // reuse the work folder of an earlier full run
     bool quire_only = false;    // with --queries-only: no raw Xapian queries
+    bool scaling = false;       // only the growth with input size
     std::string cli;
     std::string work;
 };
@@ -324,12 +281,16 @@ std::optional<Options> parse_options(int argc, char** argv) {
             o.queries_only = true;
         } else if (a == "--quire-only") {
             o.quire_only = true;
+        } else if (a == "--scaling") {
+            o.scaling = true;
         } else if (!a.empty() && a[0] != '-') {
             o.transcripts = std::max(1, std::atoi(a.c_str()));
         } else {
             std::fprintf(stderr,
                          "usage: search_bench [TRANSCRIPTS] [--cli QUIRE-CLI] [--work FOLDER] "
-                         "[--words N] [--runs N] [--verbose] [--queries-only [--quire-only]]\n");
+                         "[--words N] [--runs N] [--verbose] [--queries-only [--quire-only]]\n"
+                         "       search_bench --scaling [--cli QUIRE-CLI] [--work FOLDER] "
+                         "[--runs N]\n");
             return std::nullopt;
         }
     }
@@ -620,6 +581,9 @@ int main(int argc, char** argv) {
         return 2;
     }
     fs::create_directories(o.work);
+    if (o.scaling) {
+        return bench::run_scaling(o.cli, o.work, o.runs);
+    }
     const WorkFolder w(o.work);
     if (o.queries_only) {
         setenv("XDG_CACHE_HOME", w.cache.c_str(), 1);

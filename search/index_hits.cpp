@@ -71,9 +71,17 @@ std::string ParagraphText::snippet(const std::vector<PositionRange>& matches,
     }
     std::string out = cut_before ? "\u2026" : "";
     std::size_t at = from;
-    for (const PositionRange& s : matches) {
+    // Only the matches inside the snippet: a paragraph may have hundreds of thousands.
+    const auto inside = std::partition_point(
+        matches.begin(), matches.end(),
+        [&](const PositionRange& s) { return words[s.first - first].byte_start < from; });
+    for (auto m = inside; m != matches.end(); ++m) {
+        const PositionRange& s = *m;
         const std::size_t b = words[s.first - first].byte_start;
         const std::size_t e = words[s.last - first].byte_end;
+        if (b >= to) {
+            break;
+        }
         if (b < at || e > to) {
             continue;
         }
@@ -98,12 +106,19 @@ CodeHitsOutcome code_hits(Project& project, const std::vector<Hit>& hits, Id cod
     }
     CodeHitsOutcome outcome;
     Project::Action action(project);
-    for (const auto& [doc, range] : ranges) {
-        const ApplyOutcome r = project.apply_code(doc, code, coder, range.start, range.end);
-        if (r.existed) {
-            ++outcome.already_coded;
-        } else {
-            outcome.added.push_back(r.coding.id);
+    // A document's ranges at once: its row is read once, not once per hit.
+    for (auto it = ranges.begin(); it != ranges.end();) {
+        const Id doc = it->first;
+        std::vector<TextRange> of_document;
+        for (; it != ranges.end() && it->first == doc; ++it) {
+            of_document.push_back(it->second);
+        }
+        for (const ApplyOutcome& r : project.apply_code_ranges(doc, code, coder, of_document)) {
+            if (r.existed) {
+                ++outcome.already_coded;
+            } else {
+                outcome.added.push_back(r.coding.id);
+            }
         }
     }
     action.commit();

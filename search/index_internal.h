@@ -37,8 +37,9 @@ public:
     using SearchIndexError::SearchIndexError;
 };
 
-// Bump when what is indexed or how it is encoded changes: older indexes are rebuilt.
-inline constexpr const char* kFormat = "quire-search-1";
+// Bump when what is indexed or how it is encoded changes, folding included (tokenizer.h):
+// older indexes are rebuilt. 2: letters without a decomposition fold to ASCII (Ł -> l).
+inline constexpr const char* kFormat = "quire-search-2";
 inline constexpr const char* kFormatKey = "quire:format";
 inline constexpr const char* kProjectKey = "quire:project";
 inline constexpr const char* kLanguageKey = "quire:language";
@@ -90,10 +91,15 @@ struct PositionRange {
 // A word, prefix or phrase of the query and the index terms it stands for.
 struct Leaf {
     const QueryNode* node = nullptr;
-    std::vector<std::string> terms;  // Word: its forms; ExactWord/Phrase: the words
+    std::vector<std::string> terms;  // Word: its forms; ExactWord, Prefix, Phrase: the words
 };
-using Leaves = std::map<const QueryNode*, Leaf>;
-using LeafSpans = std::map<const QueryNode*, std::vector<PositionRange>>;
+
+// Where an index term (or prefix) of the query is used: word `slot` of leaf `leaf` (a
+// phrase's words are its slots; other leaves have one).
+struct TermUse {
+    std::uint32_t leaf = 0;
+    std::uint32_t slot = 0;
+};
 
 // The matches of one paragraph that make the query true there.
 struct ParagraphHits {
@@ -103,7 +109,9 @@ struct ParagraphHits {
 
 // A parsed query against one index (index_query.cpp): the Xapian query that finds the
 // candidate documents, and the paragraph-level decision of AND, NOT, phrases and NEAR in
-// each of them. Keeps references to its arguments.
+// each of them. Deciding one document costs O(n log n) in the matches of its leaves (and a
+// pass over its terms when the query has many), whatever the number of paragraphs or of
+// words ORed. Keeps references to its arguments.
 class ParagraphMatcher {
 public:
     ParagraphMatcher(const Xapian::Database& db, const Xapian::Stem& stem, const QueryNode& root);
@@ -114,17 +122,28 @@ public:
     std::vector<ParagraphHits> hits_in(Xapian::docid did,
                                        const std::vector<Paragraph>& paragraphs) const;
 
+    // Every position of each leaf's words in document `did`: [leaf][slot], sorted.
+    using LeafPositions = std::vector<std::vector<std::vector<Xapian::termpos>>>;
+
 private:
     std::vector<std::string> forms_of(const std::string& word) const;
     Xapian::Query leaf_query(const QueryNode& n);
     Xapian::Query document_query(const QueryNode& n);
     void collect_leaves(const QueryNode& n);
-    std::vector<PositionRange> leaf_spans(const Leaf& leaf, Xapian::docid did) const;
+    void use_term(const std::string& term, bool prefix, TermUse use);
+    LeafPositions leaf_positions(Xapian::docid did) const;
 
     const Xapian::Database& db_;
     const Xapian::Stem& stem_;
     const QueryNode& root_;
-    Leaves leaves_;  // filled while query_ is built
+    // Filled while query_ is built.
+    std::vector<Leaf> leaves_;
+    std::unordered_map<const QueryNode*, std::uint32_t> leaf_of_;
+    std::unordered_map<std::string, std::vector<TermUse>> exact_;     // term -> its uses
+    std::unordered_map<std::string, std::vector<TermUse>> prefixes_;  // prefix -> its uses
+    std::size_t shortest_prefix_ = static_cast<std::size_t>(-1);
+    std::size_t longest_prefix_ = 0;
+    std::size_t named_terms_ = 0;  // index terms the query names, wildcards expanded
     Xapian::Query query_;
 };
 

@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <cstdint>
+#include <tuple>
 
 #include "core/text/unicode.h"
 #include "search/tokenizer.h"
@@ -18,7 +19,8 @@ struct Token {
     std::string raw;    // Field: as typed
     int distance = 10;  // Near
     bool negated = false;
-    std::size_t at = 0;  // 1-based character position, for messages
+    bool quoted_name = false;  // Field: "service centre":Northgate
+    std::size_t at = 0;        // 1-based character position, for messages
 };
 
 std::size_t character_at(std::string_view s, std::size_t byte) {
@@ -78,6 +80,27 @@ bool is_field_name(std::string_view name) {
     return true;
 }
 
+// The value of a field from `at` (just past its ":"): the quoted text when a quote opens
+// there, else the run up to a space, a parenthesis or a quote. Returns it with the position
+// after it; the value is empty when nothing follows the ":".
+std::pair<std::string, std::size_t> field_value(std::string_view q, std::size_t at) {
+    if (at < q.size() && quote_length(q, at) > 0) {
+        return quoted_at(q, at);
+    }
+    std::size_t j = at;
+    while (j < q.size() && !is_space(q, j) && q[j] != '(' && q[j] != ')' &&
+           quote_length(q, j) == 0) {
+        ++j;
+    }
+    return {std::string(q.substr(at, j - at)), j};
+}
+
+// The fields every project has (the others are its attributes).
+bool is_builtin_field(const std::string& name) {
+    return name == "doc" || name == "document" || name == "case" || name == "code" ||
+           name == "coder";
+}
+
 std::vector<Token> lex(std::string_view q) {
     std::vector<Token> out;
     std::size_t i = 0;
@@ -103,6 +126,17 @@ std::vector<Token> lex(std::string_view q) {
         }
         if (quote_length(q, i) > 0) {
             auto [text, next] = quoted_at(q, i);
+            if (next < q.size() && q[next] == ':') {
+                // A field whose name has spaces: "service centre":Northgate.
+                const std::size_t from = i;
+                t.kind = Token::Kind::Field;
+                t.quoted_name = true;
+                t.name = std::move(text);
+                std::tie(t.text, i) = field_value(q, next + 1);
+                t.raw = std::string(q.substr(from, i - from));
+                out.push_back(t);
+                continue;
+            }
             t.kind = Token::Kind::Quoted;
             t.text = std::move(text);
             i = next;
@@ -131,19 +165,11 @@ std::vector<Token> lex(std::string_view q) {
                 t.distance = std::stoi(n);
             }
         } else if (colon != std::string::npos && colon > 0 && is_field_name(run.substr(0, colon))) {
+            // The parser decides whether it is a filter: "Interviewer:" is a word.
             t.kind = Token::Kind::Field;
             t.name = run.substr(0, colon);
-            t.text = run.substr(colon + 1);
-            if (t.text.empty() && j < q.size() && quote_length(q, j) > 0) {
-                auto [value, next] = quoted_at(q, j);
-                t.text = std::move(value);
-                j = next;
-            }
+            std::tie(t.text, j) = field_value(q, i + colon + 1);
             t.raw = std::string(q.substr(i, j - i));
-            if (t.text.empty()) {
-                t.kind = Token::Kind::Word;  // "Interviewer:" is a word, not a filter
-                t.text = run;
-            }
         } else {
             t.kind = Token::Kind::Word;
             t.text = run;
@@ -315,15 +341,29 @@ private:
                 take();
                 return negate_if(t, std::move(inner));
             }
-            case Token::Kind::Quoted: {
-                QueryNode n = words_node(t.text, true, tokenizer_);
-                if (n.kind == QueryNode::Kind::And) {
-                    fail(query_, t.at, "the quotes hold no words");
-                }
-                return negate_if(t, std::move(n));
-            }
+            case Token::Kind::Quoted:
+                return negate_if(t, quoted(t));
             case Token::Kind::Field: {
-                if (is_field_ && !is_field_(t.name)) {
+                const bool known = !is_field_ || is_field_(t.name);
+                if (t.text.empty()) {
+                    // "code:" would otherwise search the word "code", and find it.
+                    if (known && (is_field_ || t.quoted_name || is_builtin_field(t.name))) {
+                        fail(query_, t.at,
+                             "the filter " + t.raw + " has nothing after it (" + t.name +
+                                 ":VALUE, or " + t.name + ":\"VALUE WITH SPACES\")");
+                    }
+                    // "Interviewer:" is the word before a colon.
+                    Token as_words = t;
+                    as_words.text = t.quoted_name ? t.name : t.raw;
+                    return negate_if(t, t.quoted_name ? quoted(as_words) : word(as_words));
+                }
+                if (!known) {
+                    if (t.quoted_name) {
+                        fail(query_, t.at,
+                             "\"" + t.name +
+                                 "\" is not a field (doc, case, code, coder) or an "
+                                 "attribute of this project");
+                    }
                     // Not a field of this project: "note:urgent" is searched as words.
                     Token as_words = t;
                     as_words.text = t.raw;
@@ -341,6 +381,47 @@ private:
             default:
                 fail(query_, t.at, "expected a word, a phrase or \"(\"");
         }
+    }
+
+    // A quoted phrase or word, not stemmed. A "*" at the end of a word in it makes that
+    // word a prefix: "work* with" finds "working with" and "worked with".
+    QueryNode quoted(const Token& t) {
+        const std::string& text = t.text;
+        const std::vector<Word> words = tokenizer_.words(text);
+        if (words.empty()) {
+            fail(query_, t.at,
+                 text.find('*') != std::string::npos
+                     ? "a wildcard \"*\" goes at the end of a word (\"work* with\")"
+                     : "the quotes hold no words");
+        }
+        QueryNode n;
+        n.kind = words.size() == 1 ? QueryNode::Kind::ExactWord : QueryNode::Kind::Phrase;
+        std::size_t next_word = 0;
+        for (std::size_t star = text.find('*'); star != std::string::npos;
+             star = text.find('*', star + 1)) {
+            while (next_word < words.size() && words[next_word].byte_end < star) {
+                ++next_word;
+            }
+            // Right after a word, and not joined to the next one ("ex*ploit").
+            const bool after_word = next_word < words.size() && words[next_word].byte_end == star;
+            const bool before_word =
+                next_word + 1 < words.size() && words[next_word + 1].byte_start == star + 1;
+            if (!after_word || before_word) {
+                fail(query_, t.at, "a wildcard \"*\" goes at the end of a word (\"work* with\")");
+            }
+            if (n.prefixes.empty()) {
+                n.prefixes.assign(words.size(), false);
+            }
+            n.prefixes[next_word] = true;
+        }
+        for (const Word& w : words) {
+            n.words.push_back(w.term);
+        }
+        if (words.size() == 1 && !n.prefixes.empty()) {
+            n.kind = QueryNode::Kind::Prefix;  // "exploit*" is exploit*
+            n.prefixes.clear();
+        }
+        return n;
     }
 
     QueryNode word(const Token& t) {
@@ -503,8 +584,13 @@ std::string describe(const QueryNode& n) {
             return "exact:" + join_words();
         case QueryNode::Kind::Prefix:
             return "prefix:" + join_words();
-        case QueryNode::Kind::Phrase:
-            return "phrase:\"" + join_words() + "\"";
+        case QueryNode::Kind::Phrase: {
+            std::string s;
+            for (std::size_t i = 0; i < n.words.size(); ++i) {
+                s += (i ? " " : "") + n.words[i] + (is_prefix(n, i) ? "*" : "");
+            }
+            return "phrase:\"" + s + "\"";
+        }
         case QueryNode::Kind::Near:
             return "(" + describe(n.children[0]) + " NEAR/" + std::to_string(n.distance) + " " +
                    describe(n.children[1]) + ")";

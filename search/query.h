@@ -16,13 +16,21 @@
 //   "young person"           the words in this order, not stemmed
 //   risk NEAR/5 uncertain    at most 5 words between them, either order (NEAR alone: 10)
 //   exploit*                 words beginning with "exploit"
+//   "work* with"             a phrase whose words may end in "*": working with, worked with
 //   (a OR b) c               grouping
 //   role:referrer doc:"Interview 3" case:Alex code:Safety coder:Sam
 //                            field filters on the project's structure
+//   "service centre":Northgate
+//                            a field whose name has spaces, in quotes
 //
 // Operators are upper case; "and", "or", "not" and "near" in lower case are words. Bare
 // words are stemmed (risk finds risks, risking); a quoted single word matches that word
 // form only. Everything is case- and accent-insensitive (see search/tokenizer.h).
+//
+// A "*" goes at the end of a word, bare or in quotes ("ex*ploit" and "*" are refused). A
+// field with nothing after its ":" ("code:", code:"") is refused, as it would search the
+// word; "name:value" with a name that is no field of the project is searched as words
+// ("note:urgent", "Interviewer:"), except that a quoted name must be a field.
 namespace quire::search {
 
 class Tokenizer;
@@ -47,12 +55,18 @@ struct QueryNode {
     };
     Kind kind = Kind::Word;
     std::vector<std::string> words;
-    std::string name;   // Field
-    std::string value;  // Field
-    std::string raw;    // Field: the text as typed, searched as words if the field is unknown
-    int distance = 0;   // Near: most words allowed between the two sides
+    std::vector<bool> prefixes;  // Phrase: which words are prefixes ("work* with"), or empty
+    std::string name;            // Field
+    std::string value;           // Field
+    std::string raw;   // Field: the text as typed, searched as words if the field is unknown
+    int distance = 0;  // Near: most words allowed between the two sides
     std::vector<QueryNode> children;
 };
+
+// Whether word `i` of a Phrase is a prefix.
+inline bool is_prefix(const QueryNode& n, std::size_t i) {
+    return i < n.prefixes.size() && n.prefixes[i];
+}
 
 // The most parentheses a query may nest, and its longest text: beyond them it is refused.
 constexpr int kMaxQueryDepth = 100;

@@ -3,8 +3,10 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
+#include <unicode/translit.h>
 #include <unicode/ubrk.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 #include <unicode/utext.h>
 
 #include <unordered_map>
@@ -25,6 +27,13 @@ bool is_foldable_mark(UChar32 c) {
            (c >= 0x06EA && c <= 0x06ED) || (c >= 0x1AB0 && c <= 0x1AFF) ||
            (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) ||
            (c >= 0xFE20 && c <= 0xFE2F);
+}
+
+// A Latin letter outside ASCII: what is left of one after its accents are removed (ø, ł,
+// đ, æ, þ, ı...) goes through Latin-ASCII.
+bool is_non_ascii_latin(UChar32 c) {
+    UErrorCode status = U_ZERO_ERROR;
+    return c >= 0x80 && uscript_getScript(c, &status) == USCRIPT_LATIN;
 }
 
 // "person's" -> "person": a reader searching for "person" expects the possessive, and
@@ -97,63 +106,62 @@ std::pair<Cls, std::size_t> classify(std::string_view s, std::size_t i) {
 // Word spans of text in the characters classify() knows, following UAX #29 rules WB5-WB12
 // (letters and digits join; a MidNumLet joins two letters or two digits, a MidNum two
 // digits). Returns false, leaving `out` unspecified, when the text has other characters.
+// Keeps nothing per character: a paragraph may be a line of tens of megabytes.
 bool fast_spans(std::string_view s, std::size_t most, std::vector<WordSpan>& out) {
-    std::vector<std::pair<Cls, std::size_t>> chars;  // class, byte length
-    chars.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
-        const auto c = classify(s, i);
-        if (c.second == 0) {
+        const std::size_t length = classify(s, i).second;
+        if (length == 0) {
             return false;
         }
-        chars.push_back(c);
-        i += c.second;
+        i += length;
     }
     auto is_alnum = [](Cls c) { return c == Cls::Letter || c == Cls::Digit; };
     std::size_t byte = 0;
     std::int64_t cp = 0;
-    for (std::size_t k = 0; k < chars.size();) {
-        if (!is_alnum(chars[k].first)) {
-            byte += chars[k].second;
+    while (byte < s.size()) {
+        const auto [cls, length] = classify(s, byte);
+        if (!is_alnum(cls)) {
+            byte += length;
             ++cp;
-            ++k;
             continue;
         }
         WordSpan w;
         w.byte_start = byte;
         w.start = cp;
-        std::size_t j = k;
-        std::size_t end_byte = byte;
-        for (;;) {
-            end_byte += chars[j].second;
-            ++j;
-            if (j < chars.size() && is_alnum(chars[j].first)) {
+        Cls last = cls;  // of the word's last character so far
+        std::size_t end = byte + length;
+        std::int64_t end_cp = cp + 1;
+        while (end < s.size()) {
+            const auto [next, next_length] = classify(s, end);
+            if (is_alnum(next)) {
+                last = next;
+                end += next_length;
+                ++end_cp;
                 continue;
             }
             // A single joiner between two letters (MidNumLet) or two digits (either kind).
-            if (j + 1 < chars.size() &&
-                (chars[j].first == Cls::MidNumLet || chars[j].first == Cls::MidNum)) {
-                const Cls before = chars[j - 1].first;
-                const Cls after = chars[j + 1].first;
-                const bool letters = before == Cls::Letter && after == Cls::Letter &&
-                                     chars[j].first == Cls::MidNumLet;
-                const bool digits = before == Cls::Digit && after == Cls::Digit;
+            if ((next == Cls::MidNumLet || next == Cls::MidNum) && end + next_length < s.size()) {
+                const auto [after, after_length] = classify(s, end + next_length);
+                const bool letters =
+                    last == Cls::Letter && after == Cls::Letter && next == Cls::MidNumLet;
+                const bool digits = last == Cls::Digit && after == Cls::Digit;
                 if (letters || digits) {
-                    end_byte += chars[j].second;
-                    ++j;
+                    last = after;
+                    end += next_length + after_length;
+                    end_cp += 2;
                     continue;
                 }
             }
             break;
         }
-        w.byte_end = end_byte;
-        w.end = cp + static_cast<std::int64_t>(j - k);
+        w.byte_end = end;
+        w.end = end_cp;
         out.push_back(w);
         if (out.size() == most) {
             return true;
         }
-        cp = w.end;
-        byte = end_byte;
-        k = j;
+        cp = end_cp;
+        byte = end;
     }
     return true;
 }
@@ -171,6 +179,8 @@ struct Tokenizer::State {
     std::int64_t previous_cp = 0;
     Word word;
     std::unordered_map<std::string, std::string> folded;  // non-ASCII words seen before
+    // Made on the first word that needs it: ASCII and non-Latin text never do.
+    std::unique_ptr<icu::Transliterator> latin_ascii;
 
     ~State() {
         if (utext != nullptr) {
@@ -205,14 +215,24 @@ struct Tokenizer::State {
         icu::UnicodeString s = icu::UnicodeString::fromUTF8(raw);
         s.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)), icu::UnicodeString("'"));
         s.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x02BC)), icu::UnicodeString("'"));
+        // ŉ is Afrikaans 'n, which a reader types "'n" and the word breaker makes "n".
+        s.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x0149)), icu::UnicodeString("n"));
         icu::UnicodeString decomposed = nfd->normalize(casefold->normalize(s, status), status);
         icu::UnicodeString kept;
+        bool latin = false;
         for (std::int32_t i = 0; i < decomposed.length();) {
             const UChar32 c = decomposed.char32At(i);
-            if (!is_foldable_mark(c)) {
+            // The middle dot joins Catalan's l·l (and is what NFKC makes of Ŀ): it goes, as
+            // a reader searching "collegi" or "Lluis" would not type it.
+            if (!is_foldable_mark(c) && c != 0x00B7) {
                 kept.append(c);
+                latin = latin || is_non_ascii_latin(c);
             }
             i += U16_LENGTH(c);
+        }
+        if (latin) {
+            to_ascii(kept);
+            kept.foldCase();  // Latin-ASCII writes small capitals (ʀ, ɪ) as capitals
         }
         const icu::UnicodeString composed = nfc->normalize(kept, status);
         if (U_FAILURE(status)) {
@@ -225,6 +245,32 @@ struct Tokenizer::State {
             folded.clear();  // bounded memory on pathological vocabularies
         }
         folded.emplace(key, out);
+    }
+
+    // Letters that have no decomposition and so keep no accent to remove (ł ø đ æ œ þ ħ ı
+    // ĸ ŋ ŧ) become the ASCII a reader would type, through ICU's Latin-ASCII: each run of
+    // non-ASCII Latin letters alone, so that other scripts in the word are left as they are.
+    void to_ascii(icu::UnicodeString& s) {
+        if (!latin_ascii) {
+            UErrorCode status = U_ZERO_ERROR;
+            latin_ascii.reset(
+                icu::Transliterator::createInstance("Latin-ASCII", UTRANS_FORWARD, status));
+            if (U_FAILURE(status) || !latin_ascii) {
+                throw Error(std::string("cannot create ICU's Latin-ASCII transliterator: ") +
+                            u_errorName(status));
+            }
+        }
+        for (std::int32_t i = 0; i < s.length();) {
+            if (!is_non_ascii_latin(s.char32At(i))) {
+                i += U16_LENGTH(s.char32At(i));
+                continue;
+            }
+            std::int32_t end = i;
+            while (end < s.length() && is_non_ascii_latin(s.char32At(end))) {
+                end += U16_LENGTH(s.char32At(end));
+            }
+            i = latin_ascii->transliterate(s, i, end);
+        }
     }
 };
 

@@ -18,7 +18,12 @@
 // - Folding: NFKC case folding, then combining accents removed ("Café" -> "cafe",
 //   "naïve" -> "naive", "Straße" -> "strasse"). Marks that are letters in their script
 //   (Devanagari vowel signs, Thai tone marks) are kept: only the combining diacritics of
-//   Latin, Greek and Cyrillic text and Hebrew and Arabic pointing are removed.
+//   Latin, Greek and Cyrillic text and Hebrew and Arabic pointing are removed. Latin letters
+//   that have no accent to remove become the ASCII a reader types for them with ICU's
+//   Latin-ASCII ("Łukasz" -> "lukasz", "Søren" -> "soren", "Æ" -> "ae", "þ" -> "th"), so
+//   that every letter of Latin-1 and Latin Extended-A folds to ASCII letters; "col·legi"
+//   folds to "collegi". Words made of ASCII alone take a fast path that only lowers case.
+//   The index stores folded terms: a change here needs a new kFormat (index_internal.h).
 namespace quire::search {
 
 struct Word {

@@ -90,7 +90,7 @@ std::pair<std::string, std::string> parse_attribute(const std::string& key_value
 }
 
 int run_subcommand(const std::string& command, const std::vector<NamedSubcommand>& subcommands,
-                   const std::vector<std::string>& raw, std::ostream& out) {
+                   const std::vector<std::string>& raw, std::ostream& out, std::ostream& err) {
     if (raw.empty()) {
         std::string names;
         for (const NamedSubcommand& s : subcommands) {
@@ -101,7 +101,7 @@ int run_subcommand(const std::string& command, const std::vector<NamedSubcommand
     const std::vector<std::string> rest(raw.begin() + 1, raw.end());
     for (const NamedSubcommand& s : subcommands) {
         if (raw[0] == s.name) {
-            return s.run(rest, out);
+            return s.run(rest, out, err);
         }
     }
     throw UsageError("unknown command \"" + command + " " + raw[0] + "\"");

@@ -48,13 +48,14 @@ std::int64_t parse_offset(const std::string& s, const char* what);
 std::pair<std::string, std::string> parse_attribute(const std::string& key_value);
 
 // A command of several subcommands ("code add", "codings export"): each is run with the
-// words after its name.
-using Subcommand = int (*)(const std::vector<std::string>& args, std::ostream& out);
+// words after its name, printing results to `out` and warnings to `err`.
+using Subcommand = int (*)(const std::vector<std::string>& args, std::ostream& out,
+                           std::ostream& err);
 struct NamedSubcommand {
     const char* name;
     Subcommand run;
 };
 int run_subcommand(const std::string& command, const std::vector<NamedSubcommand>& subcommands,
-                   const std::vector<std::string>& raw, std::ostream& out);
+                   const std::vector<std::string>& raw, std::ostream& out, std::ostream& err);
 
 }  // namespace quire::cli

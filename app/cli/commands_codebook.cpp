@@ -15,6 +15,7 @@
 #include "core/exchange/tables.h"
 #include "core/import/importer.h"
 #include "core/project/project.h"
+#include "core/text/graphemes.h"
 
 namespace quire::cli {
 namespace {
@@ -57,7 +58,7 @@ std::optional<Id> parent_code(Project& p, const Args& args) {
 
 // --- code SUBCOMMAND ---------------------------------------------------------------------
 
-int code_add(const Words& raw, std::ostream& out) {
+int code_add(const Words& raw, std::ostream& out, std::ostream&) {
     std::set<std::string> valued = kCodeFieldOptions;
     valued.insert("parent");
     const Args args = parse(raw, valued, {"json"});
@@ -72,7 +73,7 @@ int code_add(const Words& raw, std::ostream& out) {
     return 0;
 }
 
-int code_edit(const Words& raw, std::ostream& out) {
+int code_edit(const Words& raw, std::ostream& out, std::ostream&) {
     const Args args = parse(raw, kCodeFieldOptions, {});
     expect_positional(args, 2, "code edit PROJECT CODE");
     Project p = open_project(args.positional[0]);
@@ -82,7 +83,7 @@ int code_edit(const Words& raw, std::ostream& out) {
     return 0;
 }
 
-int code_rename(const Words& raw, std::ostream& out) {
+int code_rename(const Words& raw, std::ostream& out, std::ostream&) {
     const Args args = parse(raw, {}, {});
     expect_positional(args, 3, "code rename PROJECT CODE NEW-NAME");
     Project p = open_project(args.positional[0]);
@@ -92,7 +93,7 @@ int code_rename(const Words& raw, std::ostream& out) {
     return 0;
 }
 
-int code_move(const Words& raw, std::ostream& out) {
+int code_move(const Words& raw, std::ostream& out, std::ostream&) {
     const Args args = parse(raw, {"parent", "position"}, {"top"});
     expect_positional(args, 2, "code move PROJECT CODE (--parent CODE | --top)");
     if (args.flag("top") == args.option("parent").has_value()) {
@@ -110,7 +111,7 @@ int code_move(const Words& raw, std::ostream& out) {
     return 0;
 }
 
-int code_merge(const Words& raw, std::ostream& out) {
+int code_merge(const Words& raw, std::ostream& out, std::ostream&) {
     const Args args = parse(raw, {}, {});
     expect_positional(args, 3, "code merge PROJECT SOURCE TARGET");
     Project p = open_project(args.positional[0]);
@@ -122,7 +123,7 @@ int code_merge(const Words& raw, std::ostream& out) {
     return 0;
 }
 
-int code_delete(const Words& raw, std::ostream& out) {
+int code_delete(const Words& raw, std::ostream& out, std::ostream&) {
     const Args args = parse(raw, {}, {"force"});
     expect_positional(args, 2, "code delete PROJECT CODE");
     Project p = open_project(args.positional[0]);
@@ -137,25 +138,62 @@ int code_delete(const Words& raw, std::ostream& out) {
     return 0;
 }
 
-// The ranges `code apply` codes: the one given by --range, or every occurrence of --match.
-std::vector<TextRange> ranges_to_apply(Project& p, const Document& d, const Args& args) {
+// The ranges `code apply` codes: the one given by --range, exactly as given (with a
+// warning when it cuts a character in two), or every occurrence of --match widened to
+// whole characters (grapheme clusters: "🇬" alone would code half a flag).
+std::vector<TextRange> ranges_to_apply(Project& p, const Document& d, const Args& args,
+                                       std::ostream& err) {
     if (const auto range = args.option("range")) {
         const auto colon = range->find(':');
         if (colon == std::string::npos) {
             throw UsageError("--range takes START:END, got \"" + *range + "\"");
         }
-        return {{parse_offset(range->substr(0, colon), "START"),
-                 parse_offset(range->substr(colon + 1), "END")}};
+        const TextRange r{parse_offset(range->substr(0, colon), "START"),
+                          parse_offset(range->substr(colon + 1), "END")};
+        if (r.start < r.end && r.start >= 0 && r.end <= d.length) {
+            const std::string text = p.document_text(d.id);
+            text::GraphemeBreaks characters(text);
+            for (const std::int64_t at : {r.start, r.end}) {
+                if (!characters.is_boundary(at)) {
+                    const TextRange whole = characters.widen(r);
+                    err << "warning: [" << r.start << ", " << r.end << ") cuts a character in two "
+                        << "at " << at << " (whole characters: [" << whole.start << ", "
+                        << whole.end << ")); coded as given\n";
+                    break;
+                }
+            }
+        }
+        return {r};
     }
-    std::vector<TextRange> ranges = p.find_text(d.id, *args.option("match"));
-    if (ranges.empty()) {
-        throw NotFoundError("\"" + *args.option("match") + "\" does not occur in \"" + d.name +
-                            "\"");
+    const std::string& match = *args.option("match");
+    const std::vector<TextRange> found = p.find_text(d.id, match);
+    if (found.empty()) {
+        throw NotFoundError("\"" + match + "\" does not occur in \"" + d.name + "\"");
+    }
+    const std::string text = p.document_text(d.id);
+    text::GraphemeBreaks characters(text);
+    std::vector<TextRange> ranges;
+    std::size_t widened = 0;
+    for (const TextRange& r : found) {
+        const TextRange whole = characters.widen(r);
+        widened += whole != r ? 1 : 0;
+        // Occurrences inside one character (two joined emoji) code it once.
+        if (!ranges.empty() && whole.start < ranges.back().end) {
+            ranges.back().end = std::max(ranges.back().end, whole.end);
+        } else {
+            ranges.push_back(whole);
+        }
+    }
+    if (widened > 0) {
+        err << "note: " << counted(static_cast<std::int64_t>(widened), "occurrence") << " of \""
+            << match << "\" cut a character in two (a flag, an emoji sequence, a letter and its "
+            << "accents) and " << (widened == 1 ? "was" : "were")
+            << " widened to whole characters\n";
     }
     return ranges;
 }
 
-int code_apply(const Words& raw, std::ostream& out) {
+int code_apply(const Words& raw, std::ostream& out, std::ostream& err) {
     const Args args = parse(raw, {"doc", "code", "coder", "range", "match", "memo"}, {"json"});
     expect_positional(args, 1, "code apply PROJECT --doc DOC --code CODE --coder NAME");
     if (args.option("range").has_value() == args.option("match").has_value()) {
@@ -166,16 +204,19 @@ int code_apply(const Words& raw, std::ostream& out) {
     const Document d = p.find_document(args.required("doc"));
     const Code c = p.find_code(args.required("code"));
     const std::string coder_name = args.required("coder");
-    const std::vector<TextRange> ranges = ranges_to_apply(p, d, args);
+    const std::vector<TextRange> ranges = ranges_to_apply(p, d, args, err);
     const Coder coder = p.ensure_coder(coder_name);
+    const std::vector<ApplyOutcome> outcomes =
+        p.apply_code_ranges(d.id, c.id, coder.id, ranges, args.option("memo").value_or(""));
     ordered_json j = ordered_json::array();
     std::ostringstream text;
-    for (const TextRange& r : ranges) {
-        const ApplyOutcome outcome =
-            p.apply_code(d.id, c.id, coder.id, r.start, r.end, args.option("memo").value_or(""));
+    const std::string path = p.code_path(c.id);
+    for (std::size_t i = 0; i < ranges.size(); ++i) {
+        const TextRange& r = ranges[i];
+        const ApplyOutcome& outcome = outcomes[i];
         j.push_back({{"id", outcome.coding.id},
                      {"document", d.name},
-                     {"code", p.code_path(c.id)},
+                     {"code", path},
                      {"coder", coder.name},
                      {"start", r.start},
                      {"end", r.end},
@@ -194,7 +235,7 @@ int code_apply(const Words& raw, std::ostream& out) {
 
 // --- codings SUBCOMMAND ------------------------------------------------------------------
 
-int codings_export(const Words& raw, std::ostream& out) {
+int codings_export(const Words& raw, std::ostream& out, std::ostream&) {
     const Args args = parse(raw, {}, {"json"});
     expect_positional(args, 1, "codings export PROJECT");
     Project p = open_project(args.positional[0]);
@@ -219,7 +260,7 @@ int codings_export(const Words& raw, std::ostream& out) {
     return 0;
 }
 
-int codings_import(const Words& raw, std::ostream& out) {
+int codings_import(const Words& raw, std::ostream& out, std::ostream&) {
     const Args args = parse(raw, {}, {"json"});
     expect_positional(args, 2, "codings import PROJECT FILE.csv");
     Project p = open_project(args.positional[0]);
@@ -233,7 +274,7 @@ int codings_import(const Words& raw, std::ostream& out) {
     return 0;
 }
 
-int codings_remove(const Words& raw, std::ostream& out) {
+int codings_remove(const Words& raw, std::ostream& out, std::ostream&) {
     const Args args = parse(raw, {}, {});
     expect_positional(args, 2, "codings remove PROJECT ID");
     Project p = open_project(args.positional[0]);
@@ -320,7 +361,7 @@ int cmd_codes(const Words& raw, std::ostream& out, std::ostream&) {
     return 0;
 }
 
-int cmd_code(const Words& raw, std::ostream& out, std::ostream&) {
+int cmd_code(const Words& raw, std::ostream& out, std::ostream& err) {
     return run_subcommand("code",
                           {{"add", code_add},
                            {"edit", code_edit},
@@ -329,14 +370,14 @@ int cmd_code(const Words& raw, std::ostream& out, std::ostream&) {
                            {"merge", code_merge},
                            {"delete", code_delete},
                            {"apply", code_apply}},
-                          raw, out);
+                          raw, out, err);
 }
 
-int cmd_codings(const Words& raw, std::ostream& out, std::ostream&) {
+int cmd_codings(const Words& raw, std::ostream& out, std::ostream& err) {
     return run_subcommand(
         "codings",
         {{"export", codings_export}, {"import", codings_import}, {"remove", codings_remove}}, raw,
-        out);
+        out, err);
 }
 
 int cmd_segments(const Words& raw, std::ostream& out, std::ostream&) {

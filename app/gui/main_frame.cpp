@@ -602,11 +602,12 @@ bool MainFrame::apply_code_to_selection(Id code_id) {
     if (!project_ || !current_document_) {
         return false;
     }
-    const TextRange selection = transcript_->selection_code_points();
-    if (selection.empty()) {
+    const TextRange selected = transcript_->selection_code_points();
+    if (selected.empty()) {
         SetStatusText("Select a passage of the transcript first.", 0);
         return false;
     }
+    const TextRange selection = transcript_->whole_characters(selected);
     bool applied = false;
     guarded(this, [&] {
         Project::Action action(*project_);
@@ -619,7 +620,8 @@ bool MainFrame::apply_code_to_selection(Id code_id) {
             coder_->Append(wx(coder.name));
         }
         SetStatusText(wx((r.existed ? "Already coded with \"" : "Coded with \"") +
-                         project_->code_path(code_id) + "\""),
+                         project_->code_path(code_id) + "\"" +
+                         (selection != selected ? " (widened to whole characters)" : "")),
                       0);
     });
     refresh_codings();

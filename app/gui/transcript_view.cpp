@@ -95,6 +95,7 @@ void TranscriptView::reveal(std::int64_t code_point) {
 void TranscriptView::show_text(const std::string& text) {
     text_ = text;
     offsets_ = std::make_unique<text::OffsetMap>(text_);
+    characters_.reset();
     SetReadOnly(false);
     SetText(wx(text_));
     SetReadOnly(true);
@@ -105,6 +106,7 @@ void TranscriptView::show_text(const std::string& text) {
 void TranscriptView::clear_text() {
     text_.clear();
     offsets_.reset();
+    characters_.reset();
     SetReadOnly(false);
     ClearAll();
     SetReadOnly(true);
@@ -147,6 +149,16 @@ TextRange TranscriptView::selection_code_points() const {
     const int b = GetSelectionEnd();
     return {offsets_->code_point_of_byte(std::min(a, b)),
             offsets_->code_point_of_byte(std::max(a, b))};
+}
+
+TextRange TranscriptView::whole_characters(const TextRange& range) {
+    if (!offsets_ || range.start < 0 || range.end > offsets_->code_points()) {
+        return range;
+    }
+    if (!characters_) {
+        characters_ = std::make_unique<text::GraphemeBreaks>(text_);
+    }
+    return characters_->widen(range);
 }
 
 void TranscriptView::select_code_points(const TextRange& range) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/base/text_range.h"
+#include "core/text/graphemes.h"
 #include "core/text/unicode.h"
 
 namespace quire::gui {
@@ -39,6 +40,10 @@ public:
 
     // The selection (empty, at the caret, when nothing is selected).
     TextRange selection_code_points() const;
+    // `range` widened to whole characters (grapheme clusters): Scintilla lets a selection
+    // end between the halves of a flag or inside an emoji sequence, which a coding must
+    // not. Unchanged when it already holds whole characters.
+    TextRange whole_characters(const TextRange& range);
     // Selects the range, clamped to the text, and scrolls it into view.
     void select_code_points(const TextRange& range);
     // Number of highlight layers drawn at a code point (for tests and tooltips).
@@ -53,6 +58,7 @@ private:
     static constexpr int kHitIndicator = kFirstIndicator + kLayers;
     std::string text_;
     std::unique_ptr<text::OffsetMap> offsets_;
+    std::unique_ptr<text::GraphemeBreaks> characters_;  // made when first needed
 };
 
 }  // namespace quire::gui

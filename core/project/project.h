@@ -207,12 +207,19 @@ public:
     // --- coding ---
     ApplyOutcome apply_code(Id document, Id code, Id coder, std::int64_t start, std::int64_t end,
                             const std::string& memo = "");
+    // The same for many ranges of one document, in one transaction (all or none), the
+    // document, code and coder checked once: reading a long transcript's row for each of
+    // thousands of ranges made coding every match quadratic. Outcomes in `ranges` order.
+    std::vector<ApplyOutcome> apply_code_ranges(Id document, Id code, Id coder,
+                                                const std::vector<TextRange>& ranges,
+                                                const std::string& memo = "");
     void remove_coding(Id coding_id);
     Coding coding(Id id);
     std::vector<Coding> codings(const CodingFilter& filter = {});
     // Codings with names and text, with up to `context` code points either side.
     std::vector<Segment> segments(const CodingFilter& filter, int context = 60);
-    // Code points where `needle` (NFC) occurs in the document, non-overlapping.
+    // Code points where `needle` (NFC) occurs in the document, non-overlapping, found in
+    // one pass (linear in the text, whatever the needle).
     std::vector<TextRange> find_text(Id document, const std::string& needle);
 
     // CSV with header document,coder,code,start,end. Import is all or nothing. Names that

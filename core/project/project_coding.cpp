@@ -24,6 +24,12 @@ using namespace project_detail;
 
 ApplyOutcome Project::apply_code(Id document_id, Id code_id, Id coder_id, std::int64_t start,
                                  std::int64_t end, const std::string& memo) {
+    return apply_code_ranges(document_id, code_id, coder_id, {{start, end}}, memo).front();
+}
+
+std::vector<ApplyOutcome> Project::apply_code_ranges(Id document_id, Id code_id, Id coder_id,
+                                                     const std::vector<TextRange>& ranges,
+                                                     const std::string& memo) {
     Transaction tx(*db_);
     const Document d = document(document_id);
     const Code c = code(code_id);
@@ -34,42 +40,52 @@ ApplyOutcome Project::apply_code(Id document_id, Id code_id, Id coder_id, std::i
     if (!has_coder) {
         throw NotFoundError("no coder with id " + std::to_string(coder_id));
     }
-    if (start < 0 || end > d.length || start >= end) {
-        throw InvalidInputError("range [" + std::to_string(start) + ", " + std::to_string(end) +
-                                ") is " + (start >= end ? "empty" : "outside the document") +
-                                ": \"" + d.name + "\" has " + std::to_string(d.length) +
-                                " characters (code points 0 to " + std::to_string(d.length) + ")");
+    for (const auto& [start, end] : ranges) {
+        if (start < 0 || end > d.length || start >= end) {
+            throw InvalidInputError("range [" + std::to_string(start) + ", " + std::to_string(end) +
+                                    ") is " + (start >= end ? "empty" : "outside the document") +
+                                    ": \"" + d.name + "\" has " + std::to_string(d.length) +
+                                    " characters (code points 0 to " + std::to_string(d.length) +
+                                    ")");
+        }
     }
     if (!c.codable) {
         throw ConflictError("code \"" + c.name + "\" is a grouping code and cannot be applied");
     }
-    Statement& same = db_->prepare(std::string("SELECT ") + kCodingColumns +
-                                   " FROM codings WHERE document_id = ?1 AND code_id = ?2 AND "
-                                   "coder_id = ?3 AND start_cp = ?4 AND end_cp = ?5");
-    same.bind(1, document_id).bind(2, code_id).bind(3, coder_id).bind(4, start).bind(5, end);
-    ApplyOutcome outcome;
-    if (same.step()) {
-        outcome.coding = read_coding(same);
-        outcome.existed = true;
+    const std::string nfc_memo = text::to_nfc(memo);
+    std::vector<ApplyOutcome> outcomes;
+    outcomes.reserve(ranges.size());
+    for (const auto& [start, end] : ranges) {
+        Statement& same = db_->prepare(std::string("SELECT ") + kCodingColumns +
+                                       " FROM codings WHERE document_id = ?1 AND code_id = ?2 AND "
+                                       "coder_id = ?3 AND start_cp = ?4 AND end_cp = ?5");
+        same.bind(1, document_id).bind(2, code_id).bind(3, coder_id).bind(4, start).bind(5, end);
+        ApplyOutcome outcome;
+        if (same.step()) {
+            outcome.coding = read_coding(same);
+            outcome.existed = true;
+            same.reset();
+            outcomes.push_back(std::move(outcome));
+            continue;
+        }
         same.reset();
-        return outcome;
+        db_->prepare(
+               "INSERT INTO codings (guid, document_id, code_id, coder_id, start_cp, end_cp, "
+               "created_at, memo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+            .bind(1, util::new_guid())
+            .bind(2, document_id)
+            .bind(3, code_id)
+            .bind(4, coder_id)
+            .bind(5, start)
+            .bind(6, end)
+            .bind(7, util::now_utc())
+            .bind(8, nfc_memo)
+            .run();
+        outcome.coding = coding(db_->last_insert_rowid());
+        outcomes.push_back(std::move(outcome));
     }
-    same.reset();
-    db_->prepare(
-           "INSERT INTO codings (guid, document_id, code_id, coder_id, start_cp, end_cp, "
-           "created_at, memo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-        .bind(1, util::new_guid())
-        .bind(2, document_id)
-        .bind(3, code_id)
-        .bind(4, coder_id)
-        .bind(5, start)
-        .bind(6, end)
-        .bind(7, util::now_utc())
-        .bind(8, text::to_nfc(memo))
-        .run();
-    outcome.coding = coding(db_->last_insert_rowid());
     tx.commit();
-    return outcome;
+    return outcomes;
 }
 
 void Project::remove_coding(Id coding_id) {
@@ -170,13 +186,34 @@ std::vector<TextRange> Project::find_text(Id document_id, const std::string& raw
         throw InvalidInputError("the text to find must not be empty");
     }
     const std::string haystack = document_text(document_id);
-    const text::OffsetMap offsets(haystack);
     const std::int64_t needle_cps = text::code_point_count(needle);
+    // Knuth-Morris-Pratt on the bytes (UTF-8 matches only at whole code points): a plain
+    // search costs text x needle on repetitive text ("aaa...b" in "aaaa..."). Code points
+    // are counted along the way, as the matches come in order.
+    std::vector<std::size_t> border(needle.size() + 1, 0);
+    for (std::size_t i = 1, k = 0; i < needle.size(); ++i) {
+        while (k > 0 && needle[i] != needle[k]) {
+            k = border[k];
+        }
+        k += needle[i] == needle[k] ? 1 : 0;
+        border[i + 1] = k;
+    }
     std::vector<TextRange> out;
-    for (std::size_t at = haystack.find(needle); at != std::string::npos;
-         at = haystack.find(needle, at + needle.size())) {
-        const std::int64_t start = offsets.code_point_of_byte(static_cast<std::int64_t>(at));
-        out.push_back({start, start + needle_cps});
+    std::int64_t cp = 0;
+    std::size_t counted = 0;  // bytes of the haystack counted into cp
+    for (std::size_t i = 0, k = 0; i < haystack.size(); ++i) {
+        while (k > 0 && haystack[i] != needle[k]) {
+            k = border[k];
+        }
+        k += haystack[i] == needle[k] ? 1 : 0;
+        if (k < needle.size()) {
+            continue;
+        }
+        const std::size_t at = i + 1 - needle.size();
+        cp += text::code_point_count(std::string_view(haystack).substr(counted, at - counted));
+        counted = at;
+        out.push_back({cp, cp + needle_cps});
+        k = 0;  // non-overlapping: start afresh after the match
     }
     return out;
 }

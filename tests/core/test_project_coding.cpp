@@ -244,6 +244,46 @@ TEST_CASE("find_text reports non-overlapping occurrences", "[project][coding]") 
     CHECK(hits[1].start == 2);
 }
 
+TEST_CASE("find_text finds needles whose beginning repeats", "[project][coding]") {
+    TempProjectPath path;
+    Project p = Project::create(path.str());
+    auto found = [&](const std::string& text, const std::string& needle) {
+        const Id doc = p.add_document("D" + std::to_string(p.documents().size()), text).document.id;
+        std::vector<std::int64_t> starts;
+        for (const auto& r : p.find_text(doc, needle)) {
+            CHECK(r.length() == quire::text::code_point_count(needle));
+            starts.push_back(r.start);
+        }
+        return starts;
+    };
+    CHECK(found("aaab", "aab") == std::vector<std::int64_t>{1});
+    CHECK(found("abcabcabd abcabd", "abcabd") == std::vector<std::int64_t>{3, 10});
+    CHECK(found("ababab", "abab") == std::vector<std::int64_t>{0});
+    CHECK(found("éééx ééx", "ééx") == std::vector<std::int64_t>{1, 5});
+    // A needle that nearly matches everywhere ("aa...ab" in "aaa...ab").
+    CHECK(found(std::string(200000, 'a') + "b", std::string(1000, 'a') + "b") ==
+          std::vector<std::int64_t>{199000});
+}
+
+TEST_CASE("apply_code_ranges codes many ranges of one document, all or none", "[project][coding]") {
+    TempProjectPath path;
+    Project p = Project::create(path.str());
+    const Id doc = p.add_document("D", "one two three four").document.id;
+    const Id code = p.add_code("C").id;
+    const Id coder = p.ensure_coder("Ann").id;
+    p.apply_code(doc, code, coder, 4, 7);
+    const auto outcomes = p.apply_code_ranges(doc, code, coder, {{0, 3}, {4, 7}, {8, 13}});
+    REQUIRE(outcomes.size() == 3);
+    CHECK_FALSE(outcomes[0].existed);
+    CHECK(outcomes[1].existed);
+    CHECK(outcomes[2].coding.start == 8);
+    CHECK(p.codings().size() == 3);
+    // One range outside the text: nothing is coded.
+    CHECK_THROWS_AS(p.apply_code_ranges(doc, code, coder, {{14, 18}, {10, 99}}),
+                    quire::InvalidInputError);
+    CHECK(p.codings().size() == 3);
+}
+
 // --- CSV exchange -----------------------------------------------------------------------
 
 TEST_CASE("codings exported as CSV import into another project identically", "[project][csv]") {

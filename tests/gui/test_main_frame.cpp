@@ -113,6 +113,32 @@ TEST_CASE("selecting text and applying a code stores the code-point range and pa
     CHECK(p.codings().size() == 1);
 }
 
+TEST_CASE("coding a selection that cuts a character codes the whole character", "[gui]") {
+    quire::test::TempProjectPath file;
+    Id code_id = 0;
+    {
+        Project p = Project::create(file.str());
+        // A flag of two regional indicators, then a family joined by ZWJs (five code points).
+        p.add_document("flags",
+                       "Flag \U0001F1EC\U0001F1E7 and "
+                       "\U0001F468\u200D\U0001F469\u200D\U0001F467 here.");
+        code_id = p.add_code("Symbols").id;
+    }
+    FrameUnderTest t;
+    REQUIRE(t.frame->open_project(file.str()));
+    t.frame->set_coder("Alex");
+    t.frame->transcript()->select_code_points({5, 6});  // half the flag
+    REQUIRE(t.frame->apply_code_to_selection(code_id));
+    t.frame->transcript()->select_code_points({12, 14});  // inside the family
+    REQUIRE(t.frame->apply_code_to_selection(code_id));
+    const auto codings = t.frame->project()->codings();
+    REQUIRE(codings.size() == 2);
+    CHECK(quire::TextRange{codings[0].start, codings[0].end} == quire::TextRange{5, 7});
+    CHECK(quire::TextRange{codings[1].start, codings[1].end} == quire::TextRange{12, 17});
+    // The selection shows what was coded.
+    CHECK(t.frame->transcript()->selection_code_points() == quire::TextRange{12, 17});
+}
+
 TEST_CASE("overlapping codings are painted on separate layers", "[gui]") {
     quire::test::TempProjectPath file;
     {

@@ -71,3 +71,15 @@ TEST_CASE("the transcript view marks search hits by code point", "[gui]") {
     t.view->mark_hits({});
     CHECK_FALSE(t.view->is_hit_at(5));
 }
+
+TEST_CASE("the transcript view widens a range to whole characters", "[gui]") {
+    ViewUnderTest t;
+    // A flag (two code points) and "q" with a combining accent (two) after "é 😀 ".
+    t.view->show_text("Caf\u00e9 \U0001F1EC\U0001F1E7 q\u0301.");
+    CHECK(t.view->whole_characters({5, 6}) == TextRange{5, 7});
+    CHECK(t.view->whole_characters({6, 7}) == TextRange{5, 7});
+    CHECK(t.view->whole_characters({8, 9}) == TextRange{8, 10});
+    CHECK(t.view->whole_characters({0, 4}) == TextRange{0, 4});
+    t.view->show_text(kText);  // another text: its own characters
+    CHECK(t.view->whole_characters({5, 6}) == TextRange{5, 6});
+}
