@@ -211,8 +211,9 @@ const std::vector<CommandHelp>& command_help() {
 const std::vector<SectionNote>& section_notes() {
     static const std::vector<SectionNote> notes = {
         {"Search",
-         {"QUERY: words (stemmed; all in one paragraph), \"a phrase\", OR, NOT, -word, NEAR/5,",
-          "exploit*, (grouping), and filters doc:NAME case:NAME code:CODE coder:NAME KEY:VALUE"}},
+         {"QUERY: words (stemmed; all in one paragraph), \"a phrase\", \"work* with\", OR, NOT,",
+          "-word, NEAR/5, exploit*, (grouping), and filters doc:NAME case:NAME code:CODE",
+          "coder:NAME KEY:VALUE \"KEY WITH SPACES\":VALUE"}},
     };
     return notes;
 }

@@ -84,8 +84,9 @@ Search
                                          and show its size; progress on stderr;
                                          --check reads every table and rebuilds a damaged index
   index --prune [--json]                 remove cached indexes of projects that are gone
-  QUERY: words (stemmed; all in one paragraph), "a phrase", OR, NOT, -word, NEAR/5,
-  exploit*, (grouping), and filters doc:NAME case:NAME code:CODE coder:NAME KEY:VALUE
+  QUERY: words (stemmed; all in one paragraph), "a phrase", "work* with", OR, NOT,
+  -word, NEAR/5, exploit*, (grouping), and filters doc:NAME case:NAME code:CODE
+  coder:NAME KEY:VALUE "KEY WITH SPACES":VALUE
 Exchange
   export P OUT.qdpx|OUT.qdc [--force]    REFI-QDA project (.qdpx) or codebook (.qdc)
 
