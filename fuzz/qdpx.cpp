@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <string>
 
-#include "core/base/errors.h"
 #include "core/exchange/qdpx_import.h"
 #include "core/formats/zip_writer.h"
 #include "fuzz/scratch.h"
@@ -28,18 +27,10 @@ std::string packed_qdpx(const std::uint8_t* data, std::size_t size) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    quire::Project& project = quire::fuzz::scratch_project();
     const bool zip = size >= 2 && data[0] == 'P' && data[1] == 'K';
     const std::string path =
         zip ? quire::fuzz::write_scratch_file("input.qdpx", data, size) : packed_qdpx(data, size);
-    // Never committed: the import is rolled back, so every input meets the same project.
-    quire::Project::Action untouched(project);
-    try {
-        quire::exchange::import_qdpx(project, path);
-        quire::fuzz::check_offset_model(project);
-    } catch (const quire::Error&) {
-        // ImportError for corrupt or hostile input is the contract; any other quire::Error
-        // may come from the project.
-    }
+    quire::fuzz::import_rolled_back(
+        [&](quire::Project& project) { quire::exchange::import_qdpx(project, path); });
     return 0;
 }

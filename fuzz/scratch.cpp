@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fuzz/scratch.h"
 
+#include "core/base/errors.h"
+
 #include "core/text/unicode.h"
 #include "fuzz/check.h"
 
@@ -78,6 +80,17 @@ void check_offset_model(Project& project) {
             check(0 <= coding.start && coding.start < coding.end && coding.end <= length,
                   "a coding is a non-empty range inside its document");
         }
+    }
+}
+
+void import_rolled_back(const std::function<void(Project&)>& import) {
+    Project& project = scratch_project();
+    Project::Action untouched(project);
+    try {
+        import(project);
+        check_offset_model(project);
+    } catch (const Error&) {
+        // Refused as documented; the action rolls back whatever was begun.
     }
 }
 

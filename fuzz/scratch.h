@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "core/project/project.h"
@@ -29,5 +30,10 @@ Project& scratch_project();
 // Aborts (a crash to libFuzzer) unless the offset model holds in `project`: every document's
 // text is NFC UTF-8 without CR, and every coding is a non-empty range inside its document.
 void check_offset_model(Project& project);
+
+// Runs `import` on the scratch project inside an action that is never committed, so every
+// input meets the same project, and checks the offset model after an input it accepted.
+// A quire::Error is the documented answer to bad input (refused, the project unchanged).
+void import_rolled_back(const std::function<void(Project&)>& import);
 
 }  // namespace quire::fuzz
