@@ -39,6 +39,16 @@
 namespace quire::gui {
 namespace {
 
+// A code's own codings, and with its subcodes' when they add any: a parent with 22 of its
+// own and 223 below it reads "(22 · 245 in all)", not just "(22)".
+std::string code_count_label(std::int64_t own, std::int64_t with_children) {
+    if (with_children > own) {
+        return "  (" + std::to_string(own) + " \u00B7 " + std::to_string(with_children) +
+               " in all)";
+    }
+    return own > 0 ? "  (" + std::to_string(own) + ")" : "";
+}
+
 wxBitmap swatch(const std::string& hex) {
     wxBitmap bitmap(14, 14);
     wxMemoryDC dc(bitmap);
@@ -488,10 +498,8 @@ void MainFrame::refresh_codebook() {
         const int image = fresh->Add(swatch(c.color));
         swatch_index_[c.id] = image;
         const wxTreeItemId parent = c.parent_id ? items[*c.parent_id] : root;
-        const std::int64_t count = project_->coding_count(c.id);
-        const wxString label =
-            wx(c.name) +
-            (count > 0 ? wxString::Format("  (%lld)", static_cast<long long>(count)) : wxString());
+        const wxString label = wx(c.name + code_count_label(project_->coding_count(c.id),
+                                                            project_->coding_count(c.id, true)));
         items[c.id] = codebook_->AppendItem(parent, label, image, image, new CodeItemData(c.id));
         if (keep && *keep == c.id) {
             reselect = items[c.id];
@@ -570,6 +578,28 @@ void MainFrame::refresh_codings() {
         shown_codings_.push_back(s.coding);
     }
     transcript_->paint(painted);
+}
+
+std::string MainFrame::codebook_label(Id code_id) const {
+    std::string found;
+    std::vector<wxTreeItemId> pending{codebook_->GetRootItem()};
+    while (!pending.empty() && found.empty()) {
+        const wxTreeItemId item = pending.back();
+        pending.pop_back();
+        if (!item.IsOk()) {
+            continue;
+        }
+        const auto* data = dynamic_cast<const CodeItemData*>(codebook_->GetItemData(item));
+        if (data != nullptr && data->id == code_id) {
+            found = utf8(codebook_->GetItemText(item));
+        }
+        wxTreeItemIdValue cookie;
+        for (wxTreeItemId child = codebook_->GetFirstChild(item, cookie); child.IsOk();
+             child = codebook_->GetNextChild(item, cookie)) {
+            pending.push_back(child);
+        }
+    }
+    return found;
 }
 
 int MainFrame::coding_rows() const {

@@ -61,6 +61,8 @@ public:
     TranscriptView* transcript() const { return transcript_; }
     Project* project() { return project_ ? &*project_ : nullptr; }
     int coding_rows() const;
+    // The codebook's label for a code as shown (name and counts); empty when not shown.
+    std::string codebook_label(Id code_id) const;
     // Opens (or raises) the coder-agreement window for the open project; null without one.
     AgreementFrame* open_agreement();
     // Shows the search pane with the query box focused.

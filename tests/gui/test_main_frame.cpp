@@ -188,3 +188,21 @@ TEST_CASE("a coding made in the window is still there after closing and reopenin
     CHECK(segments[0].text == "consent");
     CHECK(segments[0].coder == "Alex");
 }
+
+TEST_CASE("a parent code shows its own codings and those with its subcodes", "[gui]") {
+    quire::test::TempProjectPath file;
+    quire::demo::write_demo_project(file.str());
+    FrameUnderTest t;
+    REQUIRE(t.frame->open_project(file.str()));
+    Project& p = *t.frame->project();
+    const quire::Code parent = p.find_code("Working with uncertainty");
+    const std::int64_t own = p.coding_count(parent.id);
+    const std::int64_t all = p.coding_count(parent.id, true);
+    REQUIRE(all > own);
+    CHECK(t.frame->codebook_label(parent.id) == "Working with uncertainty  (" +
+                                                    std::to_string(own) + " \u00B7 " +
+                                                    std::to_string(all) + " in all)");
+    const quire::Code leaf = p.find_code("Take the long view");
+    CHECK(t.frame->codebook_label(leaf.id) ==
+          "Take the long view  (" + std::to_string(p.coding_count(leaf.id)) + ")");
+}
