@@ -6,6 +6,7 @@
 #include <wx/msgdlg.h>
 #include <wx/textdlg.h>
 
+#include <map>
 #include <vector>
 
 #include "app/gui/error_dialog.h"
@@ -131,19 +132,56 @@ bool ask_merge_code(wxWindow* parent, Project& project, Id code) {
     return true;
 }
 
+std::string delete_code_question(const std::string& name, std::size_t subcodes,
+                                 std::int64_t codings) {
+    std::string question = "Delete the code \"" + name + "\"";
+    if (subcodes > 0) {
+        question += subcodes == 1 ? " and its subcode"
+                                  : " and its " + std::to_string(subcodes) + " subcodes";
+    }
+    question += "?";
+    if (codings > 0) {
+        question += "\n\nThis also removes " + std::to_string(codings) +
+                    (codings == 1 ? " coding." : " codings.");
+    }
+    return question;
+}
+
+std::string delete_document_question(const std::string& name, std::int64_t codings) {
+    std::string question = "Delete \"" + name + "\" from the project?";
+    if (codings > 0) {
+        question += "\n\nIts " + std::to_string(codings) +
+                    (codings == 1 ? " coding goes with it." : " codings go with it.");
+    }
+    return question;
+}
+
 bool ask_delete_code(wxWindow* parent, Project& project, Id code) {
     const std::optional<Code> c = current_code(parent, project, code);
     std::int64_t used = 0;
-    if (!c || !guarded(parent, [&] { used = project.coding_count(code, true); })) {
+    std::size_t subcodes = 0;
+    const bool read = c && guarded(parent, [&] {
+                          used = project.coding_count(code, true);
+                          const std::vector<Code> codes = project.codes();
+                          std::map<Id, std::optional<Id>> parent_of;
+                          for (const Code& k : codes) {
+                              parent_of[k.id] = k.parent_id;
+                          }
+                          for (const Code& k : codes) {
+                              // Walks up at most the tree's depth, which creation limits.
+                              for (std::optional<Id> up = k.parent_id; up; up = parent_of[*up]) {
+                                  if (*up == code) {
+                                      ++subcodes;
+                                      break;
+                                  }
+                              }
+                          }
+                      });
+    if (!read) {
         return false;
     }
-    wxString question = "Delete the code \"" + wx(c->name) + "\" and its child codes?";
-    if (used > 0) {
-        question +=
-            wxString::Format("\n\nThis also removes %lld codings.", static_cast<long long>(used));
-    }
-    if (wxMessageBox(question, "Delete code", wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, parent) !=
-        wxYES) {
+    if (wxMessageBox(wx(delete_code_question(c->name, subcodes, used)), "Delete code",
+                     wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, parent) != wxYES) {
         return false;
     }
     guarded(parent, [&] { project.delete_code(code, true); });

@@ -3,6 +3,7 @@
 
 #include <wx/colour.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -27,5 +28,11 @@ bool ask_move_code(wxWindow* parent, Project& project, Id code);
 bool ask_merge_code(wxWindow* parent, Project& project, Id code);
 // Asks before deleting the code, its child codes and their codings.
 bool ask_delete_code(wxWindow* parent, Project& project, Id code);
+
+// What the delete questions say: only what will really go (subcodes only when there are
+// some, and how many codings go with the code or document).
+std::string delete_code_question(const std::string& name, std::size_t subcodes,
+                                 std::int64_t codings);
+std::string delete_document_question(const std::string& name, std::int64_t codings);
 
 }  // namespace quire::gui

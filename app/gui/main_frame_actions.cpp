@@ -205,10 +205,16 @@ void MainFrame::on_delete_document() {
         return;
     }
     Document d;
-    if (!guarded(this, [&] { d = project_->document(*current_document_); })) {
+    std::size_t codings = 0;
+    if (!guarded(this, [&] {
+            d = project_->document(*current_document_);
+            CodingFilter filter;
+            filter.document_id = d.id;
+            codings = project_->codings(filter).size();
+        })) {
         return;
     }
-    if (wxMessageBox("Delete \"" + wx(d.name) + "\" and all its codings from the project?",
+    if (wxMessageBox(wx(delete_document_question(d.name, static_cast<std::int64_t>(codings))),
                      "Delete document", wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES) {
         return;
     }

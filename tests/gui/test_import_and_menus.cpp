@@ -87,3 +87,19 @@ TEST_CASE("the menu bar offers File, Edit, Codes, Analyse and Help, project item
     frame->Destroy();
     wxTheApp->ProcessPendingEvents();
 }
+
+TEST_CASE("delete questions name only what really goes", "[gui]") {
+    using quire::gui::delete_code_question;
+    using quire::gui::delete_document_question;
+    CHECK(delete_code_question("Peer networks", 0, 0) == "Delete the code \"Peer networks\"?");
+    CHECK(delete_code_question("Peer networks", 0, 1) ==
+          "Delete the code \"Peer networks\"?\n\nThis also removes 1 coding.");
+    CHECK(delete_code_question("Working with uncertainty", 2, 59) ==
+          "Delete the code \"Working with uncertainty\" and its 2 subcodes?\n\nThis also removes "
+          "59 codings.");
+    CHECK(delete_code_question("A", 1, 0) == "Delete the code \"A\" and its subcode?");
+    CHECK(delete_document_question("01 Practitioner", 0) ==
+          "Delete \"01 Practitioner\" from the project?");
+    CHECK(delete_document_question("01 Practitioner", 37) ==
+          "Delete \"01 Practitioner\" from the project?\n\nIts 37 codings go with it.");
+}
