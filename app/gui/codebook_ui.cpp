@@ -6,6 +6,7 @@
 #include <wx/msgdlg.h>
 #include <wx/textdlg.h>
 
+#include <algorithm>
 #include <map>
 #include <vector>
 
@@ -96,6 +97,16 @@ bool ask_code_colour(wxWindow* parent, Project& project, Id code) {
     return true;
 }
 
+int move_choice_of(const std::optional<Id>& current_parent, const std::vector<Id>& codes) {
+    if (current_parent) {
+        const auto it = std::find(codes.begin(), codes.end(), *current_parent);
+        if (it != codes.end()) {
+            return static_cast<int>(it - codes.begin()) + 1;
+        }
+    }
+    return 0;
+}
+
 bool ask_move_code(wxWindow* parent, Project& project, Id code) {
     wxArrayString choices;
     std::vector<Id> ids;
@@ -103,7 +114,12 @@ bool ask_move_code(wxWindow* parent, Project& project, Id code) {
     if (!guarded(parent, [&] { other_codes(project, code, choices, ids); })) {
         return false;
     }
-    const int pick = wxGetSingleChoiceIndex("Move under:", "Move code", choices, parent);
+    std::optional<Id> now;
+    if (const std::optional<Code> c = current_code(parent, project, code)) {
+        now = c->parent_id;
+    }
+    const int pick = wxGetSingleChoiceIndex("Move under:", "Move code", choices,
+                                            move_choice_of(now, ids), parent);
     if (pick < 0) {
         return false;
     }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/base/model.h"
 #include "core/project/project.h"
@@ -28,6 +29,10 @@ bool ask_move_code(wxWindow* parent, Project& project, Id code);
 bool ask_merge_code(wxWindow* parent, Project& project, Id code);
 // Asks before deleting the code, its child codes and their codings.
 bool ask_delete_code(wxWindow* parent, Project& project, Id code);
+
+// The Move Code list's first choice is "(top level)", then `codes`: the entry of the
+// code's current parent is preselected.
+int move_choice_of(const std::optional<Id>& current_parent, const std::vector<Id>& codes);
 
 // What the delete questions say: only what will really go (subcodes only when there are
 // some, and how many codings go with the code or document).

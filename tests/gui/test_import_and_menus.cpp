@@ -103,3 +103,12 @@ TEST_CASE("delete questions name only what really goes", "[gui]") {
     CHECK(delete_document_question("01 Practitioner", 37) ==
           "Delete \"01 Practitioner\" from the project?\n\nIts 37 codings go with it.");
 }
+
+TEST_CASE("Move Code preselects the code's current parent", "[gui]") {
+    using quire::gui::move_choice_of;
+    const std::vector<quire::Id> codes{4, 7, 9};
+    CHECK(move_choice_of(std::nullopt, codes) == 0);  // (top level)
+    CHECK(move_choice_of(7, codes) == 2);
+    CHECK(move_choice_of(9, codes) == 3);
+    CHECK(move_choice_of(12, codes) == 0);
+}
