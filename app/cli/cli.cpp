@@ -78,6 +78,18 @@ const Command kCommands[] = {
         {{"coders P [--json]"}, {"list coders"}}}},
     {"cases", cmd_cases, "Codings", {
         {{"cases P [--json]"}, {"list cases with their documents and attributes"}}}},
+    {"memo", cmd_memo, "Memos", {
+        {{"memo add P (--project | --doc DOC | --code CODE | --coding ID | --case CASE)",
+          "         [--author NAME] [--title TITLE] TEXT [--json]"},
+         {"write a memo about the project or one of its parts"}},
+        {{"memo edit P ID TEXT [--title TITLE]"}, {"replace a memo's text (and title)"}},
+        {{"memo remove P ID"}, {}}}},
+    {"memos", cmd_memos, "Memos", {
+        {{"memos P [--kind project|document|code|coding|case] [--author NAME] [--text WORDS]",
+          "        [--json]"},
+         {"memos with what each is attached to; --text", "keeps those holding every word"}},
+        {{"memos P (--md | --csv | --xlsx FILE [--force])"},
+         {"every memo: Markdown by kind, or one row each"}}}},
     {"agreement", cmd_agreement, "Agreement", {
         {{"agreement P (--coders A,B[,C...] | --group1 A,.. --group2 B,..) [--code CODE]...",
           "            [--doc DOC]... [--unit character|word|sentence|paragraph|turn|segment|document]",

@@ -36,6 +36,10 @@ int cmd_codebook(const Words& args, std::ostream& out, std::ostream& err);
 int cmd_coders(const Words& args, std::ostream& out, std::ostream& err);
 int cmd_cases(const Words& args, std::ostream& out, std::ostream& err);
 
+// commands_memos.cpp
+int cmd_memo(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_memos(const Words& args, std::ostream& out, std::ostream& err);
+
 // commands_agreement.cpp
 int cmd_agreement(const Words& args, std::ostream& out, std::ostream& err);
 int cmd_disagreements(const Words& args, std::ostream& out, std::ostream& err);

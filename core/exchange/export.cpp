@@ -34,6 +34,11 @@ ContentFormats formats_of(ExportContent content) {
             return {"codings", {{".csv", ExportFormat::Csv}}};
         case ExportContent::Report:
             return {"the project report", {{".html", ExportFormat::Html}}};
+        case ExportContent::Memos:
+            return {"memos",
+                    {{".xlsx", ExportFormat::Xlsx},
+                     {".csv", ExportFormat::Csv},
+                     {".md", ExportFormat::Markdown}}};
     }
     throw InvalidInputError("unknown kind of export");
 }
@@ -53,12 +58,16 @@ std::string export_text(Project& project, ExportContent content, ExportFormat fo
                         const CodingFilter& segments) {
     switch (format) {
         case ExportFormat::Markdown:
-            return codebook_markdown(project);
+            return content == ExportContent::Memos ? memos_markdown(project)
+                                                   : codebook_markdown(project);
         case ExportFormat::Html:
             return project_report_html(project);
         case ExportFormat::Csv:
             if (content == ExportContent::Codebook) {
                 return codebook_csv(project);
+            }
+            if (content == ExportContent::Memos) {
+                return memos_csv(project);
             }
             return content == ExportContent::Segments ? segments_csv(project, segments)
                                                       : project.export_codings_csv();
@@ -97,6 +106,8 @@ void write_export(Project& project, ExportContent content, const std::string& pa
         case ExportFormat::Xlsx:
             if (content == ExportContent::Segments) {
                 write_segments_xlsx(project, options.segments, path);
+            } else if (content == ExportContent::Memos) {
+                write_memos_xlsx(project, path);
             } else {
                 write_codebook_xlsx(project, path);
             }

@@ -20,6 +20,7 @@ enum class ExportContent {
     Segments,  // .xlsx, .csv: the coded segments with cases and attributes
     Codings,   // .csv: document, coder, code, start, end (what `codings import` reads)
     Report,    // .html: codebook, code frequencies and segments by code
+    Memos,     // .xlsx, .csv, .md: every memo with what it is attached to
 };
 
 enum class ExportFormat { Qdpx, Qdc, Xlsx, Csv, Markdown, Html };

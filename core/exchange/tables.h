@@ -20,6 +20,12 @@ std::string codebook_csv(Project& project);
 std::string codebook_markdown(Project& project);
 void write_codebook_xlsx(Project& project, const std::string& path);
 
+// Every memo with what it is attached to: one row per memo (id, kind, attached to, author,
+// title, created, updated, text), or Markdown grouped by kind.
+std::string memos_csv(Project& project);
+std::string memos_markdown(Project& project);
+void write_memos_xlsx(Project& project, const std::string& path);
+
 // Codebook, code frequencies with a chart, and the coded segments grouped by code.
 std::string project_report_html(Project& project);
 

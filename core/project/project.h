@@ -77,6 +77,18 @@ struct AttributeAssignment {
     std::string value;
 };
 
+// A memo with what it is attached to, for listings and exports.
+struct MemoEntry {
+    Memo memo;
+    std::string kind;         // "project", "document", "code", "coding" or "case"
+    std::string attached_to;  // the project's, document's or case's name, the code's path,
+                              // "coding N in DOC"
+    std::string author;       // the coder's name; empty when the memo has none
+};
+
+// "project", "document", "code", "coding", "case".
+const char* memo_kind(Memo::Target target);
+
 struct CodingFilter {
     std::optional<Id> document_id;
     std::optional<Id> code_id;
@@ -254,6 +266,15 @@ public:
     Memo add_memo(Memo::Target target, std::optional<Id> target_id, const std::string& title,
                   const std::string& text, std::optional<Id> coder = {});
     std::vector<Memo> memos();
+    // Throws NotFoundError for a missing memo.
+    Memo memo(Id id);
+    // Replaces the text (NFC), and the title when given; refuses empty text
+    // (InvalidInputError). Moves updated_at.
+    Memo edit_memo(Id id, const std::string& text,
+                   const std::optional<std::string>& title = std::nullopt);
+    void remove_memo(Id id);
+    // Every memo with what it is attached to and its author, by id.
+    std::vector<MemoEntry> memo_entries();
 
     // --- code sets ---
     CodeSet add_code_set(const std::string& name, const std::vector<Id>& codes,

@@ -77,6 +77,16 @@ std::string to_nfc(std::string_view utf8) {
     return out;
 }
 
+std::string fold_case(std::string_view utf8) {
+    const std::string nfc = to_nfc(utf8);
+    icu::UnicodeString folded = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(nfc.data(), static_cast<int32_t>(nfc.size())));
+    folded.foldCase();
+    std::string out;
+    folded.toUTF8String(out);
+    return to_nfc(out);
+}
+
 std::string normalize_for_storage(std::string_view utf8) {
     require_valid(utf8);
     std::string lf;

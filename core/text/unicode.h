@@ -29,6 +29,10 @@ std::string normalize_for_storage(std::string_view utf8);
 // NFC only (for search strings and names that must match stored text).
 std::string to_nfc(std::string_view utf8);
 
+// NFC with Unicode full case folding, for matching words whatever their case ("Straße"
+// and "STRASSE" fold alike).
+std::string fold_case(std::string_view utf8);
+
 // Number of code points in well-formed UTF-8 text.
 std::int64_t code_point_count(std::string_view utf8);
 

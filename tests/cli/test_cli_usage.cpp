@@ -59,6 +59,18 @@ Codings
   report P OUT.html                      codebook, code frequencies and segments by code
   coders P [--json]                      list coders
   cases P [--json]                       list cases with their documents and attributes
+Memos
+  memo add P (--project | --doc DOC | --code CODE | --coding ID | --case CASE)
+           [--author NAME] [--title TITLE] TEXT [--json]
+                                         write a memo about the project or one of its parts
+  memo edit P ID TEXT [--title TITLE]    replace a memo's text (and title)
+  memo remove P ID
+  memos P [--kind project|document|code|coding|case] [--author NAME] [--text WORDS]
+          [--json]
+                                         memos with what each is attached to; --text
+                                         keeps those holding every word
+  memos P (--md | --csv | --xlsx FILE [--force])
+                                         every memo: Markdown by kind, or one row each
 Agreement
   agreement P (--coders A,B[,C...] | --group1 A,.. --group2 B,..) [--code CODE]...
               [--doc DOC]... [--unit character|word|sentence|paragraph|turn|segment|document]
@@ -118,7 +130,7 @@ TEST_CASE("every command the usage lists is one quire-cli runs", "[cli][usage]")
             listed.insert(m[1]);
         }
     }
-    CHECK(listed.size() == 20);
+    CHECK(listed.size() == 22);
     for (const std::string& command : listed) {
         INFO(command);
         const CliResult r = cli({command});
