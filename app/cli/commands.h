@@ -36,6 +36,11 @@ int cmd_codebook(const Words& args, std::ostream& out, std::ostream& err);
 int cmd_coders(const Words& args, std::ostream& out, std::ostream& err);
 int cmd_cases(const Words& args, std::ostream& out, std::ostream& err);
 
+// commands_cases.cpp
+int cmd_case(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_attr(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_attrs(const Words& args, std::ostream& out, std::ostream& err);
+
 // commands_agreement.cpp
 int cmd_agreement(const Words& args, std::ostream& out, std::ostream& err);
 int cmd_disagreements(const Words& args, std::ostream& out, std::ostream& err);

@@ -58,7 +58,25 @@ Codings
                                          the codebook with every field
   report P OUT.html                      codebook, code frequencies and segments by code
   coders P [--json]                      list coders
+Cases
   cases P [--json]                       list cases with their documents and attributes
+  case add P NAME [--description TEXT] [--json]
+  case remove P CASE                     its links and values go, its documents stay
+  case link P CASE --doc DOC [--range START:END]
+                                         link a whole document or a segment of it
+  case unlink P CASE --doc DOC [--range START:END]
+  attr set P (--doc DOC | --case CASE) KEY=VALUE...
+           [--type text|boolean|integer|float|date]
+                                         values are checked for the attribute's type;
+                                         --type is the type of a new attribute
+  attr unset P (--doc DOC | --case CASE) KEY
+  attrs P [--json]                       one row per document and per case, one column per
+                                         attribute
+  attrs export P (--csv | --xlsx FILE [--force])
+                                         the same sheet as a table
+  attrs import P FILE.csv [--dry-run] [--json]
+                                         that table's values, all rows or none; --dry-run
+                                         shows which rows match
 Agreement
   agreement P (--coders A,B[,C...] | --group1 A,.. --group2 B,..) [--code CODE]...
               [--doc DOC]... [--unit character|word|sentence|paragraph|turn|segment|document]
@@ -118,7 +136,7 @@ TEST_CASE("every command the usage lists is one quire-cli runs", "[cli][usage]")
             listed.insert(m[1]);
         }
     }
-    CHECK(listed.size() == 20);
+    CHECK(listed.size() == 23);
     for (const std::string& command : listed) {
         INFO(command);
         const CliResult r = cli({command});
