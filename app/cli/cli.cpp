@@ -76,8 +76,25 @@ const Command kCommands[] = {
         {{"report P OUT.html"}, {"codebook, code frequencies and segments by code"}}}},
     {"coders", cmd_coders, "Codings", {
         {{"coders P [--json]"}, {"list coders"}}}},
-    {"cases", cmd_cases, "Codings", {
+    {"cases", cmd_cases, "Cases", {
         {{"cases P [--json]"}, {"list cases with their documents and attributes"}}}},
+    {"case", cmd_case, "Cases", {
+        {{"case add P NAME [--description TEXT] [--json]"}, {}},
+        {{"case remove P CASE"}, {"its links and values go, its documents stay"}},
+        {{"case link P CASE --doc DOC [--range START:END]"},
+         {"link a whole document or a segment of it"}},
+        {{"case unlink P CASE --doc DOC [--range START:END]"}, {}}}},
+    {"attr", cmd_attr, "Cases", {
+        {{"attr set P (--doc DOC | --case CASE) KEY=VALUE...",
+          "         [--type text|boolean|integer|float|date]"},
+         {"values are checked for the attribute's type;",
+          "--type is the type of a new attribute"}},
+        {{"attr unset P (--doc DOC | --case CASE) KEY"}, {}}}},
+    {"attrs", cmd_attrs, "Cases", {
+        {{"attrs P [--json]"}, {"one row per document and per case, one column per", "attribute"}},
+        {{"attrs export P (--csv | --xlsx FILE [--force])"}, {"the same sheet as a table"}},
+        {{"attrs import P FILE.csv [--dry-run] [--json]"},
+         {"that table's values, all rows or none; --dry-run", "shows which rows match"}}}},
     {"memo", cmd_memo, "Memos", {
         {{"memo add P (--project | --doc DOC | --code CODE | --coding ID | --case CASE)",
           "         [--author NAME] [--title TITLE] TEXT [--json]"},

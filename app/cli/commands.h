@@ -40,6 +40,11 @@ int cmd_cases(const Words& args, std::ostream& out, std::ostream& err);
 int cmd_memo(const Words& args, std::ostream& out, std::ostream& err);
 int cmd_memos(const Words& args, std::ostream& out, std::ostream& err);
 
+// commands_cases.cpp
+int cmd_case(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_attr(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_attrs(const Words& args, std::ostream& out, std::ostream& err);
+
 // commands_agreement.cpp
 int cmd_agreement(const Words& args, std::ostream& out, std::ostream& err);
 int cmd_disagreements(const Words& args, std::ostream& out, std::ostream& err);

@@ -248,6 +248,12 @@ public:
     void link_case(Id case_id, Id document, std::optional<std::int64_t> start = {},
                    std::optional<std::int64_t> end = {});
     std::vector<CaseLink> case_links(std::optional<Id> case_id = {});
+    // Removes the case with its links, attribute values and memos; its documents stay.
+    void remove_case(Id case_id);
+    // Removes the link of the whole document (no range) or of exactly that segment.
+    // NotFoundError when the case has no such link.
+    void unlink_case(Id case_id, Id document, std::optional<std::int64_t> start = {},
+                     std::optional<std::int64_t> end = {});
 
     // --- attributes ---
     std::vector<Attribute> attributes();
@@ -256,6 +262,10 @@ public:
     void set_document_attribute(Id document, const std::string& attribute,
                                 const std::string& value);
     void set_case_attribute(Id case_id, const std::string& attribute, const std::string& value);
+    // Remove the attribute's value from a document or a case. NotFoundError for an unknown
+    // attribute or when the owner has no value for it.
+    void unset_document_attribute(Id document, const std::string& attribute);
+    void unset_case_attribute(Id case_id, const std::string& attribute);
     std::vector<AttributeValue> document_attributes(Id document);
     std::vector<AttributeValue> case_attributes(Id case_id);
     // Every value the attribute has, on documents and on cases. Throws NotFoundError for

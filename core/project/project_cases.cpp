@@ -91,6 +91,39 @@ std::vector<CaseLink> Project::case_links(std::optional<Id> case_id) {
     return out;
 }
 
+void Project::remove_case(Id case_id) {
+    Transaction tx(*db_);
+    require_case(*db_, case_id);
+    // Links, values and memos of the case go with it (ON DELETE CASCADE).
+    db_->prepare("DELETE FROM cases WHERE id = ?1").bind(1, case_id).run();
+    tx.commit();
+}
+
+void Project::unlink_case(Id case_id, Id document_id, std::optional<std::int64_t> start,
+                          std::optional<std::int64_t> end) {
+    Transaction tx(*db_);
+    require_case(*db_, case_id);
+    const Document d = document(document_id);
+    if (start.has_value() != end.has_value()) {
+        throw InvalidInputError("a case segment needs both start and end");
+    }
+    db_->prepare(
+           "DELETE FROM case_links WHERE case_id = ?1 AND document_id = ?2 AND start_cp IS ?3 "
+           "AND end_cp IS ?4")
+        .bind(1, case_id)
+        .bind(2, document_id)
+        .bind(3, start)
+        .bind(4, end)
+        .run();
+    if (db_->changes() == 0) {
+        const std::string what =
+            start ? "segment [" + std::to_string(*start) + ", " + std::to_string(*end) + ") of \""
+                  : "document \"";
+        throw NotFoundError("the case is not linked to the " + what + d.name + "\"");
+    }
+    tx.commit();
+}
+
 const char* to_string(AttributeType type) {
     switch (type) {
         case AttributeType::Text:
@@ -182,6 +215,45 @@ void Project::set_case_attribute(Id case_id, const std::string& attribute,
     Transaction tx(*db_);
     require_case(*db_, case_id);
     store_attribute_value(*db_, ensure_attribute(attribute), "case_id", case_id, value);
+    tx.commit();
+}
+
+namespace {
+
+// Removes the attribute's value from a document or a case (`owner` is "document_id" or
+// "case_id").
+void remove_attribute_value(sql::Connection& db, const std::string& raw_name,
+                            const std::string& owner, Id owner_id, const std::string& owner_name) {
+    const std::string name = text::to_nfc(trim(raw_name));
+    Statement& known = db.prepare("SELECT id FROM attributes WHERE name = ?1");
+    known.bind(1, name);
+    if (!known.step()) {
+        throw NotFoundError("no attribute named \"" + raw_name + "\"");
+    }
+    const Id attribute_id = known.int64(0);
+    known.reset();
+    db.prepare("DELETE FROM attribute_values WHERE attribute_id = ?1 AND " + owner + " = ?2")
+        .bind(1, attribute_id)
+        .bind(2, owner_id)
+        .run();
+    if (db.changes() == 0) {
+        throw NotFoundError(owner_name + " has no value for \"" + name + "\"");
+    }
+}
+
+}  // namespace
+
+void Project::unset_document_attribute(Id document_id, const std::string& attribute) {
+    Transaction tx(*db_);
+    const Document d = document(document_id);
+    remove_attribute_value(*db_, attribute, "document_id", document_id, "\"" + d.name + "\"");
+    tx.commit();
+}
+
+void Project::unset_case_attribute(Id case_id, const std::string& attribute) {
+    Transaction tx(*db_);
+    require_case(*db_, case_id);
+    remove_attribute_value(*db_, attribute, "case_id", case_id, "the case");
     tx.commit();
 }
 
