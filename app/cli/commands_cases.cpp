@@ -82,32 +82,33 @@ int case_remove(const Words& raw, std::ostream& out, std::ostream&) {
     return 0;
 }
 
-int case_link(const Words& raw, std::ostream& out, std::ostream&) {
+// `case link` and `case unlink`: the same arguments, the opposite change.
+int link_or_unlink(const Words& raw, std::ostream& out, bool link) {
     const Args args = parse(raw, {"doc", "range"}, {});
-    expect_positional(args, 2, "case link PROJECT CASE --doc DOC");
+    const std::string verb = link ? "link" : "unlink";
+    expect_positional(
+        args, 2, link ? "case link PROJECT CASE --doc DOC" : "case unlink PROJECT CASE --doc DOC");
     Project p = open_project(args.positional[0]);
     Project::Action action(p);
     const Case c = p.find_case(args.positional[1]);
     const Document d = p.find_document(args.required("doc"));
     const auto [start, end] = case_range(args);
-    p.link_case(c.id, d.id, start, end);
+    if (link) {
+        p.link_case(c.id, d.id, start, end);
+    } else {
+        p.unlink_case(c.id, d.id, start, end);
+    }
     action.commit();
-    out << "linked " << link_text(c, d, args) << "\n";
+    out << verb << "ed " << link_text(c, d, args) << "\n";
     return 0;
 }
 
+int case_link(const Words& raw, std::ostream& out, std::ostream&) {
+    return link_or_unlink(raw, out, true);
+}
+
 int case_unlink(const Words& raw, std::ostream& out, std::ostream&) {
-    const Args args = parse(raw, {"doc", "range"}, {});
-    expect_positional(args, 2, "case unlink PROJECT CASE --doc DOC");
-    Project p = open_project(args.positional[0]);
-    Project::Action action(p);
-    const Case c = p.find_case(args.positional[1]);
-    const Document d = p.find_document(args.required("doc"));
-    const auto [start, end] = case_range(args);
-    p.unlink_case(c.id, d.id, start, end);
-    action.commit();
-    out << "unlinked " << link_text(c, d, args) << "\n";
-    return 0;
+    return link_or_unlink(raw, out, false);
 }
 
 // --- attr SUBCOMMAND ---------------------------------------------------------------------
