@@ -155,7 +155,7 @@ struct ErrorStatus {
 // wins: a subclass would go before its base.
 const ErrorStatus kExitStatuses[] = {
     {is<UsageError>, 2, "usage error: an unknown command or option, or a missing argument"},
-    {is<NotFoundError>, 3, "not found: no such project, document, code, coder or case"},
+    {is<NotFoundError>, 3, "not found: no such document, code, coder, case or memo"},
     {is<InvalidInputError>, 4, "invalid input: a value or file that cannot be used as given"},
     {is<ConflictError>, 5,
      "conflict: the action clashes with what the project holds, or the file to write exists"},
@@ -164,7 +164,8 @@ const ErrorStatus kExitStatuses[] = {
      "busy: another program kept the project locked for writing longer than the wait "
      "(QUIRE_WAIT_SECONDS, 30 s by default); nothing was changed, try again"},
     {is<ProjectFileError>, 7,
-     "project file problem: not a Quire project, damaged, newer than this Quire, locked by "
+     "project file problem: no such project file, not a Quire project, damaged, newer than this "
+     "Quire, locked by "
      "another program, or not readable or writable"},
     {is<SearchIndexError>, 8,
      "search index problem: the project's search index (a cache) cannot be created, written or "
