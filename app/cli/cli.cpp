@@ -165,8 +165,7 @@ const ErrorStatus kExitStatuses[] = {
      "(QUIRE_WAIT_SECONDS, 30 s by default); nothing was changed, try again"},
     {is<ProjectFileError>, 7,
      "project file problem: no such project file, not a Quire project, damaged, newer than this "
-     "Quire, locked by "
-     "another program, or not readable or writable"},
+     "Quire, locked by another program, or not readable or writable"},
     {is<SearchIndexError>, 8,
      "search index problem: the project's search index (a cache) cannot be created, written or "
      "read; the project is unaffected"},
