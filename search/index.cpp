@@ -111,7 +111,7 @@ IndexCheck Index::check(const Progress& progress) {
         }
         if (problem.empty()) {
             record_index_files(impl_->folder);
-            impl_->update(progress);  // the check itself changes nothing that is sound
+            impl_->update(progress);  // sound: brought up to date, as opening would
             return c;
         }
         c.problem = problem;

@@ -50,7 +50,7 @@ pid_t builder_of(const std::string& name) {
 // A pid of ours that has gone: kill(pid, 0) asks without sending anything. EPERM means
 // the pid lives on as another user's process, which cannot be ours: gone too.
 bool process_gone(pid_t pid) {
-    return pid > 0 && ::kill(pid, 0) == -1 && errno != 0 && (errno == ESRCH || errno == EPERM);
+    return pid > 0 && ::kill(pid, 0) == -1 && (errno == ESRCH || errno == EPERM);
 }
 
 // Builds left by an older Quire that shared one folder per index ("<index>.new"), or by a

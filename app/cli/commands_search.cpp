@@ -198,7 +198,10 @@ int prune_indexes(const Args& args, std::ostream& out) {
 int cmd_index(const Words& raw, std::ostream& out, std::ostream& err) {
     const Args args = parse(raw, {}, {"rebuild", "check", "prune", "json"});
     if (args.flag("prune")) {
-        expect_positional(args, 0, "index --prune");
+        // Pruning looks at every cached index, not one project's.
+        if (!args.positional.empty() || args.flag("rebuild") || args.flag("check")) {
+            throw UsageError("index --prune takes no project and no --rebuild or --check");
+        }
         return prune_indexes(args, out);
     }
     expect_positional(args, 1, "index PROJECT");

@@ -128,6 +128,46 @@ TEST_CASE("quire-cli index reports and rebuilds, deleting a document updates the
     CHECK(run_json({"index", p.path}).at("documents") == 1);
 }
 
+TEST_CASE("quire-cli index --check says a sound index is sound", "[cli][search]") {
+    Project p;
+    const CliResult r = cli({"index", p.path, "--check"});
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK_THAT(r.out, Catch::StartsWith("checked every table and document: the index is sound"));
+    const json j = run_json({"index", p.path, "--check"});
+    CHECK(j.at("damage").is_null());
+    CHECK(j.at("rebuilt") == false);
+    CHECK(cli({"index", p.path, "--check", "--rebuild"}).status == 2);
+}
+
+TEST_CASE("quire-cli index --prune removes the index of a project that is gone, only",
+          "[cli][search]") {
+    Project kept;
+    Project gone;
+    const std::string gone_folder = run_json({"index", gone.path}).at("folder");
+    const std::string kept_folder = run_json({"index", kept.path}).at("folder");
+    std::filesystem::remove(gone.path);
+    // Other tests of this program may have left indexes of their own scratch projects in
+    // the program's cache: only this test's two are looked at.
+    const json j = run_json({"index", "--prune"});
+    bool removed_gone = false;
+    for (const json& r : j.at("removed")) {
+        CHECK(r.at("folder") != kept_folder);
+        if (r.at("folder") == gone_folder) {
+            removed_gone = true;
+            CHECK_THAT(r.at("reason").get<std::string>(), Catch::Contains("is gone"));
+        }
+    }
+    CHECK(removed_gone);
+    CHECK(std::filesystem::exists(kept_folder));
+    CHECK_FALSE(std::filesystem::exists(gone_folder));
+    // It works on every cached index: naming a project, or mixing in --check, is a mistake.
+    const CliResult with_project = cli({"index", kept.path, "--prune"});
+    CHECK(with_project.status == 2);
+    CHECK_THAT(with_project.err, Catch::Contains("takes no project"));
+    CHECK(cli({"index", "--prune", "--check"}).status == 2);
+}
+
 TEST_CASE("quire-cli info --language sets the stemming language", "[cli][search]") {
     Project p;
     CHECK(run_json({"info", p.path, "--language", "FR"}).at("language") == "fr");
