@@ -107,6 +107,13 @@ const Command kCommands[] = {
          {"memos with what each is attached to; --text", "keeps those holding every word"}},
         {{"memos P (--md | --csv | --xlsx FILE [--force])"},
          {"every memo: Markdown by kind, or one row each"}}}},
+    {"undo", cmd_undo, "History", {
+        {{"undo P [--json]"}, {"take back the newest action (of the last 100)"}}}},
+    {"redo", cmd_redo, "History", {
+        {{"redo P [--json]"}, {"bring back the action undone last"}}}},
+    {"log", cmd_log, "History", {
+        {{"log P [--limit N] [--json]"},
+         {"the project's actions, newest first: who, when,", "what and what it changed (50 by default, 0: all)"}}}},
     {"agreement", cmd_agreement, "Agreement", {
         {{"agreement P (--coders A,B[,C...] | --group1 A,.. --group2 B,..) [--code CODE]...",
           "            [--doc DOC]... [--unit character|word|sentence|paragraph|turn|segment|document]",
@@ -206,6 +213,36 @@ void append_usage(const Usage& usage, std::string& text) {
     }
 }
 
+// What the project's journal calls the running command's actions: "quire-cli code apply".
+thread_local std::string command_label;
+
+class CommandLabel {
+public:
+    explicit CommandLabel(std::string label) : previous_(std::move(command_label)) {
+        command_label = std::move(label);
+    }
+    ~CommandLabel() { command_label = std::move(previous_); }
+    CommandLabel(const CommandLabel&) = delete;
+    CommandLabel& operator=(const CommandLabel&) = delete;
+
+private:
+    std::string previous_;
+};
+
+// The command's name, with its subcommand when it has them ("code apply", "docs").
+std::string action_label(const Command& command, const Words& rest) {
+    std::string label = std::string("quire-cli ") + command.name;
+    if (!rest.empty()) {
+        const std::string with_sub = std::string(command.name) + " " + rest[0] + " ";
+        for (const Usage& usage : command.usages) {
+            if (!usage.synopsis.empty() && usage.synopsis[0].rfind(with_sub, 0) == 0) {
+                return label + " " + rest[0];
+            }
+        }
+    }
+    return label;
+}
+
 int dispatch(const Words& args, std::ostream& out, std::ostream& err) {
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         out << usage_text();
@@ -218,6 +255,7 @@ int dispatch(const Words& args, std::ostream& out, std::ostream& err) {
     const Words rest(args.begin() + 1, args.end());
     for (const Command& command : kCommands) {
         if (args[0] == command.name) {
+            const CommandLabel label(action_label(command, rest));
             return command.run(rest, out, err);
         }
     }
@@ -346,6 +384,9 @@ int wait_seconds() {
 Project open_project(const std::string& path) {
     const int limit = wait_seconds();
     Project project = Project::open(path, std::chrono::seconds(limit));
+    if (!command_label.empty()) {
+        project.set_action_label(command_label);
+    }
     std::ostream* err = command_err;
     // A line when the wait starts and one every ten seconds: enough to explain a pause
     // without filling a log.

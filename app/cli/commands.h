@@ -40,6 +40,11 @@ int cmd_cases(const Words& args, std::ostream& out, std::ostream& err);
 int cmd_memo(const Words& args, std::ostream& out, std::ostream& err);
 int cmd_memos(const Words& args, std::ostream& out, std::ostream& err);
 
+// commands_journal.cpp
+int cmd_undo(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_redo(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_log(const Words& args, std::ostream& out, std::ostream& err);
+
 // commands_cases.cpp
 int cmd_case(const Words& args, std::ostream& out, std::ostream& err);
 int cmd_attr(const Words& args, std::ostream& out, std::ostream& err);

@@ -105,6 +105,7 @@ void write_demo_project(const std::string& path) {
     }
     try {
         Project project = Project::create(path, "Demo");
+        project.set_action_label("write the demo project");
         Project::Action action(project);
         build(project);
         action.commit();

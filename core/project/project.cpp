@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "core/base/errors.h"
+#include "core/project/journal.h"
 #include "core/project/project_internal.h"
 #include "core/project/upgrade_copy.h"
 #include "core/storage/migrations.h"
@@ -96,7 +97,8 @@ int Project::current_schema_version() {
     return storage::migrations().back().version;
 }
 
-Project::Project(std::unique_ptr<sql::Connection> db) : db_(std::move(db)) {}
+Project::Project(std::unique_ptr<sql::Connection> db)
+    : db_(std::move(db)), journal_(std::make_unique<Journal>(*db_)) {}
 Project::Project(Project&&) noexcept = default;
 Project& Project::operator=(Project&&) noexcept = default;
 Project::~Project() = default;
@@ -252,6 +254,39 @@ Project::Action::Action(Project& project, Access access)
 Project::Action::~Action() = default;
 void Project::Action::commit() {
     state_->tx.commit();
+}
+
+// ---------------------------------------------------------------------------------------
+// The journal
+
+static_assert(Project::kUndoDepth == Journal::kUndoDepth);
+
+void Project::set_actor(const std::string& who) {
+    journal_->set_actor(who);
+}
+
+void Project::set_action_label(const std::string& what) {
+    journal_->set_action_label(what);
+}
+
+std::optional<JournalEntry> Project::next_undo() {
+    return journal_->next_undo();
+}
+
+std::optional<JournalEntry> Project::next_redo() {
+    return journal_->next_redo();
+}
+
+JournalEntry Project::undo() {
+    return journal_->undo();
+}
+
+JournalEntry Project::redo() {
+    return journal_->redo();
+}
+
+std::vector<JournalEntry> Project::journal(std::size_t limit) {
+    return journal_->entries(limit);
 }
 
 }  // namespace quire

@@ -24,6 +24,9 @@ namespace quire {
 namespace sql {
 class Connection;
 }
+namespace project_detail {
+class Journal;
+}
 
 // How many levels a code tree may nest (a top-level code is on level 1). The one limit for
 // creating a code, moving one under another, importing a codebook and reading a code's path:
@@ -302,9 +305,34 @@ public:
     // Stored runs, oldest first.
     std::vector<AgreementRunRecord> agreement_runs();
 
+    // --- journal: undo and redo ---
+    // Every change of the project's content is journaled as it commits: one entry per
+    // outermost transaction (a method call, or a Project::Action), in that transaction, with
+    // who, when, what and what changed. Agreement runs are a record, not journaled.
+    // Who the entries that follow name (default: the system user), and what they call the
+    // action ("code apply", "Rename Code") until set again.
+    void set_actor(const std::string& who);
+    void set_action_label(const std::string& what);
+    // The entry undo() (redo()) would take back or bring back; nullopt when there is none.
+    std::optional<JournalEntry> next_undo();
+    std::optional<JournalEntry> next_redo();
+    // Takes back the newest done action, or brings back the last undone one, in one
+    // transaction, and returns its entry as it now is. A new action after undoing ends the
+    // way back (the undone entries stay in the log, "discarded"). The newest
+    // kUndoDepth actions can be undone, whichever program did them, also after a restart.
+    // NotFoundError when there is nothing to undo (redo); ConflictError, with nothing
+    // changed, when a program that keeps no journal changed the project since in a way the
+    // action contradicts.
+    JournalEntry undo();
+    JournalEntry redo();
+    static constexpr int kUndoDepth = 100;
+    // Newest first; `limit` 0 for every entry.
+    std::vector<JournalEntry> journal(std::size_t limit = 0);
+
 private:
     explicit Project(std::unique_ptr<sql::Connection> db);
     std::unique_ptr<sql::Connection> db_;
+    std::unique_ptr<project_detail::Journal> journal_;
 };
 
 }  // namespace quire

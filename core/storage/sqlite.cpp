@@ -318,6 +318,9 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
+    if (name_.empty()) {
+        db_.before_commit();
+    }
     db_.exec(name_.empty() ? "COMMIT" : "RELEASE " + name_);
     done_ = true;
 }

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 struct sqlite3;
 struct sqlite3_blob;
@@ -86,6 +87,14 @@ public:
     // connection keeps its read snapshot. Throws ProjectFileError when out of range.
     std::string read_text_bytes(std::int64_t document, std::int64_t offset, std::int64_t length);
     void end_text_reads();
+    // Runs inside the outermost transaction just before it commits (Transaction::commit),
+    // so what it writes commits with the transaction; when it throws, nothing commits.
+    void set_before_commit(std::function<void()> hook) { before_commit_ = std::move(hook); }
+    void before_commit() {
+        if (before_commit_) {
+            before_commit_();
+        }
+    }
 
 private:
     static int on_busy(void* self, int attempts);
@@ -93,6 +102,7 @@ private:
     sqlite3* db_ = nullptr;
     std::chrono::milliseconds wait_limit_{30000};
     std::function<void(double)> wait_notice_;
+    std::function<void()> before_commit_;
     std::chrono::steady_clock::time_point wait_started_;
     std::chrono::steady_clock::time_point last_notice_;
     sqlite3_blob* text_blob_ = nullptr;

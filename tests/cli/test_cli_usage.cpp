@@ -89,6 +89,11 @@ Memos
                                          keeps those holding every word
   memos P (--md | --csv | --xlsx FILE [--force])
                                          every memo: Markdown by kind, or one row each
+History
+  undo P [--json]                        take back the newest action (of the last 100)
+  redo P [--json]                        bring back the action undone last
+  log P [--limit N] [--json]             the project's actions, newest first: who, when,
+                                         what and what it changed (50 by default, 0: all)
 Agreement
   agreement P (--coders A,B[,C...] | --group1 A,.. --group2 B,..) [--code CODE]...
               [--doc DOC]... [--unit character|word|sentence|paragraph|turn|segment|document]
@@ -148,7 +153,7 @@ TEST_CASE("every command the usage lists is one quire-cli runs", "[cli][usage]")
             listed.insert(m[1]);
         }
     }
-    CHECK(listed.size() == 25);
+    CHECK(listed.size() == 28);
     for (const std::string& command : listed) {
         INFO(command);
         const CliResult r = cli({command});
