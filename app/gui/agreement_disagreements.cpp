@@ -10,6 +10,7 @@
 
 #include "app/gui/agreement_chart.h"
 #include "app/gui/error_dialog.h"
+#include "app/gui/journal_ui.h"
 #include "app/gui/transcript_view.h"
 #include "app/gui/wx_strings.h"
 #include "core/text/unicode.h"
@@ -250,6 +251,7 @@ bool DisagreementsPage::adopt(int row, bool first) {
     const Disagreement d = disagreements_[static_cast<std::size_t>(row)];
     const std::string& coder = raters_[first ? 0 : 1];
     if (!guarded(this, [&] {
+            label_actions(*project_, "Adopt " + coder + "'s version");
             agreement::adopt_version(*project_, d,
                                      first ? agreement::Version::First : agreement::Version::Second,
                                      consensus_coder_);

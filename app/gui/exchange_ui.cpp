@@ -10,6 +10,7 @@
 
 #include "app/gui/error_dialog.h"
 #include "app/gui/job_dialog.h"
+#include "app/gui/journal_ui.h"
 #include "app/gui/wx_strings.h"
 #include "core/base/errors.h"
 #include "core/exchange/export.h"
@@ -139,6 +140,8 @@ bool import_refi_project(wxWindow* parent, const std::string& project_path) {
             [project_path, file, codebook](const Progress&) {
                 // The worker has its own connection: connections never cross threads.
                 Project project = Project::open(project_path);
+                label_actions(project,
+                              codebook ? "Import REFI-QDA Codebook" : "Import REFI-QDA Project");
                 return codebook ? exchange::import_qdc(project, file)
                                 : exchange::import_qdpx(project, file);
             });

@@ -6,6 +6,7 @@
 #include <wx/msgdlg.h>
 
 #include "app/gui/job_dialog.h"
+#include "app/gui/journal_ui.h"
 #include "app/gui/wx_strings.h"
 #include "core/base/errors.h"
 #include "core/project/project.h"
@@ -16,6 +17,7 @@ std::vector<std::string> import_transcripts(const std::string& project_path,
                                             const std::vector<std::string>& files,
                                             const Progress& progress) {
     Project project = Project::open(project_path);
+    label_actions(project, "Import Transcripts");
     Project::Action action(project);
     std::vector<std::string> report;
     for (std::size_t i = 0; i < files.size(); ++i) {

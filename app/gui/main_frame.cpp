@@ -28,6 +28,7 @@
 #include "app/gui/agreement_frame.h"
 #include "app/gui/codebook_ui.h"
 #include "app/gui/error_dialog.h"
+#include "app/gui/journal_ui.h"
 #include "app/gui/main_menu.h"
 #include "app/gui/search_panel.h"
 #include "app/gui/transcript_view.h"
@@ -202,6 +203,7 @@ wxWindow* MainFrame::build_right_panes(wxWindow* parent) {
     wxPanel* codings_panel = titled(side_, "Codings in this document", &holder);
     codings_ = new wxListCtrl(holder, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                               wxLC_REPORT | wxLC_SINGLE_SEL);
+    codings_->SetName("codings");  // for tests and accessibility tools
     codings_->AppendColumn("Code", wxLIST_FORMAT_LEFT, 190);
     codings_->AppendColumn("Coder", wxLIST_FORMAT_LEFT, 64);
     codings_->AppendColumn("Text", wxLIST_FORMAT_LEFT, 400);
@@ -336,6 +338,7 @@ bool MainFrame::open_project(const std::string& path) {
         if (!document_ids_.empty()) {
             select_document(document_ids_.front());
         }
+        refresh_undo_menu();
         SetStatusText(wx(path), 0);
     });
 }
@@ -355,8 +358,8 @@ void MainFrame::close_project() {
     codings_->DeleteAllItems();
     transcript_->clear_text();
     search_->set_project("");
-    last_code_hits_.clear();
     show_welcome();
+    refresh_undo_menu();
 }
 
 void MainFrame::bring_forward() {
@@ -397,44 +400,42 @@ void MainFrame::code_hits(const std::vector<search::Hit>& hits, Id code, search:
         return;
     }
     guarded(this, [&] {
+        label("Code All Hits with \"" + project_->code_path(code) + "\"");
+        Project::Action action(*project_);
         const Coder coder = project_->ensure_coder(coder_name());
         const search::CodeHitsOutcome done =
             search::code_hits(*project_, hits, code, coder.id, spread);
-        last_code_hits_ = done.added;
+        action.commit();
         SetStatusText(wx("Coded " + std::to_string(done.added.size()) + " passages with \"" +
                          project_->code_path(code) + "\" as " + coder.name + " (" +
                          std::to_string(done.already_coded) +
-                         " already coded). Edit > Undo Code All Hits takes them back."),
+                         " already coded). Edit > Undo takes them back."),
                       0);
     });
     refresh_codings();
     refresh_codebook();
+    refresh_undo_menu();
 }
 
-bool MainFrame::undo_code_hits() {
-    if (!project_ || last_code_hits_.empty()) {
-        return false;
-    }
-    const bool ok = guarded(this, [&] {
-        Project::Action action(*project_);
-        for (const Id id : last_code_hits_) {
-            try {
-                project_->remove_coding(id);
-            } catch (const NotFoundError&) {
-                // Removed by hand since: nothing to undo for it.
-            }
+void MainFrame::refresh_all() {
+    refresh_documents();
+    refresh_codebook();
+    const bool gone = current_document_ && std::find(document_ids_.begin(), document_ids_.end(),
+                                                     *current_document_) == document_ids_.end();
+    if (gone || !current_document_) {
+        current_document_.reset();
+        if (!document_ids_.empty()) {
+            select_document(document_ids_.front());
+        } else {
+            transcript_->clear_text();
         }
-        action.commit();
-    });
-    if (ok) {
-        SetStatusText(wx("Removed the " + std::to_string(last_code_hits_.size()) +
-                         " codings of the last Code All Hits."),
-                      0);
-        last_code_hits_.clear();
     }
     refresh_codings();
-    refresh_codebook();
-    return ok;
+    refresh_undo_menu();
+    if (project_) {
+        // This window's own change: not one to show afresh when it next comes to the front.
+        guarded(this, [&] { seen_changes_elsewhere_ = project_->changes_elsewhere(); });
+    }
 }
 
 AgreementFrame* MainFrame::open_agreement() {
@@ -626,6 +627,7 @@ std::string MainFrame::coder_name() const {
 
 void MainFrame::set_coder(const std::string& name) {
     coder_->SetValue(wx(name));
+    set_workbench_actor(name);
 }
 
 bool MainFrame::apply_code_to_selection(Id code_id) {
@@ -640,6 +642,7 @@ bool MainFrame::apply_code_to_selection(Id code_id) {
     const TextRange selection = transcript_->whole_characters(selected);
     bool applied = false;
     guarded(this, [&] {
+        label("Code Selection as \"" + project_->code_path(code_id) + "\"");
         Project::Action action(*project_);
         const Coder coder = project_->ensure_coder(coder_name());
         const ApplyOutcome r = project_->apply_code(*current_document_, code_id, coder.id,
@@ -656,6 +659,7 @@ bool MainFrame::apply_code_to_selection(Id code_id) {
     });
     refresh_codings();
     refresh_codebook();
+    refresh_undo_menu();
     transcript_->select_code_points(selection);
     return applied;
 }

@@ -71,12 +71,22 @@ public:
     void open_hit(const search::Hit& chosen, const std::vector<search::Hit>& in_document);
     // "Code all hits" from the search pane, as the current coder, in one transaction.
     void code_hits(const std::vector<search::Hit>& hits, Id code, search::Spread spread);
-    // Removes the codings added by the last "Code all hits"; false when there is none.
-    bool undo_code_hits();
+    // Edit > Undo and Redo: take back the project's newest action (bring back the one undone
+    // last), whichever window or program did it, and show the project as it then is. False
+    // when there was nothing to undo (redo) or it failed (after saying why).
+    bool undo();
+    bool redo();
 
 private:
     void build_menu();
     void on_menu(int id, std::function<void()> action);
+    // Names the actions that follow in the project's journal, by the window's coder.
+    void label(const std::string& what);
+    bool turn_journal(bool undo);
+    // Edit > Undo and Redo say what they would do, and are disabled when there is nothing.
+    void refresh_undo_menu();
+    // Shows the project afresh after a change that may have touched anything.
+    void refresh_all();
     void bind_file_menu();
     void bind_edit_menu();
     void bind_codes_menu();
@@ -137,7 +147,6 @@ private:
     wxListCtrl* codings_ = nullptr;
     wxNotebook* side_ = nullptr;  // codings of the document | search
     SearchPanel* search_ = nullptr;
-    std::vector<Id> last_code_hits_;  // for Edit > Undo Code All Hits
     wxComboBox* coder_ = nullptr;
     wxComboBox* quick_pick_ = nullptr;
     wxWeakRef<AgreementFrame> agreement_;

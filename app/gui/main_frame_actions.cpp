@@ -11,6 +11,7 @@
 #include "app/gui/error_dialog.h"
 #include "app/gui/exchange_ui.h"
 #include "app/gui/import_ui.h"
+#include "app/gui/journal_ui.h"
 #include "app/gui/main_menu.h"
 #include "app/gui/search_panel.h"
 #include "app/gui/transcript_view.h"
@@ -30,7 +31,24 @@ void MainFrame::build_menu() {
 
 void MainFrame::on_menu(int id, std::function<void()> action) {
     Bind(
-        wxEVT_MENU, [action = std::move(action)](wxCommandEvent&) { action(); }, id);
+        wxEVT_MENU,
+        [this, id, action = std::move(action)](wxCommandEvent&) {
+            // The journal names the action as the menu does ("Rename Code").
+            if (project_ && id != wxID_UNDO && id != wxID_REDO) {
+                const wxMenuItem* item = GetMenuBar()->FindItem(id);
+                label(item != nullptr ? action_name(utf8(item->GetItemLabel())) : "Workbench");
+            }
+            action();
+            refresh_undo_menu();
+        },
+        id);
+}
+
+void MainFrame::label(const std::string& what) {
+    if (project_) {
+        set_workbench_actor(coder_name());
+        label_actions(*project_, what);
+    }
 }
 
 void MainFrame::bind_file_menu() {
@@ -58,11 +76,66 @@ void MainFrame::bind_file_menu() {
 }
 
 void MainFrame::bind_edit_menu() {
-    on_menu(kUndoCodeHits, [this] {
-        if (!undo_code_hits()) {
-            SetStatusText("Nothing to undo.", 0);
-        }
+    on_menu(wxID_UNDO, [this] { undo(); });
+    on_menu(wxID_REDO, [this] { redo(); });
+    // Opening the menu asks the file, so the items are right after another program's changes.
+    Bind(wxEVT_MENU_OPEN, [this](wxMenuEvent& e) {
+        e.Skip();
+        refresh_undo_menu();
     });
+}
+
+bool MainFrame::undo() {
+    return turn_journal(true);
+}
+
+bool MainFrame::redo() {
+    return turn_journal(false);
+}
+
+bool MainFrame::turn_journal(bool undo) {
+    if (!project_) {
+        return false;
+    }
+    std::optional<JournalEntry> next;
+    guarded(this, [&] { next = undo ? project_->next_undo() : project_->next_redo(); });
+    if (!next) {
+        SetStatusText(undo ? "Nothing to undo." : "Nothing to redo.", 0);
+        refresh_undo_menu();
+        return false;
+    }
+    JournalEntry done;
+    const bool ok = guarded(this, [&] { done = undo ? project_->undo() : project_->redo(); });
+    refresh_all();
+    if (ok) {
+        SetStatusText(
+            wx(std::string(undo ? "Undone: " : "Redone: ") + done.what + " (" + done.changes + ")"),
+            0);
+    }
+    return ok;
+}
+
+void MainFrame::refresh_undo_menu() {
+    wxMenuBar* bar = GetMenuBar();
+    if (bar == nullptr || bar->FindItem(wxID_UNDO) == nullptr) {
+        return;
+    }
+    std::optional<JournalEntry> undo;
+    std::optional<JournalEntry> redo;
+    if (project_) {
+        try {
+            undo = project_->next_undo();
+            redo = project_->next_redo();
+        } catch (const Error&) {
+            // The file cannot be read now: the items stay off until it can.
+        }
+    }
+    bar->SetLabel(wxID_UNDO,
+                  wx((undo ? "&Undo " + undo->what : std::string("&Undo")) + "\tCtrl+Z"));
+    bar->SetLabel(wxID_REDO,
+                  wx((redo ? "&Redo " + redo->what : std::string("&Redo")) + "\tCtrl+Shift+Z"));
+    bar->Enable(wxID_UNDO, undo.has_value());
+    bar->Enable(wxID_REDO, redo.has_value());
 }
 
 void MainFrame::bind_codes_menu() {
@@ -238,8 +311,12 @@ void MainFrame::on_remove_coding() {
         SetStatusText("Select a coding in the list first.", 0);
         return;
     }
-    guarded(this,
-            [&] { project_->remove_coding(shown_codings_[static_cast<std::size_t>(row)].id); });
+    const Coding coding = shown_codings_[static_cast<std::size_t>(row)];
+    if (guarded(this, [&] { project_->remove_coding(coding.id); })) {
+        SetStatusText(wx("Removed the coding [" + std::to_string(coding.start) + ", " +
+                         std::to_string(coding.end) + "). Edit > Undo brings it back."),
+                      0);
+    }
     refresh_codings();
     refresh_codebook();
 }

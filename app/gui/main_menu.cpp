@@ -32,7 +32,9 @@ wxMenu* file_menu() {
 
 wxMenu* edit_menu() {
     auto* edit = new wxMenu;
-    edit->Append(kUndoCodeHits, "&Undo Code All Hits\tCtrl+Z");
+    // MainFrame names the action they take back or bring back once a project is open.
+    edit->Append(wxID_UNDO, "&Undo\tCtrl+Z");
+    edit->Append(wxID_REDO, "&Redo\tCtrl+Shift+Z");
     return edit;
 }
 

@@ -31,7 +31,6 @@ enum MenuId {
     kRemoveCoding,
     kAgreement,
     kSearch,
-    kUndoCodeHits,
 };
 
 // Menu items that only make sense with a project open.

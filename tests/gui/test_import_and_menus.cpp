@@ -72,7 +72,7 @@ TEST_CASE("the menu bar offers File, Edit, Codes, Analyse and Help, project item
     }
     const int import = bar->FindMenuItem("File", L"Import Transcripts…");
     const int rename = bar->FindMenuItem("Codes", L"Rename Code…");
-    const int undo = bar->FindMenuItem("Edit", "Undo Code All Hits");
+    const int undo = bar->FindMenuItem("Edit", "Undo");
     const int about = bar->FindMenuItem("Help", "About Quire");
     REQUIRE(import != wxNOT_FOUND);
     REQUIRE(rename != wxNOT_FOUND);

@@ -11,33 +11,16 @@
 #include "core/demo/demo.h"
 #include "core/project/project.h"
 #include "core/text/unicode.h"
+#include "tests/gui/frame_under_test.h"
 #include "tests/support/scratch.h"
 
 namespace fs = std::filesystem;
 using quire::Id;
 using quire::Project;
 using quire::gui::MainFrame;
+using quire::test::FrameUnderTest;
 
 namespace {
-
-// A frame that is destroyed at the end of the test, with pending events processed.
-struct FrameUnderTest {
-    FrameUnderTest() : frame(new MainFrame) {
-        frame->Show();
-        settle();
-    }
-    ~FrameUnderTest() {
-        frame->Destroy();
-        settle();
-    }
-    static void settle() {
-        for (int i = 0; i < 5; ++i) {
-            wxTheApp->ProcessPendingEvents();
-            wxYield();
-        }
-    }
-    MainFrame* frame;
-};
 
 const char* const kMultilingual =
     "Caf\u00e9 na\u00efve \U0001F600 uncertainty \u4e2d\u6587 "

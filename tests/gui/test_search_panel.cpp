@@ -98,9 +98,13 @@ TEST_CASE("searching from the panel opens a hit exactly and codes all hits undoa
     const auto code = p.add_code("Search: uncertainty");
     frame->code_hits(results.hits, code.id, quire::search::Spread::Hit);
     CHECK(p.codings().size() == before + results.hits.size());
-    CHECK(frame->undo_code_hits());
+    CHECK(frame->project()->next_undo()->what == "Code All Hits with \"Search: uncertainty\"");
+    CHECK(frame->undo());
     CHECK(p.codings().size() == before);
-    CHECK_FALSE(frame->undo_code_hits());
+    CHECK(frame->redo());
+    CHECK(p.codings().size() == before + results.hits.size());
+    CHECK(frame->undo());
+    CHECK(p.codings().size() == before);
 
     frame->Destroy();
     settle();
