@@ -67,6 +67,15 @@ void expect_positional(const Args& args, std::size_t n, const char* what) {
     }
 }
 
+std::pair<std::int64_t, std::int64_t> parse_range(const std::string& value) {
+    const auto colon = value.find(':');
+    if (colon == std::string::npos) {
+        throw UsageError("--range takes START:END, got \"" + value + "\"");
+    }
+    return {parse_offset(value.substr(0, colon), "START"),
+            parse_offset(value.substr(colon + 1), "END")};
+}
+
 std::int64_t parse_offset(const std::string& s, const char* what) {
     std::size_t used = 0;
     long long v = 0;

@@ -44,6 +44,9 @@ void expect_positional(const Args& args, std::size_t n, const char* what);
 
 std::int64_t parse_offset(const std::string& s, const char* what);
 
+// START:END of a --range option, as given (not checked against a document).
+std::pair<std::int64_t, std::int64_t> parse_range(const std::string& value);
+
 // KEY=VALUE of an --attr option.
 std::pair<std::string, std::string> parse_attribute(const std::string& key_value);
 

@@ -64,6 +64,8 @@ const Command kCommands[] = {
     {"codings", cmd_codings, "Codings", {
         {{"codings export P [--json]"}, {"CSV: document,coder,code,start,end"}},
         {{"codings import P FILE.csv [--json]"}, {"same CSV; all rows or none"}},
+        {{"codings edit P ID [--range START:END] [--code CODE] [--json]"},
+         {"move a coding's boundaries or change its code,", "keeping its identity and memo"}},
         {{"codings remove P ID"}, {}}}},
     {"segments", cmd_segments, "Codings", {
         {{"segments P --code CODE [--coder NAME] [--doc DOC] [--context N] [--exact] [--json]"},
@@ -76,6 +78,11 @@ const Command kCommands[] = {
         {{"report P OUT.html"}, {"codebook, code frequencies and segments by code"}}}},
     {"coders", cmd_coders, "Codings", {
         {{"coders P [--json]"}, {"list coders"}}}},
+    {"view", cmd_view, "Codings", {
+        {{"view P --coder NAME [--blind on|off] [--hide-coder NAME]... [--show-coder NAME]...",
+          "       [--hide-code CODE]... [--show-code CODE]... [--json]"},
+         {"what a coder sees in the workbench; blind: their",
+          "own codings and the consensus layer only"}}}},
     {"cases", cmd_cases, "Cases", {
         {{"cases P [--json]"}, {"list cases with their documents and attributes"}}}},
     {"case", cmd_case, "Cases", {

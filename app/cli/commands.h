@@ -40,6 +40,10 @@ int cmd_cases(const Words& args, std::ostream& out, std::ostream& err);
 int cmd_memo(const Words& args, std::ostream& out, std::ostream& err);
 int cmd_memos(const Words& args, std::ostream& out, std::ostream& err);
 
+// commands_views.cpp
+int codings_edit(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_view(const Words& args, std::ostream& out, std::ostream& err);
+
 // commands_journal.cpp
 int cmd_undo(const Words& args, std::ostream& out, std::ostream& err);
 int cmd_redo(const Words& args, std::ostream& out, std::ostream& err);

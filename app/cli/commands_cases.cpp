@@ -25,12 +25,8 @@ std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>> case_range(c
     if (!range) {
         return {};
     }
-    const auto colon = range->find(':');
-    if (colon == std::string::npos) {
-        throw UsageError("--range takes START:END, got \"" + *range + "\"");
-    }
-    return {parse_offset(range->substr(0, colon), "START"),
-            parse_offset(range->substr(colon + 1), "END")};
+    const auto [start, end] = parse_range(*range);
+    return {start, end};
 }
 
 std::string link_text(const Case& c, const Document& d, const Args& args) {

@@ -144,12 +144,8 @@ int code_delete(const Words& raw, std::ostream& out, std::ostream&) {
 std::vector<TextRange> ranges_to_apply(Project& p, const Document& d, const Args& args,
                                        std::ostream& err) {
     if (const auto range = args.option("range")) {
-        const auto colon = range->find(':');
-        if (colon == std::string::npos) {
-            throw UsageError("--range takes START:END, got \"" + *range + "\"");
-        }
-        const TextRange r{parse_offset(range->substr(0, colon), "START"),
-                          parse_offset(range->substr(colon + 1), "END")};
+        const auto [start, end] = parse_range(*range);
+        const TextRange r{start, end};
         if (r.start < r.end && r.start >= 0 && r.end <= d.length) {
             const std::string text = p.document_text(d.id);
             text::GraphemeBreaks characters(text);
@@ -374,10 +370,12 @@ int cmd_code(const Words& raw, std::ostream& out, std::ostream& err) {
 }
 
 int cmd_codings(const Words& raw, std::ostream& out, std::ostream& err) {
-    return run_subcommand(
-        "codings",
-        {{"export", codings_export}, {"import", codings_import}, {"remove", codings_remove}}, raw,
-        out, err);
+    return run_subcommand("codings",
+                          {{"export", codings_export},
+                           {"import", codings_import},
+                           {"edit", codings_edit},
+                           {"remove", codings_remove}},
+                          raw, out, err);
 }
 
 int cmd_segments(const Words& raw, std::ostream& out, std::ostream&) {

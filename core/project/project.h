@@ -99,6 +99,16 @@ struct CodingFilter {
     std::optional<Id> coder_id;
 };
 
+// What one coder sees of the codings (schemas/006_coder_views.sql), kept per project and
+// coder so the choice lasts from one session to the next.
+struct CoderView {
+    // Only the coder's own codings and the consensus layers: independent coding stays
+    // independent until the comparison.
+    bool blind = false;
+    std::vector<Id> hidden_coders;  // layers left out, on top of blind
+    std::vector<Id> hidden_codes;   // codes left out, with their child codes
+};
+
 class Project {
 public:
     // The schema version this build writes and the newest it opens.
@@ -288,6 +298,25 @@ public:
     void remove_memo(Id id);
     // Every memo with what it is attached to and its author, by id.
     std::vector<MemoEntry> memo_entries();
+
+    // Moves a coding to another range of its document and/or another code, keeping its
+    // identity (GUID), coder and memo: adjusting boundaries and recoding. InvalidInputError
+    // for an empty range or one outside the document; ConflictError for a grouping code or
+    // when the coder already has exactly that coding; NotFoundError for a missing coding or
+    // code.
+    Coding change_coding(Id coding_id, std::optional<TextRange> range, std::optional<Id> code = {});
+
+    // --- what each coder sees ---
+    // A coder without a stored view sees everything. NotFoundError for a missing coder.
+    CoderView coder_view(Id coder);
+    // Replaces the coder's view. A preference, not work: not in the journal, not undone.
+    void set_coder_view(Id coder, const CoderView& view);
+    // Consensus coders hold the team's agreed version (agreement's adopt writes it); blind
+    // coders still see them.
+    void set_consensus_coder(Id coder, bool consensus = true);
+    std::vector<Id> consensus_coders();
+    // The coders whose codings `viewer`'s view shows, by id.
+    std::vector<Id> visible_coders(Id viewer);
 
     // --- code sets ---
     CodeSet add_code_set(const std::string& name, const std::vector<Id>& codes,

@@ -109,6 +109,7 @@ int adopt_version(Project& project, const Disagreement& d, Version version,
     }
     Project::Action action(project);
     const Coder consensus = project.ensure_coder(consensus_coder);
+    project.set_consensus_coder(consensus.id);  // blind coders still see it
     CodingFilter filter;
     filter.document_id = d.document;
     filter.code_id = d.code;

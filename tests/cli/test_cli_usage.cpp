@@ -49,6 +49,9 @@ Codebook
 Codings
   codings export P [--json]              CSV: document,coder,code,start,end
   codings import P FILE.csv [--json]     same CSV; all rows or none
+  codings edit P ID [--range START:END] [--code CODE] [--json]
+                                         move a coding's boundaries or change its code,
+                                         keeping its identity and memo
   codings remove P ID
   segments P --code CODE [--coder NAME] [--doc DOC] [--context N] [--exact] [--json]
                                          coded passages with their context
@@ -58,6 +61,10 @@ Codings
                                          the codebook with every field
   report P OUT.html                      codebook, code frequencies and segments by code
   coders P [--json]                      list coders
+  view P --coder NAME [--blind on|off] [--hide-coder NAME]... [--show-coder NAME]...
+         [--hide-code CODE]... [--show-code CODE]... [--json]
+                                         what a coder sees in the workbench; blind: their
+                                         own codings and the consensus layer only
 Cases
   cases P [--json]                       list cases with their documents and attributes
   case add P NAME [--description TEXT] [--json]
@@ -153,7 +160,7 @@ TEST_CASE("every command the usage lists is one quire-cli runs", "[cli][usage]")
             listed.insert(m[1]);
         }
     }
-    CHECK(listed.size() == 28);
+    CHECK(listed.size() == 29);
     for (const std::string& command : listed) {
         INFO(command);
         const CliResult r = cli({command});
@@ -176,7 +183,7 @@ TEST_CASE("a command of subcommands names them when none or an unknown one is gi
           "quire-cli: expected code add|edit|rename|move|merge|delete|apply (see quire-cli "
           "--help)\n");
     CHECK(cli({"codings"}).err ==
-          "quire-cli: expected codings export|import|remove (see quire-cli --help)\n");
+          "quire-cli: expected codings export|import|edit|remove (see quire-cli --help)\n");
     const CliResult unknown = cli({"codings", "shred", "p.quire"});
     CHECK(unknown.status == 2);
     CHECK(unknown.err == "quire-cli: unknown command \"codings shred\" (see quire-cli --help)\n");

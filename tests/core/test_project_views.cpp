@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Changing a coding in place, and what each coder sees (blind coding).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "core/base/errors.h"
+#include "core/project/project.h"
+#include "core/project_agreement/disagreements.h"
+#include "tests/support/scratch.h"
+
+using quire::CoderView;
+using quire::Id;
+using quire::Project;
+using quire::test::TempProjectPath;
+
+namespace {
+
+struct TwoCoders {
+    TempProjectPath path;
+    Project p = Project::create(path.str());
+    Id doc = p.add_document("Staff 01", "We work with uncertainty every day.\n").document.id;
+    Id code = p.add_code("Working with uncertainty").id;
+    Id other = p.add_code("Take the long view").id;
+    Id ann = p.ensure_coder("Ann").id;
+    Id bob = p.ensure_coder("Bob").id;
+};
+
+}  // namespace
+
+TEST_CASE("a coding's boundaries and code change in place, keeping its identity and memo",
+          "[project][views]") {
+    TwoCoders t;
+    Project& p = t.p;
+    const quire::Coding c = p.apply_code(t.doc, t.code, t.ann, 8, 24, "Said firmly.").coding;
+    const quire::Coding moved = p.change_coding(c.id, quire::TextRange{3, 24});
+    CHECK(moved.start == 3);
+    CHECK(moved.end == 24);
+    CHECK(moved.guid == c.guid);
+    const quire::Coding recoded = p.change_coding(c.id, std::nullopt, t.other);
+    CHECK(recoded.code_id == t.other);
+    CHECK(p.coding(c.id).memo == "Said firmly.");
+    CHECK(p.coding(c.id).start == 3);
+    CHECK(p.journal(1)[0].changes == "changed 1 coding");
+    p.undo();
+    p.undo();
+    CHECK(p.coding(c.id).start == 8);
+    CHECK(p.coding(c.id).code_id == t.code);
+}
+
+TEST_CASE("changing a coding refuses empty or outside ranges, grouping codes and duplicates",
+          "[project][views]") {
+    TwoCoders t;
+    Project& p = t.p;
+    const Id first = p.apply_code(t.doc, t.code, t.ann, 0, 2).coding.id;
+    const Id second = p.apply_code(t.doc, t.code, t.ann, 3, 7).coding.id;
+    CHECK_THROWS_AS(p.change_coding(first, quire::TextRange{2, 2}), quire::InvalidInputError);
+    CHECK_THROWS_AS(p.change_coding(first, quire::TextRange{0, 400}), quire::InvalidInputError);
+    CHECK_THROWS_AS(p.change_coding(second, quire::TextRange{0, 2}), quire::ConflictError);
+    quire::CodeFields grouping;
+    grouping.codable = false;
+    p.update_code(t.other, grouping);
+    CHECK_THROWS_AS(p.change_coding(first, std::nullopt, t.other), quire::ConflictError);
+    CHECK_THROWS_AS(p.change_coding(999, quire::TextRange{0, 1}), quire::NotFoundError);
+    CHECK(p.coding(first).end == 2);
+}
+
+TEST_CASE("a blind coder sees their own layer and the consensus layer, and the choice lasts",
+          "[project][views]") {
+    TwoCoders t;
+    Project& p = t.p;
+    CHECK(p.coder_view(t.ann).blind == false);
+    CHECK(p.visible_coders(t.ann) == std::vector<Id>{t.ann, t.bob});
+    CoderView blind;
+    blind.blind = true;
+    p.set_coder_view(t.ann, blind);
+    CHECK(p.visible_coders(t.ann) == std::vector<Id>{t.ann});
+    CHECK(p.visible_coders(t.bob) == std::vector<Id>{t.ann, t.bob});  // Bob's own view
+
+    // Adopting a version marks the consensus layer, which blind coders see.
+    p.apply_code(t.doc, t.code, t.ann, 0, 7);
+    p.apply_code(t.doc, t.code, t.bob, 3, 7);
+    const auto disagreements = quire::agreement::find_disagreements(p, "Ann", "Bob");
+    REQUIRE_FALSE(disagreements.empty());
+    quire::agreement::adopt_version(p, disagreements.front(), quire::agreement::Version::First);
+    const Id consensus = p.find_coder("Consensus").id;
+    CHECK(p.consensus_coders() == std::vector<Id>{consensus});
+    CHECK(p.visible_coders(t.ann) == std::vector<Id>{t.ann, consensus});
+
+    const std::size_t entries = p.journal().size();
+    CoderView hiding = p.coder_view(t.ann);
+    hiding.hidden_coders = {consensus};
+    hiding.hidden_codes = {t.other};
+    p.set_coder_view(t.ann, hiding);
+    CHECK(p.journal().size() == entries);  // a preference, not an action to undo
+    Project reopened = Project::open(t.path.str());
+    const CoderView kept = reopened.coder_view(t.ann);
+    CHECK(kept.blind);
+    CHECK(kept.hidden_coders == std::vector<Id>{consensus});
+    CHECK(kept.hidden_codes == std::vector<Id>{t.other});
+    CHECK(reopened.visible_coders(t.ann) == std::vector<Id>{t.ann});
+    CHECK_THROWS_AS(reopened.coder_view(999), quire::NotFoundError);
+    hiding.hidden_codes = {12345};
+    CHECK_THROWS_AS(reopened.set_coder_view(t.ann, hiding), quire::NotFoundError);
+    CHECK(reopened.coder_view(t.ann).hidden_codes == std::vector<Id>{t.other});
+}
