@@ -2,6 +2,7 @@
 #pragma once
 
 #include <wx/colour.h>
+#include <wx/treebase.h>
 
 #include <cstdint>
 #include <optional>
@@ -17,6 +18,13 @@ class wxWindow;
 // shown by guarded(). Each returns whether the user went ahead (the project may then have
 // changed, so the caller refreshes what shows codes), not whether the call succeeded.
 namespace quire::gui {
+
+// A codebook item's code.
+class CodeItemData : public wxTreeItemData {
+public:
+    explicit CodeItemData(Id id) : id(id) {}
+    Id id;
+};
 
 // A code's colour from "#RRGGBB"; grey when it does not parse.
 wxColour code_colour(const std::string& hex);

@@ -28,6 +28,7 @@
 #include "app/gui/agreement_frame.h"
 #include "app/gui/codebook_ui.h"
 #include "app/gui/error_dialog.h"
+#include "app/gui/find_bar.h"
 #include "app/gui/journal_ui.h"
 #include "app/gui/main_menu.h"
 #include "app/gui/search_panel.h"
@@ -62,12 +63,6 @@ wxBitmap swatch(const std::string& hex) {
     return bitmap;
 }
 
-class CodeItemData : public wxTreeItemData {
-public:
-    explicit CodeItemData(Id id) : id(id) {}
-    Id id;
-};
-
 wxPanel* titled(wxWindow* parent, const wxString& title, wxWindow** content_parent) {
     auto* panel = new wxPanel(parent);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -89,6 +84,7 @@ MainFrame::MainFrame() : wxFrame(nullptr, wxID_ANY, "Quire", wxDefaultPosition, 
     int widths[] = {-1, 320};
     SetStatusWidths(2, widths);
     build_panes();
+    bind_coding_menu();  // after the panes: it binds the transcript and the codebook too
     show_welcome();
 }
 
@@ -168,6 +164,7 @@ wxSizer* MainFrame::build_coding_bar(wxWindow* page) {
     quick_pick_ = new wxComboBox(page, wxID_ANY, "", wxDefaultPosition, wxSize(340, -1), 0, nullptr,
                                  wxTE_PROCESS_ENTER);
     quick_pick_->SetHint("type a code name and press Enter");
+    quick_pick_->SetName("quick code");
     bar->Add(quick_pick_, 0, wxRIGHT, 6);
     auto* apply = new wxButton(page, wxID_ANY, "Apply");
     bar->Add(apply, 0);
@@ -187,6 +184,7 @@ wxWindow* MainFrame::build_left_panes(wxWindow* parent) {
     codebook_ = new wxTreeCtrl(holder, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                wxTR_HAS_BUTTONS | wxTR_HIDE_ROOT | wxTR_LINES_AT_ROOT |
                                    wxTR_SINGLE | wxTR_FULL_ROW_HIGHLIGHT | wxTR_NO_LINES);
+    codebook_->SetName("codebook");
     codes_panel->GetSizer()->Add(codebook_, 1, wxEXPAND);
     left->SplitHorizontally(docs_panel, codes_panel, 280);
     left->SetMinimumPaneSize(80);
@@ -198,7 +196,15 @@ wxWindow* MainFrame::build_right_panes(wxWindow* parent) {
     wxWindow* holder = nullptr;
     auto* right = new wxSplitterWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                        wxSP_LIVE_UPDATE | wxSP_3DSASH);
-    transcript_ = new TranscriptView(right);
+    // The transcript over its find bar, shown when asked for.
+    auto* reading = new wxPanel(right);
+    auto* reading_sizer = new wxBoxSizer(wxVERTICAL);
+    transcript_ = new TranscriptView(reading);
+    find_bar_ = new FindBar(reading, transcript_);
+    reading_sizer->Add(transcript_, 1, wxEXPAND);
+    reading_sizer->Add(find_bar_, 0, wxEXPAND | wxALL, 4);
+    find_bar_->Hide();
+    reading->SetSizer(reading_sizer);
     side_ = new wxNotebook(right, wxID_ANY);
     wxPanel* codings_panel = titled(side_, "Codings in this document", &holder);
     codings_ = new wxListCtrl(holder, wxID_ANY, wxDefaultPosition, wxDefaultSize,
@@ -217,7 +223,7 @@ wxWindow* MainFrame::build_right_panes(wxWindow* parent) {
                                  search::Spread spread) { code_hits(hits, code, spread); };
     search_ = new SearchPanel(side_, callbacks);
     side_->AddPage(search_, "Search");
-    right->SplitVertically(transcript_, side_, -pane_width(0.34, 280, 520));
+    right->SplitVertically(reading, side_, -pane_width(0.34, 280, 520));
     right->SetSashGravity(1.0);
     right->SetMinimumPaneSize(120);
     return right;
@@ -234,6 +240,26 @@ void MainFrame::bind_pane_events() {
     codebook_->Bind(wxEVT_TREE_ITEM_MENU, &MainFrame::on_code_menu, this);
     codings_->Bind(wxEVT_LIST_ITEM_SELECTED, &MainFrame::on_coding_selected, this);
     quick_pick_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { on_quick_pick(); });
+    // Another coder sees another layer: blind coding and hidden layers are per coder.
+    const auto coder_changed = [this] {
+        set_workbench_actor(coder_name());
+        load_view();
+        refresh_codings();
+    };
+    coder_->Bind(wxEVT_COMBOBOX, [coder_changed](wxCommandEvent&) { coder_changed(); });
+    coder_->Bind(wxEVT_KILL_FOCUS, [coder_changed](wxFocusEvent& e) {
+        e.Skip();
+        coder_changed();
+    });
+    // Ctrl+F is the search across transcripts wherever the focus is: without this the
+    // documents list (a GTK tree view) opens its own type-ahead box instead.
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        if (e.GetKeyCode() == 'F' && e.GetModifiers() == wxMOD_CONTROL && project_) {
+            show_search();
+            return;
+        }
+        e.Skip();
+    });
     quick_pick_->Bind(wxEVT_COMBOBOX, [this](wxCommandEvent&) { on_quick_pick(); });
     // Other windows (the agreement view adopting a consensus version) and other programs
     // (quire-cli, a colleague's workbench) write to the same project file: show their
@@ -270,6 +296,9 @@ void MainFrame::bind_pane_events() {
 void MainFrame::show_welcome() {
     pages_->SetSelection(0);
     for (const int id : kProjectMenuItems) {
+        GetMenuBar()->Enable(id, false);
+    }
+    for (const int id : kCodingMenuItems) {
         GetMenuBar()->Enable(id, false);
     }
     refresh_title();
@@ -324,6 +353,9 @@ bool MainFrame::open_project(const std::string& path) {
         for (const int id : kProjectMenuItems) {
             GetMenuBar()->Enable(id, true);
         }
+        for (const int id : kCodingMenuItems) {
+            GetMenuBar()->Enable(id, true);
+        }
         refresh_title();
         coder_->Clear();
         for (const Coder& c : project_->coders()) {
@@ -332,6 +364,9 @@ bool MainFrame::open_project(const std::string& path) {
         if (coder_->GetValue().IsEmpty()) {
             coder_->SetValue(coder_->GetCount() > 0 ? coder_->GetString(0) : wxGetUserId());
         }
+        load_view();
+        recent_codes_.clear();
+        refresh_recent_menu();
         search_->set_project(project_->path());
         refresh_documents();
         refresh_codebook();
@@ -464,6 +499,7 @@ void MainFrame::refresh_documents() {
         const auto it = std::find(document_ids_.begin(), document_ids_.end(), *current_document_);
         if (it != document_ids_.end()) {
             documents_->SetSelection(static_cast<int>(it - document_ids_.begin()));
+            documents_->EnsureVisible(static_cast<int>(it - document_ids_.begin()));
         }
     }
 }
@@ -540,9 +576,11 @@ bool MainFrame::select_document(Id id) {
         const std::string text = project_->document_text(id);
         current_document_ = id;
         transcript_->show_text(text);
+        find_bar_->forget();
         const auto it = std::find(document_ids_.begin(), document_ids_.end(), id);
         if (it != document_ids_.end()) {
             documents_->SetSelection(static_cast<int>(it - document_ids_.begin()));
+            documents_->EnsureVisible(static_cast<int>(it - document_ids_.begin()));
         }
         refresh_codings();
     });
@@ -564,6 +602,9 @@ void MainFrame::refresh_codings() {
     std::vector<PaintedRange> painted;
     const std::vector<Segment> segments = project_->segments(filter, 0);
     for (const Segment& s : segments) {
+        if (!coding_visible(s.coding)) {
+            continue;  // blind coding, or a hidden coder or code
+        }
         painted.push_back({{s.coding.start, s.coding.end}, codes[s.coding.code_id].color});
         const auto swatch_it = swatch_index_.find(s.coding.code_id);
         const long row =
@@ -628,6 +669,8 @@ std::string MainFrame::coder_name() const {
 void MainFrame::set_coder(const std::string& name) {
     coder_->SetValue(wx(name));
     set_workbench_actor(name);
+    load_view();
+    refresh_codings();
 }
 
 bool MainFrame::apply_code_to_selection(Id code_id) {
@@ -639,7 +682,8 @@ bool MainFrame::apply_code_to_selection(Id code_id) {
         SetStatusText("Select a passage of the transcript first.", 0);
         return false;
     }
-    const TextRange selection = transcript_->whole_characters(selected);
+    const TextRange selection = selection_to_code();
+    const TextRange whole_characters = transcript_->whole_characters(selected);
     bool applied = false;
     guarded(this, [&] {
         label("Code Selection as \"" + project_->code_path(code_id) + "\"");
@@ -654,8 +698,11 @@ bool MainFrame::apply_code_to_selection(Id code_id) {
         }
         SetStatusText(wx((r.existed ? "Already coded with \"" : "Coded with \"") +
                          project_->code_path(code_id) + "\"" +
-                         (selection != selected ? " (widened to whole characters)" : "")),
+                         (selection != whole_characters ? " (snapped to whole words)"
+                          : selection != selected       ? " (widened to whole characters)"
+                                                        : "")),
                       0);
+        note_recent_code(code_id);
     });
     refresh_codings();
     refresh_codebook();
@@ -676,21 +723,6 @@ void MainFrame::on_selection_changed() {
                                        static_cast<long long>(selection.length())),
                       1);
     }
-}
-
-void MainFrame::on_quick_pick() {
-    if (!project_) {
-        return;
-    }
-    const std::string typed = utf8(quick_pick_->GetValue());
-    if (typed.empty()) {
-        return;
-    }
-    Id code_id = 0;
-    if (!guarded(this, [&] { code_id = project_->find_code(typed).id; })) {
-        return;
-    }
-    apply_code_to_selection(code_id);
 }
 
 void MainFrame::on_code_activated(wxTreeEvent& event) {

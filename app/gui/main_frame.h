@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,8 @@ class wxListCtrl;
 class wxTreeCtrl;
 class wxTreeEvent;
 class wxListEvent;
+class wxMenu;
+class wxContextMenuEvent;
 class wxPanel;
 class wxSplitterWindow;
 class wxTextCtrl;
@@ -33,6 +36,7 @@ class wxNotebook;
 namespace quire::gui {
 
 class AgreementFrame;
+class FindBar;
 class SearchPanel;
 class TranscriptView;
 
@@ -77,6 +81,35 @@ public:
     bool undo();
     bool redo();
 
+    // Coding as coders work (main_frame_coding.cpp). A selection is coded as whole
+    // characters, and as whole words while Codes > Snap Selection to Words is on.
+    // Codes the selection with the code `typed` names (path, name, else the closest match
+    // ignoring case and accents); with `create_if_missing`, a new top-level code of that
+    // name when nothing matches. False when nothing was coded.
+    bool quick_code(const std::string& typed, bool create_if_missing);
+    // The selection's words become a top-level code (or the one of that name) coding them.
+    bool code_in_vivo();
+    // Codes the selection with the n-th most recently used code (Ctrl+1 to Ctrl+9).
+    bool apply_recent_code(int n);
+    const std::vector<Id>& recent_codes() const { return recent_codes_; }
+    void set_snap_to_words(bool snap);
+    // The coding selected in the Codings list: select it, fit it to the transcript's
+    // selection, give it another code.
+    bool select_coding_row(int row);
+    bool fit_selected_coding_to_selection();
+    bool recode_selected_coding(Id code);
+    // What the window's coder sees, kept in the project (Project::coder_view).
+    bool set_blind(bool blind);
+    bool hide_code(Id code, bool hidden);
+    // Drag and drop: the transcript's selection dropped on the codebook at a point (client
+    // coordinates of the codebook), and a code dragged from the codebook onto the transcript.
+    bool drop_selection_on_codebook(const wxPoint& point);
+    bool drop_code_on_transcript(Id code);
+    // The labels of the transcript's context menu at a code point, submenus flattened as
+    // "Title > Item".
+    std::vector<std::string> transcript_menu_labels(std::int64_t code_point);
+    FindBar* find_bar() const { return find_bar_; }
+
 private:
     void build_menu();
     void on_menu(int id, std::function<void()> action);
@@ -92,6 +125,23 @@ private:
     void bind_codes_menu();
     void bind_analyse_menu();
     void bind_help_menu();
+    void bind_coding_menu();
+    void bind_drag_and_drop();
+    void on_transcript_menu(wxContextMenuEvent& event);
+    std::unique_ptr<wxMenu> transcript_menu(std::int64_t code_point);
+    // The transcript's selection as it would be coded; empty when nothing is selected.
+    TextRange selection_to_code();
+    std::optional<Coding> selected_coding() const;
+    void note_recent_code(Id code);
+    void refresh_recent_menu();
+    // Reads the coder's view: which coders' and codes' codings the transcript shows.
+    void load_view();
+    bool coding_visible(const Coding& coding) const;
+    void on_recode();
+    // The code `typed` names, or the one closest to it; `matches` says how many came
+    // equally close (none when more than one).
+    std::optional<Id> resolve_code(const std::string& typed, int& matches);
+    void on_show_coders();
     void build_panes();
     wxPanel* build_welcome_page();
     int pane_width(double share, int least, int most) const;
@@ -150,6 +200,11 @@ private:
     wxComboBox* coder_ = nullptr;
     wxComboBox* quick_pick_ = nullptr;
     wxWeakRef<AgreementFrame> agreement_;
+    FindBar* find_bar_ = nullptr;
+    std::vector<Id> recent_codes_;  // most recent first, at most kRecentCodes
+    bool snap_to_words_ = true;
+    std::optional<std::set<Id>> visible_coders_;  // none: every coder's codings
+    std::set<Id> hidden_codes_;                   // with their child codes
 };
 
 }  // namespace quire::gui

@@ -38,9 +38,39 @@ wxMenu* edit_menu() {
     return edit;
 }
 
+wxMenu* view_menu() {
+    auto* view = new wxMenu;
+    view->AppendCheckItem(kBlindCoding, "&Blind Coding\tCtrl+Shift+B");
+    view->Append(kShowCoders, L"Show &Coders…");
+    view->Append(kHideCode, "&Hide Selected Code in Transcript");
+    view->Append(kShowAllCodes, "Show &All Codes");
+    view->AppendSeparator();
+    view->Append(kFindInTranscript, L"&Find in Transcript…\tCtrl+Shift+F");
+    view->Append(kFindNext, "Find &Next\tF3");
+    view->Append(kFindPrevious, "Find &Previous\tShift+F3");
+    view->AppendSeparator();
+    view->Append(kZoomIn, "Zoom &In\tCtrl++");
+    view->Append(kZoomOut, "Zoom &Out\tCtrl+-");
+    view->Append(kZoomReset, "Actual &Size\tCtrl+0");
+    return view;
+}
+
 wxMenu* codes_menu() {
     auto* codes = new wxMenu;
     codes->Append(kApplyCode, "&Apply Selected Code to Selection\tCtrl+Enter");
+    codes->Append(kQuickCode, L"&Quick Code…\tCtrl+K");
+    codes->Append(kCodeInVivo, "Code In &Vivo\tCtrl+Shift+I");
+    auto* recent = new wxMenu;
+    for (int n = 1; n <= kRecentCodes; ++n) {
+        recent->Append(kRecentCode1 + n - 1, wxString::Format("(none)\tCtrl+%d", n));
+        recent->Enable(kRecentCode1 + n - 1, false);
+    }
+    codes->AppendSubMenu(recent, "Recent &Codes");
+    codes->AppendCheckItem(kSnapToWords, "S&nap Selection to Words");
+    codes->Check(kSnapToWords, true);
+    codes->AppendSeparator();
+    codes->Append(kFitCoding, "&Fit Selected Coding to Selection\tCtrl+B");
+    codes->Append(kRecodeCoding, L"Rec&ode Selected Coding…\tCtrl+R");
     codes->Append(kRemoveCoding, "&Remove Selected Coding\tDel");
     codes->AppendSeparator();
     codes->Append(kNewCode, L"&New Code…\tCtrl+Shift+N");
@@ -73,6 +103,7 @@ wxMenuBar* make_menu_bar() {
     auto* bar = new wxMenuBar;
     bar->Append(file_menu(), "&File");
     bar->Append(edit_menu(), "&Edit");
+    bar->Append(view_menu(), "&View");
     bar->Append(codes_menu(), "&Codes");
     bar->Append(analyse_menu(), "&Analyse");
     bar->Append(help_menu(), "&Help");

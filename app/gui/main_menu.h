@@ -33,6 +33,28 @@ enum MenuId {
     kSearch,
 };
 
+// The coder's keyboard, view and find items (main_frame_coding.cpp), numbered apart from
+// the ones above.
+enum CodingMenuId {
+    kRecentCode1 = wxID_HIGHEST + 200,  // kRecentCode1 + n - 1 codes with recent code n: Ctrl+n
+    kCodeInVivo = kRecentCode1 + 9,
+    kQuickCode,
+    kFitCoding,
+    kRecodeCoding,
+    kSnapToWords,
+    kBlindCoding,
+    kShowCoders,
+    kHideCode,
+    kShowAllCodes,
+    kFindInTranscript,
+    kFindNext,
+    kFindPrevious,
+    kZoomIn,
+    kZoomOut,
+    kZoomReset,
+};
+inline constexpr int kRecentCodes = 9;
+
 // Menu items that only make sense with a project open.
 inline constexpr int kProjectMenuItems[] = {
     kImportRefi,   kExportRefi,     kExportQdc,  kExportSegments, kExportCodebook, kExportReport,
@@ -40,7 +62,12 @@ inline constexpr int kProjectMenuItems[] = {
     kNewChildCode, kEditCode,       kRenameCode, kRecolourCode,   kMoveCode,       kMergeCode,
     kDeleteCode,   kAgreement,      kSearch};
 
-// File, Edit, Codes, Analyse and Help.
+inline constexpr int kCodingMenuItems[] = {
+    kCodeInVivo,   kQuickCode, kFitCoding,    kRecodeCoding,     kBlindCoding,
+    kShowCoders,   kHideCode,  kShowAllCodes, kFindInTranscript, kFindNext,
+    kFindPrevious, kZoomIn,    kZoomOut,      kZoomReset};
+
+// File, Edit, View, Codes, Analyse and Help.
 wxMenuBar* make_menu_bar();
 
 }  // namespace quire::gui

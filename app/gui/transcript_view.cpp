@@ -42,8 +42,11 @@ TranscriptView::TranscriptView(wxWindow* parent)
                  wxFontInfo(11).Family(wxFONTFAMILY_SWISS).FaceName("DejaVu Sans"));
     StyleClearAll();
     SetCaretLineVisible(false);
-    SetSelBackground(true, wxColour(0x9C, 0xC4, 0xF0));
-    SetSelAlpha(140);
+    // A neutral slate, far from every code's tint (the palette's blues included), so a
+    // selection over coded text is never taken for a coding.
+    SetSelBackground(true, wxColour(0x37, 0x47, 0x4F));
+    SetSelAlpha(95);
+    UsePopUp(wxSTC_POPUP_NEVER);  // the workbench's own menu: code, uncode, memo, recode
     for (int layer = 0; layer < kLayers; ++layer) {
         const int indicator = kFirstIndicator + layer;
         IndicatorSetStyle(indicator, wxSTC_INDIC_STRAIGHTBOX);
@@ -59,6 +62,21 @@ TranscriptView::TranscriptView(wxWindow* parent)
     IndicatorSetOutlineAlpha(kHitIndicator, 255);
     IndicatorSetUnder(kHitIndicator, true);
     SetReadOnly(true);
+}
+
+std::int64_t TranscriptView::code_point_at(const wxPoint& point) {
+    if (!offsets_) {
+        return -1;
+    }
+    const int byte = PositionFromPointClose(point.x, point.y);
+    if (byte < 0) {
+        return -1;
+    }
+    return offsets_->code_point_of_byte(byte);
+}
+
+std::string TranscriptView::selection_colour() {
+    return "#37474F";
 }
 
 void TranscriptView::mark_hits(const std::vector<TextRange>& hits) {

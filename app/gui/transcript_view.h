@@ -51,6 +51,11 @@ public:
     // The colour ("#RRGGBB") of the first layer at a code point, or "" when uncoded.
     std::string color_at(std::int64_t code_point) const;
     std::int64_t length_code_points() const { return offsets_ ? offsets_->code_points() : 0; }
+    const std::string& text() const { return text_; }
+    // The code point under a point of the window (client coordinates), or -1 off the text.
+    std::int64_t code_point_at(const wxPoint& point);
+    // The selection's colour, "#RRGGBB", for tests: it must not look like a code's tint.
+    static std::string selection_colour();
 
 private:
     static constexpr int kFirstIndicator = wxSTC_INDIC_CONTAINER;  // 0-7 belong to lexers

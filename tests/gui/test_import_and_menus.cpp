@@ -58,16 +58,16 @@ TEST_CASE("a code's colour falls back to grey when it does not parse", "[gui]") 
     CHECK(quire::gui::code_colour("not a colour") == wxColour(0x9E, 0x9E, 0x9E));
 }
 
-TEST_CASE("the menu bar offers File, Edit, Codes, Analyse and Help, project items once open",
+TEST_CASE("the menu bar offers File, Edit, View, Codes, Analyse and Help, project items once open",
           "[gui]") {
     quire::test::ScratchDir dir;
     const std::string path = dir.path("p.quire");
     { Project p = Project::create(path); }
     auto* frame = new quire::gui::MainFrame;
     wxMenuBar* bar = frame->GetMenuBar();
-    REQUIRE(bar->GetMenuCount() == 5);
-    const char* const titles[] = {"File", "Edit", "Codes", "Analyse", "Help"};
-    for (std::size_t i = 0; i < 5; ++i) {
+    REQUIRE(bar->GetMenuCount() == 6);
+    const char* const titles[] = {"File", "Edit", "View", "Codes", "Analyse", "Help"};
+    for (std::size_t i = 0; i < 6; ++i) {
         CHECK(bar->GetMenuLabelText(i) == titles[i]);
     }
     const int import = bar->FindMenuItem("File", L"Import Transcripts…");
