@@ -32,8 +32,15 @@ Documents
                                          REFI-QDA project (.qdpx, .qde) from another tool,
                                          or a REFI-QDA codebook (.qdc) into the codebook;
                                          new documents are indexed for search
-  docs P [--delete DOC]... [--json]      list documents, or delete some (with their codings)
+  docs P [--group NAME]... [--json]      list documents (of these groups)
+  docs P --delete DOC...                 delete documents with their codings
   text P DOC [--json]                    print a document's stored text exactly
+  groups P [--json]                      document groups with their documents
+  group add P NAME [--description TEXT] [--json]
+  group remove P GROUP                   its documents stay
+  group rename P GROUP NEW-NAME
+  group assign P GROUP DOC...            put documents in a group
+  group unassign P GROUP DOC...          take documents out of a group
 Codebook
   codes P [--json]                       list codes as a tree
   code add P NAME [--parent CODE] [--color #RRGGBB] [--definition TEXT]
@@ -50,9 +57,11 @@ Codings
   codings export P [--json]              CSV: document,coder,code,start,end
   codings import P FILE.csv [--json]     same CSV; all rows or none
   codings remove P ID
-  segments P --code CODE [--coder NAME] [--doc DOC] [--context N] [--exact] [--json]
+  segments P --code CODE [--coder NAME] [--doc DOC]... [--group NAME]... [--context N]
+             [--exact] [--json]
                                          coded passages with their context
-  segments P [--code CODE] [--coder NAME] [--doc DOC] (--csv | --xlsx FILE [--force])
+  segments P [--code CODE] [--coder NAME] [--doc DOC]... [--group NAME]...
+             (--csv | --xlsx FILE [--force])
                                          every coded passage as a table
   codebook P (--csv | --md | --xlsx FILE [--force])
                                          the codebook with every field
@@ -91,20 +100,23 @@ Memos
                                          every memo: Markdown by kind, or one row each
 Agreement
   agreement P (--coders A,B[,C...] | --group1 A,.. --group2 B,..) [--code CODE]...
-              [--doc DOC]... [--unit character|word|sentence|paragraph|turn|segment|document]
+              [--doc DOC]... [--group NAME]...
+              [--unit character|word|sentence|paragraph|turn|segment|document]
               [--coverage SHARE] [--overlap SHARE] [--json|--csv] [--no-store]
               [--xlsx FILE] [--html FILE] [--force]
   agreement P --history                  every stored agreement run
   agreement --ratings FILE.csv [--level nominal|ordinal|interval|ratio] [--categories N]
                                          calculator for a table: unit id, one column per coder
-  disagreements P --coders A,B [--code CODE]... [--doc DOC]... [--context N] [--json]
+  disagreements P --coders A,B [--code CODE]... [--doc DOC]... [--group NAME]...
+                 [--context N] [--json]
                                          passages where two coders differ, code by code
   adopt P --coders A,B --doc DOC --code CODE --at POSITION --take A [--consensus NAME]
           [--json]
                                          copy one coder's version into the consensus layer
 Search
   search P QUERY [--code CODE]... [--coder NAME]... [--attr KEY=VALUE]... [--doc DOC]...
-                 [--case CASE]... [--limit N] [--offset N] [--count] [--json]
+                 [--group NAME]... [--case CASE]... [--limit N] [--offset N] [--count]
+                 [--json]
                                          hits with exact positions and a snippet; --count
                                          adds totals and hits per document and per code
   search P QUERY ... --apply-code CODE --as NAME [--spread hit|paragraph]
@@ -122,6 +134,8 @@ Exchange
 
 DOC is a document name or id, CODE a code name, path (Parent/Child) or id. Positions are
 half-open [start, end) ranges of Unicode code points in the stored (NFC, LF) text.
+--doc and --group choose documents: repeated, each adds; together, documents that are
+both named and in a named group.
 Every listing takes --json.
 )";
 
@@ -148,7 +162,7 @@ TEST_CASE("every command the usage lists is one quire-cli runs", "[cli][usage]")
             listed.insert(m[1]);
         }
     }
-    CHECK(listed.size() == 25);
+    CHECK(listed.size() == 27);
     for (const std::string& command : listed) {
         INFO(command);
         const CliResult r = cli({command});
