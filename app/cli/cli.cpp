@@ -104,8 +104,8 @@ const Command kCommands[] = {
     {"attrs", cmd_attrs, "Cases", {
         {{"attrs P [--json]"}, {"one row per document and per case, one column per", "attribute"}},
         {{"attrs export P (--csv | --xlsx FILE [--force])"}, {"the same sheet as a table"}},
-        {{"attrs import P FILE.csv [--dry-run] [--json]"},
-         {"that table's values, all rows or none; --dry-run", "shows which rows match"}}}},
+        {{"attrs import P FILE.csv|FILE.xlsx [--dry-run] [--json]"},
+         {"that table's values (the kind column may be left", "out), all rows or none; --dry-run shows matches,", "problems and changes"}}}},
     {"memo", cmd_memo, "Memos", {
         {{"memo add P (--project | --doc DOC | --code CODE | --coding ID | --case CASE)",
           "         [--author NAME] [--title TITLE] TEXT [--json]"},

@@ -83,9 +83,10 @@ Cases
                                          attribute
   attrs export P (--csv | --xlsx FILE [--force])
                                          the same sheet as a table
-  attrs import P FILE.csv [--dry-run] [--json]
-                                         that table's values, all rows or none; --dry-run
-                                         shows which rows match
+  attrs import P FILE.csv|FILE.xlsx [--dry-run] [--json]
+                                         that table's values (the kind column may be left
+                                         out), all rows or none; --dry-run shows matches,
+                                         problems and changes
 Memos
   memo add P (--project | --doc DOC | --code CODE | --coding ID | --case CASE)
            [--author NAME] [--title TITLE] TEXT [--json]
