@@ -119,12 +119,12 @@ std::string string_item_text(const pugi::xml_node& item) {
 // The worksheet the workbook lists first, by way of its relationship.
 std::string first_sheet_part(WorkbookReader& reader) {
     const pugi::xml_document workbook = reader.xml("xl/workbook.xml", kMaxSmallPartBytes, true);
-    const pugi::xml_node sheet = child(child(workbook.first_child(), "sheets"), "sheet");
+    const pugi::xml_node sheet = child(child(workbook.document_element(), "sheets"), "sheet");
     const std::string id = attribute(sheet, "id").value();
     const pugi::xml_document rels =
         reader.xml("xl/_rels/workbook.xml.rels", kMaxSmallPartBytes, false);
     std::string target;
-    each_child(rels.first_child(), "Relationship", [&](const pugi::xml_node& r) {
+    each_child(rels.document_element(), "Relationship", [&](const pugi::xml_node& r) {
         if (target.empty() && !id.empty() && id == r.attribute("Id").value()) {
             target = r.attribute("Target").value();
         }
@@ -139,7 +139,7 @@ std::string first_sheet_part(WorkbookReader& reader) {
 bool uses_1904_dates(WorkbookReader& reader) {
     const pugi::xml_document workbook = reader.xml("xl/workbook.xml", kMaxSmallPartBytes, true);
     const std::string v =
-        attribute(child(workbook.first_child(), "workbookPr"), "date1904").value();
+        attribute(child(workbook.document_element(), "workbookPr"), "date1904").value();
     return v == "1" || v == "true";
 }
 
@@ -170,7 +170,7 @@ bool is_date_format(int id, const std::string& code) {
 // For each cell style (the s attribute), whether it shows numbers as dates.
 std::vector<bool> date_styles(WorkbookReader& reader) {
     const pugi::xml_document styles = reader.xml("xl/styles.xml", kMaxSmallPartBytes, false);
-    const pugi::xml_node root = styles.first_child();
+    const pugi::xml_node root = styles.document_element();
     std::map<int, std::string> codes;
     each_child(child(root, "numFmts"), "numFmt", [&](const pugi::xml_node& f) {
         codes[f.attribute("numFmtId").as_int(-1)] = f.attribute("formatCode").value();
@@ -188,7 +188,7 @@ std::vector<std::string> shared_strings(WorkbookReader& reader) {
     const pugi::xml_document doc =
         reader.xml("xl/sharedStrings.xml", kMaxSharedStringsBytes, false);
     std::vector<std::string> strings;
-    each_child(doc.first_child(), "si",
+    each_child(doc.document_element(), "si",
                [&](const pugi::xml_node& si) { strings.push_back(string_item_text(si)); });
     return strings;
 }
@@ -240,6 +240,9 @@ std::string cell_text(const pugi::xml_node& c, const SheetContext& context) {
         }
         return context.strings[index];
     }
+    if (type == "d") {
+        return value.substr(0, 10);  // an ISO 8601 date cell: its date, without the time
+    }
     if (type == "b") {
         return value == "1" ? "true" : value == "0" ? "false" : value;
     }
@@ -262,7 +265,7 @@ std::vector<std::vector<std::string>> read_sheet(WorkbookReader& reader) {
     const pugi::xml_document sheet = reader.xml(first_sheet_part(reader), kMaxSheetBytes, true);
     std::vector<std::vector<std::string>> rows;
     std::size_t next_row = 0;
-    each_child(child(sheet.first_child(), "sheetData"), "row", [&](const pugi::xml_node& row) {
+    each_child(child(sheet.document_element(), "sheetData"), "row", [&](const pugi::xml_node& row) {
         std::size_t r = row.attribute("r").as_uint(0);
         r = r == 0 ? next_row : r - 1;
         if (r < next_row) {

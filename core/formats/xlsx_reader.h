@@ -19,7 +19,8 @@ inline constexpr std::size_t kMaxXlsxColumns = 1024;
 
 // The first worksheet, row by row from row 1, each row from column A to its last non-empty
 // cell; rows and cells the file leaves out are empty strings. Text cells (shared or inline)
-// come as they are; booleans as "true" or "false"; numbers as the file writes them ("42",
+// come as they are; booleans as "true" or "false"; ISO 8601 date cells as their date;
+// numbers as the file writes them ("42",
 // "3.5"), except numbers shown in a date format, which come as YYYY-MM-DD (the time of day,
 // if any, is dropped), counted from 1900 or from 1904 as the workbook says.
 std::vector<std::vector<std::string>> read_xlsx_first_sheet(const std::string& path);

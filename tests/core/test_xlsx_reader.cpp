@@ -69,16 +69,18 @@ TEST_CASE("a hand-made sheet reads as text: strings, numbers, booleans and dates
         workbook(dir,
                  R"(<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>
 <c r="C1" t="inlineStr"><is><t>Born</t></is></c><c r="D1" t="inlineStr"><is><t>Consent</t></is></c>
-<c r="E1" t="str"><v>Seen</v></c><c r="F1" t="inlineStr"><is><t>Duration</t></is></c></row>
+<c r="E1" t="str"><v>Seen</v></c><c r="F1" t="inlineStr"><is><t>Duration</t></is></c>
+<c r="G1" t="inlineStr"><is><t>Visit</t></is></c></row>
 <row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><v>15</v></c><c r="C2" s="1"><v>45292</v></c>
-<c r="D2" t="b"><v>1</v></c><c r="E2" s="2"><v>45293.75</v></c><c r="F2" s="3"><v>0.5</v></c></row>
+<c r="D2" t="b"><v>1</v></c><c r="E2" s="2"><v>45293.75</v></c><c r="F2" s="3"><v>0.5</v></c>
+<c r="G2" t="d"><v>2024-03-05T10:00:00</v></c></row>
 <row r="4"><c r="B4"><v>3.25</v></c></row>)");
     const Rows rows = read_xlsx_first_sheet(path);
     REQUIRE(rows.size() == 4);
     CHECK(rows[0] ==
-          std::vector<std::string>{"name", "Age", "Born", "Consent", "Seen", "Duration"});
+          std::vector<std::string>{"name", "Age", "Born", "Consent", "Seen", "Duration", "Visit"});
     CHECK(rows[1] == std::vector<std::string>{"Interview Amira", "15", "2024-01-01", "true",
-                                              "2024-01-02", "0.5"});
+                                              "2024-01-02", "0.5", "2024-03-05"});
     CHECK(rows[2].empty());  // a row the file leaves out
     CHECK(rows[3] == std::vector<std::string>{"", "3.25"});
 }
