@@ -223,6 +223,9 @@ int cmd_docs(const Words& raw, std::ostream& out, std::ostream& err) {
     expect_positional(args, 1, "docs PROJECT");
     Project p = open_project(args.positional[0]);
     if (const Words doomed = args.all("delete"); !doomed.empty()) {
+        if (!args.all("group").empty()) {
+            throw UsageError("docs --delete names each document; --group only lists");
+        }
         // All or none, and said only once done: a failure on the last name deletes nothing.
         Project::Action action(p);
         std::string report;

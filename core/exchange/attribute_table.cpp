@@ -272,6 +272,7 @@ AttributeImportPreview preview_attribute_import(Project& project, const TextTabl
     AttributeImportPreview preview;
     preview.columns = columns_of(project, header, first);
     const Owners owners = owners_of(project);
+    std::map<std::pair<OwnerKind, Id>, std::size_t> line_of_owner;
     for (std::size_t i = 1; i < table.size(); ++i) {
         std::vector<std::string> cells = table[i];
         if (blank(cells)) {
@@ -293,6 +294,16 @@ AttributeImportPreview preview_attribute_import(Project& project, const TextTabl
                                     cells[1] + "\"");
         }
         match_row(row, kind, owners);
+        if (row.owner) {
+            // Two rows for one owner would make the second overwrite the first unseen.
+            const auto [earlier, first_time] =
+                line_of_owner.emplace(std::make_pair(*row.kind, *row.owner), row.line);
+            if (!first_time) {
+                throw InvalidInputError(line_of(row.line) + to_string(*row.kind) + " \"" +
+                                        row.name + "\" is on line " +
+                                        std::to_string(earlier->second) + " too");
+            }
+        }
         const std::map<std::string, std::string> current = current_values(project, row);
         for (std::size_t c = 0; c < preview.columns.size(); ++c) {
             row.cells.push_back(check_cell(cells[first + c], preview.columns[c], current));

@@ -88,8 +88,8 @@ struct AttributeImportPreview {
 
 // Matches each row to a document or case by name (NFC, surrounding spaces ignored), each
 // column to an attribute, and checks each value against its type. Throws InvalidInputError
-// for a table without a header, with an unnamed or repeated column, or a kind that is
-// neither "document" nor "case".
+// for a table without a header, with an unnamed or repeated column, a kind that is neither
+// "document" nor "case", or two rows for one document or case.
 AttributeImportPreview preview_attribute_import(Project& project, const TextTable& table);
 
 struct AttributeImportOutcome {

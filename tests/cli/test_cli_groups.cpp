@@ -111,6 +111,8 @@ TEST_CASE("docs --group lists the documents of any of the groups", "[cli][groups
           std::set<std::string>{kNorthgate, kNurse});
     CHECK(ok_json({"docs", p, "--group", "Northgate", "--group", "referrers"}).size() == 3);
     CHECK(cli({"docs", p, "--group", "nobody"}).status == 3);
+    CHECK(cli({"docs", p, "--group", "Northgate", "--delete", kNurse}).status == 2);
+    CHECK(ok_json({"docs", p}).size() == 9);
 }
 
 TEST_CASE("segments --group keeps the codings of the group's documents, on screen and in exports",

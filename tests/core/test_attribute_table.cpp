@@ -149,6 +149,9 @@ TEST_CASE("a table that is not an attribute table is refused", "[exchange][attri
                     quire::InvalidInputError);
     CHECK_THROWS_AS(preview_attribute_import(f.p, {{"name", "Age"}, {"Interview Ben", "3", "x"}}),
                     quire::InvalidInputError);
+    CHECK_THROWS_WITH(preview_attribute_import(
+                          f.p, {{"name", "Age"}, {"Interview Ben", "3"}, {"Interview Ben", "4"}}),
+                      "line 3: document \"Interview Ben\" is on line 2 too");
     CHECK_THROWS_AS(quire::exchange::attribute_table_from_csv("name,Age\nInterview Ben\n"),
                     quire::InvalidInputError);
 }
