@@ -113,15 +113,30 @@ void match_row(AttributeRow& row, const std::string& kind, const Owners& owners)
     }
 }
 
-std::map<std::string, std::string> current_values(Project& project, const AttributeRow& row) {
-    std::map<std::string, std::string> values;
-    if (!row.owner) {
-        return values;
+// Every value of every owner, read one attribute at a time: the value table's indexes lead
+// with the attribute, so asking owner by owner would scan the whole table for each row.
+struct ValuesByOwner {
+    std::map<Id, std::map<std::string, std::string>> documents;
+    std::map<Id, std::map<std::string, std::string>> cases;
+
+    const std::map<std::string, std::string>& of(OwnerKind kind, Id owner) const {
+        static const std::map<std::string, std::string> none;
+        const auto& owners = kind == OwnerKind::Document ? documents : cases;
+        const auto it = owners.find(owner);
+        return it == owners.end() ? none : it->second;
     }
-    for (const AttributeValue& v : *row.kind == OwnerKind::Document
-                                       ? project.document_attributes(*row.owner)
-                                       : project.case_attributes(*row.owner)) {
-        values[v.attribute] = v.value;
+};
+
+ValuesByOwner values_by_owner(Project& project, const std::vector<Attribute>& attributes) {
+    ValuesByOwner values;
+    for (const Attribute& a : attributes) {
+        for (const AttributeAssignment& v : project.attribute_assignments(a.name)) {
+            if (v.document) {
+                values.documents[*v.document][a.name] = v.value;
+            } else if (v.case_id) {
+                values.cases[*v.case_id][a.name] = v.value;
+            }
+        }
     }
     return values;
 }
@@ -146,10 +161,10 @@ AttributeCell check_cell(const std::string& value, const AttributeColumn& column
     return cell;
 }
 
-std::vector<AttributeColumn> columns_of(Project& project, const std::vector<std::string>& header,
-                                        std::size_t first) {
+std::vector<AttributeColumn> columns_of(const std::vector<Attribute>& attributes,
+                                        const std::vector<std::string>& header, std::size_t first) {
     std::map<std::string, Attribute> known;
-    for (const Attribute& a : project.attributes()) {
+    for (const Attribute& a : attributes) {
         known.emplace(a.name, a);
     }
     std::vector<AttributeColumn> columns;
@@ -185,24 +200,21 @@ TextTable attribute_sheet(Project& project) {
     for (const Attribute& a : attributes) {
         table[0].push_back(a.name);
     }
-    const auto add_row = [&](const std::string& name, const char* kind,
-                             const std::vector<AttributeValue>& values) {
-        std::vector<std::string> row = {name, kind};
-        row.resize(2 + attributes.size());
-        for (const AttributeValue& v : values) {
-            for (std::size_t a = 0; a < attributes.size(); ++a) {
-                if (attributes[a].name == v.attribute) {
-                    row[2 + a] = v.value;
-                }
-            }
+    const ValuesByOwner values = values_by_owner(project, attributes);
+    const auto add_row = [&](const std::string& name, OwnerKind kind, Id id) {
+        const std::map<std::string, std::string>& own = values.of(kind, id);
+        std::vector<std::string> row = {name, to_string(kind)};
+        for (const Attribute& a : attributes) {
+            const auto it = own.find(a.name);
+            row.push_back(it == own.end() ? "" : it->second);
         }
         table.push_back(std::move(row));
     };
     for (const Document& d : project.documents()) {
-        add_row(d.name, "document", project.document_attributes(d.id));
+        add_row(d.name, OwnerKind::Document, d.id);
     }
     for (const Case& c : project.cases()) {
-        add_row(c.name, "case", project.case_attributes(c.id));
+        add_row(c.name, OwnerKind::Case, c.id);
     }
     return table;
 }
@@ -270,8 +282,10 @@ AttributeImportPreview preview_attribute_import(Project& project, const TextTabl
     const std::size_t first = has_kind ? 2 : 1;
     Project::Action snapshot(project, Project::Action::Access::Read);
     AttributeImportPreview preview;
-    preview.columns = columns_of(project, header, first);
+    const std::vector<Attribute> attributes = project.attributes();
+    preview.columns = columns_of(attributes, header, first);
     const Owners owners = owners_of(project);
+    const ValuesByOwner values = values_by_owner(project, attributes);
     std::map<std::pair<OwnerKind, Id>, std::size_t> line_of_owner;
     for (std::size_t i = 1; i < table.size(); ++i) {
         std::vector<std::string> cells = table[i];
@@ -304,7 +318,9 @@ AttributeImportPreview preview_attribute_import(Project& project, const TextTabl
                                         std::to_string(earlier->second) + " too");
             }
         }
-        const std::map<std::string, std::string> current = current_values(project, row);
+        static const std::map<std::string, std::string> no_values;
+        const std::map<std::string, std::string>& current =
+            row.owner ? values.of(*row.kind, *row.owner) : no_values;
         for (std::size_t c = 0; c < preview.columns.size(); ++c) {
             row.cells.push_back(check_cell(cells[first + c], preview.columns[c], current));
             // A row that matches nothing changes nothing; its values are still checked.
