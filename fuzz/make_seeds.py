@@ -209,6 +209,34 @@ def csv_seeds() -> None:
           "99999999999999999999\nInterview,Alex,Trust,90,200\n")
 
 
+XLSX_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+def worksheet(rows: str) -> str:
+    return f'<worksheet {XLSX_NS}><sheetData>{rows}</sheetData></worksheet>'
+
+
+def attribute_table_seeds() -> None:
+    write("attribute_table", "with_kind", "name,kind,Age,Site\r\nInterview,document,15,North\r\n"
+          '"Nobody",case,3,\r\n\r\n')
+    write("attribute_table", "without_kind", "\ufeffname,Consent,Seen\nInterview,yes,2024-02-29\n"
+          "Interview,no,\n")
+    write("attribute_table", "bad_header", "name,Age,Age\n,,\nInterview,x\n")
+    write("attribute_table", "sheet", worksheet(
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>2</v></c>'
+        '<c r="C1" t="inlineStr"><is><t>Seen</t></is></c></row>'
+        '<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2"><v>15</v></c>'
+        '<c r="C2" s="1"><v>45292</v></c><c r="D2" t="b"><v>1</v></c></row>'
+        '<row r="4"><c r="E4" t="d"><v>2024-03-05T10:00:00</v></c></row>'))
+    write("attribute_table", "workbook", zipped([
+        ("xl/workbook.xml", f'<workbook {XLSX_NS}><workbookPr date1904="1"/><sheets>'
+                            '<sheet name="S" sheetId="1"/></sheets></workbook>'),
+        ("xl/worksheets/sheet1.xml", worksheet(
+            '<row><c t="inlineStr"><is><t>name</t></is></c><c t="inlineStr"><is><t>Age</t>'
+            '</is></c></row><row><c t="inlineStr"><is><t>Interview</t></is></c><c><v>16</v>'
+            '</c></row>'))]))
+
+
 def ratings_seeds() -> None:
     # The first byte chooses the level: 0 nominal, 1 ordinal, 2 interval, 3 ratio.
     write("ratings", "nominal", "\x00unit,A,B,C\n1,a,a,\n2,b,a,b\n3,,c,c\n4,a,a,a\n")
@@ -243,5 +271,6 @@ if __name__ == "__main__":
     docx_seeds()
     refi_seeds()
     csv_seeds()
+    attribute_table_seeds()
     ratings_seeds()
     search_seeds()

@@ -45,9 +45,18 @@ const Command kCommands[] = {
           "or a REFI-QDA codebook (.qdc) into the codebook;",
           "new documents are indexed for search"}}}},
     {"docs", cmd_docs, "Documents", {
-        {{"docs P [--delete DOC]... [--json]"}, {"list documents, or delete some (with their codings)"}}}},
+        {{"docs P [--group NAME]... [--json]"}, {"list documents (of these groups)"}},
+        {{"docs P --delete DOC..."}, {"delete documents with their codings"}}}},
     {"text", cmd_text, "Documents", {
         {{"text P DOC [--json]"}, {"print a document's stored text exactly"}}}},
+    {"groups", cmd_groups, "Documents", {
+        {{"groups P [--json]"}, {"document groups with their documents"}}}},
+    {"group", cmd_group, "Documents", {
+        {{"group add P NAME [--description TEXT] [--json]"}, {}},
+        {{"group remove P GROUP"}, {"its documents stay"}},
+        {{"group rename P GROUP NEW-NAME"}, {}},
+        {{"group assign P GROUP DOC..."}, {"put documents in a group"}},
+        {{"group unassign P GROUP DOC..."}, {"take documents out of a group"}}}},
     {"codes", cmd_codes, "Codebook", {
         {{"codes P [--json]"}, {"list codes as a tree"}}}},
     {"code", cmd_code, "Codebook", {
@@ -68,9 +77,11 @@ const Command kCommands[] = {
          {"move a coding's boundaries or change its code,", "keeping its identity and memo"}},
         {{"codings remove P ID"}, {}}}},
     {"segments", cmd_segments, "Codings", {
-        {{"segments P --code CODE [--coder NAME] [--doc DOC] [--context N] [--exact] [--json]"},
+        {{"segments P --code CODE [--coder NAME] [--doc DOC]... [--group NAME]... [--context N]",
+          "           [--exact] [--json]"},
          {"coded passages with their context"}},
-        {{"segments P [--code CODE] [--coder NAME] [--doc DOC] (--csv | --xlsx FILE [--force])"},
+        {{"segments P [--code CODE] [--coder NAME] [--doc DOC]... [--group NAME]...",
+          "           (--csv | --xlsx FILE [--force])"},
          {"every coded passage as a table"}}}},
     {"codebook", cmd_codebook, "Codings", {
         {{"codebook P (--csv | --md | --xlsx FILE [--force])"}, {"the codebook with every field"}}}},
@@ -100,8 +111,8 @@ const Command kCommands[] = {
     {"attrs", cmd_attrs, "Cases", {
         {{"attrs P [--json]"}, {"one row per document and per case, one column per", "attribute"}},
         {{"attrs export P (--csv | --xlsx FILE [--force])"}, {"the same sheet as a table"}},
-        {{"attrs import P FILE.csv [--dry-run] [--json]"},
-         {"that table's values, all rows or none; --dry-run", "shows which rows match"}}}},
+        {{"attrs import P FILE.csv|FILE.xlsx [--dry-run] [--json]"},
+         {"that table's values (the kind column may be left", "out), all rows or none; --dry-run shows matches,", "problems and changes"}}}},
     {"memo", cmd_memo, "Memos", {
         {{"memo add P (--project | --doc DOC | --code CODE | --coding ID | --case CASE)",
           "         [--author NAME] [--title TITLE] TEXT [--json]"},
@@ -123,14 +134,16 @@ const Command kCommands[] = {
          {"the project's actions, newest first: who, when,", "what and what it changed (50 by default, 0: all)"}}}},
     {"agreement", cmd_agreement, "Agreement", {
         {{"agreement P (--coders A,B[,C...] | --group1 A,.. --group2 B,..) [--code CODE]...",
-          "            [--doc DOC]... [--unit character|word|sentence|paragraph|turn|segment|document]",
+          "            [--doc DOC]... [--group NAME]...",
+          "            [--unit character|word|sentence|paragraph|turn|segment|document]",
           "            [--coverage SHARE] [--overlap SHARE] [--json|--csv] [--no-store]",
           "            [--xlsx FILE] [--html FILE] [--force]"}, {}},
         {{"agreement P --history"}, {"every stored agreement run"}},
         {{"agreement --ratings FILE.csv [--level nominal|ordinal|interval|ratio] [--categories N]"},
          {"calculator for a table: unit id, one column per coder"}}}},
     {"disagreements", cmd_disagreements, "Agreement", {
-        {{"disagreements P --coders A,B [--code CODE]... [--doc DOC]... [--context N] [--json]"},
+        {{"disagreements P --coders A,B [--code CODE]... [--doc DOC]... [--group NAME]...",
+          "               [--context N] [--json]"},
          {"passages where two coders differ, code by code"}}}},
     {"adopt", cmd_adopt, "Agreement", {
         {{"adopt P --coders A,B --doc DOC --code CODE --at POSITION --take A [--consensus NAME]",
@@ -138,7 +151,8 @@ const Command kCommands[] = {
          {"copy one coder's version into the consensus layer"}}}},
     {"search", cmd_search, "Search", {
         {{"search P QUERY [--code CODE]... [--coder NAME]... [--attr KEY=VALUE]... [--doc DOC]...",
-          "               [--case CASE]... [--limit N] [--offset N] [--count] [--json]"},
+          "               [--group NAME]... [--case CASE]... [--limit N] [--offset N] [--count]",
+          "               [--json]"},
          {"hits with exact positions and a snippet; --count",
           "adds totals and hits per document and per code"}},
         {{"search P QUERY ... --apply-code CODE --as NAME [--spread hit|paragraph]"},
@@ -296,6 +310,8 @@ const std::vector<std::string>& conventions() {
     static const std::vector<std::string> lines = {
         "DOC is a document name or id, CODE a code name, path (Parent/Child) or id. Positions are",
         "half-open [start, end) ranges of Unicode code points in the stored (NFC, LF) text.",
+        "--doc and --group choose documents: repeated, each adds; together, documents that are",
+        "both named and in a named group.",
         "Every listing takes --json.",
     };
     return lines;

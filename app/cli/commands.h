@@ -2,6 +2,7 @@
 #pragma once
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 namespace quire::cli {
 
 using Words = std::vector<std::string>;
+struct Args;
 
 // Opens the project a command works on (Project::open). While one of its changes waits for
 // another program writing to the same file, the command's error stream says so.
@@ -53,6 +55,13 @@ int cmd_log(const Words& args, std::ostream& out, std::ostream& err);
 int cmd_case(const Words& args, std::ostream& out, std::ostream& err);
 int cmd_attr(const Words& args, std::ostream& out, std::ostream& err);
 int cmd_attrs(const Words& args, std::ostream& out, std::ostream& err);
+
+// commands_groups.cpp
+int cmd_group(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_groups(const Words& args, std::ostream& out, std::ostream& err);
+// The documents that the --doc and --group options choose (core/project/scope.h,
+// chosen_documents): nullopt when neither is given.
+std::optional<std::vector<Id>> chosen_documents(Project& p, const Args& args);
 
 // commands_agreement.cpp
 int cmd_agreement(const Words& args, std::ostream& out, std::ostream& err);

@@ -241,6 +241,7 @@ agreement::AgreementRequest agreement_request(const Args& args) {
     request.group2 = split_list(args.all("group2"));
     request.codes = args.all("code");
     request.documents = args.all("doc");
+    request.document_groups = args.all("group");
     request.unit = agreement::unit_kind_from_string(args.option("unit").value_or("character"));
     if (const auto c = args.option("coverage")) {
         request.min_coverage = parse_share(*c, "--coverage");
@@ -394,13 +395,15 @@ std::pair<std::string, std::string> two_coders(const Args& args) {
 
 std::vector<agreement::Disagreement> disagreements_for(Project& p, const Args& args) {
     const auto [first, second] = two_coders(args);
-    std::vector<Id> codes, docs;
+    std::vector<Id> codes;
     for (const std::string& c : args.all("code")) {
         codes.push_back(p.find_code(c).id);
     }
-    for (const std::string& d : args.all("doc")) {
-        docs.push_back(p.find_document(d).id);
+    const std::optional<std::vector<Id>> chosen = chosen_documents(p, args);
+    if (chosen && chosen->empty()) {
+        return {};  // no document is both named and in a named group
     }
+    const std::vector<Id> docs = chosen.value_or(std::vector<Id>{});
     return agreement::find_disagreements(p, first, second, codes, docs,
                                          args.option("consensus").value_or("Consensus"));
 }
@@ -408,10 +411,11 @@ std::vector<agreement::Disagreement> disagreements_for(Project& p, const Args& a
 }  // namespace
 
 int cmd_agreement(const Words& raw, std::ostream& out, std::ostream& err) {
-    const Args args = parse(raw,
-                            {"coders", "group1", "group2", "code", "doc", "unit", "coverage",
-                             "overlap", "ratings", "level", "categories", "xlsx", "html"},
-                            {"json", "csv", "history", "no-store", "force"});
+    const Args args =
+        parse(raw,
+              {"coders", "group1", "group2", "code", "doc", "group", "unit", "coverage", "overlap",
+               "ratings", "level", "categories", "xlsx", "html"},
+              {"json", "csv", "history", "no-store", "force"});
     if (args.option("ratings")) {
         expect_positional(args, 0, "agreement --ratings FILE.csv");
         return run_ratings(args, out);
@@ -446,7 +450,8 @@ int cmd_agreement(const Words& raw, std::ostream& out, std::ostream& err) {
 }
 
 int cmd_disagreements(const Words& raw, std::ostream& out, std::ostream&) {
-    const Args args = parse(raw, {"coders", "code", "doc", "consensus", "context"}, {"json"});
+    const Args args =
+        parse(raw, {"coders", "code", "doc", "group", "consensus", "context"}, {"json"});
     expect_positional(args, 1, "disagreements PROJECT --coders A,B");
     Project p = open_project(args.positional[0]);
     const auto [first, second] = two_coders(args);

@@ -10,9 +10,8 @@
 #include "app/cli/commands.h"
 #include "app/cli/output.h"
 #include "core/base/errors.h"
-#include "core/formats/csv.h"
-#include "core/formats/xlsx.h"
-#include "core/import/importer.h"
+#include "core/exchange/attribute_table.h"
+#include "core/exchange/export.h"
 #include "core/project/project.h"
 #include "core/util/files.h"
 
@@ -187,84 +186,32 @@ int attr_unset(const Words& raw, std::ostream& out, std::ostream&) {
 
 // --- attrs -------------------------------------------------------------------------------
 
-// One row of the attribute sheet: a document or a case with its values by attribute name.
-struct SheetRow {
-    std::string name;
-    const char* kind;
-    std::map<std::string, std::string> values;
-};
-
-std::vector<SheetRow> attribute_sheet(Project& p) {
-    std::vector<SheetRow> rows;
-    for (const Document& d : p.documents()) {
-        SheetRow row{d.name, "document", {}};
-        for (const AttributeValue& v : p.document_attributes(d.id)) {
-            row.values[v.attribute] = v.value;
-        }
-        rows.push_back(std::move(row));
-    }
-    for (const Case& c : p.cases()) {
-        SheetRow row{c.name, "case", {}};
-        for (const AttributeValue& v : p.case_attributes(c.id)) {
-            row.values[v.attribute] = v.value;
-        }
-        rows.push_back(std::move(row));
-    }
-    return rows;
-}
-
 int attrs_list(const Words& raw, std::ostream& out) {
     const Args args = parse(raw, {}, {"json"});
     expect_positional(args, 1, "attrs PROJECT");
     Project p = open_project(args.positional[0]);
-    Project::Action action(p, Project::Action::Access::Read);
-    const std::vector<Attribute> attributes = p.attributes();
-    const std::vector<SheetRow> rows = attribute_sheet(p);
+    const exchange::TextTable sheet = exchange::attribute_sheet(p);
+    const std::vector<std::string>& header = sheet[0];
     if (args.flag("json")) {
         ordered_json j = ordered_json::array();
-        for (const SheetRow& row : rows) {
+        for (std::size_t r = 1; r < sheet.size(); ++r) {
             ordered_json values = ordered_json::object();
-            for (const Attribute& a : attributes) {
-                const auto it = row.values.find(a.name);
-                values[a.name] = it == row.values.end() ? ordered_json() : ordered_json(it->second);
+            for (std::size_t c = 2; c < header.size(); ++c) {
+                values[header[c]] =
+                    sheet[r][c].empty() ? ordered_json() : ordered_json(sheet[r][c]);
             }
-            j.push_back({{"name", row.name}, {"kind", row.kind}, {"attributes", values}});
+            j.push_back({{"name", sheet[r][0]}, {"kind", sheet[r][1]}, {"attributes", values}});
         }
         print_json(out, j);
         return 0;
     }
-    out << "name\tkind";
-    for (const Attribute& a : attributes) {
-        out << "\t" << a.name;
-    }
-    out << "\n";
-    for (const SheetRow& row : rows) {
-        out << row.name << "\t" << row.kind;
-        for (const Attribute& a : attributes) {
-            const auto it = row.values.find(a.name);
-            out << "\t" << (it == row.values.end() ? "" : it->second);
+    for (const std::vector<std::string>& row : sheet) {
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            out << (c > 0 ? "\t" : "") << row[c];
         }
         out << "\n";
     }
     return 0;
-}
-
-// The sheet as a table: name, kind, then one column per attribute.
-std::vector<std::vector<std::string>> sheet_table(Project& p) {
-    const std::vector<Attribute> attributes = p.attributes();
-    std::vector<std::vector<std::string>> table = {{"name", "kind"}};
-    for (const Attribute& a : attributes) {
-        table[0].push_back(a.name);
-    }
-    for (const SheetRow& row : attribute_sheet(p)) {
-        std::vector<std::string> line = {row.name, row.kind};
-        for (const Attribute& a : attributes) {
-            const auto it = row.values.find(a.name);
-            line.push_back(it == row.values.end() ? "" : it->second);
-        }
-        table.push_back(std::move(line));
-    }
-    return table;
 }
 
 int attrs_export(const Words& raw, std::ostream& out) {
@@ -274,151 +221,131 @@ int attrs_export(const Words& raw, std::ostream& out) {
         throw UsageError("attrs export takes either --csv or --xlsx FILE");
     }
     Project p = open_project(args.positional[0]);
-    Project::Action action(p, Project::Action::Access::Read);
-    const auto table = sheet_table(p);
     if (args.flag("csv")) {
-        for (const auto& line : table) {
-            out << util::csv_line(std::vector<util::CsvCell>(line.begin(), line.end()));
-        }
+        out << exchange::attribute_sheet_csv(p);
         return 0;
     }
     const std::string path = *args.option("xlsx");
-    util::refuse_project_file(path, p.path());
-    if (!args.flag("force")) {
-        util::refuse_existing_file(path);
-    }
-    util::XlsxSheet sheet{"Attributes", {}};
-    for (const auto& line : table) {
-        std::vector<util::XlsxCell> cells;
-        for (const std::string& cell : line) {
-            cells.push_back(cell.empty() ? util::XlsxCell::empty() : util::XlsxCell::of(cell));
-        }
-        sheet.rows.push_back(std::move(cells));
-    }
-    util::write_xlsx(path, {sheet});
+    exchange::ExportOptions options;
+    options.if_exists = args.flag("force") ? util::IfExists::Replace : util::IfExists::Refuse;
+    options.format = exchange::ExportFormat::Xlsx;
+    exchange::write_export(p, exchange::ExportContent::Attributes, path, options);
     out << "wrote " << path << "\n";
     return 0;
 }
 
-// One row of an imported sheet and what it matched.
-struct ImportRow {
-    std::size_t line;
-    std::string name;
-    std::string kind;
-    std::optional<Id> id;
-    std::vector<std::string> values;
-};
-
-std::vector<ImportRow> read_import_rows(Project& p, const std::vector<util::CsvRow>& rows,
-                                        std::size_t columns) {
-    std::vector<ImportRow> out;
-    for (std::size_t i = 1; i < rows.size(); ++i) {
-        const util::CsvRow& r = rows[i];
-        if (r.size() == 1 && r[0].empty()) {
-            continue;  // a blank line
-        }
-        if (r.size() != columns) {
-            throw InvalidInputError("line " + std::to_string(i + 1) + " has " +
-                                    std::to_string(r.size()) + " fields, not " +
-                                    std::to_string(columns));
-        }
-        ImportRow row{i + 1, util::csv_text(r[0]), r[1], std::nullopt, {}};
-        for (std::size_t c = 2; c < columns; ++c) {
-            row.values.push_back(util::csv_text(r[c]));
-        }
-        if (row.kind == "document") {
-            for (const Document& d : p.documents()) {
-                if (d.name == row.name) {
-                    row.id = d.id;
-                }
-            }
-        } else if (row.kind == "case") {
-            for (const Case& c : p.cases()) {
-                if (c.name == row.name) {
-                    row.id = c.id;
-                }
-            }
-        } else {
-            throw InvalidInputError("line " + std::to_string(i + 1) +
-                                    ": kind is \"document\" or \"case\", not \"" + row.kind + "\"");
-        }
-        out.push_back(std::move(row));
-    }
-    return out;
+std::string quoted_or_none(const std::optional<std::string>& value) {
+    return value ? "\"" + *value + "\"" : "nothing";
 }
 
-// Sets (or, for an empty cell, removes) the row's values.
-void apply_import_row(Project& p, const ImportRow& row, const std::vector<std::string>& keys) {
-    const bool document = row.kind == "document";
-    std::map<std::string, std::string> current;
-    for (const AttributeValue& v :
-         document ? p.document_attributes(*row.id) : p.case_attributes(*row.id)) {
-        current[v.attribute] = v.value;
+std::string row_owner(const exchange::AttributeRow& row) {
+    return row.kind ? std::string(exchange::to_string(*row.kind)) + " \"" + row.name + "\""
+                    : "\"" + row.name + "\"";
+}
+
+ordered_json preview_json(const exchange::AttributeImportPreview& preview, bool dry_run) {
+    ordered_json columns = ordered_json::array();
+    for (const exchange::AttributeColumn& c : preview.columns) {
+        columns.push_back({{"name", c.name}, {"type", to_string(c.type)}, {"new", c.is_new}});
     }
-    for (std::size_t c = 0; c < keys.size(); ++c) {
-        const std::string& value = row.values[c];
-        if (!value.empty()) {
-            document ? p.set_document_attribute(*row.id, keys[c], value)
-                     : p.set_case_attribute(*row.id, keys[c], value);
-        } else if (current.count(keys[c]) > 0) {
-            document ? p.unset_document_attribute(*row.id, keys[c])
-                     : p.unset_case_attribute(*row.id, keys[c]);
+    ordered_json matched = ordered_json::array(), unmatched = ordered_json::array(),
+                 invalid = ordered_json::array(), changes = ordered_json::array();
+    for (const exchange::AttributeRow& row : preview.rows) {
+        ordered_json r = {
+            {"line", row.line},
+            {"name", row.name},
+            {"kind", row.kind ? ordered_json(exchange::to_string(*row.kind)) : ordered_json()}};
+        if (!row.owner) {
+            r["problem"] = row.problem;
         }
+        (row.owner ? matched : unmatched).push_back(r);
+        for (std::size_t c = 0; c < row.cells.size(); ++c) {
+            const exchange::AttributeCell& cell = row.cells[c];
+            const std::string& attribute = preview.columns[c].name;
+            if (!cell.valid) {
+                invalid.push_back({{"line", row.line},
+                                   {"attribute", attribute},
+                                   {"value", cell.value},
+                                   {"problem", cell.problem}});
+            } else if (cell.changes) {
+                changes.push_back(
+                    {{"line", row.line},
+                     {"name", row.name},
+                     {"attribute", attribute},
+                     {"from", cell.current ? ordered_json(*cell.current) : ordered_json()},
+                     {"to", cell.stored.empty() ? ordered_json() : ordered_json(cell.stored)}});
+            }
+        }
+    }
+    return {{"dry_run", dry_run},     {"can_import", preview.can_apply()},
+            {"columns", columns},     {"matched", matched},
+            {"unmatched", unmatched}, {"invalid", invalid},
+            {"changes", changes}};
+}
+
+// What --dry-run prints: every problem, then every change, then the count.
+void print_preview(const exchange::AttributeImportPreview& preview, std::ostream& out) {
+    for (const exchange::AttributeColumn& c : preview.columns) {
+        if (c.is_new) {
+            out << "new attribute \"" << c.name << "\" (text)\n";
+        }
+    }
+    for (const exchange::AttributeRow& row : preview.rows) {
+        if (!row.owner) {
+            out << "line " << row.line << ": " << row.problem << "\n";
+        }
+        for (std::size_t c = 0; c < row.cells.size(); ++c) {
+            const exchange::AttributeCell& cell = row.cells[c];
+            if (!cell.valid) {
+                out << "line " << row.line << ": " << cell.problem << "\n";
+            } else if (cell.changes) {
+                out << "line " << row.line << ": " << row_owner(row) << " "
+                    << preview.columns[c].name << ": " << quoted_or_none(cell.current) << " -> "
+                    << quoted_or_none(cell.stored.empty() ? std::nullopt
+                                                          : std::optional(cell.stored))
+                    << "\n";
+            }
+        }
+    }
+    if (preview.can_apply()) {
+        out << "would import " << counted(static_cast<long long>(preview.rows.size()), "row")
+            << " (" << counted(static_cast<long long>(preview.changed_cells()), "change") << ")\n";
+    } else {
+        out << "would import nothing: "
+            << counted(static_cast<long long>(preview.unmatched_rows()), "row")
+            << " matching nothing, "
+            << counted(static_cast<long long>(preview.invalid_cells()), "value")
+            << " its attribute refuses\n";
     }
 }
 
+// The table's rows match documents and cases by name; all rows or none are imported. A
+// dry run shows every match, problem and change and exits 0 once the table could be read.
 int attrs_import(const Words& raw, std::ostream& out) {
     const Args args = parse(raw, {}, {"dry-run", "json"});
-    expect_positional(args, 2, "attrs import PROJECT FILE.csv");
+    expect_positional(args, 2, "attrs import PROJECT FILE.csv|FILE.xlsx");
     Project p = open_project(args.positional[0]);
-    const std::vector<util::CsvRow> rows =
-        util::parse_csv(import::read_file_bytes(args.positional[1]));
-    if (rows.empty() || rows[0].size() < 2 || rows[0][1] != "kind") {
-        throw InvalidInputError("the first line is name,kind, then one column per attribute");
-    }
-    std::vector<std::string> keys;
-    for (std::size_t c = 2; c < rows[0].size(); ++c) {
-        keys.push_back(util::csv_text(rows[0][c]));
-    }
-    Project::Action action(p);
-    const std::vector<ImportRow> sheet = read_import_rows(p, rows, rows[0].size());
-    ordered_json matched = ordered_json::array();
-    ordered_json unmatched = ordered_json::array();
-    for (const ImportRow& row : sheet) {
-        (row.id ? matched : unmatched)
-            .push_back({{"line", row.line}, {"name", row.name}, {"kind", row.kind}});
-    }
-    // A dry run applies what matches, so that values are checked, and rolls it back.
-    if (args.flag("dry-run")) {
-        for (const ImportRow& row : sheet) {
-            if (row.id) {
-                apply_import_row(p, row, keys);
-            }
-        }
-    } else {
-        if (!unmatched.empty()) {
-            throw NotFoundError("line " + std::to_string(unmatched[0]["line"].get<std::size_t>()) +
-                                ": no " + unmatched[0]["kind"].get<std::string>() + " named \"" +
-                                unmatched[0]["name"].get<std::string>() +
-                                "\"; nothing was imported");
-        }
-        for (const ImportRow& row : sheet) {
-            apply_import_row(p, row, keys);
-        }
+    const exchange::TextTable table = exchange::read_attribute_table(args.positional[1]);
+    const bool dry_run = args.flag("dry-run");
+    // The preview and the change read one state of the project; a dry run writes nothing,
+    // so it leaves other writers free.
+    Project::Action action(
+        p, dry_run ? Project::Action::Access::Read : Project::Action::Access::Write);
+    const exchange::AttributeImportPreview preview = exchange::preview_attribute_import(p, table);
+    std::optional<exchange::AttributeImportOutcome> outcome;
+    if (!dry_run) {
+        outcome = exchange::apply_attribute_import(p, preview);
         action.commit();
     }
     if (args.flag("json")) {
-        print_json(
-            out,
-            {{"dry_run", args.flag("dry-run")}, {"matched", matched}, {"unmatched", unmatched}});
-        return 0;
+        print_json(out, preview_json(preview, dry_run));
+    } else if (dry_run) {
+        print_preview(preview, out);
+    } else {
+        out << "imported " << counted(static_cast<long long>(outcome->rows), "row") << " ("
+            << counted(static_cast<long long>(outcome->set), "value") << " set, "
+            << outcome->removed << " removed)\n";
     }
-    for (const auto& r : unmatched) {
-        out << "line " << r["line"].get<std::size_t>() << ": no " << r["kind"].get<std::string>()
-            << " named \"" << r["name"].get<std::string>() << "\"\n";
-    }
-    out << (args.flag("dry-run") ? "would import " : "imported ")
-        << counted(static_cast<long long>(matched.size()), "row") << "\n";
     return 0;
 }
 

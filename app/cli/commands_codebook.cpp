@@ -291,9 +291,7 @@ CodingFilter segments_filter(Project& p, const Args& args) {
     if (const auto coder = args.option("coder")) {
         filter.coder_id = p.find_coder(*coder).id;
     }
-    if (const auto doc = args.option("doc")) {
-        filter.document_id = p.find_document(*doc).id;
-    }
+    filter.documents = chosen_documents(p, args);
     return filter;
 }
 
@@ -379,8 +377,8 @@ int cmd_codings(const Words& raw, std::ostream& out, std::ostream& err) {
 }
 
 int cmd_segments(const Words& raw, std::ostream& out, std::ostream&) {
-    const Args args =
-        parse(raw, {"code", "coder", "doc", "context", "xlsx"}, {"json", "exact", "csv", "force"});
+    const Args args = parse(raw, {"code", "coder", "doc", "group", "context", "xlsx"},
+                            {"json", "exact", "csv", "force"});
     expect_positional(args, 1, "segments PROJECT --code CODE");
     Project p = open_project(args.positional[0]);
     const CodingFilter filter = segments_filter(p, args);

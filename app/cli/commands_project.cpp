@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Projects and documents: new, demo, info, import, docs, text.
+#include <algorithm>
 #include <ostream>
 #include <sstream>
 
@@ -16,6 +17,14 @@
 namespace quire::cli {
 namespace {
 
+ordered_json group_names(Project& p, Id document) {
+    ordered_json names = ordered_json::array();
+    for (const DocumentGroup& g : p.document_groups(document)) {
+        names.push_back(g.name);
+    }
+    return names;
+}
+
 ordered_json document_json(Project& p, const Document& d) {
     return {{"id", d.id},
             {"guid", d.guid},
@@ -26,7 +35,8 @@ ordered_json document_json(Project& p, const Document& d) {
             {"encoding", d.encoding},
             {"imported_at", d.imported_at},
             {"content_hash", d.content_hash},
-            {"attributes", attributes_json(p.document_attributes(d.id))}};
+            {"attributes", attributes_json(p.document_attributes(d.id))},
+            {"groups", group_names(p, d.id)}};
 }
 
 // The index is a cache: the change itself is already safe when indexing fails, so a failure
@@ -209,10 +219,13 @@ int cmd_import(const Words& raw, std::ostream& out, std::ostream& err) {
 }
 
 int cmd_docs(const Words& raw, std::ostream& out, std::ostream& err) {
-    const Args args = parse(raw, {"delete"}, {"json"});
+    const Args args = parse(raw, {"delete", "group"}, {"json"});
     expect_positional(args, 1, "docs PROJECT");
     Project p = open_project(args.positional[0]);
     if (const Words doomed = args.all("delete"); !doomed.empty()) {
+        if (!args.all("group").empty()) {
+            throw UsageError("docs --delete names each document; --group only lists");
+        }
         // All or none, and said only once done: a failure on the last name deletes nothing.
         Project::Action action(p);
         std::string report;
@@ -228,7 +241,16 @@ int cmd_docs(const Words& raw, std::ostream& out, std::ostream& err) {
         update_search_index(p, err, "deleted");
         return 0;
     }
-    const std::vector<Document> docs = p.documents();
+    Project::Action snapshot(p, Project::Action::Access::Read);
+    std::vector<Document> docs = p.documents();
+    if (const auto chosen = chosen_documents(p, args)) {
+        docs.erase(std::remove_if(docs.begin(), docs.end(),
+                                  [&](const Document& d) {
+                                      return !std::binary_search(chosen->begin(), chosen->end(),
+                                                                 d.id);
+                                  }),
+                   docs.end());
+    }
     if (args.flag("json")) {
         ordered_json j = ordered_json::array();
         for (const Document& d : docs) {

@@ -25,6 +25,9 @@ ScopeFilter scope_from_args(Project& p, const Args& args) {
     for (const std::string& d : args.all("doc")) {
         f.documents.push_back(p.find_document(d).id);
     }
+    for (const std::string& g : args.all("group")) {
+        f.groups.push_back(p.find_group(g).id);
+    }
     for (const std::string& c : args.all("case")) {
         f.cases.push_back(p.find_case(c).id);
     }
@@ -141,10 +144,10 @@ void print_results_text(const search::SearchRequest& request, const search::Sear
 }  // namespace
 
 int cmd_search(const Words& raw, std::ostream& out, std::ostream& err) {
-    const Args args = parse(
-        raw,
-        {"code", "coder", "doc", "case", "attr", "limit", "offset", "apply-code", "as", "spread"},
-        {"json", "count", "explain"});
+    const Args args = parse(raw,
+                            {"code", "coder", "doc", "group", "case", "attr", "limit", "offset",
+                             "apply-code", "as", "spread"},
+                            {"json", "count", "explain"});
     expect_positional(args, 2, "search PROJECT QUERY");
     Project p = open_project(args.positional[0]);
     search::SearchRequest request;

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/exchange/attribute_table.h"
 #include "core/exchange/qdpx_export.h"
 #include "core/exchange/tables.h"
 
@@ -39,6 +40,9 @@ ContentFormats formats_of(ExportContent content) {
                     {{".xlsx", ExportFormat::Xlsx},
                      {".csv", ExportFormat::Csv},
                      {".md", ExportFormat::Markdown}}};
+        case ExportContent::Attributes:
+            return {"the attribute sheet",
+                    {{".xlsx", ExportFormat::Xlsx}, {".csv", ExportFormat::Csv}}};
     }
     throw InvalidInputError("unknown kind of export");
 }
@@ -68,6 +72,9 @@ std::string export_text(Project& project, ExportContent content, ExportFormat fo
             }
             if (content == ExportContent::Memos) {
                 return memos_csv(project);
+            }
+            if (content == ExportContent::Attributes) {
+                return attribute_sheet_csv(project);
             }
             return content == ExportContent::Segments ? segments_csv(project, segments)
                                                       : project.export_codings_csv();
@@ -108,6 +115,8 @@ void write_export(Project& project, ExportContent content, const std::string& pa
                 write_segments_xlsx(project, options.segments, path);
             } else if (content == ExportContent::Memos) {
                 write_memos_xlsx(project, path);
+            } else if (content == ExportContent::Attributes) {
+                write_attribute_sheet_xlsx(project, path);
             } else {
                 write_codebook_xlsx(project, path);
             }

@@ -15,12 +15,13 @@
 namespace quire::exchange {
 
 enum class ExportContent {
-    Project,   // .qdpx (REFI-QDA project)
-    Codebook,  // .qdc (REFI-QDA codebook), .xlsx, .csv, .md
-    Segments,  // .xlsx, .csv: the coded segments with cases and attributes
-    Codings,   // .csv: document, coder, code, start, end (what `codings import` reads)
-    Report,    // .html: codebook, code frequencies and segments by code
-    Memos,     // .xlsx, .csv, .md: every memo with what it is attached to
+    Project,     // .qdpx (REFI-QDA project)
+    Codebook,    // .qdc (REFI-QDA codebook), .xlsx, .csv, .md
+    Segments,    // .xlsx, .csv: the coded segments with cases and attributes
+    Codings,     // .csv: document, coder, code, start, end (what `codings import` reads)
+    Report,      // .html: codebook, code frequencies and segments by code
+    Memos,       // .xlsx, .csv, .md: every memo with what it is attached to
+    Attributes,  // .xlsx, .csv: the attribute sheet (core/exchange/attribute_table.h)
 };
 
 enum class ExportFormat { Qdpx, Qdc, Xlsx, Csv, Markdown, Html };

@@ -92,8 +92,28 @@ struct MemoEntry {
 // "project", "document", "code", "coding", "case".
 const char* memo_kind(Memo::Target target);
 
+// The stored form of a value of an attribute of this type ("Yes" becomes "true" for a
+// boolean, " 42 " becomes "42"). Throws InvalidInputError, naming `attribute`, when the value
+// does not fit the type.
+std::string canonical_attribute_value(AttributeType type, const std::string& attribute,
+                                      const std::string& value);
+
+// A set of documents ("staff", "referrers", "case files") that chooses documents for
+// listings, searches and comparisons. A document may be in several groups or none.
+struct DocumentGroup {
+    Id id = 0;
+    std::string guid;
+    std::string name;
+    std::string description;
+    int position = 0;
+    std::int64_t documents = 0;  // how many documents it holds
+};
+
 struct CodingFilter {
     std::optional<Id> document_id;
+    // When set, only codings of these documents (an empty list: none); with document_id,
+    // both must hold. Document groups choose documents this way.
+    std::optional<std::vector<Id>> documents;
     std::optional<Id> code_id;
     bool include_child_codes = false;
     std::optional<Id> coder_id;
@@ -284,6 +304,30 @@ public:
     // Every value the attribute has, on documents and on cases. Throws NotFoundError for
     // an unknown attribute.
     std::vector<AttributeAssignment> attribute_assignments(const std::string& attribute);
+
+    // --- document groups ---
+    // A new group, last in position order. Throws InvalidInputError for an empty name and
+    // ConflictError when a group has that name.
+    DocumentGroup add_group(const std::string& name, const std::string& description = "");
+    // Every group in position order, each with its member count.
+    std::vector<DocumentGroup> groups();
+    // By exact name, else by numeric id. Throws NotFoundError.
+    DocumentGroup find_group(const std::string& name_or_id);
+    // Throws NotFoundError for an unknown group, InvalidInputError for an empty name and
+    // ConflictError when another group has the name.
+    void rename_group(Id group, const std::string& name);
+    // Removes the group and its memberships; its documents stay.
+    void remove_group(Id group);
+    // Puts the documents into the group; returns how many were not in it before (a
+    // document already there is no error and counts nothing). NotFoundError for an unknown
+    // group or document: then nobody is assigned.
+    int assign_to_group(Id group, const std::vector<Id>& documents);
+    // Takes the documents out of the group; returns how many were in it.
+    int unassign_from_group(Id group, const std::vector<Id>& documents);
+    // The group's documents in documents() order. NotFoundError for an unknown group.
+    std::vector<Document> group_documents(Id group);
+    // The groups a document is in, in position order. NotFoundError for an unknown document.
+    std::vector<DocumentGroup> document_groups(Id document);
 
     // --- memos ---
     Memo add_memo(Memo::Target target, std::optional<Id> target_id, const std::string& title,

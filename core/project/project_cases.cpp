@@ -154,6 +154,11 @@ AttributeType attribute_type_from_string(const std::string& name) {
 // ---------------------------------------------------------------------------------------
 // Attributes
 
+std::string canonical_attribute_value(AttributeType type, const std::string& attribute,
+                                      const std::string& value) {
+    return canonical_value(type, attribute, value);
+}
+
 std::vector<Attribute> Project::attributes() {
     Statement& s =
         db_->prepare("SELECT id, guid, name, type FROM attributes ORDER BY position, id");

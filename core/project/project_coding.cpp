@@ -121,6 +121,14 @@ std::vector<Coding> Project::codings(const CodingFilter& filter) {
     if (filter.coder_id) {
         sql += " AND coder_id = ?3";
     }
+    if (filter.documents) {
+        // Ids are numbers, so they can be written into the statement as they are.
+        std::string list;
+        for (const Id d : *filter.documents) {
+            list += (list.empty() ? "" : ",") + std::to_string(d);
+        }
+        sql += " AND document_id IN (" + list + ")";
+    }
     sql += " ORDER BY document_id, start_cp, end_cp, code_id, coder_id";
     Statement& s = db_->prepare(sql);
     if (filter.document_id) {

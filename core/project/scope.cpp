@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 #include "core/base/errors.h"
@@ -148,6 +149,15 @@ Scope resolve_scope(Project& project, const ScopeFilter& filter) {
         }
         constraints.push_back(std::move(d));
     }
+    if (!filter.groups.empty()) {
+        DocumentRanges g;
+        for (const Id id : filter.groups) {
+            for (const Document& d : project.group_documents(id)) {
+                add(g, d.id, std::nullopt);
+            }
+        }
+        constraints.push_back(std::move(g));
+    }
     if (!filter.cases.empty()) {
         DocumentRanges c;
         for (const Id id : filter.cases) {
@@ -191,6 +201,31 @@ Scope resolve_scope(Project& project, const ScopeFilter& filter) {
     scope.everything = false;
     scope.documents = std::move(result);
     return scope;
+}
+
+std::optional<std::vector<Id>> chosen_documents(Project& project, const std::vector<Id>& documents,
+                                                const std::vector<Id>& groups) {
+    if (documents.empty() && groups.empty()) {
+        return std::nullopt;
+    }
+    std::set<Id> chosen(documents.begin(), documents.end());
+    if (!groups.empty()) {
+        std::set<Id> grouped;
+        for (const Id g : groups) {
+            for (const Document& d : project.group_documents(g)) {
+                grouped.insert(d.id);
+            }
+        }
+        if (documents.empty()) {
+            chosen = std::move(grouped);
+        } else {
+            std::set<Id> both;
+            std::set_intersection(chosen.begin(), chosen.end(), grouped.begin(), grouped.end(),
+                                  std::inserter(both, both.end()));
+            chosen = std::move(both);
+        }
+    }
+    return std::vector<Id>(chosen.begin(), chosen.end());
 }
 
 }  // namespace quire

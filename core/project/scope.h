@@ -11,9 +11,9 @@
 #include "core/base/model.h"
 #include "core/base/text_range.h"
 
-// The parts of a project a question is about: documents, cases, codes, coders and
-// attribute values, resolved to code-point ranges of documents. Search uses it to narrow
-// hits; it knows nothing about search.
+// The parts of a project a question is about: documents, document groups, cases, codes,
+// coders and attribute values, resolved to code-point ranges of documents. Search uses it to
+// narrow hits; it knows nothing about search.
 //
 // Contract: resolve_scope may throw quire::Error subclasses (NotFoundError for an unknown
 // attribute); it reads the project and changes nothing.
@@ -23,6 +23,7 @@ class Project;
 
 struct ScopeFilter {
     std::vector<Id> documents;        // any of these documents
+    std::vector<Id> groups;           // any document of any of these document groups
     std::vector<Id> cases;            // any of these cases: their documents or linked segments
     std::vector<Id> codes;            // text coded with any of these codes...
     bool include_child_codes = true;  // ...or with one of their descendants
@@ -32,8 +33,8 @@ struct ScopeFilter {
     std::vector<std::pair<std::string, std::string>> attributes;
 
     bool empty() const {
-        return documents.empty() && cases.empty() && codes.empty() && coders.empty() &&
-               attributes.empty();
+        return documents.empty() && groups.empty() && cases.empty() && codes.empty() &&
+               coders.empty() && attributes.empty();
     }
 };
 
@@ -49,5 +50,11 @@ struct Scope {
 };
 
 Scope resolve_scope(Project& project, const ScopeFilter& filter);
+
+// The documents that a choice of documents and of document groups leaves, in id order:
+// those of `documents` (when not empty) that are in any of `groups` (when not empty).
+// nullopt when both are empty: every document. NotFoundError for an unknown group.
+std::optional<std::vector<Id>> chosen_documents(Project& project, const std::vector<Id>& documents,
+                                                const std::vector<Id>& groups);
 
 }  // namespace quire

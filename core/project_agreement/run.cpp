@@ -189,6 +189,21 @@ std::map<Id, std::size_t> select_documents(Project& project, const AgreementRequ
             docs.push_back(project.find_document(ref));
         }
     }
+    if (!request.document_groups.empty()) {
+        std::set<Id> grouped;
+        for (const std::string& ref : request.document_groups) {
+            for (const Document& d : project.group_documents(project.find_group(ref).id)) {
+                grouped.insert(d.id);
+            }
+        }
+        docs.erase(std::remove_if(docs.begin(), docs.end(),
+                                  [&](const Document& d) { return grouped.count(d.id) == 0; }),
+                   docs.end());
+        if (docs.empty()) {
+            // Not every document: an empty choice compares nothing, and says so.
+            throw InvalidInputError("the chosen groups hold none of the chosen documents");
+        }
+    }
     std::map<Id, std::size_t> doc_index;
     for (const Document& d : docs) {
         if (doc_index.count(d.id)) {

@@ -28,6 +28,9 @@ struct AgreementRequest {
     std::vector<std::string> group2;
     std::vector<std::string> codes;      // names, paths or ids; empty: every codable code
     std::vector<std::string> documents;  // names or ids; empty: every document
+    // Document group names or ids: only documents in one of them (with `documents`, only
+    // those of them that are). Empty: no group narrows the choice.
+    std::vector<std::string> document_groups;
     UnitKind unit = UnitKind::Character;
     double min_coverage = 0.0;
     double segment_overlap = 0.9;

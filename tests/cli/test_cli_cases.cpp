@@ -189,12 +189,16 @@ TEST_CASE("attrs import --dry-run previews the matching rows and changes nothing
     CHECK(r.at("unmatched")[0].at("line") == 3);
     CHECK(snapshot(p) == before);
     CHECK(ok({"attrs", "import", p, file, "--dry-run"}) ==
-          "line 3: no case named \"B\"\nwould import 2 rows\n");
+          "new attribute \"Site\" (text)\n"
+          "line 2: document \"mixed\" Site: nothing -> \"North\"\n"
+          "line 3: no case named \"B\"\n"
+          "line 4: case \"A\" Site: nothing -> \"West\"\n"
+          "would import nothing: 1 row matching nothing, 0 values its attribute refuses\n");
     CHECK(snapshot(p) == before);
     // Without --dry-run a row that matches nothing refuses the whole file.
     refused({"attrs", "import", p, file}, 3);
     ok({"case", "add", p, "B"});
-    CHECK(ok({"attrs", "import", p, file}) == "imported 3 rows\n");
+    CHECK(ok({"attrs", "import", p, file}) == "imported 3 rows (3 values set, 0 removed)\n");
     const json sheet = ok_json({"attrs", p});
     CHECK(sheet[1].at("attributes").at("Site") == "West");  // A
     CHECK(sheet[2].at("attributes").at("Site") == "East");  // B
@@ -205,12 +209,11 @@ TEST_CASE("attrs import refuses a bad file whole", "[cli][attributes]") {
     const std::string p = project_with_mixed_document(s);
     ok({"attr", "set", p, "--doc", "mixed", "Age=3", "--type", "integer"});
     refused({"attrs", "import", p, s.write("a.csv", "name,kind,Age\nmixed,document,old\n")}, 4);
-    refused({"attrs", "import", p, s.write("b.csv", "name,type,Age\nmixed,document,4\n")}, 4);
+    refused({"attrs", "import", p, s.write("b.csv", "name,kind,Age,Age\nmixed,document,4,5\n")}, 4);
     refused({"attrs", "import", p, s.write("c.csv", "name,kind,Age\nmixed,memo,4\n")}, 4);
     refused({"attrs", "import", p, s.write("d.csv", "name,kind,Age\nmixed,document\n")}, 4);
-    refused({"attrs", "import", p, s.write("e.csv", "name,kind,Age\nmixed,document,old\n"),
-             "--dry-run"},
-            4);
+    refused({"attrs", "import", p, s.write("e.csv", "name,kind,Age\nmixed,document,4\n"), "--csv"},
+            2);
     refused({"attrs", "import", p, s.path("missing.csv")}, 6);
     refused({"attrs", "import", p}, 2);
 }

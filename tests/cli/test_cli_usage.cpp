@@ -32,8 +32,15 @@ Documents
                                          REFI-QDA project (.qdpx, .qde) from another tool,
                                          or a REFI-QDA codebook (.qdc) into the codebook;
                                          new documents are indexed for search
-  docs P [--delete DOC]... [--json]      list documents, or delete some (with their codings)
+  docs P [--group NAME]... [--json]      list documents (of these groups)
+  docs P --delete DOC...                 delete documents with their codings
   text P DOC [--json]                    print a document's stored text exactly
+  groups P [--json]                      document groups with their documents
+  group add P NAME [--description TEXT] [--json]
+  group remove P GROUP                   its documents stay
+  group rename P GROUP NEW-NAME
+  group assign P GROUP DOC...            put documents in a group
+  group unassign P GROUP DOC...          take documents out of a group
 Codebook
   codes P [--json]                       list codes as a tree
   code add P NAME [--parent CODE] [--color #RRGGBB] [--definition TEXT]
@@ -53,9 +60,11 @@ Codings
                                          move a coding's boundaries or change its code,
                                          keeping its identity and memo
   codings remove P ID
-  segments P --code CODE [--coder NAME] [--doc DOC] [--context N] [--exact] [--json]
+  segments P --code CODE [--coder NAME] [--doc DOC]... [--group NAME]... [--context N]
+             [--exact] [--json]
                                          coded passages with their context
-  segments P [--code CODE] [--coder NAME] [--doc DOC] (--csv | --xlsx FILE [--force])
+  segments P [--code CODE] [--coder NAME] [--doc DOC]... [--group NAME]...
+             (--csv | --xlsx FILE [--force])
                                          every coded passage as a table
   codebook P (--csv | --md | --xlsx FILE [--force])
                                          the codebook with every field
@@ -81,9 +90,10 @@ Cases
                                          attribute
   attrs export P (--csv | --xlsx FILE [--force])
                                          the same sheet as a table
-  attrs import P FILE.csv [--dry-run] [--json]
-                                         that table's values, all rows or none; --dry-run
-                                         shows which rows match
+  attrs import P FILE.csv|FILE.xlsx [--dry-run] [--json]
+                                         that table's values (the kind column may be left
+                                         out), all rows or none; --dry-run shows matches,
+                                         problems and changes
 Memos
   memo add P (--project | --doc DOC | --code CODE | --coding ID | --case CASE)
            [--author NAME] [--title TITLE] TEXT [--json]
@@ -103,20 +113,23 @@ History
                                          what and what it changed (50 by default, 0: all)
 Agreement
   agreement P (--coders A,B[,C...] | --group1 A,.. --group2 B,..) [--code CODE]...
-              [--doc DOC]... [--unit character|word|sentence|paragraph|turn|segment|document]
+              [--doc DOC]... [--group NAME]...
+              [--unit character|word|sentence|paragraph|turn|segment|document]
               [--coverage SHARE] [--overlap SHARE] [--json|--csv] [--no-store]
               [--xlsx FILE] [--html FILE] [--force]
   agreement P --history                  every stored agreement run
   agreement --ratings FILE.csv [--level nominal|ordinal|interval|ratio] [--categories N]
                                          calculator for a table: unit id, one column per coder
-  disagreements P --coders A,B [--code CODE]... [--doc DOC]... [--context N] [--json]
+  disagreements P --coders A,B [--code CODE]... [--doc DOC]... [--group NAME]...
+                 [--context N] [--json]
                                          passages where two coders differ, code by code
   adopt P --coders A,B --doc DOC --code CODE --at POSITION --take A [--consensus NAME]
           [--json]
                                          copy one coder's version into the consensus layer
 Search
   search P QUERY [--code CODE]... [--coder NAME]... [--attr KEY=VALUE]... [--doc DOC]...
-                 [--case CASE]... [--limit N] [--offset N] [--count] [--json]
+                 [--group NAME]... [--case CASE]... [--limit N] [--offset N] [--count]
+                 [--json]
                                          hits with exact positions and a snippet; --count
                                          adds totals and hits per document and per code
   search P QUERY ... --apply-code CODE --as NAME [--spread hit|paragraph]
@@ -134,6 +147,8 @@ Exchange
 
 DOC is a document name or id, CODE a code name, path (Parent/Child) or id. Positions are
 half-open [start, end) ranges of Unicode code points in the stored (NFC, LF) text.
+--doc and --group choose documents: repeated, each adds; together, documents that are
+both named and in a named group.
 Every listing takes --json.
 )";
 
@@ -160,7 +175,7 @@ TEST_CASE("every command the usage lists is one quire-cli runs", "[cli][usage]")
             listed.insert(m[1]);
         }
     }
-    CHECK(listed.size() == 29);
+    CHECK(listed.size() == 31);
     for (const std::string& command : listed) {
         INFO(command);
         const CliResult r = cli({command});
