@@ -34,6 +34,7 @@
 #include "app/gui/search_panel.h"
 #include "app/gui/transcript_view.h"
 #include "app/gui/window_size.h"
+#include "app/gui/workbench_settings.h"
 #include "app/gui/wx_strings.h"
 #include "core/base/errors.h"
 #include "core/text/unicode.h"
@@ -66,9 +67,14 @@ wxBitmap swatch(const std::string& hex) {
 wxPanel* titled(wxWindow* parent, const wxString& title, wxWindow** content_parent) {
     auto* panel = new wxPanel(parent);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* label = new wxStaticText(panel, wxID_ANY, title);
+    // Bold before the text, so the label is measured in the font it is drawn in (measured
+    // in the regular one, "Codings in this document" showed as "Codings in this").
+    auto* label =
+        new wxStaticText(panel, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
     label->SetFont(label->GetFont().Bold());
-    sizer->Add(label, 0, wxLEFT | wxTOP | wxBOTTOM, 6);
+    label->SetLabel(title);
+    label->SetToolTip(title);
+    sizer->Add(label, 0, wxLEFT | wxRIGHT | wxTOP | wxBOTTOM | wxEXPAND, 6);
     panel->SetSizer(sizer);
     *content_parent = panel;
     return panel;
@@ -78,14 +84,60 @@ wxPanel* titled(wxWindow* parent, const wxString& title, wxWindow** content_pare
 
 MainFrame::MainFrame() : wxFrame(nullptr, wxID_ANY, "Quire", wxDefaultPosition, wxSize(1280, 800)) {
     SetMinSize(wxSize(900, 560));
+    settings_ = std::make_unique<WorkbenchSettings>();
+    const wxSize kept(settings_->number("width", 0), settings_->number("height", 0));
+    if (kept.GetWidth() >= 900 && kept.GetHeight() >= 560) {
+        SetSize(kept);
+    }
     fit_to_display(this);
+    if (settings_->number("maximized", 0) != 0) {
+        Maximize();
+    }
     build_menu();
     CreateStatusBar(2);
     int widths[] = {-1, 320};
     SetStatusWidths(2, widths);
     build_panes();
     bind_coding_menu();  // after the panes: it binds the transcript and the codebook too
+    transcript_->SetZoom(std::clamp(settings_->number("zoom", 0), -10, 20));
+    set_snap_to_words(settings_->number("snap_to_words", 1) != 0);
+    refresh_recent_projects();
+    Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
+        save_layout();
+        e.Skip();
+    });
     show_welcome();
+}
+
+void MainFrame::save_layout() {
+    settings_->set_number("maximized", IsMaximized() ? 1 : 0);
+    if (!IsMaximized() && !IsIconized()) {
+        settings_->set_number("width", GetSize().GetWidth());
+        settings_->set_number("height", GetSize().GetHeight());
+    }
+    settings_->set_number("left_width", workbench_->GetSashPosition());
+    settings_->set_number("documents_height", left_split_->GetSashPosition());
+    settings_->set_number("side_width",
+                          right_split_->GetSize().GetWidth() - right_split_->GetSashPosition());
+    settings_->set_number("zoom", transcript_->GetZoom());
+    settings_->set_number("snap_to_words", snap_to_words_ ? 1 : 0);
+    settings_->flush();
+}
+
+std::vector<std::string> MainFrame::recent_projects() const {
+    return settings_->recent_projects();
+}
+
+void MainFrame::refresh_recent_projects() {
+    const std::vector<std::string> recent = settings_->recent_projects();
+    wxMenuBar* bar = GetMenuBar();
+    for (int n = 1; n <= kRecentProjects; ++n) {
+        const auto index = static_cast<std::size_t>(n - 1);
+        const int id = kRecentProject1 + n - 1;
+        bar->SetLabel(id, index < recent.size() ? wx("&" + std::to_string(n) + " " + recent[index])
+                                                : wxString("(none)"));
+        bar->Enable(id, index < recent.size());
+    }
 }
 
 MainFrame::~MainFrame() {
@@ -147,7 +199,11 @@ wxPanel* MainFrame::build_workbench_page() {
                                       wxSP_LIVE_UPDATE | wxSP_3DSASH);
     wxWindow* left = build_left_panes(workbench_);
     wxWindow* right = build_right_panes(workbench_);
-    workbench_->SplitVertically(left, right, pane_width(0.26, 220, 330));
+    // The panes as the coder last left them, within what this window allows.
+    const int most = std::max(160, GetClientSize().GetWidth() / 3);
+    workbench_->SplitVertically(
+        left, right,
+        std::clamp(settings_->number("left_width", pane_width(0.24, 210, 330)), 160, most));
     workbench_->SetMinimumPaneSize(160);
     page_sizer->Add(workbench_, 1, wxEXPAND);
     page->SetSizer(page_sizer);
@@ -186,7 +242,9 @@ wxWindow* MainFrame::build_left_panes(wxWindow* parent) {
                                    wxTR_SINGLE | wxTR_FULL_ROW_HIGHLIGHT | wxTR_NO_LINES);
     codebook_->SetName("codebook");
     codes_panel->GetSizer()->Add(codebook_, 1, wxEXPAND);
-    left->SplitHorizontally(docs_panel, codes_panel, 280);
+    left->SplitHorizontally(docs_panel, codes_panel,
+                            std::clamp(settings_->number("documents_height", 280), 80, 600));
+    left_split_ = left;
     left->SetMinimumPaneSize(80);
     return left;
 }
@@ -210,9 +268,32 @@ wxWindow* MainFrame::build_right_panes(wxWindow* parent) {
     codings_ = new wxListCtrl(holder, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                               wxLC_REPORT | wxLC_SINGLE_SEL);
     codings_->SetName("codings");  // for tests and accessibility tools
-    codings_->AppendColumn("Code", wxLIST_FORMAT_LEFT, 190);
+    codings_->AppendColumn("Code", wxLIST_FORMAT_LEFT, 150);
     codings_->AppendColumn("Coder", wxLIST_FORMAT_LEFT, 64);
-    codings_->AppendColumn("Text", wxLIST_FORMAT_LEFT, 400);
+    codings_->AppendColumn("Text", wxLIST_FORMAT_LEFT, 200);
+    // The columns share the pane's width, so none is clipped past the pane's edge; what a
+    // column cuts, the row's tooltip says in full.
+    codings_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        const int width = codings_->GetClientSize().GetWidth();
+        const int code = std::max(110, width * 42 / 100);
+        const int coder = 64;
+        codings_->SetColumnWidth(0, code);
+        codings_->SetColumnWidth(1, coder);
+        codings_->SetColumnWidth(2, std::max(80, width - code - coder));
+    });
+    codings_->Bind(wxEVT_MOTION, [this](wxMouseEvent& e) {
+        e.Skip();
+        int flags = 0;
+        const long row = codings_->HitTest(e.GetPosition(), flags);
+        const wxString tip = row < 0 ? wxString()
+                                     : codings_->GetItemText(row, 0) + L" — " +
+                                           codings_->GetItemText(row, 1) + "\n" +
+                                           codings_->GetItemText(row, 2);
+        if (codings_->GetToolTipText() != tip) {
+            codings_->SetToolTip(tip);
+        }
+    });
     codings_panel->GetSizer()->Add(codings_, 1, wxEXPAND);
     side_->AddPage(codings_panel, "Codings");
     SearchPanel::Callbacks callbacks;
@@ -223,7 +304,11 @@ wxWindow* MainFrame::build_right_panes(wxWindow* parent) {
                                  search::Spread spread) { code_hits(hits, code, spread); };
     search_ = new SearchPanel(side_, callbacks);
     side_->AddPage(search_, "Search");
-    right->SplitVertically(reading, side_, -pane_width(0.34, 280, 520));
+    const int most = std::max(200, GetClientSize().GetWidth() * 2 / 5);
+    right->SplitVertically(
+        reading, side_,
+        -std::clamp(settings_->number("side_width", pane_width(0.30, 240, 460)), 200, most));
+    right_split_ = right;
     right->SetSashGravity(1.0);
     right->SetMinimumPaneSize(120);
     return right;
@@ -238,6 +323,24 @@ void MainFrame::bind_pane_events() {
     });
     codebook_->Bind(wxEVT_TREE_ITEM_ACTIVATED, &MainFrame::on_code_activated, this);
     codebook_->Bind(wxEVT_TREE_ITEM_MENU, &MainFrame::on_code_menu, this);
+    // A long name is cut at the pane's edge: the tooltip has it whole, with the definition.
+    codebook_->Bind(wxEVT_TREE_ITEM_GETTOOLTIP, [this](wxTreeEvent& e) {
+        const auto* data = dynamic_cast<CodeItemData*>(codebook_->GetItemData(e.GetItem()));
+        if (data == nullptr || !project_) {
+            return;
+        }
+        std::string tip = utf8(codebook_->GetItemText(e.GetItem()));
+        try {
+            const Code code = project_->code(data->id);
+            tip = project_->code_path(code.id) + tip.substr(std::min(tip.size(), code.name.size()));
+            if (!code.definition.empty()) {
+                tip += "\n" + text::slice(code.definition, 0, 300);
+            }
+        } catch (const Error&) {
+            // Shown as listed when the file cannot be read now.
+        }
+        e.SetToolTip(wx(tip));
+    });
     codings_->Bind(wxEVT_LIST_ITEM_SELECTED, &MainFrame::on_coding_selected, this);
     quick_pick_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { on_quick_pick(); });
     // Another coder sees another layer: blind coding and hidden layers are per coder.
@@ -374,6 +477,8 @@ bool MainFrame::open_project(const std::string& path) {
             select_document(document_ids_.front());
         }
         refresh_undo_menu();
+        settings_->add_recent_project(path);
+        refresh_recent_projects();
         SetStatusText(wx(path), 0);
     });
 }

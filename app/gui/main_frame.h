@@ -37,6 +37,7 @@ namespace quire::gui {
 
 class AgreementFrame;
 class FindBar;
+class WorkbenchSettings;
 class SearchPanel;
 class TranscriptView;
 
@@ -109,6 +110,8 @@ public:
     // "Title > Item".
     std::vector<std::string> transcript_menu_labels(std::int64_t code_point);
     FindBar* find_bar() const { return find_bar_; }
+    // File > Open Recent, most recent first.
+    std::vector<std::string> recent_projects() const;
 
 private:
     void build_menu();
@@ -142,6 +145,9 @@ private:
     // equally close (none when more than one).
     std::optional<Id> resolve_code(const std::string& typed, int& matches);
     void on_show_coders();
+    void refresh_recent_projects();
+    // Keeps the window's size, panes, zoom and options for the next session.
+    void save_layout();
     void build_panes();
     wxPanel* build_welcome_page();
     int pane_width(double share, int least, int most) const;
@@ -201,7 +207,10 @@ private:
     wxComboBox* quick_pick_ = nullptr;
     wxWeakRef<AgreementFrame> agreement_;
     FindBar* find_bar_ = nullptr;
-    std::vector<Id> recent_codes_;  // most recent first, at most kRecentCodes
+    std::unique_ptr<WorkbenchSettings> settings_;
+    wxSplitterWindow* left_split_ = nullptr;   // documents over codebook
+    wxSplitterWindow* right_split_ = nullptr;  // transcript beside codings and search
+    std::vector<Id> recent_codes_;             // most recent first, at most kRecentCodes
     bool snap_to_words_ = true;
     std::optional<std::set<Id>> visible_coders_;  // none: every coder's codings
     std::set<Id> hidden_codes_;                   // with their child codes

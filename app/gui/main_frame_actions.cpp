@@ -55,6 +55,14 @@ void MainFrame::bind_file_menu() {
     on_menu(wxID_NEW, [this] { on_new_project(); });
     on_menu(wxID_OPEN, [this] { on_open_project(); });
     on_menu(kOpenDemo, [this] { on_open_demo(); });
+    for (int n = 1; n <= kRecentProjects; ++n) {
+        on_menu(kRecentProject1 + n - 1, [this, n] {
+            const std::vector<std::string> recent = recent_projects();
+            if (static_cast<std::size_t>(n) <= recent.size()) {
+                open_project(recent[static_cast<std::size_t>(n - 1)]);
+            }
+        });
+    }
     on_menu(kImport, [this] { on_import(); });
     on_menu(kImportRefi, [this] { on_import_refi(); });
     const std::pair<int, void (*)(wxWindow*, const std::string&)> export_actions[] = {

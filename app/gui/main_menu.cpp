@@ -10,6 +10,12 @@ wxMenu* file_menu() {
     auto* file = new wxMenu;
     file->Append(wxID_NEW, L"&New Project…\tCtrl+N");
     file->Append(wxID_OPEN, L"&Open Project…\tCtrl+O");
+    auto* recent = new wxMenu;
+    for (int n = 1; n <= kRecentProjects; ++n) {
+        recent->Append(kRecentProject1 + n - 1, "(none)");
+        recent->Enable(kRecentProject1 + n - 1, false);
+    }
+    file->AppendSubMenu(recent, "Open &Recent");
     file->Append(kOpenDemo, "Open &Demo Project");
     file->AppendSeparator();
     file->Append(kImport, L"&Import Transcripts…\tCtrl+I");

@@ -55,6 +55,10 @@ enum CodingMenuId {
 };
 inline constexpr int kRecentCodes = 9;
 
+// File > Open Recent: kRecentProject1 + n - 1 opens the n-th most recent project.
+enum RecentProjectMenuId { kRecentProject1 = wxID_HIGHEST + 250 };
+inline constexpr int kRecentProjects = 9;
+
 // Menu items that only make sense with a project open.
 inline constexpr int kProjectMenuItems[] = {
     kImportRefi,   kExportRefi,     kExportQdc,  kExportSegments, kExportCodebook, kExportReport,

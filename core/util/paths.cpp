@@ -33,6 +33,10 @@ std::string user_data_dir() {
     return xdg_dir("XDG_DATA_HOME", ".local/share");
 }
 
+std::string user_config_dir() {
+    return xdg_dir("XDG_CONFIG_HOME", ".config");
+}
+
 std::string user_cache_dir() {
     return xdg_dir("XDG_CACHE_HOME", ".cache");
 }

@@ -10,6 +10,9 @@ namespace quire::util {
 // folder can be created.
 std::string user_data_dir();
 
+// $XDG_CONFIG_HOME/quire or ~/.config/quire, created if missing (settings, never data).
+std::string user_config_dir();
+
 // $XDG_CACHE_HOME/quire or ~/.cache/quire, created if missing (rebuildable caches only).
 std::string user_cache_dir();
 

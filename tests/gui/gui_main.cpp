@@ -61,6 +61,9 @@ int main(int argc, char** argv) {
         // Windows' claims on their projects stay among the tests too.
         std::filesystem::create_directories(cache / "run");
         setenv("XDG_RUNTIME_DIR", (cache / "run").c_str(), 1);
+        // And the workbench's settings (recent projects, layout) stay out of the user's.
+        std::filesystem::create_directories(cache / "config");
+        setenv("XDG_CONFIG_HOME", (cache / "config").c_str(), 1);
     }
     ensure_display(argc, argv);
     // A wx assertion (a dialog that was expected and did not come, a misuse of wx) would show
