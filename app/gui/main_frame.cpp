@@ -109,37 +109,6 @@ MainFrame::MainFrame() : wxFrame(nullptr, wxID_ANY, "Quire", wxDefaultPosition, 
     show_welcome();
 }
 
-void MainFrame::save_layout() {
-    settings_->set_number("maximized", IsMaximized() ? 1 : 0);
-    if (!IsMaximized() && !IsIconized()) {
-        settings_->set_number("width", GetSize().GetWidth());
-        settings_->set_number("height", GetSize().GetHeight());
-    }
-    settings_->set_number("left_width", workbench_->GetSashPosition());
-    settings_->set_number("documents_height", left_split_->GetSashPosition());
-    settings_->set_number("side_width",
-                          right_split_->GetSize().GetWidth() - right_split_->GetSashPosition());
-    settings_->set_number("zoom", transcript_->GetZoom());
-    settings_->set_number("snap_to_words", snap_to_words_ ? 1 : 0);
-    settings_->flush();
-}
-
-std::vector<std::string> MainFrame::recent_projects() const {
-    return settings_->recent_projects();
-}
-
-void MainFrame::refresh_recent_projects() {
-    const std::vector<std::string> recent = settings_->recent_projects();
-    wxMenuBar* bar = GetMenuBar();
-    for (int n = 1; n <= kRecentProjects; ++n) {
-        const auto index = static_cast<std::size_t>(n - 1);
-        const int id = kRecentProject1 + n - 1;
-        bar->SetLabel(id, index < recent.size() ? wx("&" + std::to_string(n) + " " + recent[index])
-                                                : wxString("(none)"));
-        bar->Enable(id, index < recent.size());
-    }
-}
-
 MainFrame::~MainFrame() {
     claim_.reset();  // its listener may call into this window until it stops
     // The tree's image list is owned here; detach it before the tree goes away.
@@ -517,65 +486,6 @@ SearchPanel* MainFrame::show_search() {
     side_->SetSelection(1);
     search_->SetFocus();
     return search_;
-}
-
-void MainFrame::open_hit(const search::Hit& chosen, const std::vector<search::Hit>& in_document) {
-    if (!project_) {
-        return;
-    }
-    if (current_document_ != chosen.document && !select_document(chosen.document)) {
-        return;
-    }
-    std::vector<TextRange> hits;
-    for (const search::Hit& h : in_document) {
-        hits.push_back(h.range);
-    }
-    transcript_->mark_hits(hits);
-    transcript_->reveal(chosen.range.start);
-    transcript_->select_code_points(chosen.range);
-}
-
-void MainFrame::code_hits(const std::vector<search::Hit>& hits, Id code, search::Spread spread) {
-    if (!project_) {
-        return;
-    }
-    guarded(this, [&] {
-        label("Code All Hits with \"" + project_->code_path(code) + "\"");
-        Project::Action action(*project_);
-        const Coder coder = project_->ensure_coder(coder_name());
-        const search::CodeHitsOutcome done =
-            search::code_hits(*project_, hits, code, coder.id, spread);
-        action.commit();
-        SetStatusText(wx("Coded " + std::to_string(done.added.size()) + " passages with \"" +
-                         project_->code_path(code) + "\" as " + coder.name + " (" +
-                         std::to_string(done.already_coded) +
-                         " already coded). Edit > Undo takes them back."),
-                      0);
-    });
-    refresh_codings();
-    refresh_codebook();
-    refresh_undo_menu();
-}
-
-void MainFrame::refresh_all() {
-    refresh_documents();
-    refresh_codebook();
-    const bool gone = current_document_ && std::find(document_ids_.begin(), document_ids_.end(),
-                                                     *current_document_) == document_ids_.end();
-    if (gone || !current_document_) {
-        current_document_.reset();
-        if (!document_ids_.empty()) {
-            select_document(document_ids_.front());
-        } else {
-            transcript_->clear_text();
-        }
-    }
-    refresh_codings();
-    refresh_undo_menu();
-    if (project_) {
-        // This window's own change: not one to show afresh when it next comes to the front.
-        guarded(this, [&] { seen_changes_elsewhere_ = project_->changes_elsewhere(); });
-    }
 }
 
 AgreementFrame* MainFrame::open_agreement() {

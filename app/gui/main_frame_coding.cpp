@@ -19,6 +19,7 @@
 #include "app/gui/journal_ui.h"
 #include "app/gui/main_frame.h"
 #include "app/gui/main_menu.h"
+#include "app/gui/search_panel.h"
 #include "app/gui/transcript_view.h"
 #include "app/gui/wx_strings.h"
 #include "core/base/errors.h"
@@ -691,6 +692,44 @@ std::vector<std::string> MainFrame::transcript_menu_labels(std::int64_t code_poi
         }
     }
     return labels;
+}
+
+void MainFrame::open_hit(const search::Hit& chosen, const std::vector<search::Hit>& in_document) {
+    if (!project_) {
+        return;
+    }
+    if (current_document_ != chosen.document && !select_document(chosen.document)) {
+        return;
+    }
+    std::vector<TextRange> hits;
+    for (const search::Hit& h : in_document) {
+        hits.push_back(h.range);
+    }
+    transcript_->mark_hits(hits);
+    transcript_->reveal(chosen.range.start);
+    transcript_->select_code_points(chosen.range);
+}
+
+void MainFrame::code_hits(const std::vector<search::Hit>& hits, Id code, search::Spread spread) {
+    if (!project_) {
+        return;
+    }
+    guarded(this, [&] {
+        label("Code All Hits with \"" + project_->code_path(code) + "\"");
+        Project::Action action(*project_);
+        const Coder coder = project_->ensure_coder(coder_name());
+        const search::CodeHitsOutcome done =
+            search::code_hits(*project_, hits, code, coder.id, spread);
+        action.commit();
+        SetStatusText(wx("Coded " + std::to_string(done.added.size()) + " passages with \"" +
+                         project_->code_path(code) + "\" as " + coder.name + " (" +
+                         std::to_string(done.already_coded) +
+                         " already coded). Edit > Undo takes them back."),
+                      0);
+    });
+    refresh_codings();
+    refresh_codebook();
+    refresh_undo_menu();
 }
 
 }  // namespace quire::gui
