@@ -59,7 +59,23 @@ wxString count_text(std::int64_t n) {
 AgreementFrame::AgreementFrame(wxWindow* parent, const std::string& project_path)
     : wxFrame(parent, wxID_ANY, L"Coder agreement", wxDefaultPosition, wxSize(1360, 860)) {
     SetMinSize(wxSize(1000, 640));
+    // Over the workbench, not past it: never larger than the window it comes from.
+    if (parent != nullptr) {
+        const wxSize beside = parent->GetSize();
+        SetSize(wxSize(std::min(1360, std::max(1000, beside.x - 40)),
+                       std::min(860, std::max(640, beside.y - 40))));
+    }
     fit_to_display(this);
+    // Escape and Ctrl+W close it, as they close other secondary windows.
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        const bool escape = e.GetKeyCode() == WXK_ESCAPE && e.GetModifiers() == wxMOD_NONE;
+        const bool ctrl_w = e.GetKeyCode() == 'W' && e.GetModifiers() == wxMOD_CONTROL;
+        if (escape || ctrl_w) {
+            Close();
+            return;
+        }
+        e.Skip();
+    });
     CreateStatusBar(1);
     guarded(this, [&] { project_.emplace(Project::open(project_path)); });
 

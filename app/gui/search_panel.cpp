@@ -49,9 +49,76 @@ wxString snippet_markup(const std::string& snippet) {
     return wx(out);
 }
 
+// A snippet's text without the "**" marks, and the byte ranges of that text they marked.
+std::pair<std::string, std::vector<std::pair<std::size_t, std::size_t>>> unmarked(
+    const std::string& snippet) {
+    std::string plain;
+    std::vector<std::pair<std::size_t, std::size_t>> marks;
+    bool open = false;
+    for (std::size_t i = 0; i < snippet.size(); ++i) {
+        if (snippet[i] == '*' && i + 1 < snippet.size() && snippet[i + 1] == '*') {
+            if (open) {
+                marks.back().second = plain.size();
+            } else {
+                marks.emplace_back(plain.size(), plain.size());
+            }
+            open = !open;
+            ++i;
+        } else {
+            plain += snippet[i];
+        }
+    }
+    return {plain, marks};
+}
+
+// The snippet with every mark of `marks` (which may overlap) set in "**".
+std::string marked(const std::string& plain,
+                   std::vector<std::pair<std::size_t, std::size_t>> marks) {
+    std::sort(marks.begin(), marks.end());
+    std::string out;
+    std::size_t at = 0;
+    for (std::size_t m = 0; m < marks.size(); ++m) {
+        auto [start, end] = marks[m];
+        while (m + 1 < marks.size() && marks[m + 1].first <= end) {
+            end = std::max(end, marks[++m].second);
+        }
+        if (start < at) {
+            continue;
+        }
+        out += plain.substr(at, start - at) + "**" + plain.substr(start, end - start) + "**";
+        at = end;
+    }
+    return out + plain.substr(std::min(at, plain.size()));
+}
+
 constexpr std::size_t kShownRows = 2000;  // more hits are counted and coded, not listed
 
 }  // namespace
+
+std::vector<PassageRow> passage_rows(const std::vector<search::Hit>& hits) {
+    std::vector<PassageRow> rows;
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        const search::Hit& h = hits[i];
+        if (!rows.empty()) {
+            PassageRow& last = rows.back();
+            const search::Hit& first = hits[last.first_hit];
+            if (first.document == h.document && first.paragraph == h.paragraph) {
+                // The same words around both: one snippet with both marked; else the
+                // first one's, saying how many more the paragraph holds.
+                auto [plain, marks] = unmarked(last.snippet);
+                auto [other_plain, other_marks] = unmarked(h.snippet);
+                ++last.hits;
+                if (plain == other_plain) {
+                    marks.insert(marks.end(), other_marks.begin(), other_marks.end());
+                    last.snippet = marked(plain, marks);
+                }
+                continue;
+            }
+        }
+        rows.push_back({i, 1, h.snippet});
+    }
+    return rows;
+}
 
 SearchPanel::SearchPanel(wxWindow* parent, Callbacks callbacks)
     : wxPanel(parent), callbacks_(std::move(callbacks)) {
@@ -203,7 +270,15 @@ bool SearchPanel::choose_filters(const std::string& code, const std::string& cod
 }
 
 void SearchPanel::run_search(const std::string& query) {
-    if (project_path_.empty() || query.find_first_not_of(" \t") == std::string::npos) {
+    if (project_path_.empty()) {
+        return;
+    }
+    if (query.find_first_not_of(" \t") == std::string::npos) {
+        // Nothing asked: the last search's hits would look like an answer to the new
+        // filters.
+        results_ = {};
+        show_results();
+        status_->SetLabel("");
         return;
     }
     search::SearchRequest r = request_from_controls(query);
@@ -320,12 +395,16 @@ void SearchPanel::show_failure(const std::exception_ptr& error) {
 void SearchPanel::show_results() {
     hits_->DeleteAllItems();
     facets_->DeleteAllItems();
-    const std::size_t shown = std::min(results_.hits.size(), kShownRows);
-    for (std::size_t i = 0; i < shown; ++i) {
-        const search::Hit& h = results_.hits[i];
+    rows_ = passage_rows(results_.hits);
+    if (rows_.size() > kShownRows) {
+        rows_.resize(kShownRows);
+    }
+    for (const PassageRow& passage : rows_) {
         wxVector<wxVariant> row;
-        row.push_back(wxVariant(wx(h.document_name)));
-        row.push_back(wxVariant(snippet_markup(h.snippet)));
+        row.push_back(wxVariant(wx(results_.hits[passage.first_hit].document_name)));
+        row.push_back(wxVariant(
+            snippet_markup(passage.snippet) +
+            (passage.hits > 1 ? wxString::Format("  <i>(%zu hits)</i>", passage.hits) : "")));
         hits_->AppendItem(row);
     }
     long row = 0;
@@ -349,17 +428,21 @@ std::string SearchPanel::status_text() const {
     const std::size_t docs = results_.total_documents.value_or(0);
     std::string s = std::to_string(hits) + (hits == 1 ? " hit" : " hits") + " in " +
                     std::to_string(docs) + (docs == 1 ? " document" : " documents");
-    if (results_.hits.size() > kShownRows) {
-        s += " (the first " + std::to_string(kShownRows) + " listed)";
+    const std::vector<PassageRow> passages = passage_rows(results_.hits);
+    if (passages.size() != results_.hits.size()) {
+        s += ", " + std::to_string(passages.size()) + " passages";
+    }
+    if (passages.size() > kShownRows) {
+        s += " (the first " + std::to_string(kShownRows) + " passages listed)";
     }
     return s;
 }
 
 void SearchPanel::activate_hit(std::size_t row) {
-    if (row >= results_.hits.size() || !callbacks_.open_hit) {
+    if (row >= rows_.size() || !callbacks_.open_hit) {
         return;
     }
-    const search::Hit& chosen = results_.hits[row];
+    const search::Hit& chosen = results_.hits[rows_[row].first_hit];
     std::vector<search::Hit> same_document;
     for (const search::Hit& h : results_.hits) {
         if (h.document == chosen.document) {

@@ -24,6 +24,16 @@ class wxTextCtrl;
 
 namespace quire::gui {
 
+// One listed passage: the hits of a search that fall in one paragraph of one document,
+// listed once with every matched word marked ("**" around each, as in Hit::snippet).
+struct PassageRow {
+    std::size_t first_hit = 0;  // index into SearchResults::hits
+    std::size_t hits = 0;
+    std::string snippet;
+};
+// Hits in text order, grouped by paragraph: a sentence with two matched words is one row.
+std::vector<PassageRow> passage_rows(const std::vector<search::Hit>& hits);
+
 // The search pane: a query box with filters (code, coder, attribute), the hits with their
 // snippets, hits per document and per code, and "Code all hits". Searching and indexing
 // run on a BackgroundJob, one at a time; a search that was overtaken ends as cancelled.
@@ -57,7 +67,9 @@ public:
     bool busy() const { return job_.running(); }
     const search::SearchResults& results() const { return results_; }
     std::string status_text() const;
+    // Opens the passage listed in `row` (rows are passages, see passage_rows).
     void activate_hit(std::size_t row);
+    const std::vector<PassageRow>& rows() const { return rows_; }
 
 private:
     // What a job brings back: how the index was opened, and the results of a search.
@@ -87,6 +99,7 @@ private:
     wxChoice* coder_filter_ = nullptr;
     wxTextCtrl* attribute_filter_ = nullptr;
     wxDataViewListCtrl* hits_ = nullptr;
+    std::vector<PassageRow> rows_;  // what hits_ lists
     wxListCtrl* facets_ = nullptr;
     wxGauge* gauge_ = nullptr;
     wxButton* cancel_ = nullptr;

@@ -211,10 +211,28 @@ TEST_CASE("Analyse > Coder Agreement opens the window for the open project only"
     CHECK(windows[0]->IsShown());
     CHECK(windows[0]->GetTitle().utf8_string().find("Coder agreement") != std::string::npos);
 
+    // Over the workbench, not larger than it.
+    CHECK(windows[0]->GetSize().GetWidth() <= main->GetSize().GetWidth());
+    CHECK(windows[0]->GetSize().GetHeight() <= main->GetSize().GetHeight());
+
     // Choosing it again raises the same window.
     main->ProcessWindowEvent(click);
     settle();
     CHECK(agreement_windows().size() == 1);
+
+    // Escape closes it, and so does Ctrl+W.
+    for (const auto& [key, modifiers] :
+         {std::pair<int, int>{WXK_ESCAPE, wxMOD_NONE}, std::pair<int, int>{'W', wxMOD_CONTROL}}) {
+        wxKeyEvent press(wxEVT_CHAR_HOOK);
+        press.m_keyCode = key;
+        press.m_controlDown = modifiers == wxMOD_CONTROL;
+        agreement_windows().at(0)->ProcessWindowEvent(press);
+        settle();
+        CHECK(agreement_windows().empty());
+        main->ProcessWindowEvent(click);
+        settle();
+        REQUIRE(agreement_windows().size() == 1);
+    }
 
     main->close_project();
     settle();

@@ -64,7 +64,8 @@ TEST_CASE("searching from the panel opens a hit exactly and codes all hits undoa
                Catch::Contains(std::to_string(results.hits.size()) + " hits"));
 
     // Choosing a hit shows its document with the hit selected and every hit marked.
-    const quire::search::Hit hit = results.hits[3];
+    REQUIRE(panel->rows().size() > 3);
+    const quire::search::Hit hit = results.hits[panel->rows()[3].first_hit];
     panel->activate_hit(3);
     settle();
     REQUIRE(frame->current_document() == hit.document);
@@ -108,4 +109,30 @@ TEST_CASE("searching from the panel opens a hit exactly and codes all hits undoa
 
     frame->Destroy();
     settle();
+}
+
+TEST_CASE("hits in one paragraph are listed once with every matched word marked", "[gui]") {
+    using quire::search::Hit;
+    Hit a;
+    a.document = 1;
+    a.paragraph = {0, 40};
+    a.range = {4, 8};
+    a.snippet = "We **work** with uncertainty every day.";
+    Hit b = a;
+    b.range = {14, 25};
+    b.snippet = "We work with **uncertainty** every day.";
+    Hit c = a;
+    c.paragraph = {41, 80};
+    c.snippet = "**Work** again.";
+    Hit d = c;
+    d.document = 2;
+    const std::vector<quire::gui::PassageRow> rows = quire::gui::passage_rows({a, b, c, d});
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0].first_hit == 0);
+    CHECK(rows[0].hits == 2);
+    CHECK(rows[0].snippet == "We **work** with **uncertainty** every day.");
+    CHECK(rows[1].first_hit == 2);
+    CHECK(rows[1].hits == 1);
+    CHECK(rows[2].first_hit == 3);
+    CHECK(quire::gui::passage_rows({}).empty());
 }
