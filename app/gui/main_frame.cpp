@@ -30,6 +30,7 @@
 #include "app/gui/error_dialog.h"
 #include "app/gui/journal_ui.h"
 #include "app/gui/main_menu.h"
+#include "app/gui/memo_pane.h"
 #include "app/gui/search_panel.h"
 #include "app/gui/transcript_view.h"
 #include "app/gui/window_size.h"
@@ -94,6 +95,9 @@ MainFrame::MainFrame() : wxFrame(nullptr, wxID_ANY, "Quire", wxDefaultPosition, 
 
 MainFrame::~MainFrame() {
     claim_.reset();  // its listener may call into this window until it stops
+    if (memo_pane_ != nullptr) {
+        memo_pane_->set_project(nullptr);  // saves typed text while the project is here
+    }
     // The tree's image list is owned here; detach it before the tree goes away.
     if (codebook_ != nullptr) {
         codebook_->SetImageList(nullptr);
@@ -182,6 +186,7 @@ wxWindow* MainFrame::build_left_panes(wxWindow* parent) {
     wxWindow* holder = nullptr;
     wxPanel* docs_panel = titled(left, "Documents", &holder);
     documents_ = new wxListBox(holder, wxID_ANY);
+    documents_->SetName("documents");
     docs_panel->GetSizer()->Add(documents_, 1, wxEXPAND);
     wxPanel* codes_panel = titled(left, "Codebook", &holder);
     codebook_ = new wxTreeCtrl(holder, wxID_ANY, wxDefaultPosition, wxDefaultSize,
@@ -217,6 +222,7 @@ wxWindow* MainFrame::build_right_panes(wxWindow* parent) {
                                  search::Spread spread) { code_hits(hits, code, spread); };
     search_ = new SearchPanel(side_, callbacks);
     side_->AddPage(search_, "Search");
+    side_->AddPage(build_memo_pane(side_), "Memo");
     right->SplitVertically(transcript_, side_, -pane_width(0.34, 280, 520));
     right->SetSashGravity(1.0);
     right->SetMinimumPaneSize(120);
@@ -247,6 +253,8 @@ void MainFrame::bind_pane_events() {
         guarded(this, [&] { changes = project_->changes_elsewhere(); });
         if (changes != seen_changes_elsewhere_) {
             seen_changes_elsewhere_ = changes;
+            refresh_memo_marks();
+            memo_pane_->reload();
             refresh_documents();
             refresh_codebook();
             const bool gone =
@@ -265,6 +273,7 @@ void MainFrame::bind_pane_events() {
         e.Skip();
         on_selection_changed();
     });
+    bind_memo_events();
 }
 
 void MainFrame::show_welcome() {
@@ -333,6 +342,8 @@ bool MainFrame::open_project(const std::string& path) {
             coder_->SetValue(coder_->GetCount() > 0 ? coder_->GetString(0) : wxGetUserId());
         }
         search_->set_project(project_->path());
+        memo_pane_->set_project(&*project_);
+        refresh_memo_marks();
         refresh_documents();
         refresh_codebook();
         if (!document_ids_.empty()) {
@@ -348,6 +359,8 @@ void MainFrame::close_project() {
         agreement_->Close(true);  // it shows this project: it goes with it
         agreement_ = nullptr;
     }
+    memo_pane_->set_project(nullptr);  // saves what was typed first
+    memo_marks_.reset();
     project_.reset();
     claim_.reset();
     current_document_.reset();
@@ -418,6 +431,8 @@ void MainFrame::code_hits(const std::vector<search::Hit>& hits, Id code, search:
 }
 
 void MainFrame::refresh_all() {
+    refresh_memo_marks();
+    memo_pane_->reload();
     refresh_documents();
     refresh_codebook();
     const bool gone = current_document_ && std::find(document_ids_.begin(), document_ids_.end(),
@@ -457,7 +472,7 @@ void MainFrame::refresh_documents() {
         return;
     }
     for (const Document& d : project_->documents()) {
-        documents_->Append(wx(d.name));
+        documents_->Append(wx(d.name + memo_mark(Memo::Target::Document, d.id)));
         document_ids_.push_back(d.id);
     }
     if (current_document_) {
@@ -499,8 +514,9 @@ void MainFrame::refresh_codebook() {
         const int image = fresh->Add(swatch(c.color));
         swatch_index_[c.id] = image;
         const wxTreeItemId parent = c.parent_id ? items[*c.parent_id] : root;
-        const wxString label = wx(c.name + code_count_label(project_->coding_count(c.id),
-                                                            project_->coding_count(c.id, true)));
+        const wxString label =
+            wx(c.name + memo_mark(Memo::Target::Code, c.id) +
+               code_count_label(project_->coding_count(c.id), project_->coding_count(c.id, true)));
         items[c.id] = codebook_->AppendItem(parent, label, image, image, new CodeItemData(c.id));
         if (keep && *keep == c.id) {
             reselect = items[c.id];
@@ -540,6 +556,9 @@ bool MainFrame::select_document(Id id) {
         const std::string text = project_->document_text(id);
         current_document_ = id;
         transcript_->show_text(text);
+        memo_pane_->offer(Memo::Target::Document,
+                          MemoTarget{Memo::Target::Document, id, project_->document_name(id)},
+                          true);
         const auto it = std::find(document_ids_.begin(), document_ids_.end(), id);
         if (it != document_ids_.end()) {
             documents_->SetSelection(static_cast<int>(it - document_ids_.begin()));
@@ -566,9 +585,9 @@ void MainFrame::refresh_codings() {
     for (const Segment& s : segments) {
         painted.push_back({{s.coding.start, s.coding.end}, codes[s.coding.code_id].color});
         const auto swatch_it = swatch_index_.find(s.coding.code_id);
-        const long row =
-            codings_->InsertItem(codings_->GetItemCount(), wx(s.code),
-                                 swatch_it == swatch_index_.end() ? -1 : swatch_it->second);
+        const long row = codings_->InsertItem(
+            codings_->GetItemCount(), wx(s.code + memo_mark(Memo::Target::Coding, s.coding.id)),
+            swatch_it == swatch_index_.end() ? -1 : swatch_it->second);
         codings_->SetItem(row, 1, wx(s.coder));
         std::string preview = s.text.substr(0, 240);
         while (!preview.empty() && !text::is_valid_utf8(preview)) {
@@ -579,6 +598,13 @@ void MainFrame::refresh_codings() {
         shown_codings_.push_back(s.coding);
     }
     transcript_->paint(painted);
+    // A coding no longer shown (removed, or of another document) has no memo to write.
+    if (const auto coding = memo_pane_->offered(Memo::Target::Coding)) {
+        if (std::none_of(shown_codings_.begin(), shown_codings_.end(),
+                         [&](const Coding& c) { return c.id == coding->id; })) {
+            memo_pane_->offer(Memo::Target::Coding, std::nullopt, false);
+        }
+    }
 }
 
 std::string MainFrame::codebook_label(Id code_id) const {
@@ -601,6 +627,29 @@ std::string MainFrame::codebook_label(Id code_id) const {
         }
     }
     return found;
+}
+
+bool MainFrame::select_code(Id code_id) {
+    std::vector<wxTreeItemId> pending{codebook_->GetRootItem()};
+    while (!pending.empty()) {
+        const wxTreeItemId item = pending.back();
+        pending.pop_back();
+        if (!item.IsOk()) {
+            continue;
+        }
+        const auto* data = dynamic_cast<const CodeItemData*>(codebook_->GetItemData(item));
+        if (data != nullptr && data->id == code_id) {
+            codebook_->SelectItem(item);
+            codebook_->EnsureVisible(item);
+            return true;
+        }
+        wxTreeItemIdValue cookie;
+        for (wxTreeItemId child = codebook_->GetFirstChild(item, cookie); child.IsOk();
+             child = codebook_->GetNextChild(item, cookie)) {
+            pending.push_back(child);
+        }
+    }
+    return false;
 }
 
 int MainFrame::coding_rows() const {
@@ -722,6 +771,7 @@ void MainFrame::on_coding_selected(wxListEvent& event) {
     if (row >= 0 && static_cast<std::size_t>(row) < shown_codings_.size()) {
         const Coding& c = shown_codings_[static_cast<std::size_t>(row)];
         transcript_->select_code_points({c.start, c.end});
+        offer_coding_memo(c);
     }
 }
 

@@ -33,6 +33,8 @@ class wxNotebook;
 namespace quire::gui {
 
 class AgreementFrame;
+class MemoPane;
+struct MemoMarks;
 class SearchPanel;
 class TranscriptView;
 
@@ -77,6 +79,16 @@ public:
     bool undo();
     bool redo();
 
+    // Memos (main_frame_memos.cpp): the memo pane beside the transcript, showing what is
+    // selected; open_memo shows a memo's target and its memo, as the Memos list does.
+    MemoPane* memo_pane() const { return memo_pane_; }
+    void show_memo_of_selection();
+    void open_memo(const MemoEntry& entry);
+    // Selects a code in the codebook; false when it is not shown.
+    bool select_code(Id code_id);
+    // The text shown on hovering over a code point of the transcript: every coding there.
+    std::string transcript_tooltip(std::int64_t code_point);
+
 private:
     void build_menu();
     void on_menu(int id, std::function<void()> action);
@@ -92,6 +104,13 @@ private:
     void bind_codes_menu();
     void bind_analyse_menu();
     void bind_help_menu();
+    void bind_memo_menu();
+    void bind_memo_events();
+    wxWindow* build_memo_pane(wxWindow* parent);
+    // The mark after a name when it has a memo ("" when not).
+    std::string memo_mark(Memo::Target kind, Id id) const;
+    void refresh_memo_marks();
+    void offer_coding_memo(const Coding& coding);
     void build_panes();
     wxPanel* build_welcome_page();
     int pane_width(double share, int least, int most) const;
@@ -150,6 +169,8 @@ private:
     wxComboBox* coder_ = nullptr;
     wxComboBox* quick_pick_ = nullptr;
     wxWeakRef<AgreementFrame> agreement_;
+    MemoPane* memo_pane_ = nullptr;
+    std::unique_ptr<MemoMarks> memo_marks_;  // what has a memo, as last read
 };
 
 }  // namespace quire::gui

@@ -13,6 +13,7 @@
 #include "app/gui/import_ui.h"
 #include "app/gui/journal_ui.h"
 #include "app/gui/main_menu.h"
+#include "app/gui/memo_pane.h"
 #include "app/gui/search_panel.h"
 #include "app/gui/transcript_view.h"
 #include "app/gui/wx_strings.h"
@@ -27,6 +28,7 @@ void MainFrame::build_menu() {
     bind_codes_menu();
     bind_analyse_menu();
     bind_help_menu();
+    bind_memo_menu();
 }
 
 void MainFrame::on_menu(int id, std::function<void()> action) {
@@ -97,6 +99,7 @@ bool MainFrame::turn_journal(bool undo) {
     if (!project_) {
         return false;
     }
+    memo_pane_->save_now();  // a memo being typed is an action to undo too
     std::optional<JournalEntry> next;
     guarded(this, [&] { next = undo ? project_->next_undo() : project_->next_redo(); });
     if (!next) {

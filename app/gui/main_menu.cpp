@@ -35,6 +35,9 @@ wxMenu* edit_menu() {
     // MainFrame names the action they take back or bring back once a project is open.
     edit->Append(wxID_UNDO, "&Undo\tCtrl+Z");
     edit->Append(wxID_REDO, "&Redo\tCtrl+Shift+Z");
+    edit->AppendSeparator();
+    edit->Append(kMemoOfSelection, "&Memo of Selection\tCtrl+M");
+    edit->Append(kMemoList, L"All Memos…\tCtrl+Shift+M");
     return edit;
 }
 

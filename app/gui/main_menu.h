@@ -31,14 +31,16 @@ enum MenuId {
     kRemoveCoding,
     kAgreement,
     kSearch,
+    kMemoOfSelection,
+    kMemoList,
 };
 
 // Menu items that only make sense with a project open.
 inline constexpr int kProjectMenuItems[] = {
-    kImportRefi,   kExportRefi,     kExportQdc,  kExportSegments, kExportCodebook, kExportReport,
-    kImport,       kDeleteDocument, wxID_CLOSE,  kApplyCode,      kRemoveCoding,   kNewCode,
-    kNewChildCode, kEditCode,       kRenameCode, kRecolourCode,   kMoveCode,       kMergeCode,
-    kDeleteCode,   kAgreement,      kSearch};
+    kImportRefi,   kExportRefi,     kExportQdc,  kExportSegments,  kExportCodebook, kExportReport,
+    kImport,       kDeleteDocument, wxID_CLOSE,  kApplyCode,       kRemoveCoding,   kNewCode,
+    kNewChildCode, kEditCode,       kRenameCode, kRecolourCode,    kMoveCode,       kMergeCode,
+    kDeleteCode,   kAgreement,      kSearch,     kMemoOfSelection, kMemoList};
 
 // File, Edit, Codes, Analyse and Help.
 wxMenuBar* make_menu_bar();

@@ -51,6 +51,8 @@ public:
     // The colour ("#RRGGBB") of the first layer at a code point, or "" when uncoded.
     std::string color_at(std::int64_t code_point) const;
     std::int64_t length_code_points() const { return offsets_ ? offsets_->code_points() : 0; }
+    // The code point at a Scintilla position (as mouse events give them); -1 outside the text.
+    std::int64_t code_point_at_position(int position) const;
 
 private:
     static constexpr int kFirstIndicator = wxSTC_INDIC_CONTAINER;  // 0-7 belong to lexers
