@@ -757,7 +757,7 @@ void MainFrame::on_code_menu(wxTreeEvent& event) {
     menu.AppendSeparator();
     menu.Append(kNewCode, L"New Code…");
     menu.Append(kNewChildCode, L"New Child Code…");
-    menu.Append(kEditCode, L"Edit Definition…");
+    menu.Append(kEditCode, L"Edit Code…");
     menu.Append(kRenameCode, L"Rename…");
     menu.Append(kRecolourCode, L"Change Colour…");
     menu.Append(kMoveCode, L"Move…");

@@ -7,6 +7,7 @@
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
 
+#include "app/gui/code_editor.h"
 #include "app/gui/codebook_ui.h"
 #include "app/gui/error_dialog.h"
 #include "app/gui/exchange_ui.h"
@@ -238,7 +239,10 @@ void MainFrame::on_new_code(bool as_child) {
 
 void MainFrame::on_edit_code() {
     if (const auto id = selected_code(); project_ && id) {
-        ask_code_definition(this, *project_, *id);
+        if (edit_code(this, *project_, *id)) {
+            refresh_codebook();  // name, colour or codable may have changed
+            refresh_codings();
+        }
     }
 }
 

@@ -48,7 +48,7 @@ wxMenu* codes_menu() {
     codes->AppendSeparator();
     codes->Append(kNewCode, L"&New Code…\tCtrl+Shift+N");
     codes->Append(kNewChildCode, L"New C&hild Code…");
-    codes->Append(kEditCode, L"&Edit Definition…");
+    codes->Append(kEditCode, L"&Edit Code…");
     codes->Append(kRenameCode, L"Re&name Code…\tF2");
     codes->Append(kRecolourCode, L"Change &Colour…");
     codes->Append(kMoveCode, L"&Move Code…");
