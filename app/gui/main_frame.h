@@ -105,6 +105,7 @@ private:
     void bind_analyse_menu();
     void bind_help_menu();
     void bind_memo_menu();
+    void bind_cases_menu();
     void bind_memo_events();
     wxWindow* build_memo_pane(wxWindow* parent);
     // The mark after a name when it has a memo ("" when not).

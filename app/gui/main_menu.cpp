@@ -61,6 +61,9 @@ wxMenu* analyse_menu() {
     auto* analyse = new wxMenu;
     analyse->Append(kSearch, L"&Search Transcripts…\tCtrl+F");
     analyse->Append(kAgreement, L"Coder &Agreement…");
+    analyse->AppendSeparator();
+    analyse->Append(kCases, L"&Cases…");
+    analyse->Append(kAttributeSheet, L"A&ttribute Sheet…");
     return analyse;
 }
 

@@ -33,14 +33,17 @@ enum MenuId {
     kSearch,
     kMemoOfSelection,
     kMemoList,
+    kCases,
+    kAttributeSheet,
 };
 
 // Menu items that only make sense with a project open.
 inline constexpr int kProjectMenuItems[] = {
-    kImportRefi,   kExportRefi,     kExportQdc,  kExportSegments,  kExportCodebook, kExportReport,
-    kImport,       kDeleteDocument, wxID_CLOSE,  kApplyCode,       kRemoveCoding,   kNewCode,
-    kNewChildCode, kEditCode,       kRenameCode, kRecolourCode,    kMoveCode,       kMergeCode,
-    kDeleteCode,   kAgreement,      kSearch,     kMemoOfSelection, kMemoList};
+    kImportRefi,   kExportRefi,      kExportQdc,      kExportSegments, kExportCodebook,
+    kExportReport, kImport,          kDeleteDocument, wxID_CLOSE,      kApplyCode,
+    kRemoveCoding, kNewCode,         kNewChildCode,   kEditCode,       kRenameCode,
+    kRecolourCode, kMoveCode,        kMergeCode,      kDeleteCode,     kAgreement,
+    kSearch,       kMemoOfSelection, kMemoList,       kCases,          kAttributeSheet};
 
 // File, Edit, Codes, Analyse and Help.
 wxMenuBar* make_menu_bar();
