@@ -69,10 +69,12 @@ CaseManagerDialog::CaseManagerDialog(wxWindow* parent, Project& project, std::op
     left->Add(case_list_, 1, wxEXPAND);
     auto* case_buttons = new wxBoxSizer(wxHORIZONTAL);
     auto* add = new wxButton(this, wxID_ANY, L"New Case…");
-    remove_ = new wxButton(this, wxID_ANY, L"Remove Case…");
+    rename_ = new wxButton(this, wxID_ANY, L"Rename…");
+    remove_ = new wxButton(this, wxID_ANY, L"Remove…");
     memo_ = new wxButton(this, wxID_ANY, "Memo");
     memo_->SetToolTip("Write the case's memo in the memo pane");
     case_buttons->Add(add, 0, wxRIGHT, 6);
+    case_buttons->Add(rename_, 0, wxRIGHT, 6);
     case_buttons->Add(remove_, 0, wxRIGHT, 6);
     case_buttons->Add(memo_);
     left->Add(case_buttons, 0, wxTOP, 6);
@@ -118,6 +120,14 @@ CaseManagerDialog::CaseManagerDialog(wxWindow* parent, Project& project, std::op
         const wxString name = wxGetTextFromUser("Name of the new case:", "New case", "", this);
         if (!name.IsEmpty()) {
             add_case(utf8(name));
+        }
+    });
+    rename_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        const std::optional<Case> c = chosen();
+        const wxString name =
+            c ? wxGetTextFromUser("New name:", "Rename case", wx(c->name), this) : wxString();
+        if (!name.IsEmpty()) {
+            rename_case(utf8(name));
         }
     });
     remove_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -205,6 +215,7 @@ void CaseManagerDialog::refresh_links() {
 
 void CaseManagerDialog::refresh_buttons() {
     const bool has_case = chosen().has_value();
+    rename_->Enable(has_case);
     remove_->Enable(has_case);
     memo_->Enable(has_case);
     link_document_->Enable(has_case && document_.has_value());
@@ -241,6 +252,21 @@ bool CaseManagerDialog::add_case(const std::string& name) {
     });
     refresh_cases(added);
     return !added.empty();
+}
+
+bool CaseManagerDialog::rename_case(const std::string& name) {
+    const std::optional<Case> c = chosen();
+    if (!c) {
+        return false;
+    }
+    std::string renamed;
+    guarded(this, [&] {
+        label_actions(project_, "Rename Case");
+        project_.rename_case(c->id, name);
+        renamed = project_.find_case(name).name;
+    });
+    refresh_cases(renamed);
+    return !renamed.empty();
 }
 
 bool CaseManagerDialog::remove_case() {

@@ -34,6 +34,7 @@ public:
 
     // The buttons' actions, each one undo step; false when nothing was done.
     bool add_case(const std::string& name);
+    bool rename_case(const std::string& name);
     bool remove_case();
     bool link_document();
     bool link_selection();
@@ -60,6 +61,7 @@ private:
     wxButton* link_document_ = nullptr;
     wxButton* link_selection_ = nullptr;
     wxButton* unlink_ = nullptr;
+    wxButton* rename_ = nullptr;
     wxButton* remove_ = nullptr;
     wxButton* memo_ = nullptr;
 };

@@ -91,6 +91,8 @@ TEST_CASE("a case is made and a selected passage linked to it, each one undo ste
     REQUIRE(t.frame->redo());
     quire::gui::CaseManagerDialog again(t.frame, p, f.document, {});
     REQUIRE(again.select_case("Ana"));
+    REQUIRE(again.rename_case("Ana (Group 08)"));
+    CHECK(Project::open(f.file.str()).cases()[0].name == "Ana (Group 08)");
     REQUIRE(again.link_document());
     CHECK(again.link_rows() == 1);
     CHECK(quire::gui::case_link_extent(p.case_links()[0]) == "whole document");
