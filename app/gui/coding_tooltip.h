@@ -11,7 +11,7 @@
 namespace quire::gui {
 
 // "Code path — coder", then the coding's own note and its memos, each on lines of its own,
-// shortened to a tooltip's length. May throw what Project throws.
+// shortened to a tooltip's length and wrapped between words. May throw what Project throws.
 std::string coding_tooltip(Project& project, const Coding& coding);
 
 }  // namespace quire::gui

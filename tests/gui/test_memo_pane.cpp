@@ -146,6 +146,17 @@ TEST_CASE("code and coding memos follow the selection and are marked in codebook
     CHECK(tip.find("Memo: Hesitates here.") != std::string::npos);
     CHECK(t.frame->transcript_tooltip(2).empty());  // "We" is not coded
 
+    // A long memo is wrapped between words for the tooltip.
+    const std::string long_memo =
+        "Hesitates here, then " + std::string(30, 'x') + " and " + std::string(50, 'y') + " end.";
+    type(pane, long_memo);
+    REQUIRE(pane->save_now());
+    const std::string wrapped = t.frame->transcript_tooltip(10);
+    CHECK(wrapped.find("Memo: Hesitates here, then " + std::string(30, 'x') + " and\n" +
+                       std::string(50, 'y') + " end.") != std::string::npos);
+    type(pane, "Hesitates here.");
+    REQUIRE(pane->save_now());
+
     // The code memo is still the code's when shown again.
     pane->show_kind(Memo::Target::Code);
     CHECK(pane->text_box()->GetValue().utf8_string() == "Only when said aloud.");
