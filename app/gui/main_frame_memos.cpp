@@ -31,10 +31,14 @@ wxWindow* MainFrame::build_memo_pane(wxWindow* parent) {
     callbacks.coder = [this] { return coder_name(); };
     callbacks.saved = [this](bool created_or_removed, const std::string& status) {
         if (created_or_removed) {
-            refresh_memo_marks();
-            refresh_documents();
-            refresh_codebook();
-            refresh_codings();
+            // A save on leaving the box comes in the middle of a click on a list: rebuild
+            // the lists once that click is done, not under it.
+            CallAfter([this] {
+                refresh_memo_marks();
+                refresh_documents();
+                refresh_codebook();
+                refresh_codings();
+            });
         }
         refresh_undo_menu();
         SetStatusText(wx(status), 0);
@@ -66,11 +70,15 @@ void MainFrame::bind_memo_events() {
         if (!project_ || !code) {
             return;  // the tree being rebuilt: the code memo on offer stays
         }
-        std::string path;
-        guarded(this, [&] { path = project_->code_path(*code); });
-        // A click shows the code's memo; the tree reselecting after a refresh does not.
-        memo_pane_->offer(Memo::Target::Code, MemoTarget{Memo::Target::Code, *code, path},
-                          codebook_->HasFocus());
+        // The name, not the path: the pane is narrow and the codebook shows where it is.
+        std::string name;
+        guarded(this, [&] { name = project_->code(*code).name; });
+        // Choosing a code shows its memo; the tree reselecting the same code after a
+        // refresh leaves the pane on what it shows.
+        const std::optional<MemoTarget> offered = memo_pane_->offered(Memo::Target::Code);
+        const bool chosen_anew = !offered || offered->id != code;
+        memo_pane_->offer(Memo::Target::Code, MemoTarget{Memo::Target::Code, *code, name},
+                          chosen_anew);
     });
     transcript_->SetMouseDwellTime(kDwellMs);
     // Scintilla's call tips are grey on white; a tooltip reads better as the system's.
@@ -145,9 +153,8 @@ void MainFrame::open_memo(const MemoEntry& entry) {
             select_document(*m.target_id);
             break;
         case Memo::Target::Code:
-            select_code(*m.target_id);
-            memo_pane_->offer(Memo::Target::Code,
-                              MemoTarget{Memo::Target::Code, m.target_id, entry.attached_to}, true);
+            select_code(*m.target_id);  // offers the code's memo, as a click would
+            memo_pane_->show_kind(Memo::Target::Code);
             break;
         case Memo::Target::Coding: {
             std::optional<Coding> coding;

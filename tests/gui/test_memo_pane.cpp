@@ -36,6 +36,7 @@ std::vector<Memo> memos_in_file(const std::string& path) {
 }
 
 std::string document_row(quire::gui::MainFrame* frame, int row) {
+    FrameUnderTest::settle();  // the marks are redrawn after the save
     auto* list = dynamic_cast<wxListBox*>(wxWindow::FindWindowByName("documents", frame));
     REQUIRE(list != nullptr);
     return list->GetString(static_cast<unsigned>(row)).utf8_string();
@@ -122,9 +123,10 @@ TEST_CASE("code and coding memos follow the selection and are marked in codebook
     REQUIRE(t.frame->open_project(f.file.str()));
     MemoPane* pane = t.frame->memo_pane();
     REQUIRE(t.frame->select_code(f.code));
-    pane->show_kind(Memo::Target::Code);
+    REQUIRE(pane->shown()->kind == Memo::Target::Code);  // choosing a code shows its memo
     type(pane, "Only when said aloud.");
     REQUIRE(pane->save_now());
+    FrameUnderTest::settle();
     CHECK(t.frame->codebook_label(f.code) ==
           std::string("Working with uncertainty") + quire::gui::kMemoMark + "  (1)");
 
@@ -136,6 +138,7 @@ TEST_CASE("code and coding memos follow the selection and are marked in codebook
     CHECK(pane->text_box()->GetValue().IsEmpty());
     type(pane, "Hesitates here.");
     REQUIRE(pane->save_now());
+    FrameUnderTest::settle();
     CHECK(codings->GetItemText(0, 0).utf8_string() ==
           std::string("Working with uncertainty") + quire::gui::kMemoMark);
 
@@ -161,6 +164,13 @@ TEST_CASE("code and coding memos follow the selection and are marked in codebook
     pane->show_kind(Memo::Target::Code);
     CHECK(pane->text_box()->GetValue().utf8_string() == "Only when said aloud.");
     CHECK(memos_in_file(f.file.str()).size() == 2);
+
+    // Coding refreshes the codebook, which selects the code again: the pane stays put.
+    pane->show_kind(Memo::Target::Document);
+    t.frame->transcript()->select_code_points({0, 2});
+    REQUIRE(t.frame->apply_code_to_selection(f.code));
+    FrameUnderTest::settle();
+    CHECK(pane->shown()->kind == Memo::Target::Document);
 }
 
 TEST_CASE("opening a memo from the list shows its target and its text", "[gui]") {
