@@ -3,6 +3,7 @@
 #include <wx/notebook.h>
 
 #include "app/gui/cases_ui.h"
+#include "app/gui/error_dialog.h"
 #include "app/gui/main_frame.h"
 #include "app/gui/main_menu.h"
 #include "app/gui/memo_pane.h"
@@ -20,6 +21,18 @@ void MainFrame::bind_cases_menu() {
             this, *project_, current_document_,
             current_document_ ? transcript_->selection_code_points() : TextRange{});
         const bool memo_wanted = dialog.ShowModal() == wxID_EDIT && dialog.memo_case;
+        // A case removed or renamed in the dialog: the memo pane offers it as it now is.
+        if (const auto offered = memo_pane_->offered(Memo::Target::Case)) {
+            std::optional<MemoTarget> now;
+            guarded(this, [&] {
+                for (const Case& c : project_->cases()) {
+                    if (c.id == offered->id) {
+                        now = MemoTarget{Memo::Target::Case, c.id, c.name};
+                    }
+                }
+            });
+            memo_pane_->offer(Memo::Target::Case, now, false);
+        }
         refresh_all();  // a removed case takes its memos with it
         if (memo_wanted) {
             const Case& c = *dialog.memo_case;
