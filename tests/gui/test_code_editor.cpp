@@ -2,6 +2,7 @@
 // The code editor: every field of a code edited in one window and applied as one step.
 #include <wx/checkbox.h>
 #include <wx/clrpicker.h>
+#include <wx/testing.h>
 #include <wx/textctrl.h>
 
 #include <catch2/catch.hpp>
@@ -9,6 +10,7 @@
 
 #include "app/gui/code_editor.h"
 #include "app/gui/main_frame.h"
+#include "app/gui/main_menu.h"
 #include "core/base/errors.h"
 #include "core/project/project.h"
 #include "tests/gui/frame_under_test.h"
@@ -27,6 +29,17 @@ Control* field(wxWindow* dialog, const char* name) {
     REQUIRE(control != nullptr);
     return control;
 }
+
+// Types into every field of the editor the menu opens, then cancels it.
+class EditThenCancel : public wxExpectModalBase<quire::gui::CodeEditorDialog, EditThenCancel> {
+protected:
+    int OnInvoked(quire::gui::CodeEditorDialog* editor) const override {
+        field<wxTextCtrl>(editor, "code name")->SetValue("Renamed");
+        field<wxTextCtrl>(editor, "code definition")->SetValue("Changed");
+        field<wxCheckBox>(editor, "code codable")->SetValue(false);
+        return wxID_CANCEL;
+    }
+};
 
 }  // namespace
 
@@ -106,4 +119,26 @@ TEST_CASE("a code editor whose name clashes with a sibling changes nothing", "[g
     CHECK(p.code(code).name == "Choice");
     CHECK(p.code(code).definition.empty());
     CHECK(p.journal().size() == entries);
+}
+
+TEST_CASE("cancelling the code editor from the Codes menu changes nothing", "[gui]") {
+    quire::test::TempProjectPath file;
+    Id code = 0;
+    {
+        Project p = Project::create(file.str());
+        quire::CodeFields fields;
+        fields.definition = "As it was";
+        code = p.add_code("Choice", std::nullopt, fields).id;
+    }
+    FrameUnderTest t;
+    REQUIRE(t.frame->open_project(file.str()));
+    REQUIRE(t.frame->select_code(code));
+    const std::size_t entries = t.frame->project()->journal().size();
+    wxCommandEvent edit(wxEVT_MENU, quire::gui::kEditCode);
+    wxTEST_DIALOG(t.frame->ProcessWindowEvent(edit), EditThenCancel());
+    const Code c = Project::open(file.str()).code(code);
+    CHECK(c.name == "Choice");
+    CHECK(c.definition == "As it was");
+    CHECK(c.codable);
+    CHECK(t.frame->project()->journal().size() == entries);
 }
