@@ -98,6 +98,7 @@ const Command kCommands[] = {
         {{"cases P [--json]"}, {"list cases with their documents and attributes"}}}},
     {"case", cmd_case, "Cases", {
         {{"case add P NAME [--description TEXT] [--json]"}, {}},
+        {{"case rename P CASE NEW_NAME"}, {}},
         {{"case remove P CASE"}, {"its links and values go, its documents stay"}},
         {{"case link P CASE --doc DOC [--range START:END]"},
          {"link a whole document or a segment of it"}},

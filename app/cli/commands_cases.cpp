@@ -77,6 +77,19 @@ int case_remove(const Words& raw, std::ostream& out, std::ostream&) {
     return 0;
 }
 
+int case_rename(const Words& raw, std::ostream& out, std::ostream&) {
+    const Args args = parse(raw, {}, {});
+    expect_positional(args, 3, "case rename PROJECT CASE NEW_NAME");
+    Project p = open_project(args.positional[0]);
+    Project::Action action(p);
+    const Case c = p.find_case(args.positional[1]);
+    p.rename_case(c.id, args.positional[2]);
+    const std::string now = p.find_case(args.positional[2]).name;  // as stored: trimmed, NFC
+    action.commit();
+    out << "renamed case \"" << c.name << "\" to \"" << now << "\"\n";
+    return 0;
+}
+
 // `case link` and `case unlink`: the same arguments, the opposite change.
 int link_or_unlink(const Words& raw, std::ostream& out, bool link) {
     const Args args = parse(raw, {"doc", "range"}, {});
@@ -352,10 +365,13 @@ int attrs_import(const Words& raw, std::ostream& out) {
 }  // namespace
 
 int cmd_case(const Words& raw, std::ostream& out, std::ostream& err) {
-    return run_subcommand(
-        "case",
-        {{"add", case_add}, {"remove", case_remove}, {"link", case_link}, {"unlink", case_unlink}},
-        raw, out, err);
+    return run_subcommand("case",
+                          {{"add", case_add},
+                           {"rename", case_rename},
+                           {"remove", case_remove},
+                           {"link", case_link},
+                           {"unlink", case_unlink}},
+                          raw, out, err);
 }
 
 int cmd_attr(const Words& raw, std::ostream& out, std::ostream& err) {

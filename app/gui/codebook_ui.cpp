@@ -51,22 +51,6 @@ bool ask_new_code(wxWindow* parent, Project& project, std::optional<Id> parent_c
     return true;
 }
 
-bool ask_code_definition(wxWindow* parent, Project& project, Id code) {
-    const std::optional<Code> c = current_code(parent, project, code);
-    if (!c) {
-        return false;
-    }
-    wxTextEntryDialog dialog(parent, "Definition of \"" + wx(c->name) + "\":", "Edit code",
-                             wx(c->definition), wxOK | wxCANCEL | wxTE_MULTILINE);
-    if (dialog.ShowModal() != wxID_OK) {
-        return false;
-    }
-    CodeFields fields;
-    fields.definition = utf8(dialog.GetValue());
-    guarded(parent, [&] { project.update_code(code, fields); });
-    return true;
-}
-
 bool ask_rename_code(wxWindow* parent, Project& project, Id code) {
     const std::optional<Code> c = current_code(parent, project, code);
     if (!c) {

@@ -30,7 +30,6 @@ public:
 wxColour code_colour(const std::string& hex);
 
 bool ask_new_code(wxWindow* parent, Project& project, std::optional<Id> parent_code);
-bool ask_code_definition(wxWindow* parent, Project& project, Id code);
 bool ask_rename_code(wxWindow* parent, Project& project, Id code);
 bool ask_code_colour(wxWindow* parent, Project& project, Id code);
 bool ask_move_code(wxWindow* parent, Project& project, Id code);

@@ -38,6 +38,8 @@ namespace quire::gui {
 class AgreementFrame;
 class FindBar;
 class WorkbenchSettings;
+class MemoPane;
+struct MemoMarks;
 class SearchPanel;
 class TranscriptView;
 
@@ -112,6 +114,15 @@ public:
     FindBar* find_bar() const { return find_bar_; }
     // File > Open Recent, most recent first.
     std::vector<std::string> recent_projects() const;
+    // Memos (main_frame_memos.cpp): the memo pane beside the transcript, showing what is
+    // selected; open_memo shows a memo's target and its memo, as the Memos list does.
+    MemoPane* memo_pane() const { return memo_pane_; }
+    void show_memo_of_selection();
+    void open_memo(const MemoEntry& entry);
+    // Selects a code in the codebook; false when it is not shown.
+    bool select_code(Id code_id);
+    // The text shown on hovering over a code point of the transcript: every coding there.
+    std::string transcript_tooltip(std::int64_t code_point);
 
 private:
     void build_menu();
@@ -148,6 +159,14 @@ private:
     void refresh_recent_projects();
     // Keeps the window's size, panes, zoom and options for the next session.
     void save_layout();
+    void bind_memo_menu();
+    void bind_cases_menu();
+    void bind_memo_events();
+    wxWindow* build_memo_pane(wxWindow* parent);
+    // The mark after a name when it has a memo ("" when not).
+    std::string memo_mark(Memo::Target kind, Id id) const;
+    void refresh_memo_marks();
+    void offer_coding_memo(const Coding& coding);
     void build_panes();
     wxPanel* build_welcome_page();
     int pane_width(double share, int least, int most) const;
@@ -214,6 +233,8 @@ private:
     bool snap_to_words_ = true;
     std::optional<std::set<Id>> visible_coders_;  // none: every coder's codings
     std::set<Id> hidden_codes_;                   // with their child codes
+    MemoPane* memo_pane_ = nullptr;
+    std::unique_ptr<MemoMarks> memo_marks_;  // what has a memo, as last read
 };
 
 }  // namespace quire::gui

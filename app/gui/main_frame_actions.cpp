@@ -7,12 +7,14 @@
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
 
+#include "app/gui/code_editor.h"
 #include "app/gui/codebook_ui.h"
 #include "app/gui/error_dialog.h"
 #include "app/gui/exchange_ui.h"
 #include "app/gui/import_ui.h"
 #include "app/gui/journal_ui.h"
 #include "app/gui/main_menu.h"
+#include "app/gui/memo_pane.h"
 #include "app/gui/search_panel.h"
 #include "app/gui/transcript_view.h"
 #include "app/gui/wx_strings.h"
@@ -27,6 +29,8 @@ void MainFrame::build_menu() {
     bind_codes_menu();
     bind_analyse_menu();
     bind_help_menu();
+    bind_memo_menu();
+    bind_cases_menu();
 }
 
 void MainFrame::on_menu(int id, std::function<void()> action) {
@@ -105,6 +109,7 @@ bool MainFrame::turn_journal(bool undo) {
     if (!project_) {
         return false;
     }
+    memo_pane_->save_now();  // a memo being typed is an action to undo too
     std::optional<JournalEntry> next;
     guarded(this, [&] { next = undo ? project_->next_undo() : project_->next_redo(); });
     if (!next) {
@@ -243,7 +248,10 @@ void MainFrame::on_new_code(bool as_child) {
 
 void MainFrame::on_edit_code() {
     if (const auto id = selected_code(); project_ && id) {
-        ask_code_definition(this, *project_, *id);
+        if (edit_code(this, *project_, *id)) {
+            refresh_codebook();  // name, colour or codable may have changed
+            refresh_codings();
+        }
     }
 }
 

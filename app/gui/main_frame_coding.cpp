@@ -8,6 +8,7 @@
 #include <wx/listctrl.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
+#include <wx/notebook.h>
 #include <wx/treectrl.h>
 
 #include <algorithm>
@@ -19,6 +20,7 @@
 #include "app/gui/journal_ui.h"
 #include "app/gui/main_frame.h"
 #include "app/gui/main_menu.h"
+#include "app/gui/memo_pane.h"
 #include "app/gui/search_panel.h"
 #include "app/gui/transcript_view.h"
 #include "app/gui/wx_strings.h"
@@ -638,16 +640,22 @@ std::unique_ptr<wxMenu> MainFrame::transcript_menu(std::int64_t code_point) {
         const int uncode_id = next_id++;
         const int recode_id = next_id++;
         const int fit_id = next_id++;
+        const int memo_id = next_id++;
         actions->Append(select_id, "Select Passage");
+        actions->Append(memo_id, L"Memo…");
         actions->Append(uncode_id, "Uncode");
         actions->Append(recode_id, L"Recode…");
         actions->Append(fit_id, "Fit to Selection");
         actions->Enable(fit_id, selected);
         const int list_row = static_cast<int>(row);
-        actions->Bind(wxEVT_MENU, [this, list_row, c, select_id, uncode_id, recode_id,
-                                   fit_id](wxCommandEvent& e) {
+        actions->Bind(wxEVT_MENU, [this, list_row, c, select_id, uncode_id, recode_id, fit_id,
+                                   memo_id](wxCommandEvent& e) {
             select_coding_row(list_row);
-            if (e.GetId() == select_id) {
+            if (e.GetId() == memo_id) {
+                memo_pane_->show_kind(Memo::Target::Coding);
+                side_->SetSelection(static_cast<std::size_t>(side_->FindPage(memo_pane_)));
+                memo_pane_->focus_text();
+            } else if (e.GetId() == select_id) {
                 transcript_->select_code_points({c.start, c.end});
             } else if (e.GetId() == uncode_id) {
                 label("Uncode");

@@ -10,6 +10,7 @@
 #include "app/gui/error_dialog.h"
 #include "app/gui/main_frame.h"
 #include "app/gui/main_menu.h"
+#include "app/gui/memo_pane.h"
 #include "app/gui/transcript_view.h"
 #include "app/gui/workbench_settings.h"
 #include "app/gui/wx_strings.h"
@@ -48,6 +49,8 @@ void MainFrame::refresh_recent_projects() {
 }
 
 void MainFrame::refresh_all() {
+    refresh_memo_marks();
+    memo_pane_->reload();
     refresh_documents();
     refresh_codebook();
     const bool gone = current_document_ && std::find(document_ids_.begin(), document_ids_.end(),

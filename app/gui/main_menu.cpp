@@ -41,6 +41,9 @@ wxMenu* edit_menu() {
     // MainFrame names the action they take back or bring back once a project is open.
     edit->Append(wxID_UNDO, "&Undo\tCtrl+Z");
     edit->Append(wxID_REDO, "&Redo\tCtrl+Shift+Z");
+    edit->AppendSeparator();
+    edit->Append(kMemoOfSelection, "&Memo of Selection\tCtrl+M");
+    edit->Append(kMemoList, L"All Memos…\tCtrl+Shift+M");
     return edit;
 }
 
@@ -81,7 +84,7 @@ wxMenu* codes_menu() {
     codes->AppendSeparator();
     codes->Append(kNewCode, L"&New Code…\tCtrl+Shift+N");
     codes->Append(kNewChildCode, L"New C&hild Code…");
-    codes->Append(kEditCode, L"&Edit Definition…");
+    codes->Append(kEditCode, L"&Edit Code…");
     codes->Append(kRenameCode, L"Re&name Code…\tF2");
     codes->Append(kRecolourCode, L"Change &Colour…");
     codes->Append(kMoveCode, L"&Move Code…");
@@ -94,6 +97,9 @@ wxMenu* analyse_menu() {
     auto* analyse = new wxMenu;
     analyse->Append(kSearch, L"&Search Transcripts…\tCtrl+F");
     analyse->Append(kAgreement, L"Coder &Agreement…");
+    analyse->AppendSeparator();
+    analyse->Append(kCases, L"&Cases…");
+    analyse->Append(kAttributeSheet, L"A&ttribute Sheet…");
     return analyse;
 }
 

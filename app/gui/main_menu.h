@@ -31,6 +31,10 @@ enum MenuId {
     kRemoveCoding,
     kAgreement,
     kSearch,
+    kMemoOfSelection,
+    kMemoList,
+    kCases,
+    kAttributeSheet,
 };
 
 // The coder's keyboard, view and find items (main_frame_coding.cpp), numbered apart from
@@ -61,10 +65,11 @@ inline constexpr int kRecentProjects = 9;
 
 // Menu items that only make sense with a project open.
 inline constexpr int kProjectMenuItems[] = {
-    kImportRefi,   kExportRefi,     kExportQdc,  kExportSegments, kExportCodebook, kExportReport,
-    kImport,       kDeleteDocument, wxID_CLOSE,  kApplyCode,      kRemoveCoding,   kNewCode,
-    kNewChildCode, kEditCode,       kRenameCode, kRecolourCode,   kMoveCode,       kMergeCode,
-    kDeleteCode,   kAgreement,      kSearch};
+    kImportRefi,   kExportRefi,      kExportQdc,      kExportSegments, kExportCodebook,
+    kExportReport, kImport,          kDeleteDocument, wxID_CLOSE,      kApplyCode,
+    kRemoveCoding, kNewCode,         kNewChildCode,   kEditCode,       kRenameCode,
+    kRecolourCode, kMoveCode,        kMergeCode,      kDeleteCode,     kAgreement,
+    kSearch,       kMemoOfSelection, kMemoList,       kCases,          kAttributeSheet};
 
 inline constexpr int kCodingMenuItems[] = {
     kCodeInVivo,   kQuickCode, kFitCoding,    kRecodeCoding,     kBlindCoding,

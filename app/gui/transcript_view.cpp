@@ -205,6 +205,13 @@ int TranscriptView::layers_at(std::int64_t code_point) const {
     return count;
 }
 
+std::int64_t TranscriptView::code_point_at_position(int position) const {
+    if (!offsets_ || position < 0 || position >= offsets_->bytes()) {
+        return -1;
+    }
+    return offsets_->code_point_of_byte(position);
+}
+
 std::string TranscriptView::color_at(std::int64_t code_point) const {
     if (!offsets_ || code_point < 0 || code_point >= offsets_->code_points()) {
         return {};

@@ -54,6 +54,8 @@ public:
     const std::string& text() const { return text_; }
     // The code point under a point of the window (client coordinates), or -1 off the text.
     std::int64_t code_point_at(const wxPoint& point);
+    // The code point at a Scintilla position (as mouse events give them); -1 outside the text.
+    std::int64_t code_point_at_position(int position) const;
     // The selection's colour, "#RRGGBB", for tests: it must not look like a code's tint.
     static std::string selection_colour();
 

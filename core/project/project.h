@@ -281,6 +281,8 @@ public:
     void link_case(Id case_id, Id document, std::optional<std::int64_t> start = {},
                    std::optional<std::int64_t> end = {});
     std::vector<CaseLink> case_links(std::optional<Id> case_id = {});
+    // Gives the case another name; ConflictError when another case has it.
+    void rename_case(Id case_id, const std::string& name);
     // Removes the case with its links, attribute values and memos; its documents stay.
     void remove_case(Id case_id);
     // Removes the link of the whole document (no range) or of exactly that segment.

@@ -91,6 +91,21 @@ std::vector<CaseLink> Project::case_links(std::optional<Id> case_id) {
     return out;
 }
 
+void Project::rename_case(Id case_id, const std::string& raw_name) {
+    const std::string name = clean_name(raw_name, "case");
+    Transaction tx(*db_);
+    require_case(*db_, case_id);
+    Statement& taken = db_->prepare("SELECT 1 FROM cases WHERE name = ?1 AND id <> ?2");
+    taken.bind(1, name).bind(2, case_id);
+    const bool clash = taken.step();
+    taken.reset();
+    if (clash) {
+        throw ConflictError("a case named \"" + name + "\" already exists");
+    }
+    db_->prepare("UPDATE cases SET name = ?1 WHERE id = ?2").bind(1, name).bind(2, case_id).run();
+    tx.commit();
+}
+
 void Project::remove_case(Id case_id) {
     Transaction tx(*db_);
     require_case(*db_, case_id);

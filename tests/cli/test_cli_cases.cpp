@@ -52,6 +52,22 @@ TEST_CASE("case add creates a case once, with its description", "[cli][cases]") 
     refused({"case", "add", p}, 2);
 }
 
+TEST_CASE("case rename gives a case a name no other case has", "[cli][cases]") {
+    Scratch s;
+    const std::string p = project_with_mixed_document(s);
+    ok({"case", "add", p, "Family A"});
+    ok({"case", "add", p, "Family B"});
+    CHECK(ok({"case", "rename", p, "Family A", " Carers A "}) ==
+          "renamed case \"Family A\" to \"Carers A\"\n");
+    const json cases = ok_json({"cases", p});
+    REQUIRE(cases.size() == 2);
+    CHECK(cases[0].at("name") == "Carers A");
+    refused({"case", "rename", p, "Carers A", "Family B"}, 5);
+    refused({"case", "rename", p, "Family C", "Family D"}, 3);
+    refused({"case", "rename", p, "Carers A", " "}, 4);
+    refused({"case", "rename", p, "Carers A"}, 2);
+}
+
 TEST_CASE("case link and unlink take a whole document or a range", "[cli][cases]") {
     Scratch s;
     const std::string p = project_with_mixed_document(s);

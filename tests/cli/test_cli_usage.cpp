@@ -77,6 +77,7 @@ Codings
 Cases
   cases P [--json]                       list cases with their documents and attributes
   case add P NAME [--description TEXT] [--json]
+  case rename P CASE NEW_NAME
   case remove P CASE                     its links and values go, its documents stay
   case link P CASE --doc DOC [--range START:END]
                                          link a whole document or a segment of it

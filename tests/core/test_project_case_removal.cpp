@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Removing cases, case links and attribute values.
+// Renaming and removing cases, removing case links and attribute values.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -74,4 +74,22 @@ TEST_CASE("unsetting an attribute removes one owner's value only", "[project][at
     p.unset_case_attribute(c, "Site");
     CHECK(p.case_attributes(c).empty());
     CHECK(p.attributes().size() == 1);  // the attribute itself stays
+}
+
+TEST_CASE("renaming a case keeps its links and refuses a name another case has",
+          "[project][cases]") {
+    TempProjectPath path;
+    Project p = Project::create(path.str());
+    const Id doc = p.add_document("D", kTranscript).document.id;
+    const Id ana = p.ensure_case("Ana").id;
+    p.ensure_case("Ben");
+    p.link_case(ana, doc, 0, 5);
+    p.rename_case(ana, "  Ana M. ");
+    CHECK(p.find_case("Ana M.").id == ana);
+    CHECK(p.case_links(ana).size() == 1);
+    CHECK_THROWS_AS(p.rename_case(ana, "Ben"), quire::ConflictError);
+    CHECK_THROWS_AS(p.rename_case(ana, " "), quire::InvalidInputError);
+    CHECK_THROWS_AS(p.rename_case(ana + 100, "Cy"), quire::NotFoundError);
+    p.rename_case(ana, "Ana M.");  // its own name again is no clash
+    CHECK(p.find_case("Ana M.").id == ana);
 }

@@ -212,6 +212,7 @@ TEST_CASE("the transcript's menu offers coding, and uncoding and recoding what i
     CHECK(has(labels, "Working with uncertainty (Ann) > Uncode"));
     CHECK(has(labels, "Working with uncertainty (Ann) > Recode…"));
     CHECK(has(labels, "Working with uncertainty (Ann) > Fit to Selection"));
+    CHECK(has(labels, "Working with uncertainty (Ann) > Memo…"));
     CHECK_FALSE(has(labels, "Take the long view (Ann) > Uncode"));
     CHECK(t.frame->transcript_menu_labels(40).size() < labels.size());
 }
