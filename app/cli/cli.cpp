@@ -67,7 +67,7 @@ const Command kCommands[] = {
         {{"codings remove P ID"}, {}}}},
     {"segments", cmd_segments, "Codings", {
         {{"segments P --code CODE [--coder NAME] [--doc DOC] [--context N] [--exact] [--json]"},
-         {"coded passages with their context"}},
+         {"coded passages with their context;", "--code, --coder and --doc may repeat"}},
         {{"segments P [--code CODE] [--coder NAME] [--doc DOC] (--csv | --xlsx FILE [--force])"},
          {"every coded passage as a table"}}}},
     {"codebook", cmd_codebook, "Codings", {

@@ -51,7 +51,8 @@ Codings
   codings import P FILE.csv [--json]     same CSV; all rows or none
   codings remove P ID
   segments P --code CODE [--coder NAME] [--doc DOC] [--context N] [--exact] [--json]
-                                         coded passages with their context
+                                         coded passages with their context;
+                                         --code, --coder and --doc may repeat
   segments P [--code CODE] [--coder NAME] [--doc DOC] (--csv | --xlsx FILE [--force])
                                          every coded passage as a table
   codebook P (--csv | --md | --xlsx FILE [--force])
