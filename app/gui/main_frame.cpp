@@ -27,8 +27,10 @@
 
 #include "app/gui/agreement_frame.h"
 #include "app/gui/codebook_ui.h"
+#include "app/gui/coding_stripes.h"
 #include "app/gui/error_dialog.h"
 #include "app/gui/main_menu.h"
+#include "app/gui/retrieved_segments.h"
 #include "app/gui/search_panel.h"
 #include "app/gui/transcript_view.h"
 #include "app/gui/window_size.h"
@@ -197,7 +199,7 @@ wxWindow* MainFrame::build_right_panes(wxWindow* parent) {
     wxWindow* holder = nullptr;
     auto* right = new wxSplitterWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                        wxSP_LIVE_UPDATE | wxSP_3DSASH);
-    transcript_ = new TranscriptView(right);
+    wxWindow* transcript_area = build_transcript_area(right);
     side_ = new wxNotebook(right, wxID_ANY);
     wxPanel* codings_panel = titled(side_, "Codings in this document", &holder);
     codings_ = new wxListCtrl(holder, wxID_ANY, wxDefaultPosition, wxDefaultSize,
@@ -215,7 +217,11 @@ wxWindow* MainFrame::build_right_panes(wxWindow* parent) {
                                  search::Spread spread) { code_hits(hits, code, spread); };
     search_ = new SearchPanel(side_, callbacks);
     side_->AddPage(search_, "Search");
-    right->SplitVertically(transcript_, side_, -pane_width(0.34, 280, 520));
+    RetrievedSegmentsPanel::Callbacks retrieval;
+    retrieval.open = [this](const Coding& coding) { open_coding(coding); };
+    retrieved_ = new RetrievedSegmentsPanel(side_, retrieval);
+    side_->AddPage(retrieved_, "Retrieved");
+    right->SplitVertically(transcript_area, side_, -pane_width(0.34, 280, 520));
     right->SetSashGravity(1.0);
     right->SetMinimumPaneSize(120);
     return right;
@@ -331,6 +337,7 @@ bool MainFrame::open_project(const std::string& path) {
             coder_->SetValue(coder_->GetCount() > 0 ? coder_->GetString(0) : wxGetUserId());
         }
         search_->set_project(project_->path());
+        retrieved_->set_project(&*project_);
         refresh_documents();
         refresh_codebook();
         if (!document_ids_.empty()) {
@@ -355,6 +362,8 @@ void MainFrame::close_project() {
     codings_->DeleteAllItems();
     transcript_->clear_text();
     search_->set_project("");
+    retrieved_->set_project(nullptr);
+    stripes_->clear();
     last_code_hits_.clear();
     show_welcome();
 }
@@ -465,6 +474,7 @@ void MainFrame::refresh_documents() {
             documents_->SetSelection(static_cast<int>(it - document_ids_.begin()));
         }
     }
+    refresh_retrieval_choices();
 }
 
 void MainFrame::refresh_codebook() {
@@ -514,6 +524,7 @@ void MainFrame::refresh_codebook() {
         codebook_->SelectItem(reselect);
     }
     refresh_quick_pick();
+    refresh_retrieval_choices();
 }
 
 void MainFrame::refresh_quick_pick() {
@@ -552,6 +563,7 @@ void MainFrame::refresh_codings() {
     shown_codings_.clear();
     if (!project_ || !current_document_) {
         transcript_->paint({});
+        refresh_stripes({});
         return;
     }
     CodingFilter filter;
@@ -578,6 +590,7 @@ void MainFrame::refresh_codings() {
         shown_codings_.push_back(s.coding);
     }
     transcript_->paint(painted);
+    refresh_stripes(segments);
 }
 
 std::string MainFrame::codebook_label(Id code_id) const {

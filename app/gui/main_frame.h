@@ -33,6 +33,8 @@ class wxNotebook;
 namespace quire::gui {
 
 class AgreementFrame;
+class CodingStripes;
+class RetrievedSegmentsPanel;
 class SearchPanel;
 class TranscriptView;
 
@@ -74,6 +76,18 @@ public:
     // Removes the codings added by the last "Code all hits"; false when there is none.
     bool undo_code_hits();
 
+    // Coding stripes and retrieved segments (main_frame_stripes.cpp).
+    CodingStripes* stripes() const { return stripes_; }
+    // Selects the coding's passage in the transcript and its row among the codings.
+    void select_coding(Id coding);
+    // Removes a coding (a stripe's "Uncode"); false when it failed (a dialog said why).
+    bool uncode(Id coding);
+    void open_coding_memo(Id coding);
+    // Shows the Retrieved Segments tab.
+    RetrievedSegmentsPanel* show_retrieved();
+    // Opens the coding's document with its passage selected (a retrieved segment).
+    void open_coding(const Coding& coding);
+
 private:
     void build_menu();
     void on_menu(int id, std::function<void()> action);
@@ -89,6 +103,9 @@ private:
     wxSizer* build_coding_bar(wxWindow* page);
     wxWindow* build_left_panes(wxWindow* parent);
     wxWindow* build_right_panes(wxWindow* parent);
+    wxWindow* build_transcript_area(wxWindow* parent);
+    void refresh_stripes(const std::vector<Segment>& segments);
+    void refresh_retrieval_choices();
     void bind_pane_events();
     void show_welcome();
     void refresh_title();
@@ -137,6 +154,8 @@ private:
     wxListCtrl* codings_ = nullptr;
     wxNotebook* side_ = nullptr;  // codings of the document | search
     SearchPanel* search_ = nullptr;
+    CodingStripes* stripes_ = nullptr;
+    RetrievedSegmentsPanel* retrieved_ = nullptr;
     std::vector<Id> last_code_hits_;  // for Edit > Undo Code All Hits
     wxComboBox* coder_ = nullptr;
     wxComboBox* quick_pick_ = nullptr;

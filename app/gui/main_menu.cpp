@@ -55,6 +55,7 @@ wxMenu* codes_menu() {
 wxMenu* analyse_menu() {
     auto* analyse = new wxMenu;
     analyse->Append(kSearch, L"&Search Transcripts…\tCtrl+F");
+    analyse->Append(kRetrievedSegments, L"&Retrieved Segments…\tCtrl+R");
     analyse->Append(kAgreement, L"Coder &Agreement…");
     return analyse;
 }

@@ -32,14 +32,15 @@ enum MenuId {
     kAgreement,
     kSearch,
     kUndoCodeHits,
+    kRetrievedSegments,
 };
 
 // Menu items that only make sense with a project open.
 inline constexpr int kProjectMenuItems[] = {
-    kImportRefi,   kExportRefi,     kExportQdc,  kExportSegments, kExportCodebook, kExportReport,
-    kImport,       kDeleteDocument, wxID_CLOSE,  kApplyCode,      kRemoveCoding,   kNewCode,
-    kNewChildCode, kEditCode,       kRenameCode, kRecolourCode,   kMoveCode,       kMergeCode,
-    kDeleteCode,   kAgreement,      kSearch};
+    kImportRefi,   kExportRefi,     kExportQdc,  kExportSegments,   kExportCodebook, kExportReport,
+    kImport,       kDeleteDocument, wxID_CLOSE,  kApplyCode,        kRemoveCoding,   kNewCode,
+    kNewChildCode, kEditCode,       kRenameCode, kRecolourCode,     kMoveCode,       kMergeCode,
+    kDeleteCode,   kAgreement,      kSearch,     kRetrievedSegments};
 
 // File, Edit, Codes, Analyse and Help.
 wxMenuBar* make_menu_bar();

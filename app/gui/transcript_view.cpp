@@ -202,4 +202,31 @@ std::string TranscriptView::color_at(std::int64_t code_point) const {
     return {};
 }
 
+TextRange TranscriptView::visible_code_points() {
+    if (!offsets_) {
+        return {0, 0};
+    }
+    const int first_shown = GetFirstVisibleLine();
+    const int first = DocLineFromVisible(first_shown);
+    const int last = DocLineFromVisible(first_shown + LinesOnScreen());
+    return {offsets_->code_point_of_byte(PositionFromLine(first)),
+            offsets_->code_point_of_byte(GetLineEndPosition(last))};
+}
+
+int TranscriptView::line_top_of(std::int64_t code_point) {
+    if (!offsets_) {
+        return 0;
+    }
+    const std::int64_t at = std::clamp<std::int64_t>(code_point, 0, offsets_->code_points());
+    return PointFromPosition(static_cast<int>(offsets_->byte_of(at))).y;
+}
+
+int TranscriptView::line_height_of(std::int64_t code_point) {
+    if (!offsets_) {
+        return TextHeight(0);
+    }
+    const std::int64_t at = std::clamp<std::int64_t>(code_point, 0, offsets_->code_points());
+    return TextHeight(LineFromPosition(static_cast<int>(offsets_->byte_of(at))));
+}
+
 }  // namespace quire::gui

@@ -52,6 +52,14 @@ public:
     std::string color_at(std::int64_t code_point) const;
     std::int64_t length_code_points() const { return offsets_ ? offsets_->code_points() : 0; }
 
+    // Geometry for windows drawn beside the text (coding stripes), in this window's pixels
+    // and code points. The code points whose lines are on screen, whole lines:
+    TextRange visible_code_points();
+    // The top of the screen line holding the code point, and that line's height; may lie
+    // above or below the window.
+    int line_top_of(std::int64_t code_point);
+    int line_height_of(std::int64_t code_point);
+
 private:
     static constexpr int kFirstIndicator = wxSTC_INDIC_CONTAINER;  // 0-7 belong to lexers
     static constexpr int kLayers = 16;
