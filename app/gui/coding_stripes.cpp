@@ -186,7 +186,7 @@ std::vector<CodingStripes::DrawnBar> CodingStripes::bars_in_view() {
             columns += used[c] ? 1 : 0;
             lanes += used[c] ? layout_.columns[c].lanes : 0;
         }
-        const Metrics named{5, 13, 4};
+        const Metrics named{5, 11, 2};
         const int room = GetClientSize().GetWidth() - 2 * kPadding;
         if (lanes * named.lane + columns * (named.label + named.gap) <= room) {
             metrics_ = named;

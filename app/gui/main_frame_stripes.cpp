@@ -20,7 +20,8 @@
 namespace quire::gui {
 namespace {
 
-// The stripes may take a fifth of the transcript's room, and never more than this.
+// The stripes may take a quarter of the transcript's room, a fifth on a small screen, and
+// never more than this.
 constexpr int kStripesMostWidth = 240;
 
 }  // namespace
@@ -41,8 +42,8 @@ wxWindow* MainFrame::build_transcript_area(wxWindow* parent) {
     area->SetSizer(sizer);
     area->Bind(wxEVT_SIZE, [this, area](wxSizeEvent& e) {
         e.Skip();
-        stripes_->set_width_limit(
-            std::min(kStripesMostWidth, area->GetClientSize().GetWidth() / 5));
+        const int width = area->GetClientSize().GetWidth();
+        stripes_->set_width_limit(std::min(kStripesMostWidth, width / (width >= 480 ? 4 : 5)));
     });
     return area;
 }

@@ -206,11 +206,13 @@ TextRange TranscriptView::visible_code_points() {
     if (!offsets_) {
         return {0, 0};
     }
-    const int first_shown = GetFirstVisibleLine();
-    const int first = DocLineFromVisible(first_shown);
-    const int last = DocLineFromVisible(first_shown + LinesOnScreen());
-    return {offsets_->code_point_of_byte(PositionFromLine(first)),
-            offsets_->code_point_of_byte(GetLineEndPosition(last))};
+    // By points, not lines: a paragraph is one line, wrapped over many screen lines, and
+    // most of it can be off screen. From the top left to a screen line below the bottom.
+    const wxSize size = GetClientSize();
+    const int first = CharPositionFromPoint(0, 0);
+    const int last = CharPositionFromPoint(size.GetWidth(), size.GetHeight() + TextHeight(0));
+    return {offsets_->code_point_of_byte(std::max(0, first)),
+            offsets_->code_point_of_byte(std::clamp(last, std::max(0, first), GetLength()))};
 }
 
 int TranscriptView::line_top_of(std::int64_t code_point) {

@@ -280,3 +280,32 @@ TEST_CASE("a coding's memo is added, edited and removed as one memo", "[gui]") {
     quire::gui::save_coding_memo(p, coding, "", ann);
     CHECK(p.memos().empty());
 }
+
+TEST_CASE("a coding far down a long wrapped paragraph has no bar while it is off screen", "[gui]") {
+    std::string paragraph;
+    for (int i = 0; i < 400; ++i) {
+        paragraph += "word\u00e9 \u4e2d ";  // one paragraph: one line wrapped many times
+    }
+    quire::test::TempProjectPath file;
+    Id near = 0, far = 0;
+    {
+        Project p = Project::create(file.str());
+        const Id doc = p.add_document("Long", paragraph).document.id;
+        const Id code = p.add_code("Trust").id;
+        const Id ann = p.ensure_coder("Ann").id;
+        const std::int64_t length = quire::text::code_point_count(paragraph);
+        near = p.apply_code(doc, code, ann, 0, 10).coding.id;
+        far = p.apply_code(doc, code, ann, length - 20, length - 10).coding.id;
+    }
+    FrameUnderTest t;
+    REQUIRE(t.frame->open_project(file.str()));
+    FrameUnderTest::settle();
+    REQUIRE(t.frame->transcript()->GetLineCount() == 1);
+    REQUIRE(t.frame->transcript()->WrapCount(0) > t.frame->transcript()->LinesOnScreen());
+    CHECK(bar_of(t.frame->stripes(), near));
+    CHECK_FALSE(bar_of(t.frame->stripes(), far));
+    t.frame->transcript()->select_code_points({0, 0});
+    t.frame->select_coding(far);  // scrolls it into view
+    FrameUnderTest::settle();
+    CHECK(bar_of(t.frame->stripes(), far));
+}
