@@ -77,10 +77,10 @@ const Command kCommands[] = {
          {"move a coding's boundaries or change its code,", "keeping its identity and memo"}},
         {{"codings remove P ID"}, {}}}},
     {"segments", cmd_segments, "Codings", {
-        {{"segments P --code CODE [--coder NAME] [--doc DOC]... [--group NAME]... [--context N]",
-          "           [--exact] [--json]"},
+        {{"segments P --code CODE... [--coder NAME]... [--doc DOC]... [--group NAME]...",
+          "           [--context N] [--exact] [--json]"},
          {"coded passages with their context"}},
-        {{"segments P [--code CODE] [--coder NAME] [--doc DOC]... [--group NAME]...",
+        {{"segments P [--code CODE]... [--coder NAME]... [--doc DOC]... [--group NAME]...",
           "           (--csv | --xlsx FILE [--force])"},
          {"every coded passage as a table"}}}},
     {"codebook", cmd_codebook, "Codings", {

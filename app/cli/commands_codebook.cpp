@@ -279,17 +279,19 @@ int codings_remove(const Words& raw, std::ostream& out, std::ostream&) {
     return 0;
 }
 
-// Exports may take every coding; a listing on screen needs a code.
+// Exports may take every coding; a listing on screen needs a code. --code, --coder and --doc
+// may each be given again to take any of several, as the workbench's Retrieved Segments do.
 CodingFilter segments_filter(Project& p, const Args& args) {
     CodingFilter filter;
-    if (const auto code = args.option("code")) {
-        filter.code_id = p.find_code(*code).id;
-        filter.include_child_codes = !args.flag("exact");
-    } else if (!args.flag("csv") && !args.option("xlsx")) {
+    for (const std::string& code : args.all("code")) {
+        filter.code_ids.push_back(p.find_code(code).id);
+    }
+    filter.include_child_codes = !args.flag("exact");
+    if (filter.code_ids.empty() && !args.flag("csv") && !args.option("xlsx")) {
         throw UsageError("missing --code");
     }
-    if (const auto coder = args.option("coder")) {
-        filter.coder_id = p.find_coder(*coder).id;
+    for (const std::string& coder : args.all("coder")) {
+        filter.coder_ids.push_back(p.find_coder(coder).id);
     }
     filter.documents = chosen_documents(p, args);
     return filter;

@@ -55,19 +55,20 @@ std::string details(const exchange::ImportReport& r) {
 // path written, or "" when the user cancelled or writing failed (a dialog said why).
 std::string export_content(wxWindow* parent, const std::string& project_path,
                            exchange::ExportContent content, const wxString& title,
-                           const wxString& name, const wxString& wildcard) {
+                           const wxString& name, const wxString& wildcard,
+                           const CodingFilter& segments = {}) {
     const std::string path = save_path(parent, title, name, wildcard);
     if (path.empty()) {
         return path;
     }
     const bool written = guarded(parent, [&] {
-        run_modal<void>(
-            parent, "Export", wx("Writing " + path),
-            [project_path, path, content](const Progress&) {
-                Project project = Project::open(project_path);
-                // The save dialog has asked before replacing a file.
-                exchange::write_export(project, content, path, {{}, util::IfExists::Replace, {}});
-            });
+        run_modal<void>(parent, "Export", wx("Writing " + path),
+                        [project_path, path, content, segments](const Progress&) {
+                            Project project = Project::open(project_path);
+                            // The save dialog has asked before replacing a file.
+                            exchange::write_export(project, content, path,
+                                                   {segments, util::IfExists::Replace, {}});
+                        });
     });
     return written ? path : std::string();
 }
@@ -165,8 +166,14 @@ void export_refi_codebook(wxWindow* parent, const std::string& project_path) {
 }
 
 void export_segments(wxWindow* parent, const std::string& project_path) {
+    export_segments(parent, project_path, CodingFilter{});
+}
+
+void export_segments(wxWindow* parent, const std::string& project_path,
+                     const CodingFilter& filter) {
     export_content(parent, project_path, exchange::ExportContent::Segments, "Export coded segments",
-                   "segments.xlsx", "Excel workbooks (*.xlsx)|*.xlsx|CSV files (*.csv)|*.csv");
+                   "segments.xlsx", "Excel workbooks (*.xlsx)|*.xlsx|CSV files (*.csv)|*.csv",
+                   filter);
 }
 
 void export_codebook_table(wxWindow* parent, const std::string& project_path) {

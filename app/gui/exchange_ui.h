@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "core/project/project.h"
+
 class wxString;
 class wxWindow;
 
@@ -22,6 +24,8 @@ bool import_refi_project(wxWindow* parent, const std::string& project_path);
 void export_refi_project(wxWindow* parent, const std::string& project_path);
 void export_refi_codebook(wxWindow* parent, const std::string& project_path);
 void export_segments(wxWindow* parent, const std::string& project_path);
+// Only the codings `filter` takes (the retrieved segments).
+void export_segments(wxWindow* parent, const std::string& project_path, const CodingFilter& filter);
 void export_codebook_table(wxWindow* parent, const std::string& project_path);
 void export_project_report(wxWindow* parent, const std::string& project_path);
 

@@ -27,11 +27,13 @@
 
 #include "app/gui/agreement_frame.h"
 #include "app/gui/codebook_ui.h"
+#include "app/gui/coding_stripes.h"
 #include "app/gui/error_dialog.h"
 #include "app/gui/find_bar.h"
 #include "app/gui/journal_ui.h"
 #include "app/gui/main_menu.h"
 #include "app/gui/memo_pane.h"
+#include "app/gui/retrieved_segments.h"
 #include "app/gui/search_panel.h"
 #include "app/gui/transcript_view.h"
 #include "app/gui/window_size.h"
@@ -270,6 +272,7 @@ bool MainFrame::open_project(const std::string& path) {
         search_->set_project(project_->path());
         memo_pane_->set_project(&*project_);
         refresh_memo_marks();
+        retrieved_->set_project(&*project_);
         refresh_documents();
         refresh_codebook();
         if (!document_ids_.empty()) {
@@ -299,6 +302,8 @@ void MainFrame::close_project() {
     codings_->DeleteAllItems();
     transcript_->clear_text();
     search_->set_project("");
+    retrieved_->set_project(nullptr);
+    stripes_->clear();
     show_welcome();
     refresh_undo_menu();
 }
@@ -349,6 +354,7 @@ void MainFrame::refresh_documents() {
             documents_->EnsureVisible(static_cast<int>(it - document_ids_.begin()));
         }
     }
+    refresh_retrieval_choices();
 }
 
 void MainFrame::refresh_codebook() {
@@ -399,6 +405,7 @@ void MainFrame::refresh_codebook() {
         codebook_->SelectItem(reselect);
     }
     refresh_quick_pick();
+    refresh_retrieval_choices();
 }
 
 void MainFrame::refresh_quick_pick() {
@@ -442,6 +449,7 @@ void MainFrame::refresh_codings() {
     shown_codings_.clear();
     if (!project_ || !current_document_) {
         transcript_->paint({});
+        refresh_stripes({});
         return;
     }
     CodingFilter filter;
@@ -452,10 +460,12 @@ void MainFrame::refresh_codings() {
     }
     std::vector<PaintedRange> painted;
     const std::vector<Segment> segments = project_->segments(filter, 0);
+    std::vector<Segment> visible;
     for (const Segment& s : segments) {
         if (!coding_visible(s.coding)) {
             continue;  // blind coding, or a hidden coder or code
         }
+        visible.push_back(s);
         painted.push_back({{s.coding.start, s.coding.end}, codes[s.coding.code_id].color});
         const auto swatch_it = swatch_index_.find(s.coding.code_id);
         const long row = codings_->InsertItem(
@@ -478,6 +488,7 @@ void MainFrame::refresh_codings() {
             memo_pane_->offer(Memo::Target::Coding, std::nullopt, false);
         }
     }
+    refresh_stripes(visible);
 }
 
 std::string MainFrame::codebook_label(Id code_id) const {

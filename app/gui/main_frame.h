@@ -40,6 +40,8 @@ class FindBar;
 class WorkbenchSettings;
 class MemoPane;
 struct MemoMarks;
+class CodingStripes;
+class RetrievedSegmentsPanel;
 class SearchPanel;
 class TranscriptView;
 
@@ -124,6 +126,18 @@ public:
     // The text shown on hovering over a code point of the transcript: every coding there.
     std::string transcript_tooltip(std::int64_t code_point);
 
+    // Coding stripes and retrieved segments (main_frame_stripes.cpp).
+    CodingStripes* stripes() const { return stripes_; }
+    // Selects the coding's passage in the transcript and its row among the codings.
+    void select_coding(Id coding);
+    // Removes a coding (a stripe's "Uncode"); false when it failed (a dialog said why).
+    bool uncode(Id coding);
+    void open_coding_memo(Id coding);
+    // Shows the Retrieved Segments tab.
+    RetrievedSegmentsPanel* show_retrieved();
+    // Opens the coding's document with its passage selected (a retrieved segment).
+    void open_coding(const Coding& coding);
+
 private:
     void build_menu();
     void on_menu(int id, std::function<void()> action);
@@ -174,6 +188,9 @@ private:
     wxSizer* build_coding_bar(wxWindow* page);
     wxWindow* build_left_panes(wxWindow* parent);
     wxWindow* build_right_panes(wxWindow* parent);
+    wxWindow* build_transcript_area(wxWindow* parent);
+    void refresh_stripes(const std::vector<Segment>& segments);
+    void refresh_retrieval_choices();
     void bind_pane_events();
     void show_welcome();
     void refresh_title();
@@ -222,6 +239,8 @@ private:
     wxListCtrl* codings_ = nullptr;
     wxNotebook* side_ = nullptr;  // codings of the document | search
     SearchPanel* search_ = nullptr;
+    CodingStripes* stripes_ = nullptr;
+    RetrievedSegmentsPanel* retrieved_ = nullptr;
     wxComboBox* coder_ = nullptr;
     wxComboBox* quick_pick_ = nullptr;
     wxWeakRef<AgreementFrame> agreement_;

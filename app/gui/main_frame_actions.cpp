@@ -171,6 +171,7 @@ void MainFrame::bind_codes_menu() {
 void MainFrame::bind_analyse_menu() {
     on_menu(kAgreement, [this] { open_agreement(); });
     on_menu(kSearch, [this] { show_search(); });
+    on_menu(kRetrievedSegments, [this] { show_retrieved(); });
 }
 
 void MainFrame::bind_help_menu() {

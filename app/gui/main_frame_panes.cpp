@@ -30,6 +30,7 @@
 #include "app/gui/main_frame.h"
 #include "app/gui/main_menu.h"
 #include "app/gui/memo_pane.h"
+#include "app/gui/retrieved_segments.h"
 #include "app/gui/search_panel.h"
 #include "app/gui/transcript_view.h"
 #include "app/gui/window_size.h"
@@ -163,12 +164,12 @@ wxWindow* MainFrame::build_right_panes(wxWindow* parent) {
     wxWindow* holder = nullptr;
     auto* right = new wxSplitterWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                        wxSP_LIVE_UPDATE | wxSP_3DSASH);
-    // The transcript over its find bar, shown when asked for.
+    // The transcript with its coding stripes, over its find bar, shown when asked for.
     auto* reading = new wxPanel(right);
     auto* reading_sizer = new wxBoxSizer(wxVERTICAL);
-    transcript_ = new TranscriptView(reading);
+    wxWindow* transcript_area = build_transcript_area(reading);
     find_bar_ = new FindBar(reading, transcript_);
-    reading_sizer->Add(transcript_, 1, wxEXPAND);
+    reading_sizer->Add(transcript_area, 1, wxEXPAND);
     reading_sizer->Add(find_bar_, 0, wxEXPAND | wxALL, 4);
     find_bar_->Hide();
     reading->SetSizer(reading_sizer);
@@ -213,6 +214,10 @@ wxWindow* MainFrame::build_right_panes(wxWindow* parent) {
                                  search::Spread spread) { code_hits(hits, code, spread); };
     search_ = new SearchPanel(side_, callbacks);
     side_->AddPage(search_, "Search");
+    RetrievedSegmentsPanel::Callbacks retrieval;
+    retrieval.open = [this](const Coding& coding) { open_coding(coding); };
+    retrieved_ = new RetrievedSegmentsPanel(side_, retrieval);
+    side_->AddPage(retrieved_, "Retrieved");
     side_->AddPage(build_memo_pane(side_), "Memo");
     const int most = std::max(200, GetClientSize().GetWidth() * 2 / 5);
     right->SplitVertically(

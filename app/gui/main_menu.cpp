@@ -79,7 +79,7 @@ wxMenu* codes_menu() {
     codes->Check(kSnapToWords, true);
     codes->AppendSeparator();
     codes->Append(kFitCoding, "&Fit Selected Coding to Selection\tCtrl+B");
-    codes->Append(kRecodeCoding, L"Rec&ode Selected Coding…\tCtrl+R");
+    codes->Append(kRecodeCoding, L"Rec&ode Selected Coding…\tCtrl+Shift+R");
     codes->Append(kRemoveCoding, "&Remove Selected Coding\tDel");
     codes->AppendSeparator();
     codes->Append(kNewCode, L"&New Code…\tCtrl+Shift+N");
@@ -96,6 +96,7 @@ wxMenu* codes_menu() {
 wxMenu* analyse_menu() {
     auto* analyse = new wxMenu;
     analyse->Append(kSearch, L"&Search Transcripts…\tCtrl+F");
+    analyse->Append(kRetrievedSegments, L"&Retrieved Segments…\tCtrl+R");
     analyse->Append(kAgreement, L"Coder &Agreement…");
     analyse->AppendSeparator();
     analyse->Append(kCases, L"&Cases…");

@@ -35,6 +35,7 @@ enum MenuId {
     kMemoList,
     kCases,
     kAttributeSheet,
+    kRetrievedSegments,
 };
 
 // The coder's keyboard, view and find items (main_frame_coding.cpp), numbered apart from
@@ -69,7 +70,8 @@ inline constexpr int kProjectMenuItems[] = {
     kExportReport, kImport,          kDeleteDocument, wxID_CLOSE,      kApplyCode,
     kRemoveCoding, kNewCode,         kNewChildCode,   kEditCode,       kRenameCode,
     kRecolourCode, kMoveCode,        kMergeCode,      kDeleteCode,     kAgreement,
-    kSearch,       kMemoOfSelection, kMemoList,       kCases,          kAttributeSheet};
+    kSearch,       kMemoOfSelection, kMemoList,       kCases,          kAttributeSheet,
+    kRetrievedSegments};
 
 inline constexpr int kCodingMenuItems[] = {
     kCodeInVivo,   kQuickCode, kFitCoding,    kRecodeCoding,     kBlindCoding,

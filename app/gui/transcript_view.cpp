@@ -227,4 +227,33 @@ std::string TranscriptView::color_at(std::int64_t code_point) const {
     return {};
 }
 
+TextRange TranscriptView::visible_code_points() {
+    if (!offsets_) {
+        return {0, 0};
+    }
+    // By points, not lines: a paragraph is one line, wrapped over many screen lines, and
+    // most of it can be off screen. From the top left to a screen line below the bottom.
+    const wxSize size = GetClientSize();
+    const int first = CharPositionFromPoint(0, 0);
+    const int last = CharPositionFromPoint(size.GetWidth(), size.GetHeight() + TextHeight(0));
+    return {offsets_->code_point_of_byte(std::max(0, first)),
+            offsets_->code_point_of_byte(std::clamp(last, std::max(0, first), GetLength()))};
+}
+
+int TranscriptView::line_top_of(std::int64_t code_point) {
+    if (!offsets_) {
+        return 0;
+    }
+    const std::int64_t at = std::clamp<std::int64_t>(code_point, 0, offsets_->code_points());
+    return PointFromPosition(static_cast<int>(offsets_->byte_of(at))).y;
+}
+
+int TranscriptView::line_height_of(std::int64_t code_point) {
+    if (!offsets_) {
+        return TextHeight(0);
+    }
+    const std::int64_t at = std::clamp<std::int64_t>(code_point, 0, offsets_->code_points());
+    return TextHeight(LineFromPosition(static_cast<int>(offsets_->byte_of(at))));
+}
+
 }  // namespace quire::gui

@@ -59,6 +59,14 @@ public:
     // The selection's colour, "#RRGGBB", for tests: it must not look like a code's tint.
     static std::string selection_colour();
 
+    // Geometry for windows drawn beside the text (coding stripes), in this window's pixels
+    // and code points. The code points whose lines are on screen, whole lines:
+    TextRange visible_code_points();
+    // The top of the screen line holding the code point, and that line's height; may lie
+    // above or below the window.
+    int line_top_of(std::int64_t code_point);
+    int line_height_of(std::int64_t code_point);
+
 private:
     static constexpr int kFirstIndicator = wxSTC_INDIC_CONTAINER;  // 0-7 belong to lexers
     static constexpr int kLayers = 16;

@@ -117,6 +117,10 @@ struct CodingFilter {
     std::optional<Id> code_id;
     bool include_child_codes = false;
     std::optional<Id> coder_id;
+    // Any of several (retrieval chooses many codes at once); empty lists leave the filter
+    // to the fields above. include_child_codes widens code_ids too.
+    std::vector<Id> code_ids;
+    std::vector<Id> coder_ids;
 };
 
 // What one coder sees of the codings (schemas/006_coder_views.sql), kept per project and
@@ -263,6 +267,9 @@ public:
     std::vector<Coding> codings(const CodingFilter& filter = {});
     // Codings with names and text, with up to `context` code points either side.
     std::vector<Segment> segments(const CodingFilter& filter, int context = 60);
+    // One coding's segment, its text and context read by code points from the stored text
+    // (never the whole document into memory): for showing a few of many thousand codings.
+    Segment segment(const Coding& coding, int context = 60);
     // Code points where `needle` (NFC) occurs in the document, non-overlapping, found in
     // one pass (linear in the text, whatever the needle).
     std::vector<TextRange> find_text(Id document, const std::string& needle);

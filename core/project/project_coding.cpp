@@ -19,6 +19,18 @@ using sql::Statement;
 using sql::Transaction;
 using namespace project_detail;
 
+namespace {
+
+std::string id_list(const std::vector<Id>& ids) {
+    std::string out;
+    for (const Id id : ids) {
+        out += (out.empty() ? "" : ",") + std::to_string(id);
+    }
+    return out;
+}
+
+}  // namespace
+
 // ---------------------------------------------------------------------------------------
 // Coding
 
@@ -121,13 +133,23 @@ std::vector<Coding> Project::codings(const CodingFilter& filter) {
     if (filter.coder_id) {
         sql += " AND coder_id = ?3";
     }
+    // Ids are integers, so they are written into the statement; it is prepared afresh for
+    // each list, which costs far less than the rows it reads. An empty `documents` list
+    // chooses none (IN () matches nothing).
     if (filter.documents) {
-        // Ids are numbers, so they can be written into the statement as they are.
-        std::string list;
-        for (const Id d : *filter.documents) {
-            list += (list.empty() ? "" : ",") + std::to_string(d);
-        }
-        sql += " AND document_id IN (" + list + ")";
+        sql += " AND document_id IN (" + id_list(*filter.documents) + ")";
+    }
+    if (!filter.code_ids.empty()) {
+        sql += filter.include_child_codes
+                   ? " AND code_id IN (WITH RECURSIVE tree(id) AS (SELECT id FROM codes WHERE id "
+                     "IN (" +
+                         id_list(filter.code_ids) +
+                         ") UNION SELECT c.id FROM codes c JOIN tree ON c.parent_id = tree.id) "
+                         "SELECT id FROM tree)"
+                   : " AND code_id IN (" + id_list(filter.code_ids) + ")";
+    }
+    if (!filter.coder_ids.empty()) {
+        sql += " AND coder_id IN (" + id_list(filter.coder_ids) + ")";
     }
     sql += " ORDER BY document_id, start_cp, end_cp, code_id, coder_id";
     Statement& s = db_->prepare(sql);
@@ -186,6 +208,39 @@ std::vector<Segment> Project::segments(const CodingFilter& filter, int context) 
         out.push_back(std::move(seg));
     }
     return out;
+}
+
+Segment Project::segment(const Coding& c, int context) {
+    Segment seg;
+    seg.coding = c;
+    seg.document = document_name(c.document_id);
+    seg.code = code_path(c.code_id);
+    Statement& coder_name = db_->prepare("SELECT name FROM coders WHERE id = ?1");
+    coder_name.bind(1, c.coder_id);
+    if (coder_name.step()) {
+        seg.coder = coder_name.text(0);
+    }
+    coder_name.reset();
+    // substr() counts code points in UTF-8 text, from 1: one read of the passage and its
+    // context, never a copy of the whole transcript in this process.
+    const std::int64_t from = std::max<std::int64_t>(0, c.start - std::max(0, context));
+    Statement& s = db_->prepare(
+        "SELECT substr(text, ?2 + 1, ?3 - ?2), substr(text, ?3 + 1, ?4 - ?3), "
+        "substr(text, ?4 + 1, ?5) FROM documents WHERE id = ?1");
+    s.bind(1, c.document_id)
+        .bind(2, from)
+        .bind(3, c.start)
+        .bind(4, c.end)
+        .bind(5, std::max(0, context));
+    if (!s.step()) {
+        s.reset();
+        throw NotFoundError("no document with id " + std::to_string(c.document_id));
+    }
+    seg.before = s.text(0);
+    seg.text = s.text(1);
+    seg.after = s.text(2);
+    s.reset();
+    return seg;
 }
 
 std::vector<TextRange> Project::find_text(Id document_id, const std::string& raw) {

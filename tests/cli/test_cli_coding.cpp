@@ -271,3 +271,26 @@ TEST_CASE("segments --json text equals the slice of the stored text", "[cli][exc
     REQUIRE(places.size() == 1);
     CHECK(places[0].at("text") == "caf\u00E9");
 }
+
+TEST_CASE("segments takes several codes, coders and documents, as Retrieved Segments does",
+          "[cli][exchange]") {
+    Scratch s;
+    const std::string p = coded_project(s, "p.quire");
+    const json both = ok_json({"segments", p, "--code", "World", "--code", "Cafe"});
+    REQUIRE(both.size() == 3);
+    CHECK(std::count_if(both.begin(), both.end(), [](const json& seg) {
+              return seg.at("code") == "Places, \"venues\"/Cafe";
+          }) == 1);
+    const json two_coders = ok_json(
+        {"segments", p, "--code", "World", "--coder", "Ann", "--coder", "Ben \"B\", Jones"});
+    CHECK(two_coders.size() == 2);
+    const json ann =
+        ok_json({"segments", p, "--code", "World", "--code", "Cafe", "--coder", "Ann"});
+    CHECK(ann.size() == 2);
+    CHECK(ok_json({"segments", p, "--code", "World", "--doc", "mixed", "--doc", "mixed"}).size() ==
+          2);
+    // --exact keeps a parent code to its own codings, here none.
+    CHECK(ok_json({"segments", p, "--code", "Places, \"venues\"", "--exact"}).empty());
+    const std::string csv = ok({"segments", p, "--code", "World", "--code", "Cafe", "--csv"});
+    CHECK(lines_of(csv).size() == 4);
+}

@@ -60,10 +60,10 @@ Codings
                                          move a coding's boundaries or change its code,
                                          keeping its identity and memo
   codings remove P ID
-  segments P --code CODE [--coder NAME] [--doc DOC]... [--group NAME]... [--context N]
-             [--exact] [--json]
+  segments P --code CODE... [--coder NAME]... [--doc DOC]... [--group NAME]...
+             [--context N] [--exact] [--json]
                                          coded passages with their context
-  segments P [--code CODE] [--coder NAME] [--doc DOC]... [--group NAME]...
+  segments P [--code CODE]... [--coder NAME]... [--doc DOC]... [--group NAME]...
              (--csv | --xlsx FILE [--force])
                                          every coded passage as a table
   codebook P (--csv | --md | --xlsx FILE [--force])
