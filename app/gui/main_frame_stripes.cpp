@@ -9,10 +9,10 @@
 #include <algorithm>
 #include <map>
 
-#include "app/gui/coding_memo_ui.h"
 #include "app/gui/coding_stripes.h"
 #include "app/gui/error_dialog.h"
 #include "app/gui/main_frame.h"
+#include "app/gui/memo_pane.h"
 #include "app/gui/retrieved_segments.h"
 #include "app/gui/transcript_view.h"
 #include "app/gui/wx_strings.h"
@@ -112,20 +112,28 @@ bool MainFrame::uncode(Id coding) {
     const bool removed = guarded(this, [&] {
         const Coding c = project_->coding(coding);
         what = project_->code_path(c.code_id);
+        label("Uncode");
         project_->remove_coding(coding);
     });
     if (removed) {
-        SetStatusText(wx("Removed the coding with \"" + what + "\"."), 0);
+        SetStatusText(wx("Removed the coding with \"" + what + "\". Edit > Undo brings it back."),
+                      0);
     }
     refresh_codings();
     refresh_codebook();
+    refresh_undo_menu();
     return removed;
 }
 
+// The memo pane, on the coding: the same place every memo is written.
 void MainFrame::open_coding_memo(Id coding) {
-    if (project_ && edit_coding_memo(this, *project_, coding, coder_name())) {
-        refresh_codings();
+    if (!project_) {
+        return;
     }
+    select_coding(coding);
+    memo_pane_->show_kind(Memo::Target::Coding);
+    side_->SetSelection(static_cast<std::size_t>(side_->FindPage(memo_pane_)));
+    memo_pane_->focus_text();
 }
 
 RetrievedSegmentsPanel* MainFrame::show_retrieved() {

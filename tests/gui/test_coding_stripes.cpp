@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
-#include "app/gui/coding_memo_ui.h"
 #include "app/gui/coding_stripes.h"
 #include "app/gui/main_frame.h"
+#include "app/gui/memo_pane.h"
 #include "app/gui/transcript_view.h"
 #include "core/project/project.h"
 #include "core/text/unicode.h"
@@ -256,29 +256,21 @@ TEST_CASE("uncoding from a stripe removes the coding from the project file", "[g
     CHECK(t.frame->uncode(removed));  // what the stripe menu's "Uncode" calls
     CHECK(t.frame->stripes()->items().size() == 1);
     CHECK(t.frame->coding_rows() == 1);
-    Project other = Project::open(file.str());
-    const std::vector<quire::Coding> left = other.codings();
-    REQUIRE(left.size() == 1);
-    CHECK(left[0].id == kept);
-}
-
-TEST_CASE("a coding's memo is added, edited and removed as one memo", "[gui]") {
-    quire::test::TempProjectPath file;
-    Project p = Project::create(file.str());
-    const Id doc = p.add_document("Interview", kLines).document.id;
-    const Id code = p.add_code("Trust").id;
-    const Id ann = p.ensure_coder("Ann").id;
-    const Id coding = p.apply_code(doc, code, ann, 0, 10).coding.id;
-    CHECK_FALSE(quire::gui::coding_memo(p, coding));
-    quire::gui::save_coding_memo(p, coding, "", ann);  // nothing to store
-    CHECK(p.memos().empty());
-    quire::gui::save_coding_memo(p, coding, "first thought", ann);
-    quire::gui::save_coding_memo(p, coding, "second thought", ann);
-    REQUIRE(p.memos().size() == 1);
-    CHECK(quire::gui::coding_memo(p, coding)->text == "second thought");
-    CHECK(p.memos()[0].coder_id == ann);
-    quire::gui::save_coding_memo(p, coding, "", ann);
-    CHECK(p.memos().empty());
+    {
+        Project other = Project::open(file.str());
+        const std::vector<quire::Coding> left = other.codings();
+        REQUIRE(left.size() == 1);
+        CHECK(left[0].id == kept);
+    }
+    CHECK(t.frame->project()->next_undo()->what == "Uncode");
+    REQUIRE(t.frame->undo());
+    CHECK(t.frame->stripes()->items().size() == 2);
+    // "Open Memo…" on a stripe writes the coding's memo in the memo pane.
+    t.frame->open_coding_memo(kept);
+    const auto shown = t.frame->memo_pane()->shown();
+    REQUIRE(shown);
+    CHECK(shown->kind == quire::Memo::Target::Coding);
+    CHECK(shown->id == kept);
 }
 
 TEST_CASE("a coding far down a long wrapped paragraph has no bar while it is off screen", "[gui]") {
