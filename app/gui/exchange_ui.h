@@ -23,6 +23,7 @@ void export_refi_project(wxWindow* parent, const std::string& project_path);
 void export_refi_codebook(wxWindow* parent, const std::string& project_path);
 void export_segments(wxWindow* parent, const std::string& project_path);
 void export_codebook_table(wxWindow* parent, const std::string& project_path);
+void export_attribute_table(wxWindow* parent, const std::string& project_path);
 void export_project_report(wxWindow* parent, const std::string& project_path);
 
 }  // namespace quire::gui

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include <wx/button.h>
+#include <wx/choice.h>
 #include <wx/combobox.h>
 #include <wx/dcmemory.h>
 #include <wx/imaglist.h>
@@ -29,6 +30,7 @@
 #include "app/gui/codebook_ui.h"
 #include "app/gui/error_dialog.h"
 #include "app/gui/find_bar.h"
+#include "app/gui/groups_ui.h"
 #include "app/gui/journal_ui.h"
 #include "app/gui/main_menu.h"
 #include "app/gui/search_panel.h"
@@ -178,7 +180,12 @@ wxWindow* MainFrame::build_left_panes(wxWindow* parent) {
                                       wxSP_LIVE_UPDATE | wxSP_3DSASH);
     wxWindow* holder = nullptr;
     wxPanel* docs_panel = titled(left, "Documents", &holder);
-    documents_ = new wxListBox(holder, wxID_ANY);
+    group_chooser_ = new wxChoice(holder, wxID_ANY);
+    group_chooser_->SetName("document group");
+    docs_panel->GetSizer()->Add(group_chooser_, 0, wxEXPAND | wxBOTTOM, 4);
+    documents_ = new wxListBox(holder, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr,
+                               wxLB_EXTENDED);
+    documents_->SetName("documents");
     docs_panel->GetSizer()->Add(documents_, 1, wxEXPAND);
     wxPanel* codes_panel = titled(left, "Codebook", &holder);
     codebook_ = new wxTreeCtrl(holder, wxID_ANY, wxDefaultPosition, wxDefaultSize,
@@ -232,7 +239,9 @@ wxWindow* MainFrame::build_right_panes(wxWindow* parent) {
 void MainFrame::bind_pane_events() {
     documents_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) {
         const int i = e.GetSelection();
-        if (i >= 0 && static_cast<std::size_t>(i) < document_ids_.size()) {
+        // Several documents may be selected: a click that takes one out opens nothing.
+        if (i >= 0 && static_cast<std::size_t>(i) < document_ids_.size() &&
+            documents_->IsSelected(i)) {
             select_document(document_ids_[static_cast<std::size_t>(i)]);
         }
     });
@@ -260,6 +269,7 @@ void MainFrame::bind_pane_events() {
         }
         e.Skip();
     });
+    bind_group_events();
     quick_pick_->Bind(wxEVT_COMBOBOX, [this](wxCommandEvent&) { on_quick_pick(); });
     // Other windows (the agreement view adopting a consensus version) and other programs
     // (quire-cli, a colleague's workbench) write to the same project file: show their
@@ -299,6 +309,9 @@ void MainFrame::show_welcome() {
         GetMenuBar()->Enable(id, false);
     }
     for (const int id : kCodingMenuItems) {
+        GetMenuBar()->Enable(id, false);
+    }
+    for (const int id : kGroupMenuItems) {
         GetMenuBar()->Enable(id, false);
     }
     refresh_title();
@@ -356,6 +369,10 @@ bool MainFrame::open_project(const std::string& path) {
         for (const int id : kCodingMenuItems) {
             GetMenuBar()->Enable(id, true);
         }
+        for (const int id : kGroupMenuItems) {
+            GetMenuBar()->Enable(id, true);
+        }
+        shown_group_.reset();
         refresh_title();
         coder_->Clear();
         for (const Coder& c : project_->coders()) {
@@ -486,19 +503,30 @@ AgreementFrame* MainFrame::open_agreement() {
 }
 
 void MainFrame::refresh_documents() {
+    const std::vector<Id> selected = selected_documents();
     documents_->Clear();
     document_ids_.clear();
     if (!project_) {
         return;
     }
-    for (const Document& d : project_->documents()) {
-        documents_->Append(wx(d.name));
-        document_ids_.push_back(d.id);
+    refresh_groups();  // forgets a chosen group that is gone
+    guarded(this, [&] {
+        for (const DocumentListEntry& entry : document_list_entries(*project_, shown_group_)) {
+            documents_->Append(wx(entry.label));
+            document_ids_.push_back(entry.id);
+        }
+    });
+    for (std::size_t i = 0; i < document_ids_.size(); ++i) {
+        if (std::find(selected.begin(), selected.end(), document_ids_[i]) != selected.end()) {
+            documents_->SetSelection(static_cast<int>(i));
+        }
     }
     if (current_document_) {
         const auto it = std::find(document_ids_.begin(), document_ids_.end(), *current_document_);
         if (it != document_ids_.end()) {
-            documents_->SetSelection(static_cast<int>(it - document_ids_.begin()));
+            if (selected.empty()) {
+                documents_->SetSelection(static_cast<int>(it - document_ids_.begin()));
+            }
             documents_->EnsureVisible(static_cast<int>(it - document_ids_.begin()));
         }
     }
@@ -579,8 +607,12 @@ bool MainFrame::select_document(Id id) {
         find_bar_->forget();
         const auto it = std::find(document_ids_.begin(), document_ids_.end(), id);
         if (it != document_ids_.end()) {
-            documents_->SetSelection(static_cast<int>(it - document_ids_.begin()));
-            documents_->EnsureVisible(static_cast<int>(it - document_ids_.begin()));
+            const int row = static_cast<int>(it - document_ids_.begin());
+            if (!documents_->IsSelected(row)) {  // keeps a selection of several as it is
+                documents_->DeselectAll();
+                documents_->SetSelection(row);
+            }
+            documents_->EnsureVisible(row);
         }
         refresh_codings();
     });

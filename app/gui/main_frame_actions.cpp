@@ -27,6 +27,7 @@ void MainFrame::build_menu() {
     bind_codes_menu();
     bind_analyse_menu();
     bind_help_menu();
+    bind_documents_menu();
 }
 
 void MainFrame::on_menu(int id, std::function<void()> action) {
