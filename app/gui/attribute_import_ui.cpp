@@ -169,6 +169,7 @@ public:
         const std::vector<std::string> titles = model.column_titles();
         grid->CreateGrid(static_cast<int>(model.row_count()), static_cast<int>(titles.size()));
         grid->EnableEditing(false);
+        grid->SetCellHighlightPenWidth(0);  // nothing to edit: no cursor
         grid->HideRowLabels();
         for (std::size_t c = 0; c < titles.size(); ++c) {
             grid->SetColLabelValue(static_cast<int>(c), wx(titles[c]));
@@ -217,7 +218,6 @@ public:
             summary->SetForegroundColour(wxColour(0x9B, 0x1C, 0x1C));
         }
         sizer->Add(summary, 0, wxALL, 8);
-        summary->Wrap(1060);
         wxSizer* buttons = CreateStdDialogButtonSizer(wxOK | wxCANCEL);
         sizer->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
         if (auto* ok = dynamic_cast<wxButton*>(FindWindow(wxID_OK))) {
@@ -226,6 +226,9 @@ public:
         }
         SetSizer(sizer);
         fit_to_display(this);
+        // Wrapped to the dialog as the screen allows it, so no reason is cut off.
+        summary->Wrap(GetClientSize().GetWidth() - 16);
+        Layout();
     }
 };
 

@@ -19,6 +19,13 @@
 #include "app/gui/wx_strings.h"
 
 namespace quire::gui {
+namespace {
+
+std::string documents_count(std::size_t n) {
+    return std::to_string(n) + (n == 1 ? " document" : " documents");
+}
+
+}  // namespace
 
 void MainFrame::bind_documents_menu() {
     on_menu(kNewGroup, [this] { on_new_group(); });
@@ -91,10 +98,8 @@ void MainFrame::refresh_groups() {
 void MainFrame::show_group(std::optional<Id> group) {
     shown_group_ = group;
     refresh_documents();
-    const std::string shown =
-        shown_group_ ? std::to_string(document_ids_.size()) + " documents in this group"
-                     : std::to_string(document_ids_.size()) + " documents";
-    SetStatusText(wx(shown), 0);
+    SetStatusText(
+        wx(documents_count(document_ids_.size()) + (shown_group_ ? " in this group" : "")), 0);
 }
 
 std::string MainFrame::group_name(Id group) const {
@@ -142,10 +147,11 @@ bool MainFrame::add_selected_documents_to_group(Id group) {
     refresh_documents();
     refresh_undo_menu();
     if (ok) {
-        SetStatusText(wx("Added " + std::to_string(added) + " documents to the group (" +
-                         std::to_string(chosen.size() - static_cast<std::size_t>(added)) +
-                         " were in it already)."),
-                      0);
+        const std::size_t already = chosen.size() - static_cast<std::size_t>(added);
+        SetStatusText(
+            wx("Added " + documents_count(static_cast<std::size_t>(added)) + " to the group" +
+               (already > 0 ? " (" + std::to_string(already) + " in it already)." : ".")),
+            0);
     }
     return ok;
 }
@@ -162,8 +168,8 @@ bool MainFrame::remove_selected_documents_from_group(Id group) {
     refresh_documents();
     refresh_undo_menu();
     if (ok) {
-        SetStatusText(wx("Took " + std::to_string(removed) +
-                         " documents out of the group; they stay in the project."),
+        SetStatusText(wx("Took " + documents_count(static_cast<std::size_t>(removed)) +
+                         " out of the group; they stay in the project."),
                       0);
     }
     return ok;
