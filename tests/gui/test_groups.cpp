@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -217,4 +219,32 @@ TEST_CASE("the agreement window checks the documents of a chosen group", "[gui]"
     CHECK(request.documents == std::vector<std::string>{documents[0].name, documents[1].name});
     frame->Destroy();
     settle();
+}
+
+TEST_CASE("the group chooser appears once the project has a group", "[gui]") {
+    quire::test::TempProjectPath file;
+    {
+        Project p = Project::create(file.str());
+        p.add_document("Staff 01", "We work with uncertainty.\n");
+    }
+    FrameUnderTest t;
+    REQUIRE(t.frame->open_project(file.str()));
+    auto* chooser = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("document group", t.frame));
+    REQUIRE(chooser != nullptr);
+    CHECK_FALSE(chooser->IsShown());  // it would only say "All documents"
+
+    t.frame->project()->add_group("staff");
+    t.frame->show_group(std::nullopt);
+    CHECK(chooser->IsShown());
+    CHECK(chooser->GetString(0).utf8_string() == quire::gui::kAllDocuments);
+}
+
+TEST_CASE("the documents list's context menu is the Documents menu", "[gui]") {
+    std::unique_ptr<wxMenu> menu(quire::gui::documents_menu());
+    for (const int id : {quire::gui::kNewGroup, quire::gui::kRenameGroup, quire::gui::kDeleteGroup,
+                         quire::gui::kAssignToGroup, quire::gui::kUnassignFromGroup}) {
+        CHECK(menu->FindItem(id) != nullptr);
+    }
+    CHECK(menu->FindItem(quire::gui::kAssignToGroup)->GetItemLabelText().utf8_string() ==
+          "Add Selected Documents to Group\u2026");
 }
