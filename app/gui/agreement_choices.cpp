@@ -25,6 +25,8 @@ namespace {
 
 constexpr int kGap = 8;  // between the controls and around them
 
+constexpr const char* kAnyGroup = "(choose a document group)";
+
 const char* const kUnits[] = {"character", "word",    "sentence", "paragraph",
                               "turn",      "segment", "document"};
 
@@ -132,6 +134,21 @@ AgreementChoices::AgreementChoices(wxWindow* parent, std::string consensus_coder
 
     codes_list_ = add_checklist(sizer, "Codes", 3);
     documents_list_ = add_checklist(sizer, "Documents", 2);
+    {
+        auto* row = new wxBoxSizer(wxHORIZONTAL);
+        row->Add(new wxStaticText(this, wxID_ANY, "Check a group"), 0,
+                 wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+        document_group_ = new wxChoice(this, wxID_ANY);
+        document_group_->SetName("agreement document group");
+        row->Add(document_group_, 1);
+        sizer->Add(row, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, kGap);
+        document_group_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+            const int i = document_group_->GetSelection();
+            if (i > 0) {
+                check_group_documents(document_groups_[static_cast<std::size_t>(i - 1)].first);
+            }
+        });
+    }
 
     auto* options = new wxFlexGridSizer(2, wxSize(8, 6));
     options->AddGrowableCol(1);
@@ -186,6 +203,32 @@ void AgreementChoices::load(Project& project) {
     for (const Document& d : documents_) {
         documents_list_->Check(documents_list_->Append(wx(d.name)), true);
     }
+    document_groups_.clear();
+    document_group_->Clear();
+    document_group_->Append(kAnyGroup);
+    for (const DocumentGroup& g : project.groups()) {
+        std::set<Id> members;
+        for (const Document& d : project.group_documents(g.id)) {
+            members.insert(d.id);
+        }
+        document_groups_.emplace_back(g.name, std::move(members));
+        document_group_->Append(wx(g.name));
+    }
+    document_group_->SetSelection(0);
+    document_group_->Enable(!document_groups_.empty());
+}
+
+bool AgreementChoices::check_group_documents(const std::string& group) {
+    const auto it = std::find_if(document_groups_.begin(), document_groups_.end(),
+                                 [&](const auto& named) { return named.first == group; });
+    if (it == document_groups_.end()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < documents_.size(); ++i) {
+        documents_list_->Check(static_cast<unsigned>(i), it->second.count(documents_[i].id) > 0);
+    }
+    document_group_->SetSelection(static_cast<int>(it - document_groups_.begin()) + 1);
+    return true;
 }
 
 bool AgreementChoices::has_coder(const std::string& name) const {

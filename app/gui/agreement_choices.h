@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,8 +33,8 @@ public:
     AgreementChoices(wxWindow* parent, std::string consensus_coder,
                      std::function<void(const wxString&)> status);
 
-    // Lists the project's coders, codes (the codable ones checked) and documents (all
-    // checked). May throw what Project throws.
+    // Lists the project's coders, codes (the codable ones checked), documents (all
+    // checked) and document groups. May throw what Project throws.
     void load(Project& project);
     // Lists the coders again, keeping what was checked; the first time, checks the first
     // two individual coders, and one in each group.
@@ -46,6 +47,9 @@ public:
                        std::vector<Id>& code_ids, std::vector<Id>& document_ids);
     // Checks exactly these coders, comparing individuals rather than groups.
     void select_coders(const std::vector<std::string>& names);
+    // Checks exactly the documents of the document group named `group`, as choosing it
+    // under the documents does; false when there is no such group.
+    bool check_group_documents(const std::string& group);
     // Chooses the unit as a user would; false when it is unknown or already chosen.
     bool set_unit(const std::string& name);
 
@@ -74,6 +78,8 @@ private:
     wxCheckListBox* group2_list_ = nullptr;
     wxCheckListBox* codes_list_ = nullptr;
     wxCheckListBox* documents_list_ = nullptr;
+    std::vector<std::pair<std::string, std::set<Id>>> document_groups_;  // name, documents
+    wxChoice* document_group_ = nullptr;
     wxChoice* unit_ = nullptr;
     wxSpinCtrlDouble* coverage_ = nullptr;
     wxSpinCtrlDouble* overlap_ = nullptr;

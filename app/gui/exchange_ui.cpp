@@ -182,6 +182,12 @@ void export_codebook_table(wxWindow* parent, const std::string& project_path) {
                    "Excel workbooks (*.xlsx)|*.xlsx|CSV files (*.csv)|*.csv|Markdown (*.md)|*.md");
 }
 
+void export_attribute_table(wxWindow* parent, const std::string& project_path) {
+    export_content(parent, project_path, exchange::ExportContent::Attributes,
+                   "Export the attribute table", "attributes.xlsx",
+                   "Excel workbooks (*.xlsx)|*.xlsx|CSV files (*.csv)|*.csv");
+}
+
 void export_project_report(wxWindow* parent, const std::string& project_path) {
     const std::string path =
         export_content(parent, project_path, exchange::ExportContent::Report,

@@ -27,6 +27,7 @@ void export_segments(wxWindow* parent, const std::string& project_path);
 // Only the codings `filter` takes (the retrieved segments).
 void export_segments(wxWindow* parent, const std::string& project_path, const CodingFilter& filter);
 void export_codebook_table(wxWindow* parent, const std::string& project_path);
+void export_attribute_table(wxWindow* parent, const std::string& project_path);
 void export_project_report(wxWindow* parent, const std::string& project_path);
 
 }  // namespace quire::gui

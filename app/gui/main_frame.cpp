@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include <wx/button.h>
+#include <wx/choice.h>
 #include <wx/combobox.h>
 #include <wx/dcmemory.h>
 #include <wx/imaglist.h>
@@ -30,6 +31,7 @@
 #include "app/gui/coding_stripes.h"
 #include "app/gui/error_dialog.h"
 #include "app/gui/find_bar.h"
+#include "app/gui/groups_ui.h"
 #include "app/gui/journal_ui.h"
 #include "app/gui/main_menu.h"
 #include "app/gui/memo_pane.h"
@@ -113,7 +115,9 @@ MainFrame::~MainFrame() {
 void MainFrame::bind_pane_events() {
     documents_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) {
         const int i = e.GetSelection();
-        if (i >= 0 && static_cast<std::size_t>(i) < document_ids_.size()) {
+        // Several documents may be selected: a click that takes one out opens nothing.
+        if (i >= 0 && static_cast<std::size_t>(i) < document_ids_.size() &&
+            documents_->IsSelected(i)) {
             select_document(document_ids_[static_cast<std::size_t>(i)]);
         }
     });
@@ -159,6 +163,7 @@ void MainFrame::bind_pane_events() {
         }
         e.Skip();
     });
+    bind_group_events();
     quick_pick_->Bind(wxEVT_COMBOBOX, [this](wxCommandEvent&) { on_quick_pick(); });
     // Other windows (the agreement view adopting a consensus version) and other programs
     // (quire-cli, a colleague's workbench) write to the same project file: show their
@@ -201,6 +206,9 @@ void MainFrame::show_welcome() {
         GetMenuBar()->Enable(id, false);
     }
     for (const int id : kCodingMenuItems) {
+        GetMenuBar()->Enable(id, false);
+    }
+    for (const int id : kGroupMenuItems) {
         GetMenuBar()->Enable(id, false);
     }
     refresh_title();
@@ -258,6 +266,10 @@ bool MainFrame::open_project(const std::string& path) {
         for (const int id : kCodingMenuItems) {
             GetMenuBar()->Enable(id, true);
         }
+        for (const int id : kGroupMenuItems) {
+            GetMenuBar()->Enable(id, true);
+        }
+        shown_group_.reset();
         refresh_title();
         coder_->Clear();
         for (const Coder& c : project_->coders()) {
@@ -338,19 +350,30 @@ AgreementFrame* MainFrame::open_agreement() {
 }
 
 void MainFrame::refresh_documents() {
+    const std::vector<Id> selected = selected_documents();
     documents_->Clear();
     document_ids_.clear();
     if (!project_) {
         return;
     }
-    for (const Document& d : project_->documents()) {
-        documents_->Append(wx(d.name + memo_mark(Memo::Target::Document, d.id)));
-        document_ids_.push_back(d.id);
+    refresh_groups();  // forgets a chosen group that is gone
+    guarded(this, [&] {
+        for (const DocumentListEntry& entry : document_list_entries(*project_, shown_group_)) {
+            documents_->Append(wx(entry.label + memo_mark(Memo::Target::Document, entry.id)));
+            document_ids_.push_back(entry.id);
+        }
+    });
+    for (std::size_t i = 0; i < document_ids_.size(); ++i) {
+        if (std::find(selected.begin(), selected.end(), document_ids_[i]) != selected.end()) {
+            documents_->SetSelection(static_cast<int>(i));
+        }
     }
     if (current_document_) {
         const auto it = std::find(document_ids_.begin(), document_ids_.end(), *current_document_);
         if (it != document_ids_.end()) {
-            documents_->SetSelection(static_cast<int>(it - document_ids_.begin()));
+            if (selected.empty()) {
+                documents_->SetSelection(static_cast<int>(it - document_ids_.begin()));
+            }
             documents_->EnsureVisible(static_cast<int>(it - document_ids_.begin()));
         }
     }
@@ -437,8 +460,12 @@ bool MainFrame::select_document(Id id) {
                           true);
         const auto it = std::find(document_ids_.begin(), document_ids_.end(), id);
         if (it != document_ids_.end()) {
-            documents_->SetSelection(static_cast<int>(it - document_ids_.begin()));
-            documents_->EnsureVisible(static_cast<int>(it - document_ids_.begin()));
+            const int row = static_cast<int>(it - document_ids_.begin());
+            if (!documents_->IsSelected(row)) {  // keeps a selection of several as it is
+                documents_->DeselectAll();
+                documents_->SetSelection(row);
+            }
+            documents_->EnsureVisible(row);
         }
         refresh_codings();
     });

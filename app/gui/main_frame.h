@@ -17,6 +17,7 @@
 #include "core/util/workbench_claim.h"
 #include "search/search.h"
 
+class wxChoice;
 class wxComboBox;
 class wxListBox;
 class wxListCtrl;
@@ -138,6 +139,19 @@ public:
     // Opens the coding's document with its passage selected (a retrieved segment).
     void open_coding(const Coding& coding);
 
+    // Document groups (main_frame_groups.cpp). The documents list shows the chosen group's
+    // documents (none: every document), each with the groups it is in; several documents
+    // may be selected at once.
+    void show_group(std::optional<Id> group);
+    std::optional<Id> shown_group() const { return shown_group_; }
+    const std::vector<Id>& shown_documents() const { return document_ids_; }
+    std::vector<Id> selected_documents() const;
+    // Selects exactly these of the shown documents; the first becomes the open one.
+    bool select_documents(const std::vector<Id>& ids);
+    // Puts the selected documents into the group (takes them out of it): one undo step.
+    bool add_selected_documents_to_group(Id group);
+    bool remove_selected_documents_from_group(Id group);
+
 private:
     void build_menu();
     void on_menu(int id, std::function<void()> action);
@@ -153,6 +167,17 @@ private:
     void bind_codes_menu();
     void bind_analyse_menu();
     void bind_help_menu();
+    void bind_documents_menu();
+    void bind_group_events();
+    // The group chooser and the search's group filter, after groups may have changed.
+    void refresh_groups();
+    std::string group_name(Id group) const;
+    void on_new_group();
+    void on_rename_group();
+    void on_delete_group();
+    void on_assign_to_group();
+    void on_unassign_from_group();
+    void on_import_attributes();
     void bind_coding_menu();
     void bind_drag_and_drop();
     void on_transcript_menu(wxContextMenuEvent& event);
@@ -232,6 +257,9 @@ private:
     wxSplitterWindow* workbench_ = nullptr;
     wxListBox* documents_ = nullptr;
     std::vector<Id> document_ids_;
+    wxChoice* group_chooser_ = nullptr;  // "All documents", then each group
+    std::vector<DocumentGroup> chooser_groups_;
+    std::optional<Id> shown_group_;
     wxTreeCtrl* codebook_ = nullptr;
     std::unique_ptr<wxImageList> swatches_;
     std::map<Id, int> swatch_index_;  // code id -> image in swatches_

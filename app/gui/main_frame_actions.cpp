@@ -31,6 +31,7 @@ void MainFrame::build_menu() {
     bind_help_menu();
     bind_memo_menu();
     bind_cases_menu();
+    bind_documents_menu();
 }
 
 void MainFrame::on_menu(int id, std::function<void()> action) {

@@ -2,6 +2,7 @@
 // MainFrame's panes: the welcome page, and the workbench's coding bar, documents and
 // codebook, transcript with its find bar, and the codings, search and memo tabs.
 #include <wx/button.h>
+#include <wx/choice.h>
 #include <wx/combobox.h>
 #include <wx/dcmemory.h>
 #include <wx/imaglist.h>
@@ -143,7 +144,12 @@ wxWindow* MainFrame::build_left_panes(wxWindow* parent) {
                                       wxSP_LIVE_UPDATE | wxSP_3DSASH);
     wxWindow* holder = nullptr;
     wxPanel* docs_panel = titled(left, "Documents", &holder);
-    documents_ = new wxListBox(holder, wxID_ANY);
+    group_chooser_ = new wxChoice(holder, wxID_ANY);
+    group_chooser_->SetName("document group");
+    docs_panel->GetSizer()->Add(group_chooser_, 0, wxEXPAND | wxBOTTOM, 4);
+    documents_ = new wxListBox(holder, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr,
+                               wxLB_EXTENDED);
+    documents_->SetName("documents");
     documents_->SetName("documents");
     docs_panel->GetSizer()->Add(documents_, 1, wxEXPAND);
     wxPanel* codes_panel = titled(left, "Codebook", &holder);

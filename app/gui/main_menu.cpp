@@ -20,6 +20,7 @@ wxMenu* file_menu() {
     file->AppendSeparator();
     file->Append(kImport, L"&Import Transcripts…\tCtrl+I");
     file->Append(kImportRefi, L"Import REFI-QDA Project or Codebook…");
+    file->Append(kImportAttributes, L"Import &Attribute Table…");
     file->Append(kDeleteDocument, L"Delete Document…");
     file->AppendSeparator();
     auto* exports = new wxMenu;
@@ -28,6 +29,7 @@ wxMenu* file_menu() {
     exports->AppendSeparator();
     exports->Append(kExportSegments, L"Coded Segments (XLSX, CSV)…");
     exports->Append(kExportCodebook, L"Codebook (XLSX, CSV, Markdown)…");
+    exports->Append(kExportAttributes, L"Attribute Table (XLSX, CSV)…");
     exports->Append(kExportReport, L"Project Report (HTML)…");
     file->AppendSubMenu(exports, "&Export");
     file->AppendSeparator();
@@ -46,6 +48,21 @@ wxMenu* edit_menu() {
     edit->Append(kMemoList, L"All Memos…\tCtrl+Shift+M");
     return edit;
 }
+
+}  // namespace
+
+wxMenu* documents_menu() {
+    auto* documents = new wxMenu;
+    documents->Append(kNewGroup, L"&New Group…");
+    documents->Append(kRenameGroup, L"&Rename Group…");
+    documents->Append(kDeleteGroup, L"&Delete Group…");
+    documents->AppendSeparator();
+    documents->Append(kAssignToGroup, L"&Add Selected Documents to Group…");
+    documents->Append(kUnassignFromGroup, L"Re&move Selected Documents from Group…");
+    return documents;
+}
+
+namespace {
 
 wxMenu* view_menu() {
     auto* view = new wxMenu;
@@ -116,6 +133,7 @@ wxMenuBar* make_menu_bar() {
     auto* bar = new wxMenuBar;
     bar->Append(file_menu(), "&File");
     bar->Append(edit_menu(), "&Edit");
+    bar->Append(documents_menu(), "&Documents");
     bar->Append(view_menu(), "&View");
     bar->Append(codes_menu(), "&Codes");
     bar->Append(analyse_menu(), "&Analyse");

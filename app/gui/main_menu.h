@@ -3,6 +3,7 @@
 
 #include <wx/defs.h>
 
+class wxMenu;
 class wxMenuBar;
 
 // The workbench's menu bar: its items' ids and how the menus are laid out. MainFrame binds
@@ -64,6 +65,22 @@ inline constexpr int kRecentCodes = 9;
 enum RecentProjectMenuId { kRecentProject1 = wxID_HIGHEST + 250 };
 inline constexpr int kRecentProjects = 9;
 
+// Document groups and attribute tables (groups_ui.cpp, attribute_import_ui.cpp), numbered
+// apart from the ones above.
+enum GroupMenuId {
+    kNewGroup = wxID_HIGHEST + 300,
+    kRenameGroup,
+    kDeleteGroup,
+    kAssignToGroup,
+    kUnassignFromGroup,
+    kImportAttributes,
+    kExportAttributes,
+};
+
+inline constexpr int kGroupMenuItems[] = {kNewGroup,        kRenameGroup,       kDeleteGroup,
+                                          kAssignToGroup,   kUnassignFromGroup, kImportAttributes,
+                                          kExportAttributes};
+
 // Menu items that only make sense with a project open.
 inline constexpr int kProjectMenuItems[] = {
     kImportRefi,   kExportRefi,      kExportQdc,      kExportSegments, kExportCodebook,
@@ -78,7 +95,9 @@ inline constexpr int kCodingMenuItems[] = {
     kShowCoders,   kHideCode,  kShowAllCodes, kFindInTranscript, kFindNext,
     kFindPrevious, kZoomIn,    kZoomOut,      kZoomReset};
 
-// File, Edit, View, Codes, Analyse and Help.
+// File, Edit, Documents, View, Codes, Analyse and Help.
 wxMenuBar* make_menu_bar();
+// The Documents menu, also the documents list's context menu.
+wxMenu* documents_menu();
 
 }  // namespace quire::gui

@@ -23,6 +23,8 @@
 namespace quire::gui {
 namespace {
 
+constexpr const char* kAnyDocument = "(any document)";
+
 // The snippet's "**" marks as Pango markup, everything else escaped.
 wxString snippet_markup(const std::string& snippet) {
     std::string out;
@@ -142,6 +144,12 @@ SearchPanel::SearchPanel(wxWindow* parent, Callbacks callbacks)
         new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
     attribute_filter_->SetHint("role=referrer");
     filters->Add(attribute_filter_, 1, wxEXPAND);
+    filters->Add(new wxStaticText(this, wxID_ANY, "In group"), 0, wxALIGN_CENTER_VERTICAL);
+    group_filter_ = new wxChoice(this, wxID_ANY);
+    group_filter_->SetName("search group");
+    group_filter_->Append(kAnyDocument);
+    group_filter_->SetSelection(0);
+    filters->Add(group_filter_, 1, wxEXPAND);
     sizer->Add(filters, 0, wxEXPAND | wxLEFT | wxRIGHT, 4);
 
     auto* progress = new wxBoxSizer(wxHORIZONTAL);
@@ -236,6 +244,27 @@ void SearchPanel::set_choices(const std::vector<std::pair<Id, std::string>>& cod
                                                   : wx(attributes.front() + "=..."));
 }
 
+void SearchPanel::set_groups(const std::vector<std::pair<Id, std::string>>& groups) {
+    const wxString chosen = group_filter_->GetStringSelection();
+    groups_ = groups;
+    group_filter_->Clear();
+    group_filter_->Append(kAnyDocument);
+    for (const auto& [id, name] : groups) {
+        group_filter_->Append(wx(name));
+    }
+    if (chosen.IsEmpty() || !group_filter_->SetStringSelection(chosen)) {
+        group_filter_->SetSelection(0);
+    }
+}
+
+bool SearchPanel::choose_group(const std::string& group) {
+    if (group.empty()) {
+        group_filter_->SetSelection(0);
+        return true;
+    }
+    return group_filter_->SetStringSelection(wx(group));
+}
+
 void SearchPanel::refresh_index() {
     if (project_path_.empty()) {
         return;
@@ -255,6 +284,9 @@ search::SearchRequest SearchPanel::request_from_controls(const std::string& quer
     const int code = code_filter_->GetSelection();
     if (code > 0) {
         r.filter.codes.push_back(codes_[static_cast<std::size_t>(code - 1)].first);
+    }
+    if (const int group = group_filter_->GetSelection(); group > 0) {
+        r.filter.groups.push_back(groups_[static_cast<std::size_t>(group - 1)].first);
     }
     return r;
 }

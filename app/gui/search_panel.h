@@ -37,6 +37,7 @@ std::vector<PassageRow> passage_rows(const std::vector<search::Hit>& hits);
 // The search pane: a query box with filters (code, coder, attribute), the hits with their
 // snippets, hits per document and per code, and "Code all hits". Searching and indexing
 // run on a BackgroundJob, one at a time; a search that was overtaken ends as cancelled.
+// A document group chooser narrows it to the group's documents.
 class SearchPanel : public wxPanel {
 public:
     struct Callbacks {
@@ -59,6 +60,10 @@ public:
     // Sets the filters as a user would (empty: any); false when a name is not offered.
     bool choose_filters(const std::string& code, const std::string& coder,
                         const std::string& attribute);
+    // The document groups (id, name) offered as a filter, and choosing one as a user would
+    // (empty: any document); false when the name is not offered.
+    void set_groups(const std::vector<std::pair<Id, std::string>>& groups);
+    bool choose_group(const std::string& group);
     // After an import or a deletion: update the index in the background.
     void refresh_index();
 
@@ -98,6 +103,8 @@ private:
     wxChoice* code_filter_ = nullptr;
     wxChoice* coder_filter_ = nullptr;
     wxTextCtrl* attribute_filter_ = nullptr;
+    std::vector<std::pair<Id, std::string>> groups_;
+    wxChoice* group_filter_ = nullptr;
     wxDataViewListCtrl* hits_ = nullptr;
     std::vector<PassageRow> rows_;  // what hits_ lists
     wxListCtrl* facets_ = nullptr;

@@ -58,16 +58,18 @@ TEST_CASE("a code's colour falls back to grey when it does not parse", "[gui]") 
     CHECK(quire::gui::code_colour("not a colour") == wxColour(0x9E, 0x9E, 0x9E));
 }
 
-TEST_CASE("the menu bar offers File, Edit, View, Codes, Analyse and Help, project items once open",
-          "[gui]") {
+TEST_CASE(
+    "the menu bar offers File, Edit, Documents, View, Codes, Analyse and Help, project items "
+    "once open",
+    "[gui]") {
     quire::test::ScratchDir dir;
     const std::string path = dir.path("p.quire");
     { Project p = Project::create(path); }
     auto* frame = new quire::gui::MainFrame;
     wxMenuBar* bar = frame->GetMenuBar();
-    REQUIRE(bar->GetMenuCount() == 6);
-    const char* const titles[] = {"File", "Edit", "View", "Codes", "Analyse", "Help"};
-    for (std::size_t i = 0; i < 6; ++i) {
+    REQUIRE(bar->GetMenuCount() == 7);
+    const char* const titles[] = {"File", "Edit", "Documents", "View", "Codes", "Analyse", "Help"};
+    for (std::size_t i = 0; i < 7; ++i) {
         CHECK(bar->GetMenuLabelText(i) == titles[i]);
     }
     const int import = bar->FindMenuItem("File", L"Import Transcripts…");
