@@ -58,7 +58,8 @@ const Command kCommands[] = {
         {{"group assign P GROUP DOC..."}, {"put documents in a group"}},
         {{"group unassign P GROUP DOC..."}, {"take documents out of a group"}}}},
     {"codes", cmd_codes, "Codebook", {
-        {{"codes P [--json]"}, {"list codes as a tree"}}}},
+        {{"codes P [--doc DOC]... [--group NAME]... [--coder NAME]... [--json]"},
+         {"codes as a tree with their counts; --json adds", "documents and coverage, with child codes too"}}}},
     {"code", cmd_code, "Codebook", {
         {{"code add P NAME [--parent CODE] [--color #RRGGBB] [--definition TEXT]",
           "                [--inclusion TEXT] [--exclusion TEXT] [--example TEXT] [--json]"}, {}},

@@ -335,24 +335,46 @@ void print_segments(const std::vector<Segment>& segments, bool json, std::ostrea
 
 }  // namespace
 
+// The codebook's counts as the workbench shows them: codings, documents and the share of
+// the text covered, own and with child codes, in the documents and coders chosen.
 int cmd_codes(const Words& raw, std::ostream& out, std::ostream&) {
-    const Args args = parse(raw, {}, {"json"});
+    const Args args = parse(raw, {"doc", "group", "coder"}, {"json"});
     expect_positional(args, 1, "codes PROJECT");
     Project p = open_project(args.positional[0]);
     const std::vector<Code> codes = p.codes();
+    CodingFilter filter;
+    filter.documents = chosen_documents(p, args);
+    for (const std::string& coder : args.all("coder")) {
+        filter.coder_ids.push_back(p.find_coder(coder).id);
+    }
+    const CodeStatisticsTable table = p.code_statistics(filter);
+    const auto share = [&](std::int64_t covered) {
+        return table.text_length > 0
+                   ? static_cast<double>(covered) / static_cast<double>(table.text_length)
+                   : 0.0;
+    };
     if (args.flag("json")) {
         ordered_json j = ordered_json::array();
-        for (const Code& c : codes) {
-            j.push_back(code_json(p, c));
+        for (std::size_t i = 0; i < codes.size(); ++i) {
+            const CodeStatistics& s = table.codes[i];
+            ordered_json code = code_json(p, codes[i]);
+            code["codings"] = s.codings;
+            code["documents"] = s.documents;
+            code["coverage"] = share(s.covered);
+            code["codings_in_all"] = s.codings_in_all;
+            code["documents_in_all"] = s.documents_in_all;
+            code["coverage_in_all"] = share(s.covered_in_all);
+            j.push_back(code);
         }
         print_json(out, j);
         return 0;
     }
     std::map<Id, int> depth;
-    for (const Code& c : codes) {
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+        const Code& c = codes[i];
         depth[c.id] = c.parent_id ? depth[*c.parent_id] + 1 : 0;
         out << std::string(static_cast<std::size_t>(depth[c.id]) * 2, ' ') << c.name << "  "
-            << c.color << "  (" << counted(p.coding_count(c.id), "coding") << ")\n";
+            << c.color << "  (" << counted(table.codes[i].codings, "coding") << ")\n";
     }
     return 0;
 }

@@ -49,14 +49,6 @@ namespace {
 
 // A code's own codings, and with its subcodes' when they add any: a parent with 22 of its
 // own and 223 below it reads "(22 · 245 in all)", not just "(22)".
-std::string code_count_label(std::int64_t own, std::int64_t with_children) {
-    if (with_children > own) {
-        return "  (" + std::to_string(own) + " \u00B7 " + std::to_string(with_children) +
-               " in all)";
-    }
-    return own > 0 ? "  (" + std::to_string(own) + ")" : "";
-}
-
 wxBitmap swatch(const std::string& hex) {
     wxBitmap bitmap(14, 14);
     wxMemoryDC dc(bitmap);
@@ -90,6 +82,8 @@ MainFrame::MainFrame() : wxFrame(nullptr, wxID_ANY, "Quire", wxDefaultPosition, 
     bind_coding_menu();  // after the panes: it binds the transcript and the codebook too
     transcript_->SetZoom(std::clamp(settings_->number("zoom", 0), -10, 20));
     set_snap_to_words(settings_->number("snap_to_words", 1) != 0);
+    set_code_counts(static_cast<CodeCounts>(std::clamp(settings_->number("code_counts", 0), 0, 2)),
+                    settings_->number("counts_in_open_document", 0) != 0);
     refresh_recent_projects();
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
         save_layout();
@@ -148,6 +142,7 @@ void MainFrame::bind_pane_events() {
         set_workbench_actor(coder_name());
         load_view();
         refresh_codings();
+        refresh_codebook();
     };
     coder_->Bind(wxEVT_COMBOBOX, [coder_changed](wxCommandEvent&) { coder_changed(); });
     coder_->Bind(wxEVT_KILL_FOCUS, [coder_changed](wxFocusEvent& e) {
@@ -402,6 +397,7 @@ void MainFrame::refresh_codebook() {
         search_->set_choices(codes, coders, attributes);
     });
     const std::vector<Code> codes = project_->codes();
+    const std::map<Id, std::string> counts = code_count_labels(codes);
     auto fresh = std::make_unique<wxImageList>(14, 14, true);
     swatch_index_.clear();
     std::map<Id, wxTreeItemId> items;
@@ -411,9 +407,9 @@ void MainFrame::refresh_codebook() {
         const int image = fresh->Add(swatch(c.color));
         swatch_index_[c.id] = image;
         const wxTreeItemId parent = c.parent_id ? items[*c.parent_id] : root;
-        const wxString label =
-            wx(c.name + memo_mark(Memo::Target::Code, c.id) +
-               code_count_label(project_->coding_count(c.id), project_->coding_count(c.id, true)));
+        const auto count = counts.find(c.id);
+        const wxString label = wx(c.name + memo_mark(Memo::Target::Code, c.id) +
+                                  (count == counts.end() ? std::string() : count->second));
         items[c.id] = codebook_->AppendItem(parent, label, image, image, new CodeItemData(c.id));
         if (keep && *keep == c.id) {
             reselect = items[c.id];
@@ -466,6 +462,9 @@ bool MainFrame::select_document(Id id) {
                 documents_->SetSelection(row);
             }
             documents_->EnsureVisible(row);
+        }
+        if (counts_in_open_document_) {
+            refresh_codebook();  // the counts are the open document's
         }
         refresh_codings();
     });

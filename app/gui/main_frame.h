@@ -115,6 +115,9 @@ public:
     // "Title > Item".
     std::vector<std::string> transcript_menu_labels(std::int64_t code_point);
     FindBar* find_bar() const { return find_bar_; }
+    // View > Codebook Counts: what the numbers beside each code count.
+    enum class CodeCounts { Codings, Documents, Coverage };
+    void set_code_counts(CodeCounts counts, bool open_document_only);
     // File > Open Recent, most recent first.
     std::vector<std::string> recent_projects() const;
     // Memos (main_frame_memos.cpp): the memo pane beside the transcript, showing what is
@@ -195,6 +198,8 @@ private:
     // equally close (none when more than one).
     std::optional<Id> resolve_code(const std::string& typed, int& matches);
     void on_show_coders();
+    // The counts after each code's name in the codebook, as View > Codebook Counts says.
+    std::map<Id, std::string> code_count_labels(const std::vector<Code>& codes);
     void refresh_recent_projects();
     // Keeps the window's size, panes, zoom and options for the next session.
     void save_layout();
@@ -280,6 +285,9 @@ private:
     bool snap_to_words_ = true;
     std::optional<std::set<Id>> visible_coders_;  // none: every coder's codings
     std::set<Id> hidden_codes_;                   // with their child codes
+    bool layers_hidden_ = false;                  // blind, or a coder's layer hidden
+    CodeCounts code_counts_ = CodeCounts::Codings;
+    bool counts_in_open_document_ = false;
     MemoPane* memo_pane_ = nullptr;
     std::unique_ptr<MemoMarks> memo_marks_;  // what has a memo, as last read
 };

@@ -12,6 +12,7 @@
 #include <wx/treectrl.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 #include "app/gui/codebook_ui.h"
@@ -158,6 +159,14 @@ void MainFrame::bind_coding_menu() {
         }
     });
     on_menu(kFindPrevious, [this] { find_bar_->previous(); });
+    on_menu(kCountCodings,
+            [this] { set_code_counts(CodeCounts::Codings, counts_in_open_document_); });
+    on_menu(kCountDocuments,
+            [this] { set_code_counts(CodeCounts::Documents, counts_in_open_document_); });
+    on_menu(kCountCoverage,
+            [this] { set_code_counts(CodeCounts::Coverage, counts_in_open_document_); });
+    on_menu(kCountThisDocument,
+            [this] { set_code_counts(code_counts_, GetMenuBar()->IsChecked(kCountThisDocument)); });
     on_menu(kZoomIn, [this] { transcript_->ZoomIn(); });
     on_menu(kZoomOut, [this] { transcript_->ZoomOut(); });
     on_menu(kZoomReset, [this] { transcript_->SetZoom(0); });
@@ -453,116 +462,6 @@ void MainFrame::on_recode() {
     if (dialog.ShowModal() == wxID_OK) {
         recode_selected_coding(ids[static_cast<std::size_t>(dialog.GetSelection())]);
     }
-}
-
-void MainFrame::load_view() {
-    visible_coders_.reset();
-    hidden_codes_.clear();
-    bool blind = false;
-    if (project_) {
-        guarded(this, [&] {
-            Coder coder;
-            try {
-                coder = project_->find_coder(coder_name());
-            } catch (const NotFoundError&) {
-                return;  // a coder without codings yet sees everything
-            }
-            const CoderView view = project_->coder_view(coder.id);
-            blind = view.blind;
-            const std::vector<Id> visible = project_->visible_coders(coder.id);
-            visible_coders_ = std::set<Id>(visible.begin(), visible.end());
-            // A hidden code hides its child codes: codes() lists parents first.
-            std::set<Id> hidden(view.hidden_codes.begin(), view.hidden_codes.end());
-            for (const Code& c : project_->codes()) {
-                if (hidden.count(c.id) > 0 || (c.parent_id && hidden_codes_.count(*c.parent_id))) {
-                    hidden_codes_.insert(c.id);
-                }
-            }
-        });
-    }
-    GetMenuBar()->Check(kBlindCoding, blind);
-    SetStatusText(
-        blind ? wx("Blind coding: " + coder_name() + "'s codings and the consensus") : wxString(),
-        1);
-}
-
-bool MainFrame::coding_visible(const Coding& coding) const {
-    return (!visible_coders_ || visible_coders_->count(coding.coder_id) > 0) &&
-           hidden_codes_.count(coding.code_id) == 0;
-}
-
-bool MainFrame::set_blind(bool blind) {
-    if (!project_) {
-        return false;
-    }
-    const bool ok = guarded(this, [&] {
-        const Coder coder = project_->ensure_coder(coder_name());
-        CoderView view = project_->coder_view(coder.id);
-        view.blind = blind;
-        project_->set_coder_view(coder.id, view);
-    });
-    load_view();
-    refresh_codings();
-    return ok;
-}
-
-bool MainFrame::hide_code(Id code, bool hidden) {
-    if (!project_) {
-        return false;
-    }
-    const bool ok = guarded(this, [&] {
-        const Coder coder = project_->ensure_coder(coder_name());
-        CoderView view = project_->coder_view(coder.id);
-        view.hidden_codes.erase(
-            std::remove(view.hidden_codes.begin(), view.hidden_codes.end(), code),
-            view.hidden_codes.end());
-        if (hidden) {
-            view.hidden_codes.push_back(code);
-        }
-        project_->set_coder_view(coder.id, view);
-    });
-    load_view();
-    refresh_codings();
-    return ok;
-}
-
-void MainFrame::on_show_coders() {
-    if (!project_) {
-        return;
-    }
-    guarded(this, [&] {
-        const Coder viewer = project_->ensure_coder(coder_name());
-        CoderView view = project_->coder_view(viewer.id);
-        const std::vector<Coder> coders = project_->coders();
-        wxArrayString names;
-        wxArrayInt shown;
-        for (std::size_t i = 0; i < coders.size(); ++i) {
-            names.Add(wx(coders[i].name));
-            if (std::find(view.hidden_coders.begin(), view.hidden_coders.end(), coders[i].id) ==
-                view.hidden_coders.end()) {
-                shown.Add(static_cast<int>(i));
-            }
-        }
-        wxMultiChoiceDialog dialog(this,
-                                   view.blind ? "Blind coding is on: only your codings and the "
-                                                "consensus show, whatever is ticked here."
-                                              : "Show the codings of",
-                                   "Show Coders", names);
-        dialog.SetSelections(shown);
-        if (dialog.ShowModal() != wxID_OK) {
-            return;
-        }
-        view.hidden_coders.clear();
-        const wxArrayInt chosen = dialog.GetSelections();
-        for (std::size_t i = 0; i < coders.size(); ++i) {
-            if (chosen.Index(static_cast<int>(i)) == wxNOT_FOUND) {
-                view.hidden_coders.push_back(coders[i].id);
-            }
-        }
-        project_->set_coder_view(viewer.id, view);
-    });
-    load_view();
-    refresh_codings();
 }
 
 void MainFrame::bind_drag_and_drop() {

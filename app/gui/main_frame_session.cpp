@@ -29,6 +29,8 @@ void MainFrame::save_layout() {
                           right_split_->GetSize().GetWidth() - right_split_->GetSashPosition());
     settings_->set_number("zoom", transcript_->GetZoom());
     settings_->set_number("snap_to_words", snap_to_words_ ? 1 : 0);
+    settings_->set_number("code_counts", static_cast<int>(code_counts_));
+    settings_->set_number("counts_in_open_document", counts_in_open_document_ ? 1 : 0);
     settings_->flush();
 }
 

@@ -71,6 +71,14 @@ wxMenu* view_menu() {
     view->Append(kHideCode, "&Hide Selected Code in Transcript");
     view->Append(kShowAllCodes, "Show &All Codes");
     view->AppendSeparator();
+    auto* counts = new wxMenu;
+    counts->AppendRadioItem(kCountCodings, "&Codings");
+    counts->AppendRadioItem(kCountDocuments, "&Documents");
+    counts->AppendRadioItem(kCountCoverage, "C&overage of the Text");
+    counts->AppendSeparator();
+    counts->AppendCheckItem(kCountThisDocument, "In the Open Document &Only");
+    view->AppendSubMenu(counts, "Codebook &Counts");
+    view->AppendSeparator();
     view->Append(kFindInTranscript, L"&Find in Transcript…\tCtrl+Shift+F");
     view->Append(kFindNext, "Find &Next\tF3");
     view->Append(kFindPrevious, "Find &Previous\tShift+F3");

@@ -58,6 +58,10 @@ enum CodingMenuId {
     kZoomIn,
     kZoomOut,
     kZoomReset,
+    kCountCodings,
+    kCountDocuments,
+    kCountCoverage,
+    kCountThisDocument,
 };
 inline constexpr int kRecentCodes = 9;
 
@@ -93,7 +97,8 @@ inline constexpr int kProjectMenuItems[] = {
 inline constexpr int kCodingMenuItems[] = {
     kCodeInVivo,   kQuickCode, kFitCoding,    kRecodeCoding,     kBlindCoding,
     kShowCoders,   kHideCode,  kShowAllCodes, kFindInTranscript, kFindNext,
-    kFindPrevious, kZoomIn,    kZoomOut,      kZoomReset};
+    kFindPrevious, kZoomIn,    kZoomOut,      kZoomReset,         kCountCodings, kCountDocuments, kCountCoverage,
+    kCountThisDocument};
 
 // File, Edit, Documents, View, Codes, Analyse and Help.
 wxMenuBar* make_menu_bar();

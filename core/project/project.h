@@ -123,6 +123,24 @@ struct CodingFilter {
     std::vector<Id> coder_ids;
 };
 
+// How much a code holds, in a scope of documents and coders: its own codings, and with its
+// child codes'. `documents` counts the documents it occurs in; `covered` the code points it
+// covers, overlapping codings counted once.
+struct CodeStatistics {
+    Id code = 0;
+    std::int64_t codings = 0;
+    std::int64_t documents = 0;
+    std::int64_t covered = 0;
+    std::int64_t codings_in_all = 0;
+    std::int64_t documents_in_all = 0;
+    std::int64_t covered_in_all = 0;
+};
+
+struct CodeStatisticsTable {
+    std::vector<CodeStatistics> codes;  // in codes() order, every code
+    std::int64_t text_length = 0;       // code points of the documents in scope
+};
+
 // What one coder sees of the codings (schemas/006_coder_views.sql), kept per project and
 // coder so the choice lasts from one session to the next.
 struct CoderView {
@@ -358,6 +376,10 @@ public:
     // when the coder already has exactly that coding; NotFoundError for a missing coding or
     // code.
     Coding change_coding(Id coding_id, std::optional<TextRange> range, std::optional<Id> code = {});
+
+    // Counts per code over the codings `filter` chooses (its document and coder fields; its
+    // code fields are ignored): one pass over those codings, n log n in their number.
+    CodeStatisticsTable code_statistics(const CodingFilter& filter = {});
 
     // --- what each coder sees ---
     // A coder without a stored view sees everything. NotFoundError for a missing coder.

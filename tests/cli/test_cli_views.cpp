@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "core/text/unicode.h"
 #include "tests/support/cli_helpers.h"
 #include "tests/support/cli_runner.h"
 #include "tests/support/scratch.h"
@@ -83,4 +84,28 @@ TEST_CASE("view turns blind coding on and hides coders and codes, per coder", "[
     CHECK(cli({"view", p}).status == 2);
     CHECK(cli({"view", p, "--coder", "Ann", "--blind", "maybe"}).status == 2);
     CHECK(cli({"view", p, "--coder", "Nobody"}).status == 3);
+}
+
+TEST_CASE("codes counts codings, documents and coverage within chosen documents and coders",
+          "[cli][views]") {
+    Scratch s;
+    const std::string p = coded_project(s);  // Ann: Family [0, 4)
+    ok({"code", "add", p, "Parents", "--parent", "Family"});
+    ok({"code", "apply", p, "--doc", "mixed", "--code", "Family/Parents", "--coder", "Bea",
+        "--range", "2:9"});
+    json codes = ok_json({"codes", p});
+    REQUIRE(codes.size() == 3);
+    CHECK(codes[0]["name"] == "Family");
+    CHECK(codes[0]["codings"] == 1);
+    CHECK(codes[0]["codings_in_all"] == 2);
+    CHECK(codes[0]["documents_in_all"] == 1);
+    const double length = quire::text::code_point_count(quire::test::kMixed);
+    CHECK(codes[0]["coverage"].get<double>() == Approx(4 / length));
+    CHECK(codes[0]["coverage_in_all"].get<double>() == Approx(9 / length));  // [0, 9) once
+    codes = ok_json({"codes", p, "--coder", "Bea"});
+    CHECK(codes[0]["codings"] == 0);
+    CHECK(codes[0]["codings_in_all"] == 1);
+    CHECK(ok({"codes", p, "--coder", "Ann"}).find("Family  #") != std::string::npos);
+    CHECK(cli({"codes", p, "--coder", "Nobody"}).status == 3);
+    CHECK(cli({"codes", p, "--doc", "missing"}).status == 3);
 }

@@ -106,3 +106,37 @@ TEST_CASE("a blind coder sees their own layer and the consensus layer, and the c
     CHECK_THROWS_AS(reopened.set_coder_view(t.ann, hiding), quire::NotFoundError);
     CHECK(reopened.coder_view(t.ann).hidden_codes == std::vector<Id>{t.other});
 }
+
+TEST_CASE("code statistics count codings, documents and coverage, own and with child codes",
+          "[project][views]") {
+    TwoCoders t;
+    Project& p = t.p;
+    const Id child = p.add_code("Acting before certainty", t.code).id;
+    const Id doc2 = p.add_document("Staff 02", "Take the long view, and act early.\n").document.id;
+    p.apply_code(t.doc, t.code, t.ann, 0, 10);
+    p.apply_code(t.doc, t.code, t.bob, 5, 15);  // overlaps Ann's: [0, 15) covered once
+    p.apply_code(t.doc, child, t.ann, 20, 24);
+    p.apply_code(doc2, child, t.ann, 0, 4);
+    const quire::CodeStatisticsTable all = p.code_statistics();
+    CHECK(all.text_length == 36 + 35);
+    const quire::CodeStatistics& parent = all.codes[0];
+    REQUIRE(parent.code == t.code);
+    CHECK(parent.codings == 2);
+    CHECK(parent.documents == 1);
+    CHECK(parent.covered == 15);
+    CHECK(parent.codings_in_all == 4);
+    CHECK(parent.documents_in_all == 2);
+    CHECK(parent.covered_in_all == 15 + 4 + 4);
+    quire::CodingFilter anns_in_doc2;
+    anns_in_doc2.document_id = doc2;
+    anns_in_doc2.coder_ids = {t.ann};
+    const quire::CodeStatisticsTable scoped = p.code_statistics(anns_in_doc2);
+    CHECK(scoped.text_length == 35);
+    CHECK(scoped.codes[0].codings == 0);
+    CHECK(scoped.codes[0].codings_in_all == 1);
+    const auto child_row =
+        std::find_if(scoped.codes.begin(), scoped.codes.end(),
+                     [&](const quire::CodeStatistics& s) { return s.code == child; });
+    REQUIRE(child_row != scoped.codes.end());
+    CHECK(child_row->covered == 4);
+}

@@ -258,3 +258,34 @@ TEST_CASE("the selection colour is far from every code colour", "[gui]") {
         CHECK(distance > 180);
     }
 }
+
+TEST_CASE("the codebook counts codings, documents or coverage, in the open document or all",
+          "[gui]") {
+    CodingProject cp;
+    Id second_document = 0;
+    {
+        Project p = Project::open(cp.file.str());
+        const Id doc = p.documents()[0].id;
+        second_document = p.add_document("Staff 02", "Take the long view.\n").document.id;
+        p.apply_code(doc, cp.uncertainty, p.ensure_coder("Ann").id, 3, 24);
+        p.apply_code(doc, cp.uncertainty, p.ensure_coder("Bob").id, 3, 12);
+        p.apply_code(second_document, cp.long_view, p.ensure_coder("Ann").id, 0, 19);
+    }
+    FrameUnderTest t;
+    REQUIRE(t.frame->open_project(cp.file.str()));
+    t.frame->set_coder("Ann");
+    using Counts = quire::gui::MainFrame::CodeCounts;
+    CHECK(t.frame->codebook_label(cp.uncertainty) == "Working with uncertainty  (2)");
+    t.frame->set_code_counts(Counts::Documents, false);
+    CHECK(t.frame->codebook_label(cp.uncertainty) == "Working with uncertainty  (1 doc)");
+    t.frame->set_code_counts(Counts::Coverage, false);
+    // [3, 24) of 59 + 20 code points.
+    CHECK(t.frame->codebook_label(cp.uncertainty) == "Working with uncertainty  (26.6%)");
+    t.frame->set_code_counts(Counts::Codings, true);  // the open document: Staff 01
+    CHECK(t.frame->codebook_label(cp.long_view) == "Take the long view");
+    REQUIRE(t.frame->select_document(second_document));
+    CHECK(t.frame->codebook_label(cp.long_view) == "Take the long view  (1)");
+    t.frame->set_code_counts(Counts::Codings, false);
+    REQUIRE(t.frame->set_blind(true));  // Bob's coding is not counted for a blind Ann
+    CHECK(t.frame->codebook_label(cp.uncertainty) == "Working with uncertainty  (1)");
+}
