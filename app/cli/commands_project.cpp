@@ -35,6 +35,7 @@ ordered_json document_json(Project& p, const Document& d) {
             {"encoding", d.encoding},
             {"imported_at", d.imported_at},
             {"content_hash", d.content_hash},
+            {"codings", p.coding_count_in_document(d.id)},
             {"attributes", attributes_json(p.document_attributes(d.id))},
             {"groups", group_names(p, d.id)}};
 }

@@ -377,10 +377,16 @@ void AttributeSheetDialog::fill() {
         for (const Attribute& a : project_.attributes()) {
             columns_.push_back({a.name, a.type});
         }
+        // The documents with their coding counts beside their attributes: the documents
+        // list as a table.
+        const std::map<Id, std::int64_t> codings = project_.coding_counts_by_document();
         for (const Document& d : project_.documents()) {
             owners_.push_back({d.id, std::nullopt});
             row_names_.push_back(d.name);
-            labels.push_back(d.name);
+            const auto n = codings.find(d.id);
+            const std::int64_t count = n == codings.end() ? 0 : n->second;
+            labels.push_back(d.name + "  (" + std::to_string(count) +
+                             (count == 1 ? " coding)" : " codings)"));
             auto& row = values.emplace_back();
             for (const AttributeValue& v : project_.document_attributes(d.id)) {
                 row[v.attribute] = v.value;

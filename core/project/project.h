@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -376,6 +377,11 @@ public:
     // when the coder already has exactly that coding; NotFoundError for a missing coding or
     // code.
     Coding change_coding(Id coding_id, std::optional<TextRange> range, std::optional<Id> code = {});
+
+    // How many codings each document has (documents without any are left out); one pass
+    // over the index the codings are kept in.
+    std::map<Id, std::int64_t> coding_counts_by_document();
+    std::int64_t coding_count_in_document(Id document);
 
     // Counts per code over the codings `filter` chooses (its document and coder fields; its
     // code fields are ignored): one pass over those codings, n log n in their number.

@@ -32,6 +32,25 @@ std::int64_t covered_by(std::vector<TextRange>& ranges) {
 
 }  // namespace
 
+std::map<Id, std::int64_t> Project::coding_counts_by_document() {
+    std::map<Id, std::int64_t> counts;
+    sql::Statement& s =
+        db_->prepare("SELECT document_id, count(*) FROM codings GROUP BY document_id");
+    while (s.step()) {
+        counts[s.int64(0)] = s.int64(1);
+    }
+    return counts;
+}
+
+std::int64_t Project::coding_count_in_document(Id document) {
+    sql::Statement& s = db_->prepare("SELECT count(*) FROM codings WHERE document_id = ?1");
+    s.bind(1, document);
+    s.step();
+    const std::int64_t n = s.int64(0);
+    s.reset();
+    return n;
+}
+
 CodeStatisticsTable Project::code_statistics(const CodingFilter& raw_filter) {
     Transaction tx(*db_, Transaction::Access::Read);
     CodingFilter filter = raw_filter;

@@ -107,5 +107,6 @@ TEST_CASE("codes counts codings, documents and coverage within chosen documents 
     CHECK(codes[0]["codings_in_all"] == 1);
     CHECK(ok({"codes", p, "--coder", "Ann"}).find("Family  #") != std::string::npos);
     CHECK(cli({"codes", p, "--coder", "Nobody"}).status == 3);
+    CHECK(ok_json({"docs", p})[0]["codings"] == 2);
     CHECK(cli({"codes", p, "--doc", "missing"}).status == 3);
 }

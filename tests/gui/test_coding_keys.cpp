@@ -11,6 +11,9 @@
 #include <string>
 #include <vector>
 
+#include <wx/grid.h>
+
+#include "app/gui/cases_ui.h"
 #include "app/gui/find_bar.h"
 #include "app/gui/main_frame.h"
 #include "app/gui/main_menu.h"
@@ -288,4 +291,12 @@ TEST_CASE("the codebook counts codings, documents or coverage, in the open docum
     t.frame->set_code_counts(Counts::Codings, false);
     REQUIRE(t.frame->set_blind(true));  // Bob's coding is not counted for a blind Ann
     CHECK(t.frame->codebook_label(cp.uncertainty) == "Working with uncertainty  (1)");
+
+    // The attribute sheet is the documents list as a table: coding counts beside attributes.
+    quire::gui::AttributeSheetDialog sheet(t.frame, *t.frame->project());
+    const int row = sheet.row_of("Staff 01");
+    REQUIRE(row >= 0);
+    CHECK(sheet.grid()->GetRowLabelValue(row).utf8_string() == "Staff 01  (2 codings)");
+    CHECK(sheet.grid()->GetRowLabelValue(sheet.row_of("Staff 02")).utf8_string() ==
+          "Staff 02  (1 coding)");
 }
