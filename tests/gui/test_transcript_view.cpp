@@ -7,6 +7,7 @@
 
 #include "app/gui/transcript_view.h"
 #include "core/base/text_range.h"
+#include "core/text/unicode.h"
 
 using quire::TextRange;
 using quire::gui::PaintedRange;
@@ -82,4 +83,35 @@ TEST_CASE("the transcript view widens a range to whole characters", "[gui]") {
     CHECK(t.view->whole_characters({0, 4}) == TextRange{0, 4});
     t.view->show_text(kText);  // another text: its own characters
     CHECK(t.view->whole_characters({5, 6}) == TextRange{5, 6});
+}
+
+TEST_CASE("right-to-left and Japanese transcripts select and report exact ranges", "[gui]") {
+    ViewUnderTest t;
+    // An Arabic line between Latin ones, and a Japanese line without spaces.
+    const std::string text =
+        "Interviewer: and then?\n"
+        "\u0627\u0644\u0645\u0634\u0627\u0631\u0643: \u0643\u0646\u0627 \u0646\u0639\u0645\u0644 "
+        "\u0645\u0639 \u0627\u0644\u0639\u0627\u0626\u0644\u0627\u062A.\n"
+        "\u53C2\u52A0\u8005\uFF1A\u79C1\u305F\u3061\u306F\u5BB6\u65CF\u3068\u50CD\u304D\u307E\u3059"
+        "\u3002\n";
+    t.view->show_text(text);
+    const std::int64_t arabic = quire::text::code_point_count("Interviewer: and then?\n");
+    // "كنا نعمل" : the words after the speaker's name and colon.
+    const TextRange words{arabic + 9, arabic + 17};
+    t.view->select_code_points(words);
+    CHECK(t.view->selection_code_points() == words);
+    CHECK(t.view->GetSelectedText().utf8_string() ==
+          quire::text::slice(text, words.start, words.end));
+    const std::int64_t japanese = arabic + quire::text::code_point_count(
+                                               "\u0627\u0644\u0645\u0634\u0627\u0631\u0643: "
+                                               "\u0643\u0646\u0627 \u0646\u0639\u0645\u0644 "
+                                               "\u0645\u0639 \u0627\u0644\u0639\u0627\u0626"
+                                               "\u0644\u0627\u062A.\n");
+    const TextRange family{japanese + 8, japanese + 10};  // 家族
+    t.view->select_code_points(family);
+    CHECK(t.view->GetSelectedText().utf8_string() == "\u5BB6\u65CF");
+    CHECK(t.view->selection_code_points() == family);
+    // What the transcript shows is the stored text, code point for code point.
+    CHECK(t.view->text() == text);
+    CHECK(t.view->length_code_points() == quire::text::code_point_count(text));
 }
