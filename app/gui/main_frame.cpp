@@ -517,29 +517,8 @@ void MainFrame::refresh_codings() {
     refresh_stripes(visible);
 }
 
-std::string MainFrame::codebook_label(Id code_id) const {
-    std::string found;
-    std::vector<wxTreeItemId> pending{codebook_->GetRootItem()};
-    while (!pending.empty() && found.empty()) {
-        const wxTreeItemId item = pending.back();
-        pending.pop_back();
-        if (!item.IsOk()) {
-            continue;
-        }
-        const auto* data = dynamic_cast<const CodeItemData*>(codebook_->GetItemData(item));
-        if (data != nullptr && data->id == code_id) {
-            found = utf8(codebook_->GetItemText(item));
-        }
-        wxTreeItemIdValue cookie;
-        for (wxTreeItemId child = codebook_->GetFirstChild(item, cookie); child.IsOk();
-             child = codebook_->GetNextChild(item, cookie)) {
-            pending.push_back(child);
-        }
-    }
-    return found;
-}
-
-bool MainFrame::select_code(Id code_id) {
+// The codebook's item for a code, found by walking the tree (it holds no index by id).
+wxTreeItemId MainFrame::code_item(Id code_id) const {
     std::vector<wxTreeItemId> pending{codebook_->GetRootItem()};
     while (!pending.empty()) {
         const wxTreeItemId item = pending.back();
@@ -549,9 +528,7 @@ bool MainFrame::select_code(Id code_id) {
         }
         const auto* data = dynamic_cast<const CodeItemData*>(codebook_->GetItemData(item));
         if (data != nullptr && data->id == code_id) {
-            codebook_->SelectItem(item);
-            codebook_->EnsureVisible(item);
-            return true;
+            return item;
         }
         wxTreeItemIdValue cookie;
         for (wxTreeItemId child = codebook_->GetFirstChild(item, cookie); child.IsOk();
@@ -559,7 +536,22 @@ bool MainFrame::select_code(Id code_id) {
             pending.push_back(child);
         }
     }
-    return false;
+    return {};
+}
+
+std::string MainFrame::codebook_label(Id code_id) const {
+    const wxTreeItemId item = code_item(code_id);
+    return item.IsOk() ? utf8(codebook_->GetItemText(item)) : std::string();
+}
+
+bool MainFrame::select_code(Id code_id) {
+    const wxTreeItemId item = code_item(code_id);
+    if (!item.IsOk()) {
+        return false;
+    }
+    codebook_->SelectItem(item);
+    codebook_->EnsureVisible(item);
+    return true;
 }
 
 int MainFrame::coding_rows() const {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <wx/frame.h>
+#include <wx/treebase.h>
 #include <wx/weakref.h>
 
 #include <functional>
@@ -198,6 +199,7 @@ private:
     // equally close (none when more than one).
     std::optional<Id> resolve_code(const std::string& typed, int& matches);
     void on_show_coders();
+    wxTreeItemId code_item(Id code_id) const;
     // The counts after each code's name in the codebook, as View > Codebook Counts says.
     std::map<Id, std::string> code_count_labels(const std::vector<Code>& codes);
     void refresh_recent_projects();

@@ -19,32 +19,16 @@
 #include "app/gui/transcript_view.h"
 #include "core/project/project.h"
 #include "core/text/unicode.h"
+#include "tests/gui/frame_under_test.h"
 #include "tests/support/scratch.h"
 
 using quire::Id;
 using quire::Project;
 using quire::gui::CodingStripes;
 using quire::gui::MainFrame;
+using quire::test::FrameUnderTest;
 
 namespace {
-
-struct FrameUnderTest {
-    FrameUnderTest() : frame(new MainFrame) {
-        frame->Show();
-        settle();
-    }
-    ~FrameUnderTest() {
-        frame->Destroy();
-        settle();
-    }
-    static void settle() {
-        for (int i = 0; i < 5; ++i) {
-            wxTheApp->ProcessPendingEvents();
-            wxYield();
-        }
-    }
-    MainFrame* frame;
-};
 
 // Four short lines, so that no line wraps: line 1 is "second line ...".
 const char* const kLines =

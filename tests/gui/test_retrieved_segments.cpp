@@ -12,32 +12,16 @@
 #include "app/gui/retrieved_segments.h"
 #include "app/gui/transcript_view.h"
 #include "core/project/project.h"
+#include "tests/gui/frame_under_test.h"
 #include "tests/support/scratch.h"
 
 using quire::Id;
 using quire::Project;
 using quire::gui::MainFrame;
 using quire::gui::RetrievedSegmentsPanel;
+using quire::test::FrameUnderTest;
 
 namespace {
-
-struct FrameUnderTest {
-    FrameUnderTest() : frame(new MainFrame) {
-        frame->Show();
-        settle();
-    }
-    ~FrameUnderTest() {
-        frame->Destroy();
-        settle();
-    }
-    static void settle() {
-        for (int i = 0; i < 5; ++i) {
-            wxTheApp->ProcessPendingEvents();
-            wxYield();
-        }
-    }
-    MainFrame* frame;
-};
 
 struct Retrieval {
     quire::test::TempProjectPath file;
