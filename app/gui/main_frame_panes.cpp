@@ -113,7 +113,7 @@ wxPanel* MainFrame::build_workbench_page() {
     const int most = std::max(160, GetClientSize().GetWidth() / 3);
     workbench_->SplitVertically(
         left, right,
-        std::clamp(settings_->number("left_width", pane_width(0.24, 210, 330)), 160, most));
+        std::clamp(settings_->number("left_width", pane_width(0.22, 200, 330)), 160, most));
     workbench_->SetMinimumPaneSize(160);
     page_sizer->Add(workbench_, 1, wxEXPAND);
     page->SetSizer(page_sizer);
@@ -228,7 +228,7 @@ wxWindow* MainFrame::build_right_panes(wxWindow* parent) {
     const int most = std::max(200, GetClientSize().GetWidth() * 2 / 5);
     right->SplitVertically(
         reading, side_,
-        -std::clamp(settings_->number("side_width", pane_width(0.30, 240, 460)), 200, most));
+        -std::clamp(settings_->number("side_width", pane_width(0.30, 365, 460)), 200, most));
     right_split_ = right;
     right->SetSashGravity(1.0);
     right->SetMinimumPaneSize(120);

@@ -43,7 +43,8 @@ wxWindow* MainFrame::build_transcript_area(wxWindow* parent) {
     area->Bind(wxEVT_SIZE, [this, area](wxSizeEvent& e) {
         e.Skip();
         const int width = area->GetClientSize().GetWidth();
-        stripes_->set_width_limit(std::min(kStripesMostWidth, width / (width >= 480 ? 4 : 5)));
+        // The transcript keeps the room first: a sixth for the stripes, an eighth when narrow.
+        stripes_->set_width_limit(std::min(kStripesMostWidth, width / (width >= 600 ? 6 : 8)));
     });
     return area;
 }
