@@ -79,10 +79,10 @@ const Command kCommands[] = {
         {{"codings remove P ID"}, {}}}},
     {"segments", cmd_segments, "Codings", {
         {{"segments P --code CODE... [--coder NAME]... [--doc DOC]... [--group NAME]...",
-          "           [--context N] [--exact] [--json]"},
+          "           [--case CASE]... [--context N] [--exact] [--json]"},
          {"coded passages with their context"}},
         {{"segments P [--code CODE]... [--coder NAME]... [--doc DOC]... [--group NAME]...",
-          "           (--csv | --xlsx FILE [--force])"},
+          "           [--case CASE]... (--csv | --xlsx FILE [--force])"},
          {"every coded passage as a table"}}}},
     {"codebook", cmd_codebook, "Codings", {
         {{"codebook P (--csv | --md | --xlsx FILE [--force])"}, {"the codebook with every field"}}}},
@@ -109,7 +109,9 @@ const Command kCommands[] = {
           "         [--type text|boolean|integer|float|date]"},
          {"values are checked for the attribute's type;",
           "--type is the type of a new attribute"}},
-        {{"attr unset P (--doc DOC | --case CASE) KEY"}, {}}}},
+        {{"attr unset P (--doc DOC | --case CASE) KEY"}, {}},
+        {{"attr choices P KEY [CHOICE]... [--clear] [--json]"},
+         {"a text attribute's choices: its values must be", "one of them (none given: list them)"}}}},
     {"attrs", cmd_attrs, "Cases", {
         {{"attrs P [--json]"}, {"one row per document and per case, one column per", "attribute"}},
         {{"attrs export P (--csv | --xlsx FILE [--force])"}, {"the same sheet as a table"}},

@@ -181,6 +181,36 @@ int attr_set(const Words& raw, std::ostream& out, std::ostream&) {
     return 0;
 }
 
+// attr choices P KEY [CHOICE]...: sets a text attribute's choices (--clear: free text
+// again), or lists them when none are given.
+int attr_choices(const Words& raw, std::ostream& out, std::ostream&) {
+    const Args args = parse(raw, {}, {"clear", "json"});
+    if (args.positional.size() < 2) {
+        throw UsageError("expected attr choices PROJECT KEY [CHOICE]...");
+    }
+    const std::vector<std::string> given(args.positional.begin() + 2, args.positional.end());
+    if (args.flag("clear") && !given.empty()) {
+        throw UsageError("--clear takes no choices");
+    }
+    Project p = open_project(args.positional[0]);
+    const std::string& attribute = args.positional[1];
+    if (args.flag("clear") || !given.empty()) {
+        p.set_attribute_choices(attribute, given);
+    }
+    const std::vector<std::string> choices = p.attribute_choices(attribute);
+    if (args.flag("json")) {
+        print_json(out, {{"attribute", attribute}, {"choices", choices}});
+        return 0;
+    }
+    if (choices.empty()) {
+        out << "\"" << attribute << "\" takes any text\n";
+    }
+    for (const std::string& c : choices) {
+        out << c << "\n";
+    }
+    return 0;
+}
+
 int attr_unset(const Words& raw, std::ostream& out, std::ostream&) {
     const Args args = parse(raw, {"doc", "case"}, {});
     expect_positional(args, 2, "attr unset PROJECT (--doc DOC | --case CASE) KEY");
@@ -375,7 +405,9 @@ int cmd_case(const Words& raw, std::ostream& out, std::ostream& err) {
 }
 
 int cmd_attr(const Words& raw, std::ostream& out, std::ostream& err) {
-    return run_subcommand("attr", {{"set", attr_set}, {"unset", attr_unset}}, raw, out, err);
+    return run_subcommand("attr",
+                          {{"set", attr_set}, {"unset", attr_unset}, {"choices", attr_choices}},
+                          raw, out, err);
 }
 
 int cmd_attrs(const Words& raw, std::ostream& out, std::ostream&) {

@@ -294,6 +294,9 @@ CodingFilter segments_filter(Project& p, const Args& args) {
         filter.coder_ids.push_back(p.find_coder(coder).id);
     }
     filter.documents = chosen_documents(p, args);
+    for (const std::string& name : args.all("case")) {
+        filter.case_ids.push_back(p.find_case(name).id);
+    }
     return filter;
 }
 
@@ -401,7 +404,7 @@ int cmd_codings(const Words& raw, std::ostream& out, std::ostream& err) {
 }
 
 int cmd_segments(const Words& raw, std::ostream& out, std::ostream&) {
-    const Args args = parse(raw, {"code", "coder", "doc", "group", "context", "xlsx"},
+    const Args args = parse(raw, {"code", "coder", "doc", "group", "case", "context", "xlsx"},
                             {"json", "exact", "csv", "force"});
     expect_positional(args, 1, "segments PROJECT --code CODE");
     Project p = open_project(args.positional[0]);

@@ -375,7 +375,10 @@ void AttributeSheetDialog::fill() {
     std::vector<std::string> labels;
     guarded(this, [&] {
         for (const Attribute& a : project_.attributes()) {
-            columns_.push_back({a.name, a.type});
+            columns_.push_back({a.name, a.type, {}});
+            if (a.type == AttributeType::Text) {
+                columns_.back().choices = project_.attribute_choices(a.name);
+            }
         }
         // The documents with their coding counts beside their attributes: the documents
         // list as a table.
@@ -411,8 +414,22 @@ void AttributeSheetDialog::fill() {
     grid_->AppendRows(static_cast<int>(owners_.size()));
     grid_->AppendCols(static_cast<int>(columns_.size()));
     for (std::size_t c = 0; c < columns_.size(); ++c) {
-        grid_->SetColLabelValue(static_cast<int>(c),
-                                wx(columns_[c].name + " (" + to_string(columns_[c].type) + ")"));
+        const bool choice = !columns_[c].choices.empty();
+        grid_->SetColLabelValue(
+            static_cast<int>(c),
+            wx(columns_[c].name + " (" +
+               (choice ? std::string("choice") : to_string(columns_[c].type)) + ")"));
+        if (choice) {
+            // A choice is picked from its list, not typed.
+            wxArrayString listed;
+            for (const std::string& value : columns_[c].choices) {
+                listed.Add(wx(value));
+            }
+            listed.Add("");  // and an empty cell removes the value
+            auto* column = new wxGridCellAttr;
+            column->SetEditor(new wxGridCellChoiceEditor(listed, false));
+            grid_->SetColAttr(static_cast<int>(c), column);
+        }
     }
     for (std::size_t r = 0; r < owners_.size(); ++r) {
         grid_->SetRowLabelValue(static_cast<int>(r), wx(labels[r]));
@@ -510,6 +527,24 @@ bool AttributeSheetDialog::add_column(const std::string& name, AttributeType typ
     return true;
 }
 
+bool AttributeSheetDialog::add_choice_column(const std::string& name,
+                                             const std::vector<std::string>& choices) {
+    if (column_of(text::to_nfc(name)) >= 0) {
+        return false;
+    }
+    const bool made = guarded(this, [&] {
+        label_actions(project_, "Add Choice Attribute");
+        Project::Action action(project_);
+        project_.ensure_attribute(name, AttributeType::Text);
+        project_.set_attribute_choices(name, choices);
+        action.commit();
+    });
+    if (made) {
+        fill();
+    }
+    return made;
+}
+
 void AttributeSheetDialog::ask_new_column() {
     const wxString name =
         wxGetTextFromUser("Name of the new attribute:", "Add attribute", "", this);
@@ -523,9 +558,30 @@ void AttributeSheetDialog::ask_new_column() {
     for (const AttributeType t : types) {
         choices.Add(wx(to_string(t)));
     }
+    choices.Add("choice");
     const int pick =
         wxGetSingleChoiceIndex("Type of \"" + name + "\":", "Add attribute", choices, 0, this);
     if (pick < 0) {
+        return;
+    }
+    if (pick == static_cast<int>(std::size(types))) {
+        const std::string listed = utf8(wxGetTextFromUser(
+            "The choices, separated by commas (staff, referrer, young person):", "Add attribute",
+            "", this));
+        std::vector<std::string> values;
+        std::size_t at = 0;
+        while (at <= listed.size()) {
+            const std::size_t comma = std::min(listed.find(',', at), listed.size());
+            const std::string value = listed.substr(at, comma - at);
+            if (value.find_first_not_of(" \t") != std::string::npos) {
+                values.push_back(value);
+            }
+            at = comma + 1;
+        }
+        if (!values.empty() && !add_choice_column(utf8(name), values)) {
+            wxMessageBox("\"" + name + "\" is already a column.", "Add attribute",
+                         wxOK | wxICON_INFORMATION, this);
+        }
         return;
     }
     if (!add_column(utf8(name), types[pick])) {

@@ -76,6 +76,9 @@ public:
 
     // A new column; false when the name is empty or already a column.
     bool add_column(const std::string& name, AttributeType type);
+    // A new choice attribute (a text attribute whose values are one of `choices`), kept at
+    // once as one undo step; false when it cannot be made (after saying why).
+    bool add_choice_column(const std::string& name, const std::vector<std::string>& choices);
     wxGrid* grid() const { return grid_; }
     // The row of a document or a case, by name; -1 when there is none.
     int row_of(const std::string& name) const;
@@ -89,6 +92,7 @@ private:
     struct Column {
         std::string name;
         AttributeType type = AttributeType::Text;
+        std::vector<std::string> choices;  // a choice attribute's, edited from a list
     };
     void fill();
     void on_cell_changing(wxGridEvent& event);

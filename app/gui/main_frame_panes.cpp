@@ -180,6 +180,7 @@ wxWindow* MainFrame::build_right_panes(wxWindow* parent) {
     find_bar_->Hide();
     reading->SetSizer(reading_sizer);
     side_ = new wxNotebook(right, wxID_ANY);
+    side_->SetName("side panes");
     wxPanel* codings_panel = titled(side_, "Codings in this document", &holder);
     codings_ = new wxListCtrl(holder, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                               wxLC_REPORT | wxLC_SINGLE_SEL);

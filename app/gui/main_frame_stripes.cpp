@@ -162,7 +162,7 @@ void MainFrame::refresh_retrieval_choices() {
     if (!project_) {
         return;
     }
-    RetrievedSegmentsPanel::Choices codes, documents, coders;
+    RetrievedSegmentsPanel::Choices codes, documents, coders, groups, cases;
     guarded(this, [&] {
         for (const Code& c : project_->codes()) {
             codes.emplace_back(c.id, project_->code_path(c.id));
@@ -170,12 +170,19 @@ void MainFrame::refresh_retrieval_choices() {
         for (const Coder& c : project_->coders()) {
             coders.emplace_back(c.id, c.name);
         }
+        // Every document, whichever group the documents list shows.
+        for (const Document& d : project_->documents()) {
+            documents.emplace_back(d.id, d.name);
+        }
+        for (const DocumentGroup& g : project_->groups()) {
+            groups.emplace_back(g.id, g.name);
+        }
+        for (const Case& c : project_->cases()) {
+            cases.emplace_back(c.id, c.name);
+        }
     });
-    for (std::size_t i = 0; i < document_ids_.size(); ++i) {
-        documents.emplace_back(document_ids_[i],
-                               utf8(documents_->GetString(static_cast<unsigned>(i))));
-    }
-    retrieved_->set_choices(std::move(codes), std::move(documents), std::move(coders));
+    retrieved_->set_choices(std::move(codes), std::move(documents), std::move(coders),
+                            std::move(groups), std::move(cases));
     retrieved_->refresh();
 }
 

@@ -100,10 +100,11 @@ RetrievedSegmentsPanel::RetrievedSegmentsPanel(wxWindow* parent, Callbacks callb
     auto* codes = new wxButton(this, wxID_ANY, L"Codes…");
     auto* documents = new wxButton(this, wxID_ANY, L"Documents…");
     auto* coders = new wxButton(this, wxID_ANY, L"Coders…");
-    // Cases and document groups join these choosers once the coding filter takes them.
+    auto* groups = new wxButton(this, wxID_ANY, L"Groups…");
+    auto* cases = new wxButton(this, wxID_ANY, L"Cases…");
     children_ = new wxCheckBox(this, wxID_ANY, "Include child codes");
     children_->SetValue(true);
-    for (wxWindow* w : std::initializer_list<wxWindow*>{codes, documents, coders}) {
+    for (wxWindow* w : std::initializer_list<wxWindow*>{codes, documents, groups, cases, coders}) {
         choosers->Add(w, 0, wxRIGHT | wxBOTTOM, 4);
     }
     choosers->Add(children_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT | wxBOTTOM, 4);
@@ -138,6 +139,14 @@ RetrievedSegmentsPanel::RetrievedSegmentsPanel(wxWindow* parent, Callbacks callb
         choose_from("Coders", "Retrieve these coders' codings (none chosen: all).", coder_choices_,
                     coders_);
     });
+    groups->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        choose_from("Groups", "Retrieve from these document groups (none chosen: all).",
+                    group_choices_, groups_);
+    });
+    cases->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        choose_from("Cases", "Retrieve within these cases (none chosen: all).", case_choices_,
+                    cases_);
+    });
     children_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { refresh(); });
     list_->Bind(wxEVT_LIST_ITEM_ACTIVATED,
                 [this](wxListEvent& e) { activate(static_cast<std::size_t>(e.GetIndex())); });
@@ -151,13 +160,18 @@ void RetrievedSegmentsPanel::set_project(Project* project) {
     codes_.clear();
     documents_.clear();
     coders_.clear();
+    groups_.clear();
+    cases_.clear();
     refresh();
 }
 
-void RetrievedSegmentsPanel::set_choices(Choices codes, Choices documents, Choices coders) {
+void RetrievedSegmentsPanel::set_choices(Choices codes, Choices documents, Choices coders,
+                                         Choices groups, Choices cases) {
     code_choices_ = std::move(codes);
     document_choices_ = std::move(documents);
     coder_choices_ = std::move(coders);
+    group_choices_ = std::move(groups);
+    case_choices_ = std::move(cases);
     // Choices that are gone (a code deleted or merged) drop out of the filter.
     auto keep_offered = [](std::vector<Id>& chosen, const Choices& offered) {
         chosen.erase(std::remove_if(chosen.begin(), chosen.end(),
@@ -171,15 +185,19 @@ void RetrievedSegmentsPanel::set_choices(Choices codes, Choices documents, Choic
     keep_offered(codes_, code_choices_);
     keep_offered(documents_, document_choices_);
     keep_offered(coders_, coder_choices_);
+    keep_offered(groups_, group_choices_);
+    keep_offered(cases_, case_choices_);
     show_choices();
 }
 
 void RetrievedSegmentsPanel::choose(const std::vector<Id>& codes, bool include_child_codes,
-                                    const std::vector<Id>& documents,
-                                    const std::vector<Id>& coders) {
+                                    const std::vector<Id>& documents, const std::vector<Id>& coders,
+                                    const std::vector<Id>& groups, const std::vector<Id>& cases) {
     codes_ = codes;
     documents_ = documents;
     coders_ = coders;
+    groups_ = groups;
+    cases_ = cases;
     children_->SetValue(include_child_codes);
     refresh();
 }
@@ -195,6 +213,8 @@ void RetrievedSegmentsPanel::refresh() {
             filter.documents = documents_;
         }
         filter.coder_ids = coders_;
+        filter.group_ids = groups_;
+        filter.case_ids = cases_;
         guarded(this, [&] { retrieval_.run(*project_, filter); });
     }
     list_->SetItemCount(static_cast<long>(retrieval_.size()));
@@ -221,6 +241,8 @@ void RetrievedSegmentsPanel::show_choices() {
     const wxString chosen =
         wx("Codes: " + summary(code_choices_, codes_, "none") +
            "  \u00B7  Documents: " + summary(document_choices_, documents_, "all") +
+           (groups_.empty() ? "" : "  \u00B7  Groups: " + summary(group_choices_, groups_, "")) +
+           (cases_.empty() ? "" : "  \u00B7  Cases: " + summary(case_choices_, cases_, "")) +
            "  \u00B7  Coders: " + summary(coder_choices_, coders_, "all"));
     chosen_->SetLabel(chosen);
     chosen_->SetToolTip(chosen);

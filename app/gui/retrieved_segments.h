@@ -38,11 +38,13 @@ public:
 
     // The open project (null: none). The panel reads through it on the UI thread.
     void set_project(Project* project);
-    void set_choices(Choices codes, Choices documents, Choices coders);
+    void set_choices(Choices codes, Choices documents, Choices coders, Choices groups = {},
+                     Choices cases = {});
 
     // Chooses as a user would (empty documents or coders: all of them) and lists.
     void choose(const std::vector<Id>& codes, bool include_child_codes,
-                const std::vector<Id>& documents = {}, const std::vector<Id>& coders = {});
+                const std::vector<Id>& documents = {}, const std::vector<Id>& coders = {},
+                const std::vector<Id>& groups = {}, const std::vector<Id>& cases = {});
     // Lists again with the same choices (after codings changed).
     void refresh();
 
@@ -66,8 +68,8 @@ private:
     Callbacks callbacks_;
     Project* project_ = nullptr;
     SegmentRetrieval retrieval_;
-    Choices code_choices_, document_choices_, coder_choices_;
-    std::vector<Id> codes_, documents_, coders_;
+    Choices code_choices_, document_choices_, coder_choices_, group_choices_, case_choices_;
+    std::vector<Id> codes_, documents_, coders_, groups_, cases_;
     wxCheckBox* children_ = nullptr;
     wxStaticText* chosen_ = nullptr;
     wxStaticText* header_ = nullptr;

@@ -141,7 +141,7 @@ ValuesByOwner values_by_owner(Project& project, const std::vector<Attribute>& at
     return values;
 }
 
-AttributeCell check_cell(const std::string& value, const AttributeColumn& column,
+AttributeCell check_cell(Project& project, const std::string& value, const AttributeColumn& column,
                          const std::map<std::string, std::string>& current) {
     AttributeCell cell;
     cell.value = value;
@@ -150,7 +150,9 @@ AttributeCell check_cell(const std::string& value, const AttributeColumn& column
     }
     if (!trimmed(value).empty()) {
         try {
-            cell.stored = canonical_attribute_value(column.type, column.name, value);
+            // An existing attribute checks its type and its choices; a new one is text.
+            cell.stored = column.is_new ? canonical_attribute_value(column.type, column.name, value)
+                                        : project.attribute_value(column.name, value);
         } catch (const InvalidInputError& e) {
             cell.valid = false;
             cell.problem = e.what();
@@ -322,7 +324,7 @@ AttributeImportPreview preview_attribute_import(Project& project, const TextTabl
         const std::map<std::string, std::string>& current =
             row.owner ? values.of(*row.kind, *row.owner) : no_values;
         for (std::size_t c = 0; c < preview.columns.size(); ++c) {
-            row.cells.push_back(check_cell(cells[first + c], preview.columns[c], current));
+            row.cells.push_back(check_cell(project, cells[first + c], preview.columns[c], current));
             // A row that matches nothing changes nothing; its values are still checked.
             row.cells.back().changes = row.cells.back().changes && row.owner.has_value();
         }

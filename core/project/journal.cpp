@@ -181,6 +181,7 @@ std::string system_user() {
 // "added 2 codings; removed 1 memo" from what the pending statements recorded.
 const std::map<std::string, std::pair<const char*, const char*>>& nouns() {
     static const std::map<std::string, std::pair<const char*, const char*>> table = {
+        {"attribute_choices", {"attribute choice", "attribute choices"}},
         {"attribute_values", {"attribute value", "attribute values"}},
         {"attributes", {"attribute", "attributes"}},
         {"case_links", {"case link", "case links"}},

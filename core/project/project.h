@@ -122,6 +122,10 @@ struct CodingFilter {
     // to the fields above. include_child_codes widens code_ids too.
     std::vector<Id> code_ids;
     std::vector<Id> coder_ids;
+    // Codings in any of these document groups' documents, and within any of these cases:
+    // in a document linked to the case whole, or overlapping a passage linked to it.
+    std::vector<Id> group_ids;
+    std::vector<Id> case_ids;
 };
 
 // How much a code holds, in a scope of documents and coders: its own codings, and with its
@@ -329,6 +333,19 @@ public:
     void unset_case_attribute(Id case_id, const std::string& attribute);
     std::vector<AttributeValue> document_attributes(Id document);
     std::vector<AttributeValue> case_attributes(Id case_id);
+    // A text attribute's choices, in order: with them it takes only one of them (matched
+    // ignoring case, stored as the choice is spelled); without, any text. Setting them is
+    // refused (ConflictError, naming them) while a document or case has a value that is not
+    // among them, and for an attribute that is not text (InvalidInputError); an empty list
+    // makes it free text again. NotFoundError for an unknown attribute.
+    std::vector<std::string> attribute_choices(const std::string& attribute);
+    void set_attribute_choices(const std::string& attribute,
+                               const std::vector<std::string>& choices);
+    // The value as the attribute would store it: canonical for its type and, for a choice
+    // attribute, one of its choices. Throws InvalidInputError when it does not fit; an
+    // attribute that does not exist yet is checked as text.
+    std::string attribute_value(const std::string& attribute, const std::string& value);
+
     // Every value the attribute has, on documents and on cases. Throws NotFoundError for
     // an unknown attribute.
     std::vector<AttributeAssignment> attribute_assignments(const std::string& attribute);

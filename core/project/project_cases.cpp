@@ -2,6 +2,8 @@
 // The Project's cases and attributes: linking text to cases, typed attribute values.
 #include "core/project/project.h"
 
+#include <algorithm>
+
 #include "core/base/errors.h"
 #include "core/project/project_internal.h"
 #include "core/storage/sqlite.h"
@@ -207,20 +209,128 @@ Attribute Project::ensure_attribute(const std::string& raw_name, AttributeType t
 
 namespace {
 
+std::vector<std::string> choices_of(sql::Connection& db, Id attribute) {
+    Statement& s =
+        db.prepare("SELECT value FROM attribute_choices WHERE attribute_id = ?1 ORDER BY position");
+    s.bind(1, attribute);
+    std::vector<std::string> out;
+    while (s.step()) {
+        out.push_back(s.text(0));
+    }
+    return out;
+}
+
+// The stored form of `value`: canonical for the type, and one of the choices when there are.
+std::string stored_value(sql::Connection& db, const Attribute& a, const std::string& value) {
+    const std::string canonical = canonical_value(a.type, a.name, value);
+    const std::vector<std::string> choices = choices_of(db, a.id);
+    if (choices.empty()) {
+        return canonical;
+    }
+    const std::string folded = text::fold_case(canonical);
+    std::string listed;
+    for (const std::string& choice : choices) {
+        if (text::fold_case(choice) == folded) {
+            return choice;
+        }
+        listed += (listed.empty() ? "" : ", ") + choice;
+    }
+    throw InvalidInputError("attribute \"" + a.name + "\" takes one of " + listed + ", got \"" +
+                            value + "\"");
+}
+
 // Sets the attribute's value on a document or a case (`owner` is "document_id" or
 // "case_id"), replacing the value it had.
 void store_attribute_value(sql::Connection& db, const Attribute& a, const std::string& owner,
                            Id owner_id, const std::string& value) {
+    const std::string stored = stored_value(db, a, value);
     db.prepare("INSERT INTO attribute_values (attribute_id, " + owner +
                ", value) VALUES (?1, ?2, ?3) ON CONFLICT (attribute_id, " + owner + ") WHERE " +
                owner + " IS NOT NULL DO UPDATE SET value = excluded.value")
         .bind(1, a.id)
         .bind(2, owner_id)
-        .bind(3, canonical_value(a.type, a.name, value))
+        .bind(3, stored)
         .run();
 }
 
+Attribute find_attribute(Project& p, const std::string& name) {
+    const std::string wanted = text::to_nfc(trim(name));
+    for (const Attribute& a : p.attributes()) {
+        if (a.name == wanted) {
+            return a;
+        }
+    }
+    throw NotFoundError("no attribute named \"" + name + "\"");
+}
+
 }  // namespace
+
+std::vector<std::string> Project::attribute_choices(const std::string& attribute) {
+    return choices_of(*db_, find_attribute(*this, attribute).id);
+}
+
+void Project::set_attribute_choices(const std::string& attribute,
+                                    const std::vector<std::string>& raw_choices) {
+    Transaction tx(*db_);
+    const Attribute a = find_attribute(*this, attribute);
+    if (a.type != AttributeType::Text && !raw_choices.empty()) {
+        throw InvalidInputError("attribute \"" + a.name + "\" is " + to_string(a.type) +
+                                ": only a text attribute takes choices");
+    }
+    std::vector<std::string> choices;
+    for (const std::string& raw : raw_choices) {
+        const std::string choice = clean_name(raw, "choice");
+        if (std::find(choices.begin(), choices.end(), choice) != choices.end()) {
+            throw InvalidInputError("the choice \"" + choice + "\" is listed twice");
+        }
+        choices.push_back(choice);
+    }
+    db_->prepare("DELETE FROM attribute_choices WHERE attribute_id = ?1").bind(1, a.id).run();
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+        db_->prepare(
+               "INSERT INTO attribute_choices (attribute_id, value, position) VALUES (?1, ?2, ?3)")
+            .bind(1, a.id)
+            .bind(2, choices[i])
+            .bind(3, static_cast<std::int64_t>(i))
+            .run();
+    }
+    // The values already given must be among the choices, as the choices say them.
+    std::string outside;
+    Statement& values =
+        db_->prepare("SELECT id, value FROM attribute_values WHERE attribute_id = ?1");
+    values.bind(1, a.id);
+    std::vector<std::pair<Id, std::string>> rows;
+    while (values.step()) {
+        rows.emplace_back(values.int64(0), values.text(1));
+    }
+    for (const auto& [id, value] : rows) {
+        try {
+            db_->prepare("UPDATE attribute_values SET value = ?1 WHERE id = ?2")
+                .bind(1, stored_value(*db_, a, value))
+                .bind(2, id)
+                .run();
+        } catch (const InvalidInputError&) {
+            if (outside.find("\"" + value + "\"") == std::string::npos) {
+                outside += (outside.empty() ? "\"" : ", \"") + value + "\"";
+            }
+        }
+    }
+    if (!outside.empty()) {
+        throw ConflictError("attribute \"" + a.name +
+                            "\" has values that are not among the choices: " + outside +
+                            "; change or remove them first");
+    }
+    tx.commit();
+}
+
+std::string Project::attribute_value(const std::string& attribute, const std::string& value) {
+    for (const Attribute& a : attributes()) {
+        if (a.name == text::to_nfc(trim(attribute))) {
+            return stored_value(*db_, a, value);
+        }
+    }
+    return canonical_value(AttributeType::Text, attribute, value);
+}
 
 void Project::set_document_attribute(Id document_id, const std::string& attribute,
                                      const std::string& value) {

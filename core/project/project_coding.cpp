@@ -148,6 +148,18 @@ std::vector<Coding> Project::codings(const CodingFilter& filter) {
                          "SELECT id FROM tree)"
                    : " AND code_id IN (" + id_list(filter.code_ids) + ")";
     }
+    if (!filter.group_ids.empty()) {
+        sql +=
+            " AND document_id IN (SELECT document_id FROM document_group_members WHERE "
+            "group_id IN (" +
+            id_list(filter.group_ids) + "))";
+    }
+    if (!filter.case_ids.empty()) {
+        sql += " AND EXISTS (SELECT 1 FROM case_links l WHERE l.case_id IN (" +
+               id_list(filter.case_ids) +
+               ") AND l.document_id = codings.document_id AND (l.start_cp IS NULL OR "
+               "(l.start_cp < codings.end_cp AND codings.start_cp < l.end_cp)))";
+    }
     if (!filter.coder_ids.empty()) {
         sql += " AND coder_id IN (" + id_list(filter.coder_ids) + ")";
     }

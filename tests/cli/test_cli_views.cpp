@@ -110,3 +110,37 @@ TEST_CASE("codes counts codings, documents and coverage within chosen documents 
     CHECK(ok_json({"docs", p})[0]["codings"] == 2);
     CHECK(cli({"codes", p, "--doc", "missing"}).status == 3);
 }
+
+TEST_CASE("segments keeps the passages within a case", "[cli][views]") {
+    Scratch s;
+    const std::string p = coded_project(s);  // Ann: Family [0, 4)
+    ok({"code", "apply", p, "--doc", "mixed", "--code", "Family", "--coder", "Ann", "--range",
+        "20:25"});
+    ok({"case", "add", p, "Speaker A"});
+    ok({"case", "link", p, "Speaker A", "--doc", "mixed", "--range", "18:30"});
+    const json within = ok_json({"segments", p, "--code", "Family", "--case", "Speaker A"});
+    REQUIRE(within.size() == 1);
+    CHECK(within[0]["start"] == 20);
+    CHECK(ok_json({"segments", p, "--code", "Family"}).size() == 2);
+    CHECK(cli({"segments", p, "--code", "Family", "--case", "Nobody"}).status == 3);
+}
+
+TEST_CASE("attr choices makes a text attribute a choice, checked wherever values are set",
+          "[cli][views]") {
+    Scratch s;
+    const std::string p = coded_project(s);
+    ok({"attr", "set", p, "--doc", "mixed", "Role=Staff"});
+    CHECK(ok({"attr", "choices", p, "Role"}) == "\"Role\" takes any text\n");
+    CHECK(ok({"attr", "choices", p, "Role", "staff", "referrer"}) == "staff\nreferrer\n");
+    CHECK(ok_json({"attr", "choices", p, "Role"})["choices"] == json::array({"staff", "referrer"}));
+    CHECK(cli({"attr", "set", p, "--doc", "mixed", "Role=volunteer"}).status == 4);
+    ok({"attr", "set", p, "--doc", "mixed", "Role=REFERRER"});
+    CHECK(ok_json({"attrs", p})[0]["attributes"]["Role"] == "referrer");
+    const CliResult narrower = cli({"attr", "choices", p, "Role", "staff"});
+    CHECK(narrower.status == 5);
+    CHECK(narrower.err.find("\"referrer\"") != std::string::npos);
+    ok({"attr", "choices", p, "Role", "--clear"});
+    ok({"attr", "set", p, "--doc", "mixed", "Role=volunteer"});
+    CHECK(cli({"attr", "choices", p, "Nothing", "a"}).status == 3);
+    CHECK(cli({"attr", "choices", p, "Role", "a", "--clear"}).status == 2);
+}

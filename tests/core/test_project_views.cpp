@@ -140,3 +140,36 @@ TEST_CASE("code statistics count codings, documents and coverage, own and with c
     REQUIRE(child_row != scoped.codes.end());
     CHECK(child_row->covered == 4);
 }
+
+TEST_CASE("codings are chosen by document group and by case, whole documents or passages",
+          "[project][views]") {
+    TwoCoders t;
+    Project& p = t.p;
+    const Id doc2 = p.add_document("Group 01", "Ann: We plan.\nBob: We wait.\n").document.id;
+    const Id in_first = p.apply_code(t.doc, t.code, t.ann, 0, 7).coding.id;
+    const Id anns_turn = p.apply_code(doc2, t.code, t.ann, 5, 13).coding.id;
+    const Id bobs_turn = p.apply_code(doc2, t.code, t.ann, 19, 27).coding.id;
+    const Id staff = p.add_group("staff").id;
+    p.assign_to_group(staff, {t.doc});
+    const Id participant = p.ensure_case("Participant A").id;
+    p.link_case(participant, doc2, 0, 14);  // Ann's turn in the group interview
+    const Id site = p.ensure_case("Site").id;
+    p.link_case(site, t.doc);
+
+    const auto ids = [&](const quire::CodingFilter& f) {
+        std::vector<Id> out;
+        for (const quire::Coding& c : p.codings(f)) {
+            out.push_back(c.id);
+        }
+        return out;
+    };
+    quire::CodingFilter by_group;
+    by_group.group_ids = {staff};
+    CHECK(ids(by_group) == std::vector<Id>{in_first});
+    quire::CodingFilter by_case;
+    by_case.case_ids = {participant};
+    CHECK(ids(by_case) == std::vector<Id>{anns_turn});
+    by_case.case_ids = {participant, site};
+    CHECK(ids(by_case) == std::vector<Id>{in_first, anns_turn});
+    CHECK(std::find(ids({}).begin(), ids({}).end(), bobs_turn) != ids({}).end());
+}

@@ -151,3 +151,27 @@ TEST_CASE("the attribute sheet sets typed values, refuses invalid ones and undoe
     REQUIRE(t.frame->undo());
     CHECK(document_value(f.file.str(), f.document, "sessions") == "12");
 }
+
+TEST_CASE("a choice attribute in the sheet is picked from its list and checked", "[gui]") {
+    Fixture f;
+    FrameUnderTest t;
+    REQUIRE(t.frame->open_project(f.file.str()));
+    quire::gui::AttributeSheetDialog sheet(t.frame, *t.frame->project());
+    wxGrid* grid = sheet.grid();
+    REQUIRE(sheet.add_choice_column("Role", {"staff", "referrer", "young person"}));
+    CHECK(t.frame->project()->journal(1)[0].what == "Add Choice Attribute");
+    const int role = sheet.column_of("Role");
+    const int doc_row = sheet.row_of("Group 08");
+    REQUIRE(role >= 0);
+    CHECK(grid->GetColLabelValue(role) == "Role (choice)");
+    wxGridCellEditor* editor = grid->GetCellEditor(doc_row, role);
+    CHECK(dynamic_cast<wxGridCellChoiceEditor*>(editor) != nullptr);
+    editor->DecRef();
+    REQUIRE(type_into(grid, doc_row, role, "Young Person"));
+    CHECK(document_value(f.file.str(), f.document, "Role") == "young person");
+    bool accepted = true;
+    wxTEST_DIALOG(accepted = type_into(grid, doc_row, role, "volunteer"),
+                  wxExpectModal<wxMessageDialog>(wxID_OK).Describe("not a choice"));
+    CHECK_FALSE(accepted);
+    CHECK(document_value(f.file.str(), f.document, "Role") == "young person");
+}

@@ -117,3 +117,27 @@ TEST_CASE("retrieved segments follow a coding removed elsewhere in the workbench
     REQUIRE(t.frame->uncode(r.in_second));
     CHECK(pane->row_count() == 1);
 }
+
+TEST_CASE("retrieved segments are chosen by document group and by case", "[gui]") {
+    Retrieval r;
+    Id second = 0;
+    {
+        Project p = Project::open(r.file.str());
+        second = p.coding(r.in_second).document_id;
+        const Id group = p.add_group("young people").id;
+        p.assign_to_group(group, {second});
+        p.link_case(p.ensure_case("Amal").id, p.find_document("Amal").id, 12, 31);
+    }
+    FrameUnderTest t;
+    REQUIRE(t.frame->open_project(r.file.str()));
+    Project& p = *t.frame->project();
+    RetrievedSegmentsPanel* pane = t.frame->show_retrieved();
+    REQUIRE(pane != nullptr);
+    pane->choose({r.parent}, true, {}, {}, {p.find_group("young people").id});
+    REQUIRE(pane->row_count() == 1);
+    CHECK(pane->retrieval().coding(0).id == r.in_second);
+    pane->choose({r.parent}, true, {}, {}, {}, {p.find_case("Amal").id});
+    REQUIRE(pane->row_count() == 1);
+    CHECK(pane->cell_text(0, RetrievedSegmentsPanel::kCoder) == "Ann");
+    CHECK(pane->cell_text(0, RetrievedSegmentsPanel::kCode) == "Trust");
+}

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Defects a new user met in the workbench, each kept fixed.
+#include <wx/listbox.h>
+#include <wx/notebook.h>
+#include <wx/utils.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <string>
+
+#include "app/gui/main_frame.h"
+#include "app/gui/search_panel.h"
+#include "core/project/project.h"
+#include "tests/gui/frame_under_test.h"
+#include "tests/support/scratch.h"
+
+using quire::Id;
+using quire::Project;
+using quire::test::FrameUnderTest;
+
+namespace {
+
+std::string side_page(quire::gui::MainFrame* frame) {
+    auto* side = dynamic_cast<wxNotebook*>(wxWindow::FindWindowByName("side panes", frame));
+    REQUIRE(side != nullptr);
+    return side->GetPageText(static_cast<std::size_t>(side->GetSelection())).utf8_string();
+}
+
+bool wait_for(quire::gui::SearchPanel* panel) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (panel->busy() && std::chrono::steady_clock::now() < until) {
+        FrameUnderTest::settle();
+    }
+    return !panel->busy();
+}
+
+}  // namespace
+
+TEST_CASE("Ctrl+F opens the search from the documents list, not the list's type-ahead", "[gui]") {
+    quire::test::TempProjectPath file;
+    {
+        Project p = Project::create(file.str());
+        p.add_document("Staff 01", "We work with uncertainty.\n");
+    }
+    FrameUnderTest t;
+    REQUIRE(t.frame->open_project(file.str()));
+    auto* documents = dynamic_cast<wxListBox*>(wxWindow::FindWindowByName("documents", t.frame));
+    REQUIRE(documents != nullptr);
+    documents->SetFocus();
+    CHECK(side_page(t.frame) == "Codings");
+    wxKeyEvent press(wxEVT_CHAR_HOOK);
+    press.m_keyCode = 'F';
+    press.m_controlDown = true;
+    press.SetEventObject(documents);
+    documents->GetEventHandler()->ProcessEvent(press);
+    FrameUnderTest::settle();
+    CHECK(side_page(t.frame) == "Search");
+}
+
+TEST_CASE("clearing the query clears the hits, and the open document stays in view", "[gui]") {
+    quire::test::TempProjectPath file;
+    Id last = 0;
+    {
+        Project p = Project::create(file.str());
+        for (int i = 1; i <= 80; ++i) {
+            last =
+                p.add_document("Interview " + std::to_string(100 + i),
+                               "Working with uncertainty, interview " + std::to_string(i) + ".\n")
+                    .document.id;
+        }
+    }
+    FrameUnderTest t;
+    REQUIRE(t.frame->open_project(file.str()));
+    quire::gui::SearchPanel* panel = t.frame->show_search();
+    REQUIRE(wait_for(panel));
+    panel->run_search("uncertainty");
+    REQUIRE(wait_for(panel));
+    REQUIRE_FALSE(panel->results().hits.empty());
+    panel->run_search("");  // the query cleared, say under new filters
+    REQUIRE(wait_for(panel));
+    CHECK(panel->results().hits.empty());
+    CHECK(panel->rows().empty());
+
+    auto* documents = dynamic_cast<wxListBox*>(wxWindow::FindWindowByName("documents", t.frame));
+    REQUIRE(documents != nullptr);
+    REQUIRE(t.frame->select_document(last));
+    // GTK scrolls its list when it next lays it out.
+    for (int i = 0; i < 10; ++i) {
+        documents->Update();
+        FrameUnderTest::settle();
+        wxMilliSleep(20);
+    }
+    const int row = documents->GetCount() - 1;
+    const int top = documents->GetTopItem();
+    CHECK(top > 0);
+    CHECK(row >= top);
+    CHECK(row < top + std::max(1, documents->GetCountPerPage()));
+}
