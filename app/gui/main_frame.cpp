@@ -308,6 +308,7 @@ void MainFrame::close_project() {
     claim_.reset();
     current_document_.reset();
     shown_codings_.clear();
+    shown_coding_texts_.clear();
     document_ids_.clear();
     documents_->Clear();
     codebook_->DeleteAllItems();
@@ -474,6 +475,7 @@ bool MainFrame::select_document(Id id) {
 void MainFrame::refresh_codings() {
     codings_->DeleteAllItems();
     shown_codings_.clear();
+    shown_coding_texts_.clear();
     if (!project_ || !current_document_) {
         transcript_->paint({});
         refresh_stripes({});
@@ -492,21 +494,18 @@ void MainFrame::refresh_codings() {
         if (!coding_visible(s.coding)) {
             continue;  // blind coding, or a hidden coder or code
         }
-        visible.push_back(s);
         painted.push_back({{s.coding.start, s.coding.end}, codes[s.coding.code_id].color});
-        const auto swatch_it = swatch_index_.find(s.coding.code_id);
-        const long row = codings_->InsertItem(
-            codings_->GetItemCount(), wx(s.code + memo_mark(Memo::Target::Coding, s.coding.id)),
-            swatch_it == swatch_index_.end() ? -1 : swatch_it->second);
-        codings_->SetItem(row, 1, wx(s.coder));
         std::string preview = s.text.substr(0, 240);
         while (!preview.empty() && !text::is_valid_utf8(preview)) {
             preview.pop_back();  // do not cut a character in half
         }
         std::replace(preview.begin(), preview.end(), '\n', ' ');
-        codings_->SetItem(row, 2, wx(preview));
+        shown_coding_texts_.push_back({s.code, s.coder, std::move(preview)});
         shown_codings_.push_back(s.coding);
+        visible.push_back(s);
     }
+    codings_->SetItemCount(static_cast<long>(shown_codings_.size()));
+    codings_->Refresh();
     transcript_->paint(painted);
     // A coding no longer shown (removed, or of another document) has no memo to write.
     if (const auto coding = memo_pane_->offered(Memo::Target::Coding)) {
@@ -516,6 +515,30 @@ void MainFrame::refresh_codings() {
         }
     }
     refresh_stripes(visible);
+}
+
+std::string MainFrame::coding_cell(long row, long column) const {
+    if (row < 0 || static_cast<std::size_t>(row) >= shown_codings_.size()) {
+        return {};
+    }
+    const CodingRowText& text = shown_coding_texts_[static_cast<std::size_t>(row)];
+    switch (column) {
+        case 0:
+            return text.code + memo_mark(Memo::Target::Coding,
+                                         shown_codings_[static_cast<std::size_t>(row)].id);
+        case 1:
+            return text.coder;
+        default:
+            return text.preview;
+    }
+}
+
+int MainFrame::coding_swatch(long row) const {
+    if (row < 0 || static_cast<std::size_t>(row) >= shown_codings_.size()) {
+        return -1;
+    }
+    const auto it = swatch_index_.find(shown_codings_[static_cast<std::size_t>(row)].code_id);
+    return it == swatch_index_.end() ? -1 : it->second;
 }
 
 std::string MainFrame::codebook_label(Id code_id) const {
