@@ -303,6 +303,7 @@ void MainFrame::close_project() {
     claim_.reset();
     current_document_.reset();
     shown_codings_.clear();
+    shown_coding_texts_.clear();
     document_ids_.clear();
     documents_->Clear();
     codebook_->DeleteAllItems();
@@ -352,12 +353,16 @@ void MainFrame::refresh_documents() {
         return;
     }
     refresh_groups();  // forgets a chosen group that is gone
+    wxArrayString labels;
     guarded(this, [&] {
         for (const DocumentListEntry& entry : document_list_entries(*project_, shown_group_)) {
-            documents_->Append(wx(entry.label + memo_mark(Memo::Target::Document, entry.id)));
+            labels.Add(wx(entry.label + memo_mark(Memo::Target::Document, entry.id)));
             document_ids_.push_back(entry.id);
         }
     });
+    // In one call: the list box reads its whole selection after each insertion, so adding
+    // 1,000 documents one by one walked the list half a million times (80 ms).
+    documents_->Append(labels);
     for (std::size_t i = 0; i < document_ids_.size(); ++i) {
         if (std::find(selected.begin(), selected.end(), document_ids_[i]) != selected.end()) {
             documents_->SetSelection(static_cast<int>(i));
@@ -473,6 +478,7 @@ bool MainFrame::select_document(Id id) {
 void MainFrame::refresh_codings() {
     codings_->DeleteAllItems();
     shown_codings_.clear();
+    shown_coding_texts_.clear();
     if (!project_ || !current_document_) {
         transcript_->paint({});
         refresh_stripes({});
@@ -491,21 +497,18 @@ void MainFrame::refresh_codings() {
         if (!coding_visible(s.coding)) {
             continue;  // blind coding, or a hidden coder or code
         }
-        visible.push_back(s);
         painted.push_back({{s.coding.start, s.coding.end}, codes[s.coding.code_id].color});
-        const auto swatch_it = swatch_index_.find(s.coding.code_id);
-        const long row = codings_->InsertItem(
-            codings_->GetItemCount(), wx(s.code + memo_mark(Memo::Target::Coding, s.coding.id)),
-            swatch_it == swatch_index_.end() ? -1 : swatch_it->second);
-        codings_->SetItem(row, 1, wx(s.coder));
         std::string preview = s.text.substr(0, 240);
         while (!preview.empty() && !text::is_valid_utf8(preview)) {
             preview.pop_back();  // do not cut a character in half
         }
         std::replace(preview.begin(), preview.end(), '\n', ' ');
-        codings_->SetItem(row, 2, wx(preview));
+        shown_coding_texts_.push_back({s.code, s.coder, std::move(preview)});
         shown_codings_.push_back(s.coding);
+        visible.push_back(s);
     }
+    codings_->SetItemCount(static_cast<long>(shown_codings_.size()));
+    codings_->Refresh();
     transcript_->paint(painted);
     // A coding no longer shown (removed, or of another document) has no memo to write.
     if (const auto coding = memo_pane_->offered(Memo::Target::Coding)) {
@@ -515,6 +518,30 @@ void MainFrame::refresh_codings() {
         }
     }
     refresh_stripes(visible);
+}
+
+std::string MainFrame::coding_cell(long row, long column) const {
+    if (row < 0 || static_cast<std::size_t>(row) >= shown_codings_.size()) {
+        return {};
+    }
+    const CodingRowText& text = shown_coding_texts_[static_cast<std::size_t>(row)];
+    switch (column) {
+        case 0:
+            return text.code + memo_mark(Memo::Target::Coding,
+                                         shown_codings_[static_cast<std::size_t>(row)].id);
+        case 1:
+            return text.coder;
+        default:
+            return text.preview;
+    }
+}
+
+int MainFrame::coding_swatch(long row) const {
+    if (row < 0 || static_cast<std::size_t>(row) >= shown_codings_.size()) {
+        return -1;
+    }
+    const auto it = swatch_index_.find(shown_codings_[static_cast<std::size_t>(row)].code_id);
+    return it == swatch_index_.end() ? -1 : it->second;
 }
 
 // The codebook's item for a code, found by walking the tree (it holds no index by id).

@@ -229,6 +229,9 @@ private:
     void refresh_documents();
     void refresh_codebook();
     void refresh_codings();
+    // The Codings list's cells and swatches, asked for as its rows are drawn.
+    std::string coding_cell(long row, long column) const;
+    int coding_swatch(long row) const;
     void refresh_quick_pick();
     std::optional<Id> selected_code() const;
     std::string coder_name() const;
@@ -258,6 +261,11 @@ private:
     std::optional<Id> current_document_;
     std::int64_t seen_changes_elsewhere_ = 0;  // Project::changes_elsewhere() when last shown
     std::vector<Coding> shown_codings_;
+    // What the Codings list shows of each of shown_codings_ (the memo mark is added when drawn).
+    struct CodingRowText {
+        std::string code, coder, preview;
+    };
+    std::vector<CodingRowText> shown_coding_texts_;
 
     wxSimplebook* pages_ = nullptr;
     wxPanel* welcome_ = nullptr;

@@ -531,8 +531,7 @@ std::unique_ptr<wxMenu> MainFrame::transcript_menu(std::int64_t code_point) {
         }
         std::string title;
         guarded(this, [&] {
-            title = project_->code_path(c.code_id) + " (" +
-                    utf8(codings_->GetItemText(static_cast<long>(row), 1)) + ")";
+            title = project_->code_path(c.code_id) + " (" + shown_coding_texts_[row].coder + ")";
         });
         auto* actions = new wxMenu;
         const int select_id = next_id++;

@@ -28,6 +28,7 @@
 #include "app/gui/error_dialog.h"
 #include "app/gui/find_bar.h"
 #include "app/gui/journal_ui.h"
+#include "app/gui/list_cells.h"
 #include "app/gui/main_frame.h"
 #include "app/gui/main_menu.h"
 #include "app/gui/memo_pane.h"
@@ -182,8 +183,10 @@ wxWindow* MainFrame::build_right_panes(wxWindow* parent) {
     side_ = new wxNotebook(right, wxID_ANY);
     side_->SetName("side panes");
     wxPanel* codings_panel = titled(side_, "Codings in this document", &holder);
-    codings_ = new wxListCtrl(holder, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                              wxLC_REPORT | wxLC_SINGLE_SEL);
+    codings_ = new CellList(
+        holder, wxLC_REPORT | wxLC_SINGLE_SEL,
+        [this](long row, long column) { return coding_cell(row, column); },
+        [this](long row) { return coding_swatch(row); });
     codings_->SetName("codings");  // for tests and accessibility tools
     codings_->AppendColumn("Code", wxLIST_FORMAT_LEFT, 150);
     codings_->AppendColumn("Coder", wxLIST_FORMAT_LEFT, 64);
@@ -204,9 +207,8 @@ wxWindow* MainFrame::build_right_panes(wxWindow* parent) {
         int flags = 0;
         const long row = codings_->HitTest(e.GetPosition(), flags);
         const wxString tip = row < 0 ? wxString()
-                                     : codings_->GetItemText(row, 0) + L" — " +
-                                           codings_->GetItemText(row, 1) + "\n" +
-                                           codings_->GetItemText(row, 2);
+                                     : wx(coding_cell(row, 0) + " \u2014 " + coding_cell(row, 1) +
+                                          "\n" + coding_cell(row, 2));
         if (codings_->GetToolTipText() != tip) {
             codings_->SetToolTip(tip);
         }

@@ -42,12 +42,21 @@ std::map<Id, std::string> MainFrame::code_count_labels(const std::vector<Code>& 
     std::map<Id, std::string> labels;
     const bool scoped = counts_in_open_document_ && current_document_;
     if (code_counts_ == CodeCounts::Codings && !scoped && !layers_hidden_) {
-        // Every coding of the project: two index lookups a code, whatever its size.
+        // Every coding of the project: one index lookup a code, and a code's count with its
+        // children's adds up its children's, which come after it in tree order (counting
+        // both ways per code walked the codings twice).
+        std::map<Id, std::int64_t> own, all;
         for (const Code& c : codes) {
-            const std::int64_t own = project_->coding_count(c.id);
-            const std::int64_t all = project_->coding_count(c.id, true);
-            labels[c.id] =
-                count_label(std::to_string(own), std::to_string(all), all > own, own > 0);
+            own[c.id] = all[c.id] = project_->coding_count(c.id);
+        }
+        for (auto it = codes.rbegin(); it != codes.rend(); ++it) {
+            if (it->parent_id) {
+                all[*it->parent_id] += all[it->id];
+            }
+        }
+        for (const Code& c : codes) {
+            labels[c.id] = count_label(std::to_string(own[c.id]), std::to_string(all[c.id]),
+                                       all[c.id] > own[c.id], own[c.id] > 0);
         }
         return labels;
     }

@@ -14,6 +14,7 @@
 
 #include "app/gui/error_dialog.h"
 #include "app/gui/exchange_ui.h"
+#include "app/gui/list_cells.h"
 #include "app/gui/wx_strings.h"
 #include "core/text/unicode.h"
 
@@ -78,21 +79,6 @@ std::string summary(const RetrievedSegmentsPanel::Choices& offered, const std::v
 
 }  // namespace
 
-// A report list that asks the pane for its cells: rows are never built one by one.
-class SegmentList : public wxListCtrl {
-public:
-    SegmentList(wxWindow* parent, RetrievedSegmentsPanel* pane)
-        : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                     wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL),
-          pane_(pane) {}
-
-private:
-    wxString OnGetItemText(long item, long column) const override {
-        return wx(pane_->cell_text(static_cast<std::size_t>(item), static_cast<int>(column)));
-    }
-    RetrievedSegmentsPanel* pane_;
-};
-
 RetrievedSegmentsPanel::RetrievedSegmentsPanel(wxWindow* parent, Callbacks callbacks)
     : wxPanel(parent), callbacks_(std::move(callbacks)) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -115,7 +101,10 @@ RetrievedSegmentsPanel::RetrievedSegmentsPanel(wxWindow* parent, Callbacks callb
     header_ = new wxStaticText(this, wxID_ANY, "");
     header_->SetFont(header_->GetFont().Bold());
     sizer->Add(header_, 0, wxEXPAND | wxALL, 6);
-    list_ = new SegmentList(this, this);
+    // The list asks for its cells: rows are never built one by one.
+    list_ = new CellList(this, wxLC_REPORT | wxLC_SINGLE_SEL, [this](long row, long column) {
+        return cell_text(static_cast<std::size_t>(row), static_cast<int>(column));
+    });
     // In the order of Column.
     list_->AppendColumn("Document", wxLIST_FORMAT_LEFT, 96);
     list_->AppendColumn("Code", wxLIST_FORMAT_LEFT, 110);

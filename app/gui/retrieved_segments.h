@@ -19,7 +19,7 @@ class wxTextCtrl;
 
 namespace quire::gui {
 
-class SegmentList;
+class CellList;
 
 // The Retrieved Segments pane, as in MAXQDA: choose codes (with or without their child
 // codes), documents and coders; every coded passage they take is listed with its document,
@@ -73,7 +73,7 @@ private:
     wxCheckBox* children_ = nullptr;
     wxStaticText* chosen_ = nullptr;
     wxStaticText* header_ = nullptr;
-    SegmentList* list_ = nullptr;
+    CellList* list_ = nullptr;
     wxTextCtrl* details_ = nullptr;
     wxButton* export_ = nullptr;
 };
