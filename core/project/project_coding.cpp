@@ -45,13 +45,7 @@ std::vector<ApplyOutcome> Project::apply_code_ranges(Id document_id, Id code_id,
     Transaction tx(*db_);
     const Document d = document(document_id);
     const Code c = code(code_id);
-    Statement& coder_exists = db_->prepare("SELECT 1 FROM coders WHERE id = ?1");
-    coder_exists.bind(1, coder_id);
-    const bool has_coder = coder_exists.step();
-    coder_exists.reset();
-    if (!has_coder) {
-        throw NotFoundError("no coder with id " + std::to_string(coder_id));
-    }
+    require_coder(*db_, coder_id);
     for (const auto& [start, end] : ranges) {
         if (start < 0 || end > d.length || start >= end) {
             throw InvalidInputError("range [" + std::to_string(start) + ", " + std::to_string(end) +

@@ -170,6 +170,16 @@ void require_case(sql::Connection& db, Id case_id) {
     }
 }
 
+void require_coder(sql::Connection& db, Id coder) {
+    Statement& s = db.prepare("SELECT 1 FROM coders WHERE id = ?1");
+    s.bind(1, coder);
+    const bool exists = s.step();
+    s.reset();
+    if (!exists) {
+        throw NotFoundError("no coder with id " + std::to_string(coder));
+    }
+}
+
 Document read_document(const Statement& s) {
     Document d;
     d.id = s.int64(0);

@@ -27,8 +27,9 @@ bool parse_int64(const std::string& s, std::int64_t& out);
 std::string canonical_value(AttributeType type, const std::string& attribute,
                             const std::string& raw);
 
-// Throws NotFoundError when there is no case with this id.
+// Throw NotFoundError when there is no case (coder) with this id.
 void require_case(sql::Connection& db, Id case_id);
+void require_coder(sql::Connection& db, Id coder);
 
 // Each reads the columns named after it, in that order.
 Document read_document(const sql::Statement& s);

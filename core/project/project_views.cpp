@@ -65,13 +65,7 @@ Coding Project::change_coding(Id coding_id, std::optional<TextRange> range,
 
 CoderView Project::coder_view(Id coder_id) {
     Transaction tx(*db_, Transaction::Access::Read);
-    Statement& exists = db_->prepare("SELECT 1 FROM coders WHERE id = ?1");
-    exists.bind(1, coder_id);
-    const bool found = exists.step();
-    exists.reset();
-    if (!found) {
-        throw NotFoundError("no coder with id " + std::to_string(coder_id));
-    }
+    require_coder(*db_, coder_id);
     CoderView view;
     Statement& blind = db_->prepare("SELECT blind FROM coder_views WHERE coder_id = ?1");
     blind.bind(1, coder_id);
@@ -105,13 +99,7 @@ void Project::set_coder_view(Id coder_id, const CoderView& view) {
         .run();
     db_->prepare("DELETE FROM coder_view_hidden WHERE coder_id = ?1").bind(1, coder_id).run();
     for (const Id hidden : std::set<Id>(view.hidden_coders.begin(), view.hidden_coders.end())) {
-        Statement& s = db_->prepare("SELECT 1 FROM coders WHERE id = ?1");
-        s.bind(1, hidden);
-        const bool found = s.step();
-        s.reset();
-        if (!found) {
-            throw NotFoundError("no coder with id " + std::to_string(hidden));
-        }
+        require_coder(*db_, hidden);
         db_->prepare("INSERT INTO coder_view_hidden (coder_id, hidden_coder_id) VALUES (?1, ?2)")
             .bind(1, coder_id)
             .bind(2, hidden)
@@ -134,13 +122,7 @@ void Project::set_consensus_coder(Id coder_id, bool consensus) {
         .bind(2, coder_id)
         .run();
     if (db_->changes() == 0) {
-        Statement& s = db_->prepare("SELECT 1 FROM coders WHERE id = ?1");
-        s.bind(1, coder_id);
-        const bool found = s.step();
-        s.reset();
-        if (!found) {
-            throw NotFoundError("no coder with id " + std::to_string(coder_id));
-        }
+        require_coder(*db_, coder_id);
     }
     tx.commit();
 }
