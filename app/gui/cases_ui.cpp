@@ -519,7 +519,7 @@ bool AttributeSheetDialog::add_column(const std::string& name, AttributeType typ
     if (clean.find_first_not_of(" \t") == std::string::npos || column_of(clean) >= 0) {
         return false;
     }
-    columns_.push_back({clean, type});
+    columns_.push_back({clean, type, {}});
     grid_->AppendCols(1);
     const int col = grid_->GetNumberCols() - 1;
     grid_->SetColLabelValue(col, wx(clean + " (" + to_string(type) + ")"));

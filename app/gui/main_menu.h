@@ -87,18 +87,18 @@ inline constexpr int kGroupMenuItems[] = {kNewGroup,        kRenameGroup,       
 
 // Menu items that only make sense with a project open.
 inline constexpr int kProjectMenuItems[] = {
-    kImportRefi,   kExportRefi,      kExportQdc,      kExportSegments, kExportCodebook,
-    kExportReport, kImport,          kDeleteDocument, wxID_CLOSE,      kApplyCode,
-    kRemoveCoding, kNewCode,         kNewChildCode,   kEditCode,       kRenameCode,
-    kRecolourCode, kMoveCode,        kMergeCode,      kDeleteCode,     kAgreement,
-    kSearch,       kMemoOfSelection, kMemoList,       kCases,          kAttributeSheet,
+    kImportRefi,       kExportRefi,      kExportQdc,      kExportSegments, kExportCodebook,
+    kExportReport,     kImport,          kDeleteDocument, wxID_CLOSE,      kApplyCode,
+    kRemoveCoding,     kNewCode,         kNewChildCode,   kEditCode,       kRenameCode,
+    kRecolourCode,     kMoveCode,        kMergeCode,      kDeleteCode,     kAgreement,
+    kSearch,           kMemoOfSelection, kMemoList,       kCases,          kAttributeSheet,
     kRetrievedSegments};
 
 inline constexpr int kCodingMenuItems[] = {
-    kCodeInVivo,   kQuickCode, kFitCoding,    kRecodeCoding,     kBlindCoding,
-    kShowCoders,   kHideCode,  kShowAllCodes, kFindInTranscript, kFindNext,
-    kFindPrevious, kZoomIn,    kZoomOut,      kZoomReset,         kCountCodings, kCountDocuments, kCountCoverage,
-    kCountThisDocument};
+    kCodeInVivo,     kQuickCode,     kFitCoding,        kRecodeCoding,     kBlindCoding,
+    kShowCoders,     kHideCode,      kShowAllCodes,     kFindInTranscript, kFindNext,
+    kFindPrevious,   kZoomIn,        kZoomOut,          kZoomReset,        kCountCodings,
+    kCountDocuments, kCountCoverage, kCountThisDocument};
 
 // File, Edit, Documents, View, Codes, Analyse and Help.
 wxMenuBar* make_menu_bar();

@@ -139,11 +139,11 @@ struct CodeSet {
 // One user action in the project's journal: Project::journal(), undo(), redo().
 struct JournalEntry {
     Id id = 0;
-    std::string at;       // UTC, ISO 8601
-    std::string who;      // the coder or the system user who acted
-    std::string what;     // the action as the program that did it named it ("code apply")
-    std::string changes;  // what it changed: "added 1 coding; changed 1 memo"
-    std::string state;    // "done", "undone", or "discarded" (undone, then a new action came)
+    std::string at;         // UTC, ISO 8601
+    std::string who;        // the coder or the system user who acted
+    std::string what;       // the action as the program that did it named it ("code apply")
+    std::string changes;    // what it changed: "added 1 coding; changed 1 memo"
+    std::string state;      // "done", "undone", or "discarded" (undone, then a new action came)
     bool undoable = false;  // undo (redo for an undone entry) still has what it needs
 };
 

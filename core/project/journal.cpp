@@ -24,8 +24,8 @@ namespace {
 // what each coder chose to see, and the journal itself.
 bool journaled(const std::string& table) {
     return table != "journal" && table != "journal_steps" && table != "agreement_runs" &&
-           table != "change_counters" && table != "coder_views" &&
-           table != "coder_view_hidden" && table.rfind("sqlite_", 0) != 0;
+           table != "change_counters" && table != "coder_views" && table != "coder_view_hidden" &&
+           table.rfind("sqlite_", 0) != 0;
 }
 
 // Columns an update never changes (the stored text is immutable, and a trigger refuses

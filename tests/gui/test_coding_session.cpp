@@ -76,8 +76,7 @@ wxPoint centre_of(wxTreeCtrl* tree, const std::string& starts_with) {
 
 }  // namespace
 
-TEST_CASE("a coding session by keyboard and drag is undone and redone step by step",
-          "[gui]") {
+TEST_CASE("a coding session by keyboard and drag is undone and redone step by step", "[gui]") {
     quire::test::TempProjectPath file;
     {
         Project p = Project::create(file.str());

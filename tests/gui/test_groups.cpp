@@ -26,12 +26,15 @@
 #include "core/demo/demo.h"
 #include "core/project/project.h"
 #include "tests/gui/frame_under_test.h"
+#include "tests/gui/search_wait.h"
 #include "tests/support/scratch.h"
 
 using quire::DocumentGroup;
 using quire::Id;
 using quire::Project;
 using quire::test::FrameUnderTest;
+
+using quire::test::wait_for;
 
 namespace {
 
@@ -71,18 +74,6 @@ struct GroupedProject {
 
 void settle() {
     FrameUnderTest::settle();
-}
-
-bool wait_for(quire::gui::SearchPanel* panel) {
-    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (std::chrono::steady_clock::now() < until) {
-        settle();
-        if (!panel->busy()) {
-            return true;
-        }
-        wxMilliSleep(20);
-    }
-    return false;
 }
 
 }  // namespace

@@ -13,11 +13,14 @@
 #include "core/demo/demo.h"
 #include "core/project/project.h"
 #include "core/text/unicode.h"
+#include "tests/gui/search_wait.h"
 #include "tests/support/scratch.h"
 
 using quire::Project;
 using quire::gui::MainFrame;
 using quire::gui::SearchPanel;
+
+using quire::test::wait_for;
 
 namespace {
 
@@ -29,18 +32,6 @@ void settle() {
 }
 
 // Pumps events until the panel's job is done (its results come through CallAfter).
-bool wait_for(SearchPanel* panel) {
-    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (std::chrono::steady_clock::now() < until) {
-        settle();
-        if (!panel->busy()) {
-            return true;
-        }
-        wxMilliSleep(20);
-    }
-    return false;
-}
-
 }  // namespace
 
 TEST_CASE("searching from the panel opens a hit exactly and codes all hits undoably", "[gui]") {

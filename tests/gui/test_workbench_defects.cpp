@@ -17,11 +17,14 @@
 #include "app/gui/transcript_view.h"
 #include "core/project/project.h"
 #include "tests/gui/frame_under_test.h"
+#include "tests/gui/search_wait.h"
 #include "tests/support/scratch.h"
 
 using quire::Id;
 using quire::Project;
 using quire::test::FrameUnderTest;
+
+using quire::test::wait_for;
 
 namespace {
 
@@ -29,14 +32,6 @@ std::string side_page(quire::gui::MainFrame* frame) {
     auto* side = dynamic_cast<wxNotebook*>(wxWindow::FindWindowByName("side panes", frame));
     REQUIRE(side != nullptr);
     return side->GetPageText(static_cast<std::size_t>(side->GetSelection())).utf8_string();
-}
-
-bool wait_for(quire::gui::SearchPanel* panel) {
-    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    while (panel->busy() && std::chrono::steady_clock::now() < until) {
-        FrameUnderTest::settle();
-    }
-    return !panel->busy();
 }
 
 }  // namespace
