@@ -167,6 +167,29 @@ const Command kCommands[] = {
           "--check reads every table and rebuilds a damaged index"}},
         {{"index --prune [--json]"},
          {"remove cached indexes of projects that are gone"}}}},
+    {"query", cmd_query, "Questions", {
+        {{"query P EXPRESSION [--coder NAME]... [--doc DOC]... [--group NAME]... [--case CASE]...",
+          "        [--limit N] [--context N] [--count] [--json] [--save NAME [--replace]]"},
+         {"passages that answer a coding query (see QUERIES",
+          "in the README): codes, text, fields, AND OR NOT,", "OVERLAPS WITHIN NEAR/n ...; --count: totals only"}},
+        {{"query P (EXPRESSION | --run NAME) ... (--csv | --xlsx FILE [--force])"},
+         {"every passage as a table"}},
+        {{"query P (EXPRESSION | --run NAME) --as-code CODE --coder NAME"},
+         {"code every passage, one undoable action"}}}},
+    {"queries", cmd_queries, "Questions", {
+        {{"queries P [--json]"}, {"saved queries: name, expression, who, when"}},
+        {{"queries P --remove NAME"}, {}}}},
+    {"matrix", cmd_matrix, "Questions", {
+        {{"matrix P --rows AXIS --cols AXIS [--cell segments|documents|cases|words|characters]",
+          "         [--percent row|col|total] [--coder NAME]... [--doc DOC]... [--group NAME]...",
+          "         [--case CASE]... [--json [--passages] | --csv | --xlsx FILE [--force]]"},
+         {"crosstab; AXIS: codes, codes:PARENT, documents,",
+          "cases, groups, attr:NAME, queries:NAME,NAME"}}}},
+    {"cooccur", cmd_cooccur, "Questions", {
+        {{"cooccur P [--code CODE]... [--by overlap|paragraph|turn|document|near:N]",
+          "          [--coder NAME]... [--doc DOC]... [--group NAME]... [--case CASE]...",
+          "          [--json [--passages] | --csv | --xlsx FILE [--force]]"},
+         {"code co-occurrence with the c-coefficient"}}}},
     {"export", cmd_export, "Exchange", {
         {{"export P OUT.qdpx|OUT.qdc [--force]"}, {"REFI-QDA project (.qdpx) or codebook (.qdc)"}}}},
 };

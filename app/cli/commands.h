@@ -56,6 +56,12 @@ int cmd_case(const Words& args, std::ostream& out, std::ostream& err);
 int cmd_attr(const Words& args, std::ostream& out, std::ostream& err);
 int cmd_attrs(const Words& args, std::ostream& out, std::ostream& err);
 
+// commands_query.cpp
+int cmd_query(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_queries(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_matrix(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_cooccur(const Words& args, std::ostream& out, std::ostream& err);
+
 // commands_groups.cpp
 int cmd_group(const Words& args, std::ostream& out, std::ostream& err);
 int cmd_groups(const Words& args, std::ostream& out, std::ostream& err);

@@ -196,6 +196,7 @@ const std::map<std::string, std::pair<const char*, const char*>>& nouns() {
         {"documents", {"document", "documents"}},
         {"memos", {"memo", "memos"}},
         {"project", {"project details", "project details"}},
+        {"saved_queries", {"saved query", "saved queries"}},
     };
     return table;
 }

@@ -90,6 +90,17 @@ struct MemoEntry {
     std::string author;       // the coder's name; empty when the memo has none
 };
 
+// A query kept in the project by name: its text, who saved it and when (UTC, ISO 8601).
+// Rerunning it answers on the codings of the day (core/query/query.h).
+struct SavedQuery {
+    Id id = 0;
+    std::string guid;
+    std::string name;
+    std::string expression;
+    std::string saved_by;
+    std::string saved_at;
+};
+
 // "project", "document", "code", "coding", "case".
 const char* memo_kind(Memo::Target target);
 
@@ -293,6 +304,9 @@ public:
     // One coding's segment, its text and context read by code points from the stored text
     // (never the whole document into memory): for showing a few of many thousand codings.
     Segment segment(const Coding& coding, int context = 60);
+    // Any range of a document read the same way: the Segment's document, text and context,
+    // with no code or coder.
+    Segment passage(Id document, const TextRange& range, int context = 60);
     // Code points where `needle` (NFC) occurs in the document, non-overlapping, found in
     // one pass (linear in the text, whatever the needle).
     std::vector<TextRange> find_text(Id document, const std::string& needle);
@@ -415,6 +429,26 @@ public:
     std::vector<Id> consensus_coders();
     // The coders whose codings `viewer`'s view shows, by id.
     std::vector<Id> visible_coders(Id viewer);
+
+    // --- saved queries ---
+    // Stores `expression` under `name` with the journal's actor and the time. A name already
+    // saved is a ConflictError unless `replace`, which keeps its identity and moves its
+    // time. InvalidInputError for an empty name or expression. The expression is stored as
+    // typed; it is checked by whoever runs it.
+    SavedQuery save_query(const std::string& name, const std::string& expression,
+                          bool replace = false);
+    // By name.
+    std::vector<SavedQuery> saved_queries();
+    // By exact name, else by numeric id. Throws NotFoundError.
+    SavedQuery find_saved_query(const std::string& name_or_id);
+    void remove_saved_query(Id id);
+
+    // Moves whenever a coding is added, changed or removed, by any program: the in-memory
+    // structure queries run on compares it with the value it was built at.
+    std::int64_t codings_generation();
+    // Every coding, as (document, code, coder, start, end) in that order: one scan of the
+    // index that keeps them unique.
+    std::vector<CodingRow> all_coding_rows();
 
     // --- code sets ---
     CodeSet add_code_set(const std::string& name, const std::vector<Id>& codes,

@@ -217,9 +217,8 @@ std::vector<Segment> Project::segments(const CodingFilter& filter, int context) 
 }
 
 Segment Project::segment(const Coding& c, int context) {
-    Segment seg;
+    Segment seg = passage(c.document_id, {c.start, c.end}, context);
     seg.coding = c;
-    seg.document = document_name(c.document_id);
     seg.code = code_path(c.code_id);
     Statement& coder_name = db_->prepare("SELECT name FROM coders WHERE id = ?1");
     coder_name.bind(1, c.coder_id);
@@ -227,20 +226,29 @@ Segment Project::segment(const Coding& c, int context) {
         seg.coder = coder_name.text(0);
     }
     coder_name.reset();
+    return seg;
+}
+
+Segment Project::passage(Id document, const TextRange& range, int context) {
+    Segment seg;
+    seg.coding.document_id = document;
+    seg.coding.start = range.start;
+    seg.coding.end = range.end;
+    seg.document = document_name(document);
     // substr() counts code points in UTF-8 text, from 1: one read of the passage and its
     // context, never a copy of the whole transcript in this process.
-    const std::int64_t from = std::max<std::int64_t>(0, c.start - std::max(0, context));
+    const std::int64_t from = std::max<std::int64_t>(0, range.start - std::max(0, context));
     Statement& s = db_->prepare(
         "SELECT substr(text, ?2 + 1, ?3 - ?2), substr(text, ?3 + 1, ?4 - ?3), "
         "substr(text, ?4 + 1, ?5) FROM documents WHERE id = ?1");
-    s.bind(1, c.document_id)
+    s.bind(1, document)
         .bind(2, from)
-        .bind(3, c.start)
-        .bind(4, c.end)
+        .bind(3, range.start)
+        .bind(4, range.end)
         .bind(5, std::max(0, context));
     if (!s.step()) {
         s.reset();
-        throw NotFoundError("no document with id " + std::to_string(c.document_id));
+        throw NotFoundError("no document with id " + std::to_string(document));
     }
     seg.before = s.text(0);
     seg.text = s.text(1);
