@@ -150,6 +150,16 @@ private:
             return t;
         }
         const std::size_t start = at_;
+        std::size_t whole = start;
+        while (whole < text_.size() && !ends_bare(text_[whole])) {
+            ++whole;
+        }
+        // NEAR/2:par holds a colon but is an operator, not a field.
+        if (read_keyword(std::string(text_.substr(start, whole - start)), t)) {
+            t.kind = Token::Kind::Keyword;
+            at_ = t.end = whole;
+            return t;
+        }
         std::size_t stop = start;
         while (stop < text_.size() && !ends_bare(text_[stop]) && text_[stop] != ':' &&
                text_[stop] != '>' && text_[stop] != '<') {
@@ -180,12 +190,8 @@ private:
         if (word.empty()) {
             fail("a field without a name", start);
         }
-        if (read_keyword(word, t)) {
-            t.kind = Token::Kind::Keyword;
-        } else {
-            t.kind = Token::Kind::Word;
-            t.value = word;
-        }
+        t.kind = Token::Kind::Word;
+        t.value = word;
         return t;
     }
 
@@ -268,7 +274,7 @@ public:
         if (peek().kind == Token::Kind::End) {
             throw QueryError("an empty query");
         }
-        Node n = parse_or();
+        Node n = parse_or("the start");
         if (peek().kind == Token::Kind::RParen) {
             fail("a \")\" without its \"(\"", peek());
         }
@@ -311,8 +317,8 @@ private:
         }
     }
 
-    Node parse_or() {
-        Node first = parse_and();
+    Node parse_or(const char* after) {
+        Node first = parse_and(after);
         if (!is_keyword("OR")) {
             return first;
         }
@@ -322,12 +328,12 @@ private:
         n.children.push_back(std::move(first));
         while (is_keyword("OR")) {
             take();
-            n.children.push_back(parse_and());
+            n.children.push_back(parse_and("OR"));
         }
         return n;
     }
 
-    Node parse_and() {
+    Node parse_and(const char* after) {
         Node n;
         n.kind = Node::Kind::And;
         n.position = peek().position;
@@ -341,7 +347,7 @@ private:
             n.children.push_back(parse_segment());
             n.ops.push_back(Node::Op::Minus);
         } else {
-            expect_operand(at_ == 0 ? "the start" : "an operator");
+            expect_operand(after);
             n.children.push_back(parse_segment());
             n.ops.push_back(Node::Op::And);
         }
@@ -399,7 +405,7 @@ private:
             if (peek().kind == Token::Kind::RParen) {
                 fail("empty parentheses", t);
             }
-            Node inner = parse_or();
+            Node inner = parse_or("\"(\"");
             if (peek().kind != Token::Kind::RParen) {
                 fail("a \"(\" that is not closed", t);
             }
