@@ -449,6 +449,8 @@ public:
     // Every coding, as (document, code, coder, start, end) in that order: one scan of the
     // index that keeps them unique.
     std::vector<CodingRow> all_coding_rows();
+    // One code's codings (not its children's), by document: a seek in the index by code.
+    std::vector<CodingRow> code_coding_rows(Id code);
 
     // --- code sets ---
     CodeSet add_code_set(const std::string& name, const std::vector<Id>& codes,

@@ -4,6 +4,7 @@
 // document over every source's passages at once.
 #include <algorithm>
 #include <charconv>
+#include <thread>
 #include <unordered_map>
 
 #include "core/project/project.h"
@@ -19,7 +20,6 @@ struct Item {
     TextRange raw;
     TextRange reach;
     std::size_t source = 0;
-    std::vector<std::size_t> met;  // sources of the passages it meets, once per meeting
 };
 
 TextRange reach_of(const Layout* layout, const TextRange& raw, Node::Relation by, int distance) {
@@ -35,47 +35,92 @@ TextRange reach_of(const Layout* layout, const TextRange& raw, Node::Relation by
     }
 }
 
-void sweep_document(std::vector<Item>& items, Node::Relation by, CooccurSweep& out) {
+// Which sources each item met, one bit per source; `twice` marks a source met again.
+struct Meetings {
+    std::size_t words = 1;
+    std::vector<std::uint64_t> once;
+    std::vector<std::uint64_t> twice;
+
+    Meetings(std::size_t items, std::size_t sources)
+        : words((sources + 63) / 64), once(items * words, 0), twice(items * words, 0) {}
+    void meet(std::size_t item, std::size_t source) {
+        const std::size_t w = item * words + source / 64;
+        const std::uint64_t bit = std::uint64_t{1} << (source % 64);
+        twice[w] |= once[w] & bit;
+        once[w] |= bit;
+    }
+};
+
+// Pairs whose reaches overlap, by one sweep in order of reach; reaches are whole units for
+// paragraphs and turns, so overlapping reaches share one; within n words one's reach must
+// meet the other itself.
+void sweep_document(std::vector<Item>& items, Node::Relation by, Meetings& met,
+                    std::vector<std::int64_t>& pairs, std::size_t n) {
     std::sort(items.begin(), items.end(),
               [](const Item& a, const Item& b) { return a.reach.start < b.reach.start; });
     std::vector<std::size_t> active;
     for (std::size_t x = 0; x < items.size(); ++x) {
-        Item& item = items[x];
-        active.erase(
-            std::remove_if(active.begin(), active.end(),
-                           [&](std::size_t a) { return items[a].reach.end <= item.reach.start; }),
-            active.end());
+        const Item& item = items[x];
+        std::size_t kept = 0;
         for (const std::size_t a : active) {
-            Item& other = items[a];
+            if (items[a].reach.end > item.reach.start) {
+                active[kept++] = a;
+            }
+        }
+        active.resize(kept);
+        for (const std::size_t a : active) {
+            const Item& other = items[a];
             if (other.source == item.source) {
                 continue;
             }
-            // Reaches that overlap are enough for overlap, paragraphs and turns (a reach is
-            // whole units); within n words needs one's reach to meet the other itself.
             if (by == Node::Relation::Near && !item.reach.overlaps(other.raw) &&
                 !other.reach.overlaps(item.raw)) {
                 continue;
             }
-            item.met.push_back(other.source);
-            other.met.push_back(item.source);
-            ++out.pairs[std::min(item.source, other.source)][std::max(item.source, other.source)];
+            met.meet(x, other.source);
+            met.meet(a, item.source);
+            ++pairs[std::min(item.source, other.source) * n + std::max(item.source, other.source)];
         }
         active.push_back(x);
     }
 }
 
-void tally(std::vector<Item>& items, Id document, bool keep, CooccurSweep& out) {
-    for (Item& item : items) {
-        std::sort(item.met.begin(), item.met.end());
-        for (std::size_t k = 0; k < item.met.size(); ++k) {
-            const std::size_t j = item.met[k];
-            if (k > 0 && item.met[k - 1] == j) {
-                out.distorted[std::min(item.source, j)][std::max(item.source, j)] = true;
-                continue;
-            }
-            ++out.with[item.source][j];
-            if (keep) {
-                out.drill[item.source][j].push_back({document, item.raw});
+// One share of the documents' counts, flat [i * n + j]; shares are added up at the end.
+struct Partial {
+    std::size_t n = 0;
+    std::vector<std::int64_t> with;
+    std::vector<std::int64_t> pairs;  // i < j
+    std::vector<char> distorted;      // i < j
+    std::vector<std::vector<Spans>> drill;
+
+    Partial(std::size_t sources, bool keep)
+        : n(sources), with(n * n, 0), pairs(n * n, 0), distorted(n * n, 0) {
+        if (keep) {
+            drill.assign(n, std::vector<Spans>(n));
+        }
+    }
+    std::size_t pair(std::size_t i, std::size_t j) const {
+        return std::min(i, j) * n + std::max(i, j);
+    }
+};
+
+void tally(const std::vector<Item>& items, const Meetings& met, Id document, Partial& out) {
+    for (std::size_t x = 0; x < items.size(); ++x) {
+        const Item& item = items[x];
+        for (std::size_t w = 0; w < met.words; ++w) {
+            std::uint64_t bits = met.once[x * met.words + w];
+            const std::uint64_t again = met.twice[x * met.words + w];
+            while (bits != 0) {
+                const int b = __builtin_ctzll(bits);
+                bits &= bits - 1;
+                const std::size_t j = w * 64 + static_cast<std::size_t>(b);
+                ++out.with[item.source * out.n + j];
+                if ((again >> b) & 1U) {
+                    out.distorted[out.pair(item.source, j)] = 1;
+                }
+                if (!out.drill.empty()) {
+                    out.drill[item.source][j].push_back({document, item.raw});
+                }
             }
         }
     }
@@ -83,21 +128,21 @@ void tally(std::vector<Item>& items, Id document, bool keep, CooccurSweep& out) 
 
 // Everything in one document meets everything else there: counted without pairing.
 void same_document(const std::vector<std::int64_t>& count, const std::vector<Item>& items,
-                   Id document, bool keep, CooccurSweep& out) {
+                   Id document, Partial& out) {
     const std::size_t n = count.size();
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t j = 0; j < n; ++j) {
             if (i == j || count[i] == 0 || count[j] == 0) {
                 continue;
             }
-            out.with[i][j] += count[i];
+            out.with[i * n + j] += count[i];
             if (i < j) {
-                out.pairs[i][j] += count[i] * count[j];
-                out.distorted[i][j] = out.distorted[i][j] || count[i] > 1 || count[j] > 1;
+                out.pairs[i * n + j] += count[i] * count[j];
+                out.distorted[i * n + j] |= count[i] > 1 || count[j] > 1 ? 1 : 0;
             }
         }
     }
-    if (keep) {
+    if (!out.drill.empty()) {
         for (const Item& item : items) {
             for (std::size_t j = 0; j < n; ++j) {
                 if (j != item.source && count[j] > 0) {
@@ -108,12 +153,102 @@ void same_document(const std::vector<std::int64_t>& count, const std::vector<Ite
     }
 }
 
+struct SweepTask {
+    const std::vector<Spans>* sources = nullptr;
+    Node::Relation by = Node::Relation::Overlaps;
+    int distance = 0;
+    const std::unordered_map<Id, const Layout*>* layouts = nullptr;
+};
+
+// The documents [first, last) of the sorted list: each source is in document order, so one
+// cursor per source gathers a document's items.
+void sweep_documents(const SweepTask& task, const Id* first, const Id* last, Partial& out) {
+    const std::vector<Spans>& sources = *task.sources;
+    const std::size_t n = sources.size();
+    std::vector<std::size_t> cursor(n, 0);
+    for (std::size_t s = 0; s < n && first != last; ++s) {
+        cursor[s] = static_cast<std::size_t>(
+            std::lower_bound(sources[s].begin(), sources[s].end(), *first,
+                             [](const Passage& p, Id d) { return p.document < d; }) -
+            sources[s].begin());
+    }
+    std::vector<Item> items;
+    std::vector<std::int64_t> count(n, 0);
+    for (const Id* d = first; d != last; ++d) {
+        const Id document = *d;
+        items.clear();
+        std::size_t present = 0;
+        for (std::size_t s = 0; s < n; ++s) {
+            count[s] = 0;
+            const Spans& source = sources[s];
+            while (cursor[s] < source.size() && source[cursor[s]].document == document) {
+                const TextRange& r = source[cursor[s]++].range;
+                items.push_back({r, r, s});
+                ++count[s];
+            }
+            present += count[s] > 0 ? 1 : 0;
+        }
+        if (present < 2) {
+            continue;
+        }
+        if (task.by == Node::Relation::SameDoc) {
+            same_document(count, items, document, out);
+            continue;
+        }
+        if (task.by != Node::Relation::Overlaps) {
+            const Layout* layout = task.layouts->at(document);
+            for (Item& item : items) {
+                item.reach = reach_of(layout, item.raw, task.by, task.distance);
+            }
+        }
+        Meetings met(items.size(), n);
+        sweep_document(items, task.by, met, out.pairs, n);
+        tally(items, met, document, out);
+    }
+}
+
 }  // namespace
 
 CooccurSweep detail::sweep_cooccurrence(Project& project, Layouts& layouts,
                                         const std::vector<Spans>& sources, Node::Relation by,
-                                        int distance, bool keep_passages) {
+                                        int distance, bool keep_passages, std::size_t split_above) {
     const std::size_t n = sources.size();
+    std::vector<Id> documents;
+    std::size_t passages = 0;
+    for (const Spans& source : sources) {
+        passages += source.size();
+        for (const DocumentSlice& slice : slices(source)) {
+            documents.push_back(slice.document);
+        }
+    }
+    std::sort(documents.begin(), documents.end());
+    documents.erase(std::unique(documents.begin(), documents.end()), documents.end());
+    // Words, paragraphs and turns are read here, from this thread: the project's connection
+    // is used by one thread only.
+    std::unordered_map<Id, const Layout*> layout_of;
+    if (by != Node::Relation::Overlaps && by != Node::Relation::SameDoc) {
+        for (const Id d : documents) {
+            layout_of[d] = &layouts.of(project, d);
+        }
+    }
+    const SweepTask task{&sources, by, distance, &layout_of};
+    // Documents are independent: a large question splits them between two threads, each
+    // with its own counts, added up after.
+    const bool split =
+        passages > split_above && documents.size() > 1 && std::thread::hardware_concurrency() > 1;
+    const Id* begin = documents.data();
+    const Id* end = documents.data() + documents.size();
+    const Id* middle = split ? begin + documents.size() / 2 : end;
+    Partial first(n, keep_passages);
+    Partial second(split ? n : 0, keep_passages && split);
+    std::thread helper;
+    if (split) {
+        helper = std::thread([&] { sweep_documents(task, middle, end, second); });
+    }
+    sweep_documents(task, begin, middle, first);
+    if (helper.joinable()) {
+        helper.join();
+    }
     CooccurSweep out;
     out.with.assign(n, std::vector<std::int64_t>(n, 0));
     out.pairs.assign(n, std::vector<std::int64_t>(n, 0));
@@ -121,32 +256,21 @@ CooccurSweep detail::sweep_cooccurrence(Project& project, Layouts& layouts,
     if (keep_passages) {
         out.drill.assign(n, std::vector<Spans>(n));
     }
-    // Every source's passages, document by document.
-    std::map<Id, std::vector<Item>> by_document;
-    for (std::size_t s = 0; s < n; ++s) {
-        for (const Passage& p : sources[s]) {
-            by_document[p.document].push_back({p.range, p.range, s, {}});
-        }
-    }
-    for (auto& [document, items] : by_document) {
-        std::vector<std::int64_t> count(n, 0);
-        for (const Item& item : items) {
-            ++count[item.source];
-        }
-        if (std::count_if(count.begin(), count.end(), [](std::int64_t c) { return c > 0; }) < 2) {
+    for (const Partial* part : {&first, &second}) {
+        if (part->n == 0) {
             continue;
         }
-        if (by == Node::Relation::SameDoc) {
-            same_document(count, items, document, keep_passages, out);
-            continue;
+        for (std::size_t i = 0; i < n; ++i) {
+            for (std::size_t j = 0; j < n; ++j) {
+                out.with[i][j] += part->with[i * n + j];
+                out.pairs[i][j] += part->pairs[i * n + j];
+                out.distorted[i][j] = out.distorted[i][j] || part->distorted[i * n + j] != 0;
+                if (keep_passages) {
+                    Spans& cell = out.drill[i][j];
+                    cell.insert(cell.end(), part->drill[i][j].begin(), part->drill[i][j].end());
+                }
+            }
         }
-        const Layout* layout =
-            by == Node::Relation::Overlaps ? nullptr : &layouts.of(project, document);
-        for (Item& item : items) {
-            item.reach = reach_of(layout, item.raw, by, distance);
-        }
-        sweep_document(items, by, out);
-        tally(items, document, keep_passages, out);
     }
     if (keep_passages) {
         for (auto& row : out.drill) {
@@ -190,8 +314,7 @@ Cooccurrence Engine::cooccur(const CooccurRequest& request) {
     const CodeTree tree(impl_->project);
     Cooccurrence result;
     std::vector<Spans> sources;
-    const auto add = [&](Id code) {
-        Spans s = impl_->store.passages({code}, request.options.coders);
+    const auto add = [&](Id code, Spans s) {
         if (impl_->scope) {
             s = overlapping(s, *impl_->scope);
         }
@@ -201,14 +324,16 @@ Cooccurrence Engine::cooccur(const CooccurRequest& request) {
         sources.push_back(std::move(s));
     };
     if (request.codes.empty()) {
+        impl_->store.load_all();
         for (const Code& c : tree.codes) {
-            if (!impl_->store.passages({c.id}, request.options.coders).empty()) {
-                add(c.id);
+            Spans s = impl_->store.passages({c.id}, request.options.coders);
+            if (!s.empty()) {
+                add(c.id, std::move(s));
             }
         }
     } else {
         for (const Id code : request.codes) {
-            add(code);
+            add(code, impl_->store.passages({code}, request.options.coders));
         }
     }
     impl_->scope.reset();

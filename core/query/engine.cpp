@@ -375,7 +375,7 @@ Engine::Engine(Project& project, TextFinder* text) : impl_(std::make_unique<Impl
 Engine::~Engine() = default;
 
 std::size_t Engine::codings_loaded() const {
-    return impl_->store.rows().size();
+    return impl_->store.loaded();
 }
 
 std::vector<Passage> Engine::evaluate(const std::string& expression, const QueryOptions& options) {

@@ -37,24 +37,46 @@ struct DocumentSlice {
 };
 std::vector<DocumentSlice> slices(const Spans& s);
 
-// Every coding of the project, kept sorted two ways.
+// The project's codings in memory, read as questions need them: one code's by a seek in the
+// index by code, every code's by one scan of the file when a question spans many codes, a
+// document's by a seek in the index by document. Everything read is dropped when the
+// project's coding counter moves.
 class CodingStore {
 public:
-    // Reads again when the project's coding counter has moved; true when it did.
+    // A run of rows held by the store: valid until the next refresh() or load_all().
+    struct Rows {
+        const CodingRow* first = nullptr;
+        const CodingRow* last = nullptr;
+        const CodingRow* begin() const { return first; }
+        const CodingRow* end() const { return last; }
+    };
+
+    // Drops what was read when the codings changed since; true when it did.
     bool refresh(Project& project);
     // Distinct ranges of these codes by these coders (empty: any coder).
-    Spans passages(const std::vector<Id>& codes, const std::vector<Id>& coders) const;
+    Spans passages(const std::vector<Id>& codes, const std::vector<Id>& coders);
     // Distinct ranges these coders coded with any code.
-    Spans coded_by(const std::vector<Id>& coders) const;
-    // The document's codings by start (indexes into rows()).
-    const std::vector<std::uint32_t>& document_rows(Id document) const;
-    const std::vector<CodingRow>& rows() const { return rows_; }
+    Spans coded_by(const std::vector<Id>& coders);
+    // The document's codings by start.
+    const std::vector<CodingRow>& document_rows(Id document);
+    // Reads every coding at once (cheaper than many seeks when a question spans many codes).
+    void load_all();
+    std::size_t loaded() const { return loaded_; }
 
 private:
+    // One code's codings by document, start, end and coder.
+    Rows code_rows(Id code);
+
+    Project* project_ = nullptr;
     std::int64_t generation_ = -1;
-    std::vector<CodingRow> rows_;  // by code, document, start, end, coder
-    std::unordered_map<Id, std::pair<std::size_t, std::size_t>> by_code_;
-    std::unordered_map<Id, std::vector<std::uint32_t>> by_document_;
+    bool all_ = false;
+    std::size_t loaded_ = 0;
+    // load_all: every row, by code and then by position; each code's run.
+    std::vector<CodingRow> all_rows_;
+    std::unordered_map<Id, std::pair<std::size_t, std::size_t>> runs_;
+    // Codes read one at a time before (or without) load_all.
+    std::unordered_map<Id, std::vector<CodingRow>> by_code_;
+    std::unordered_map<Id, std::vector<CodingRow>> by_document_;
 };
 
 // A document's words, paragraphs and turns (core/agreement/units.h), read on first use.
@@ -123,8 +145,10 @@ struct CooccurSweep {
     std::vector<std::vector<bool>> distorted;
     std::vector<std::vector<Spans>> drill;  // when asked: [i][j]
 };
+// Above `split_above` passages in all, the documents are shared between two threads.
+constexpr std::size_t kSplitSweepAbove = 200000;
 CooccurSweep sweep_cooccurrence(Project& project, Layouts& layouts,
                                 const std::vector<Spans>& sources, Node::Relation by, int distance,
-                                bool keep_passages);
+                                bool keep_passages, std::size_t split_above = kSplitSweepAbove);
 
 }  // namespace quire::query::detail

@@ -205,6 +205,9 @@ std::vector<AxisItem> axis_items(Engine::Impl& e, Engine& engine, const Axis& ax
                 codes = tree.with_descendants(project.find_code(axis.branch).id);
                 codes.erase(codes.begin());
             }
+            if (codes.size() > 8) {
+                e.store.load_all();  // one scan costs less than many seeks
+            }
             for (const Id c : codes) {
                 items.push_back({tree.paths.at(c), true, e.store.passages({c}, options.coders)});
             }

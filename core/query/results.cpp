@@ -24,26 +24,25 @@ struct Present {
 
 // For passages of one document sorted by start: the codings that overlap each, by one
 // sweep over the document's codings in start order.
-std::vector<Present> present_in(const CodingStore& store, const Spans& passages,
+std::vector<Present> present_in(CodingStore& store, const Spans& passages,
                                 const DocumentSlice& slice, const std::vector<Id>& coders) {
-    const std::vector<CodingRow>& rows = store.rows();
-    const std::vector<std::uint32_t>& order = store.document_rows(slice.document);
+    const std::vector<CodingRow>& rows = store.document_rows(slice.document);
     std::vector<Present> out;
-    std::vector<std::uint32_t> active;
+    std::vector<std::size_t> active;
     std::size_t next = 0;
     for (std::size_t i = slice.begin; i < slice.end; ++i) {
         const TextRange& p = passages[i].range;
-        while (next < order.size() && rows[order[next]].start < p.end) {
-            if (chosen(coders, rows[order[next]].coder)) {
-                active.push_back(order[next]);
+        while (next < rows.size() && rows[next].start < p.end) {
+            if (chosen(coders, rows[next].coder)) {
+                active.push_back(next);
             }
             ++next;
         }
         active.erase(std::remove_if(active.begin(), active.end(),
-                                    [&](std::uint32_t r) { return rows[r].end <= p.start; }),
+                                    [&](std::size_t r) { return rows[r].end <= p.start; }),
                      active.end());
         Present present;
-        for (const std::uint32_t r : active) {
+        for (const std::size_t r : active) {
             if (rows[r].start < p.end) {
                 present.codes.push_back(rows[r].code);
                 present.coders.push_back(rows[r].coder);

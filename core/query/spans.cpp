@@ -111,64 +111,140 @@ std::vector<DocumentSlice> slices(const Spans& s) {
 
 // --- codings in memory ---
 
+namespace {
+
+bool by_position(const CodingRow& a, const CodingRow& b) {
+    if (a.document != b.document) {
+        return a.document < b.document;
+    }
+    if (a.start != b.start) {
+        return a.start < b.start;
+    }
+    return a.end != b.end ? a.end < b.end : a.coder < b.coder;
+}
+
+// Rows already grouped by document: each document's run sorted by position.
+void sort_within_documents(CodingRow* first, CodingRow* last) {
+    CodingRow* begin = first;
+    for (CodingRow* i = first; i <= last; ++i) {
+        if (i == last || i->document != begin->document) {
+            std::sort(begin, i, by_position);
+            begin = i;
+        }
+    }
+}
+
+void sort_within_documents(std::vector<CodingRow>& rows) {
+    sort_within_documents(rows.data(), rows.data() + rows.size());
+}
+
+bool chosen(const std::vector<Id>& coders, Id coder) {
+    return coders.empty() || std::find(coders.begin(), coders.end(), coder) != coders.end();
+}
+
+}  // namespace
+
 bool CodingStore::refresh(Project& project) {
+    project_ = &project;
     const std::int64_t generation = project.codings_generation();
     if (generation == generation_) {
         return false;
     }
-    rows_ = project.all_coding_rows();
-    std::sort(rows_.begin(), rows_.end(), [](const CodingRow& a, const CodingRow& b) {
-        if (a.code != b.code) {
-            return a.code < b.code;
-        }
-        if (a.document != b.document) {
-            return a.document < b.document;
-        }
-        if (a.start != b.start) {
-            return a.start < b.start;
-        }
-        return a.end != b.end ? a.end < b.end : a.coder < b.coder;
-    });
     by_code_.clear();
     by_document_.clear();
-    for (std::size_t i = 0; i < rows_.size(); ++i) {
-        auto [it, fresh] = by_code_.try_emplace(rows_[i].code, i, i);
-        it->second.second = i + 1;
-        by_document_[rows_[i].document].push_back(static_cast<std::uint32_t>(i));
-    }
-    for (auto& [doc, idx] : by_document_) {
-        std::sort(idx.begin(), idx.end(), [this](std::uint32_t a, std::uint32_t b) {
-            return rows_[a].start != rows_[b].start ? rows_[a].start < rows_[b].start
-                                                    : rows_[a].end < rows_[b].end;
-        });
-    }
+    all_rows_.clear();
+    runs_.clear();
+    all_ = false;
+    loaded_ = 0;
     generation_ = generation;
     return true;
 }
 
-Spans CodingStore::passages(const std::vector<Id>& codes, const std::vector<Id>& coders) const {
+void CodingStore::load_all() {
+    if (all_) {
+        return;
+    }
+    std::vector<CodingRow> rows = project_->all_coding_rows();
+    // Placed by code in one pass (codes are few): the file gives the rows by document,
+    // code, coder and start, so each code's run keeps document order and needs sorting
+    // only within each document.
+    runs_.clear();
+    // A code's rows come in runs within each document: remember the last one looked up.
+    Id last_code = -1;
+    std::pair<std::size_t, std::size_t>* run = nullptr;
+    for (const CodingRow& r : rows) {
+        if (r.code != last_code) {
+            run = &runs_[r.code];
+            last_code = r.code;
+        }
+        ++run->second;
+    }
+    std::size_t at = 0;
+    for (auto& [code, r] : runs_) {
+        r.first = at;
+        at += r.second;
+        r.second = r.first;  // the next free place while placing
+    }
+    all_rows_.resize(rows.size());
+    last_code = -1;
+    for (const CodingRow& r : rows) {
+        if (r.code != last_code) {
+            run = &runs_[r.code];
+            last_code = r.code;
+        }
+        all_rows_[run->second++] = r;
+    }
+    for (auto& [code, r] : runs_) {
+        sort_within_documents(all_rows_.data() + r.first, all_rows_.data() + r.second);
+    }
+    by_code_.clear();
+    loaded_ = all_rows_.size();
+    all_ = true;
+}
+
+CodingStore::Rows CodingStore::code_rows(Id code) {
+    if (all_) {
+        const auto run = runs_.find(code);
+        if (run == runs_.end()) {
+            return {};
+        }
+        return {all_rows_.data() + run->second.first, all_rows_.data() + run->second.second};
+    }
+    auto it = by_code_.find(code);
+    if (it == by_code_.end()) {
+        std::vector<CodingRow> rows = project_->code_coding_rows(code);
+        sort_within_documents(rows);
+        loaded_ += rows.size();
+        it = by_code_.emplace(code, std::move(rows)).first;
+    }
+    return {it->second.data(), it->second.data() + it->second.size()};
+}
+
+Spans CodingStore::passages(const std::vector<Id>& codes, const std::vector<Id>& coders) {
+    if (codes.size() > 8) {
+        load_all();
+    }
     Spans out;
     for (const Id code : codes) {
-        const auto it = by_code_.find(code);
-        if (it == by_code_.end()) {
-            continue;
-        }
-        for (std::size_t i = it->second.first; i < it->second.second; ++i) {
-            const CodingRow& r = rows_[i];
-            if (coders.empty() ||
-                std::find(coders.begin(), coders.end(), r.coder) != coders.end()) {
+        for (const CodingRow& r : code_rows(code)) {
+            // One code's rows are by position: the same range of several coders is adjacent.
+            if (chosen(coders, r.coder) &&
+                (out.empty() || !(out.back() == Passage{r.document, {r.start, r.end}}))) {
                 out.push_back({r.document, {r.start, r.end}});
             }
         }
     }
-    sort_unique(out);
+    if (codes.size() > 1) {
+        sort_unique(out);
+    }
     return out;
 }
 
-Spans CodingStore::coded_by(const std::vector<Id>& coders) const {
+Spans CodingStore::coded_by(const std::vector<Id>& coders) {
+    load_all();
     Spans out;
-    for (const CodingRow& r : rows_) {
-        if (std::find(coders.begin(), coders.end(), r.coder) != coders.end()) {
+    for (const CodingRow& r : all_rows_) {
+        if (chosen(coders, r.coder)) {
             out.push_back({r.document, {r.start, r.end}});
         }
     }
@@ -176,10 +252,15 @@ Spans CodingStore::coded_by(const std::vector<Id>& coders) const {
     return out;
 }
 
-const std::vector<std::uint32_t>& CodingStore::document_rows(Id document) const {
-    static const std::vector<std::uint32_t> none;
-    const auto it = by_document_.find(document);
-    return it == by_document_.end() ? none : it->second;
+const std::vector<CodingRow>& CodingStore::document_rows(Id document) {
+    auto it = by_document_.find(document);
+    if (it != by_document_.end()) {
+        return it->second;
+    }
+    std::vector<CodingRow> rows;
+    project_->append_coding_rows(document, {}, rows);
+    sort_within_documents(rows);
+    return by_document_.emplace(document, std::move(rows)).first->second;
 }
 
 // --- words, paragraphs, turns ---

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/project/project.h"
+#include "core/query/engine_internal.h"
 #include "core/query/query.h"
 #include "tests/support/scratch.h"
 
@@ -420,4 +421,32 @@ TEST_CASE("segment operators on an empty side, and touching ranges that do not o
     CHECK(engine.evaluate("code:A OVERLAPS code:Unused").empty());
     CHECK(engine.evaluate("code:Unused OR code:Unused").empty());
     CHECK(as_segs(engine.evaluate("code:A NOT code:Unused")) == std::vector<Seg>{{doc, 0, 10}});
+}
+
+TEST_CASE("co-occurrence counts the same when its documents are shared between two threads",
+          "[query][operators][cooccur]") {
+    namespace d = quire::query::detail;
+    using R = quire::query::Node::Relation;
+    for (unsigned seed = 50; seed <= 55; ++seed) {
+        World w;
+        fill(w, seed);
+        std::vector<d::Spans> sources;
+        d::CodingStore store;
+        store.refresh(w.project);
+        for (const auto& [path, id] : w.codes) {
+            sources.push_back(store.passages({id}, {}));
+        }
+        d::Layouts layouts;
+        for (const R by : {R::Overlaps, R::SamePara, R::SameTurn, R::SameDoc, R::Near}) {
+            const d::CooccurSweep one =
+                d::sweep_cooccurrence(w.project, layouts, sources, by, 2, true, SIZE_MAX);
+            const d::CooccurSweep two =
+                d::sweep_cooccurrence(w.project, layouts, sources, by, 2, true, 0);
+            INFO("seed " << seed << " relation " << static_cast<int>(by));
+            CHECK(one.with == two.with);
+            CHECK(one.pairs == two.pairs);
+            CHECK(one.distorted == two.distorted);
+            CHECK(one.drill == two.drill);
+        }
+    }
 }
