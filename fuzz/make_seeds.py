@@ -256,6 +256,19 @@ def search_seeds() -> None:
             "日本語の学校 ภาษาไทย", '((a OR b) NEAR/2 "c d") NOT (e*)', '"unterminated', "OR",
             "((((x))))", "a NEAR/ b", "\u0915\u093f \u05e9\u05b8\u05c1"]):
         write("query", f"query_{i:02}", q)
+
+
+def coding_query_seeds() -> None:
+    for i, q in enumerate([
+            'code:"Working with uncertainty" AND role:referrer',
+            'code:A OR code:B AND code:C OVERLAPS code:D', 'NOT code=:"Risk/Online"',
+            '(code:A coder:Sam) OVERLAPS (code:B coder:Kim)', 'code:A NEAR/2:par code:B',
+            'code:A BEFORE/4 code:B WITHIN code:C ENCLOSES code:D', 'code:A SAMETURN code:B',
+            'risk "young person" exploit* SAMEPARA code:A', 'age>=30 AND age<40.5 doc:"D 1"',
+            '"service centre":North group:Staff case:Alex NOT coder:Sam', '"code":x',
+            '((((code:A))))', 'code:A AND', 'code:"A', 'NEAR/x', 'caf\u00e9:"x" AND',
+            'code:A )', 'role=:x', 'age>old']):
+        write("coding_query", f"coding_query_{i:02}", q)
     for i, t in enumerate([
             INTERVIEW, "one-to-one person's person\u2019s don\u2019t it's 3.14 1,000 e-mail",
             "Caf\u00e9 NA\u00cfVE Stra\u00dfe \ufb01ne \u2160 \uff21\uff22",
@@ -274,3 +287,4 @@ if __name__ == "__main__":
     attribute_table_seeds()
     ratings_seeds()
     search_seeds()
+    coding_query_seeds()

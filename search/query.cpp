@@ -557,7 +557,10 @@ QueryNode parse_query(std::string_view query, Tokenizer& tokenizer,
     }
     check_placement(root, true);
     if (!has_positive_text(root)) {
-        throw QueryError("malformed query: a search needs at least one word that is not negated");
+        // Codes and fields alone are a question for the coding query, not for search.
+        throw QueryError(
+            "malformed query: a search needs at least one word that is not negated (for codes "
+            "and fields alone, ask a coding query: quire-cli query, or Analyse > Coding Query)");
     }
     return root;
 }

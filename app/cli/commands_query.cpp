@@ -219,6 +219,10 @@ int cmd_query(const Words& raw, std::ostream& out, std::ostream& err) {
         }
         const Coder coder = p.ensure_coder(args.all("coder")[0]);
         const std::vector<query::Passage> passages = engine.evaluate(expression, options);
+        if (const auto name = args.option("save")) {
+            p.save_query(*name, expression, args.flag("replace"));
+            err << "saved the query as \"" << *name << "\"\n";
+        }
         p.set_actor(coder.name);
         const std::int64_t added = engine.store_as_code(passages, *code, coder.id);
         out << "coded " << counted(added, "passage") << " with " << *code << " as " << coder.name;

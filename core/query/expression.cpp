@@ -37,7 +37,8 @@ bool ends_bare(char c) {
 
 std::optional<int> parse_count(std::string_view digits) {
     int n = 0;
-    if (digits.empty() || digits.size() > 6) {
+    if (digits.empty() || digits.size() > 6 ||
+        digits.find_first_not_of("0123456789") != std::string_view::npos) {
         return std::nullopt;
     }
     const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
@@ -217,7 +218,7 @@ private:
     }
 
     // NEAR, NEAR/3, NEAR/2:par, BEFORE/5, ... and the other operators; lower case is a word.
-    static bool read_keyword(const std::string& w, Token& t) {
+    bool read_keyword(const std::string& w, Token& t) const {
         static const std::pair<const char*, Node::Relation> plain[] = {
             {"OVERLAPS", Node::Relation::Overlaps}, {"WITHIN", Node::Relation::Within},
             {"ENCLOSES", Node::Relation::Encloses}, {"SAMETURN", Node::Relation::SameTurn},
@@ -252,8 +253,9 @@ private:
             }
             const std::optional<int> d = parse_count(rest);
             if (!d) {
-                throw QueryError(n + " takes a count of words: " + n + "/3" +
-                                 (n == "NEAR" ? " or NEAR/1:par" : ""));
+                fail(n + " takes a count of words (" + n + "/3" +
+                         (n == "NEAR" ? " or NEAR/1:par" : "") + ")",
+                     t.begin);
             }
             t.distance = *d;
             return true;
@@ -473,12 +475,17 @@ std::string quote(const std::string& s) {
     return "\"" + s + "\"";
 }
 
+// A name written bare must read back as the same name: letters, digits and "_" only (any
+// character outside ASCII counts as a letter), and no operator.
 bool needs_quotes(const std::string& s) {
-    if (s.empty()) {
+    if (s.empty() || s == "AND" || s == "OR" || s == "NOT" || s == "OVERLAPS" || s == "WITHIN" ||
+        s == "ENCLOSES" || s == "SAMETURN" || s == "SAMEPARA" || s == "SAMEDOC" ||
+        s.rfind("NEAR", 0) == 0 || s.rfind("BEFORE", 0) == 0) {
         return true;
     }
     for (const char c : s) {
-        if (ends_bare(c) || c == ':' || c == '>' || c == '<') {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x80 && !std::isalnum(u) && c != '_') {
             return true;
         }
     }

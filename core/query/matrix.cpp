@@ -190,7 +190,7 @@ const char* measure_name(Measure m) {
 }
 
 std::vector<AxisItem> axis_items(Engine::Impl& e, Engine& engine, const Axis& axis,
-                                 const QueryOptions& options) {
+                                 const QueryOptions& options, const std::optional<Spans>& scope) {
     Project& project = e.project;
     std::vector<AxisItem> items;
     switch (axis.kind) {
@@ -260,10 +260,10 @@ std::vector<AxisItem> axis_items(Engine::Impl& e, Engine& engine, const Axis& ax
             }
             break;
     }
-    if (e.scope) {
+    if (scope) {
         for (AxisItem& item : items) {
             item.spans =
-                item.source ? overlapping(item.spans, *e.scope) : intersect(item.spans, *e.scope);
+                item.source ? overlapping(item.spans, *scope) : intersect(item.spans, *scope);
         }
     }
     return items;
@@ -336,11 +336,11 @@ void add_percentages(Matrix& m, Percent percent) {
 Matrix Engine::matrix(const MatrixRequest& request) {
     impl_->refresh();
     impl_->set_scope(request.options.scope);
+    // A saved query's evaluation sets and clears the engine's scope: keep this one apart.
     const std::optional<Spans> scope = impl_->scope;
-    std::vector<AxisItem> rows = axis_items(*impl_, *this, request.rows, request.options);
-    impl_->scope = scope;  // a saved query's evaluation clears it
-    std::vector<AxisItem> cols = axis_items(*impl_, *this, request.cols, request.options);
     impl_->scope.reset();
+    std::vector<AxisItem> rows = axis_items(*impl_, *this, request.rows, request.options, scope);
+    std::vector<AxisItem> cols = axis_items(*impl_, *this, request.cols, request.options, scope);
     const auto counts_passages = [](const Axis& a) {
         return a.kind == Axis::Kind::Codes || a.kind == Axis::Kind::Queries;
     };

@@ -196,3 +196,13 @@ TEST_CASE("cooccur pairs codes with n12 and the c-coefficient", "[cli][query][co
     refused({"cooccur", p, "--by", "sentence"}, 4, "--by takes overlap");
     ok({"cooccur", p, "--csv"});
 }
+
+TEST_CASE("a search of codes alone points to the coding query, which answers it", "[cli][query]") {
+    Scratch s;
+    const std::string p = demo(s);
+    const std::string both = "code:\"Working with uncertainty\" code:\"Take the long view\"";
+    ok({"index", p});  // so that the refusal is the only line on stderr
+    refused({"search", p, both}, 4, "quire-cli query");
+    const json r = ok_json({"query", p, both, "--count"});
+    CHECK(r["expression"] == "code:\"Working with uncertainty\" AND code:\"Take the long view\"");
+}

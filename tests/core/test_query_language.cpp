@@ -72,6 +72,9 @@ TEST_CASE("every operator and field reads back from its canonical form", "[query
         CHECK(canonical(canonical(e)) == canonical(e));
     }
     CHECK(canonical("code:A NEAR code:B") == "code:\"A\" NEAR/10 code:\"B\"");
+    // Attribute names that would read as something else keep their quotes.
+    CHECK(canonical("\"NEAR/2\":x \"AND\":y \"a-b\":z") ==
+          "\"NEAR/2\":\"x\" AND \"AND\":\"y\" AND \"a-b\":\"z\"");
     CHECK(canonical("code:A BEFORE code:B") == "code:\"A\" BEFORE/10 code:\"B\"");
 }
 
@@ -105,7 +108,10 @@ TEST_CASE("a malformed query says what is wrong and at which character", "[query
     CHECK(error_of("role=:x") ==
           "\"=:\" only after code (code=:\"Path\" is the code without "
           "its children) at character 1");
-    CHECK(error_of("NEAR/x") == "NEAR takes a count of words: NEAR/3 or NEAR/1:par");
+    CHECK(error_of("code:A NEAR/x code:B") ==
+          "NEAR takes a count of words (NEAR/3 or NEAR/1:par) at character 8");
+    CHECK(error_of("code:A BEFORE/-1 code:B") ==
+          "BEFORE takes a count of words (BEFORE/3) at character 8");
     CHECK(error_of("AND code:A") ==
           "\"AND\" after the start, where a code, a text, a field or \"(\" was expected at "
           "character 1");

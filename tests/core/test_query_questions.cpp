@@ -227,6 +227,12 @@ TEST_CASE("matrices count what their row and column share, as their drill-down l
     CHECK(queries.rows == std::vector<std::string>{"risky"});
     CHECK(queries.cells[0][0].count == 2);
     CHECK(queries.cells[0][1].count == 1);
+    // A selection applies to the saved query's passages too.
+    m.options.scope.groups.push_back(h.p.find_group("Staff").id);
+    const auto staff = e.matrix(m);
+    CHECK(staff.cells[0][0].count == 2);
+    CHECK(staff.cells[0][1].count == 0);
+    m.options.scope = {};
     m.rows = quire::query::parse_axis("cases");
     CHECK_THROWS_AS(e.matrix(m), quire::InvalidInputError);
     CHECK_THROWS_AS(quire::query::parse_axis("colours"), quire::InvalidInputError);
