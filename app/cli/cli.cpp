@@ -134,8 +134,16 @@ const Command kCommands[] = {
     {"redo", cmd_redo, "History", {
         {{"redo P [--json]"}, {"bring back the action undone last"}}}},
     {"log", cmd_log, "History", {
-        {{"log P [--limit N] [--json]"},
-         {"the project's actions, newest first: who, when,", "what and what it changed (50 by default, 0: all)"}}}},
+        {{"log P [--limit N] [--coder NAME] [--since TIME] [--json]"},
+         {"the project's actions, newest first: who, when,", "what and what it changed (50 by default, 0: all),",
+          "with those merged in from copies"}}}},
+    {"handout", cmd_handout, "Teams", {
+        {{"handout P OUT.quire --coder NAME [--doc DOC]... [--force] [--json]"},
+         {"a copy for one coder: the documents, the codebook,", "every GUID kept, blind coding on"}}}},
+    {"merge", cmd_merge, "Teams", {
+        {{"merge P OTHER.quire|OTHER.qdpx [--dry-run] [--prefer ours|theirs]",
+          "        [--match-codes-by-path] [--json]"},
+         {"a copy's work back by identity, in one undoable", "action; --dry-run lists changes and conflicts"}}}},
     {"agreement", cmd_agreement, "Agreement", {
         {{"agreement P (--coders A,B[,C...] | --group1 A,.. --group2 B,..) [--code CODE]...",
           "            [--doc DOC]... [--group NAME]...",

@@ -62,6 +62,10 @@ int cmd_queries(const Words& args, std::ostream& out, std::ostream& err);
 int cmd_matrix(const Words& args, std::ostream& out, std::ostream& err);
 int cmd_cooccur(const Words& args, std::ostream& out, std::ostream& err);
 
+// commands_team.cpp
+int cmd_handout(const Words& args, std::ostream& out, std::ostream& err);
+int cmd_merge(const Words& args, std::ostream& out, std::ostream& err);
+
 // commands_groups.cpp
 int cmd_group(const Words& args, std::ostream& out, std::ostream& err);
 int cmd_groups(const Words& args, std::ostream& out, std::ostream& err);

@@ -2,8 +2,11 @@
 #include "app/cli/output.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <memory>
 #include <ostream>
+#include <thread>
 
 namespace quire::cli {
 
@@ -12,13 +15,19 @@ std::string one_line(std::string message) {
     return message;
 }
 
-Progress progress_printer(std::ostream& err, const std::string& what) {
+Progress progress_printer(std::ostream& err, const std::string& what, const std::string& unit) {
     auto last_tenth = std::make_shared<int>(-1);
-    return [&err, what, last_tenth](std::size_t done, std::size_t total) {
+    return [&err, what, unit, last_tenth](std::size_t done, std::size_t total) {
         const int tenth = total == 0 ? 10 : static_cast<int>(done * 10 / total);
         if (tenth != *last_tenth && (done > 0 || total == 0)) {
             *last_tenth = tenth;
-            err << what << ": " << done << "/" << total << " documents\n";
+            err << what << ": " << done << "/" << total << " " << unit << "\n";
+            err.flush();
+            // For the tests that stop a command in the middle of its work (a killed merge
+            // must leave the project as it was): a pause after each line of progress.
+            if (const char* pause = std::getenv("QUIRE_TEST_PROGRESS_PAUSE_MS")) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(std::atoi(pause)));
+            }
         }
         return true;
     };

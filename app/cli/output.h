@@ -23,7 +23,8 @@ std::string one_line(std::string message);
 std::string counted(long long n, const std::string& singular, const std::string& plural = "");
 
 // Progress of long work on stderr: a line at every tenth, so logs stay short.
-Progress progress_printer(std::ostream& err, const std::string& what);
+Progress progress_printer(std::ostream& err, const std::string& what,
+                          const std::string& unit = "documents");
 
 void print_json(std::ostream& out, const ordered_json& j);
 

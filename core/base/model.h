@@ -145,6 +145,14 @@ struct JournalEntry {
     std::string changes;    // what it changed: "added 1 coding; changed 1 memo"
     std::string state;      // "done", "undone", or "discarded" (undone, then a new action came)
     bool undoable = false;  // undo (redo for an undone entry) still has what it needs
+    std::string origin;     // merged in from a copy: the copy's name; empty when done here
+};
+
+// Which journal entries an audit of the project lists.
+struct JournalFilter {
+    std::string who;      // only this coder's (or user's) entries; empty: everyone's
+    std::string since;    // only entries at or after this UTC time (ISO 8601 prefix)
+    bool merged = false;  // also the entries merged in from copies (state "merged")
 };
 
 const char* to_string(AttributeType type);

@@ -101,6 +101,7 @@ void CodebookReader::import_code(const pugi::xml_node& node, std::optional<Id> p
     }
     if (!code) {
         code = add_code(name, parent, fields_of(node));
+        keep_file_guid(project_, "code", code->id, guid);
         code_names_.emplace(std::make_pair(parent_key, name), code->id);
         ++report_.codes;
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/exchange/qdpx_export.h"
 
+#include "core/project/team.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -404,8 +406,17 @@ void ProjectXmlBuilder::index_guids() {
     for (const Attribute& a : attributes_) {
         attribute_guid_[a.name] = a.guid;
     }
-    // Quire projects have no owner; the first coder stands in as the creating user.
+    // Quire projects have no owner; the first coder stands in as the creating user, except in
+    // a copy handed out to a coder: it names that coder, by which a merge of this export
+    // finds the copy it came from.
     owner_ = coders_.empty() ? std::string() : coders_.front().guid;
+    if (const auto handout = team::handout_info(project_)) {
+        for (const Coder& c : coders_) {
+            if (c.guid == handout->coder_guid) {
+                owner_ = c.guid;
+            }
+        }
+    }
 }
 
 // A memo whose target is gone is written as a Note that nothing refers to.

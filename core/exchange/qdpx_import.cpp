@@ -14,6 +14,7 @@
 #include "core/exchange/qdpx_reading.h"
 #include "core/text/encoding.h"
 #include "core/text/unicode.h"
+#include "core/util/files.h"
 #include "core/util/ids.h"
 
 namespace quire::exchange {
@@ -29,6 +30,7 @@ void ProjectImporter::run(const pugi::xml_node& root) {
     report_.origin = attr(root, "origin");
     profile_ = profile_for_origin(report_.origin);
     project_creator_ = normalize_guid(attr(root, "creatingUserGUID"));
+    report_.creating_user_guid = project_creator_;
     load_existing_names();
     import_users(child(root, "Users"));
     codebook_.import_codes(child(child(root, "CodeBook"), "Codes"));
@@ -66,7 +68,13 @@ void ProjectImporter::import_users(const pugi::xml_node& users) {
         if (name.empty()) {
             name = one_line(attr(user, "id"), "User " + guid.substr(0, 8));
         }
+        const auto known = project_.coders();
+        const bool existed =
+            std::any_of(known.begin(), known.end(), [&](const Coder& c) { return c.name == name; });
         const Coder coder = project_.ensure_coder(name);
+        if (!existed) {
+            keep_file_guid(project_, "coder", coder.id, guid);
+        }
         coder_by_guid_[guid] = coder.id;
         coders.insert(coder.id);
     }
@@ -123,7 +131,11 @@ void ProjectImporter::import_variables(const pugi::xml_node& variables) {
             name = pick_unique_name(report_, wanted, "variable",
                                     [&](const std::string& n) { return attributes_.count(n) > 0; });
         }
+        const bool fresh = attributes_.count(name) == 0;
         const Attribute a = project_.ensure_attribute(name, type);
+        if (fresh) {
+            keep_file_guid(project_, "attribute", a.id, guid);
+        }
         attributes_.emplace(a.name, a.type);
         variable_by_guid_[guid] = a.name;
         ++report_.variables;
@@ -179,6 +191,7 @@ void ProjectImporter::import_cases(const pugi::xml_node& cases) {
             project_.ensure_case(name, text::is_valid_utf8(description) ? trim(description) : "");
         case_names_.insert(name);
         ++report_.cases;
+        keep_file_guid(project_, "case", c.id, guid_of(node));
         case_by_guid_[guid_of(node)] = c.id;
         apply_values(node, "case " + in_quotes(name),
                      [&](const std::string& a, const std::string& v) {
@@ -313,8 +326,13 @@ void ProjectImporter::import_notes(const pugi::xml_node& root) {
                 "was kept" +
                 (targets.size() == 1 && !targets[0].id ? " as a project memo" : ""));
         }
+        bool first = true;
         for (const Target& t : targets) {
-            project_.add_memo(t.kind, t.id, title, body, author);
+            const Memo memo = project_.add_memo(t.kind, t.id, title, body, author);
+            if (first) {
+                keep_file_guid(project_, "memo", memo.id, guid);  // one note, one identity
+                first = false;
+            }
             ++report_.notes;
         }
     }
@@ -348,19 +366,10 @@ namespace {
 // project.
 ImportReport preview(const std::string& path,
                      ImportReport (*import)(Project&, const std::string&)) {
-    const std::filesystem::path dir =
-        std::filesystem::temp_directory_path() / ("quire-qdpx-preview-" + util::new_guid());
-    std::filesystem::create_directories(dir);
-    struct Cleanup {
-        std::filesystem::path dir;
-        ~Cleanup() {
-            std::error_code ec;
-            std::filesystem::remove_all(dir, ec);
-        }
-    } cleanup{dir};
+    const util::ScratchFolder dir("qdpx-preview");
     ImportReport report;
     {
-        Project scratch = Project::create((dir / "preview.quire").string());
+        Project scratch = Project::create(dir.path("preview.quire"));
         report = import(scratch, path);
     }
     return report;
@@ -370,6 +379,25 @@ ImportReport preview(const std::string& path,
 
 ImportReport preview_qdpx(const std::string& path) {
     return preview(path, import_qdpx);
+}
+
+team::MergePlan merge_qdpx(Project& project, const std::string& path, team::MergeOptions options,
+                           bool plan_only, const Progress& progress) {
+    const util::ScratchFolder dir("qdpx-merge");
+    const std::string scratch_path = dir.path("theirs.quire");
+    {
+        Project scratch =
+            Project::create(scratch_path, std::filesystem::path(path).stem().string());
+        const ImportReport report = import_qdpx(scratch, path);
+        if (options.peer_coder_guid.empty()) {
+            options.peer_coder_guid = report.creating_user_guid;
+        }
+    }
+    if (options.origin.empty()) {
+        options.origin = std::filesystem::path(path).filename().string();
+    }
+    return plan_only ? team::plan_merge(project, scratch_path, options)
+                     : team::merge(project, scratch_path, options, progress);
 }
 
 ImportReport import_qdc(Project& project, const std::string& path) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/project/project.h"
+#include "core/project/team.h"
 
 // REFI-QDA project import (.qdpx archives and bare .qde/.xml project files) and codebook
 // import (.qdc).
@@ -17,7 +18,8 @@
 namespace quire::exchange {
 
 struct ImportReport {
-    std::string origin;  // producing tool from the origin attribute
+    std::string origin;              // producing tool from the origin attribute
+    std::string creating_user_guid;  // the project's creatingUserGUID, normalised
     int sources = 0, codes = 0, codings = 0, notes = 0, cases = 0, variables = 0, users = 0;
     int code_sets = 0;
     std::vector<std::string> adjusted;  // what was converted, renamed or merged
@@ -29,6 +31,12 @@ ImportReport import_qdpx(Project& project, const std::string& path);
 
 // Counts what import_qdpx would bring into an empty project, without changing anything.
 ImportReport preview_qdpx(const std::string& path);
+
+// Merges a .qdpx export of a copy (core/project/team.h) as the copy itself would merge: its
+// GUIDs are read into a scratch project, the copy it came from is found by the coder it was
+// handed out to (the file's creatingUserGUID). plan_only: change nothing, return the plan.
+team::MergePlan merge_qdpx(Project& project, const std::string& path, team::MergeOptions options,
+                           bool plan_only, const Progress& progress = {});
 
 // Merges a REFI-QDA codebook (.qdc) into the project's codebook in one transaction, as
 // NVivo does: a code whose path (names from the top level down) already exists is the

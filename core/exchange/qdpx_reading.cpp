@@ -41,6 +41,17 @@ std::string normalize_guid(std::string_view raw) {
     return lower(g);
 }
 
+void keep_file_guid(Project& project, const std::string& kind, Id id, const std::string& guid) {
+    if (guid.empty()) {
+        return;
+    }
+    try {
+        project.keep_guid(kind, id, guid);
+    } catch (const InvalidInputError&) {
+        // Not a GUID of the usual form: the entity keeps the one Quire gave it.
+    }
+}
+
 std::string one_line(std::string_view raw, const std::string& fallback) {
     std::string s(raw);
     for (char& c : s) {

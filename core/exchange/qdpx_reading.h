@@ -24,6 +24,10 @@ std::string trim(std::string_view s);
 // Lower-case, without braces or surrounding blanks: "{ABC-1}" and "abc-1" are one GUID.
 std::string normalize_guid(std::string_view raw);
 
+// Gives an entity the import just made the GUID the file gave it, so that merges recognise
+// it later; a missing, malformed or taken GUID leaves the new one (core/project/team.h).
+void keep_file_guid(Project& project, const std::string& kind, Id id, const std::string& guid);
+
 // A name usable in Quire: one line, not empty, NFC; `fallback` when there is none.
 std::string one_line(std::string_view raw, const std::string& fallback);
 

@@ -181,6 +181,7 @@ Id ProjectImporter::add_source_document(const pugi::xml_node& source,
     } else {
         document_names_.insert(doc_name);
         ++report_.sources;
+        keep_file_guid(project_, "document", doc, guid_of(source));
     }
     for (const std::string& guid : {guid_of(source), guid_of(text_node)}) {
         if (!guid.empty()) {
@@ -393,6 +394,7 @@ std::optional<Id> ProjectImporter::apply_coding(const pugi::xml_node& coding, Id
         const ApplyOutcome outcome = project_.apply_code(doc, *code, coder, start, end, memo);
         if (!outcome.existed) {
             ++report_.codings;
+            keep_file_guid(project_, "coding", outcome.coding.id, guid_of(coding));
         } else if (!memo.empty() && outcome.coding.memo != memo) {
             // The coding was there already with a memo of its own: the comment goes beside it.
             project_.add_memo(

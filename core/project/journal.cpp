@@ -197,6 +197,8 @@ const std::map<std::string, std::pair<const char*, const char*>>& nouns() {
         {"memos", {"memo", "memos"}},
         {"project", {"project details", "project details"}},
         {"saved_queries", {"saved query", "saved queries"}},
+        {"merge_peers", {"handed-out copy", "handed-out copies"}},
+        {"merged_log", {"log entry of a copy", "log entries of copies"}},
     };
     return table;
 }
@@ -204,7 +206,10 @@ const std::map<std::string, std::pair<const char*, const char*>>& nouns() {
 std::string describe_changes(sql::Connection& db) {
     std::string out;
     Statement& s = db.prepare(
-        "SELECT kind, tbl, count(*) FROM journal_pending GROUP BY kind, tbl "
+        // The merge base is bookkeeping of a merge, not content: left out of what it says.
+        "SELECT kind, tbl, count(*) FROM journal_pending WHERE tbl <> 'merge_base' AND "
+        "NOT (tbl = 'merge_peers' AND kind = 'changed') "
+        "GROUP BY kind, tbl "
         "ORDER BY CASE kind WHEN 'added' THEN 0 WHEN 'changed' THEN 1 ELSE 2 END, min(id)");
     while (s.step()) {
         const std::string table = s.text(1);
@@ -267,7 +272,9 @@ void Journal::write_entry() {
     db_.prepare("UPDATE journal SET state = 'discarded' WHERE state = 'undone'").run();
 
     db_.prepare(
-           "INSERT INTO journal (at, who, what, changes, state) VALUES (?1, ?2, ?3, ?4, 'done')")
+           "INSERT INTO journal (at, who, what, changes, state, guid) "
+           "VALUES (?1, ?2, ?3, ?4, 'done', ?5)")
+        .bind(5, util::new_guid())
         .bind(1, util::now_utc())
         .bind(2, actor_)
         .bind(3, label_.empty() ? std::string("change") : label_)

@@ -27,7 +27,8 @@ class Connection;
 }
 namespace project_detail {
 class Journal;
-}
+struct Access;
+}  // namespace project_detail
 
 // How many levels a code tree may nest (a top-level code is on level 1). The one limit for
 // creating a code, moving one under another, importing a codebook and reading a code's path:
@@ -430,6 +431,13 @@ public:
     // The coders whose codings `viewer`'s view shows, by id.
     std::vector<Id> visible_coders(Id viewer);
 
+    // --- identity ---
+    // Gives an entity the GUID it had in the file it came from (REFI-QDA import keeps them,
+    // so that a merge recognises them), unless another entity of its kind has that GUID
+    // already; true when it did. `kind`: "coder", "code", "document", "case", "attribute",
+    // "coding" or "memo". InvalidInputError for another kind or a malformed GUID.
+    bool keep_guid(const std::string& kind, Id id, const std::string& guid);
+
     // --- saved queries ---
     // Stores `expression` under `name` with the journal's actor and the time. A name already
     // saved is a ConflictError unless `replace`, which keeps its identity and moves its
@@ -491,8 +499,11 @@ public:
     static constexpr int kUndoDepth = 100;
     // Newest first; `limit` 0 for every entry.
     std::vector<JournalEntry> journal(std::size_t limit = 0);
+    // The audit trail: entries chosen by `filter`, newest first, merged ones by their time.
+    std::vector<JournalEntry> journal(std::size_t limit, const JournalFilter& filter);
 
 private:
+    friend struct project_detail::Access;  // core/project's own files beyond this class
     explicit Project(std::unique_ptr<sql::Connection> db);
     std::unique_ptr<sql::Connection> db_;
     std::unique_ptr<project_detail::Journal> journal_;

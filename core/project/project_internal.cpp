@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/project/project_internal.h"
 
+#include "core/project/journal.h"
+#include "core/project/project.h"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -222,6 +225,14 @@ Coding read_coding(const Statement& s) {
     c.created_at = s.text(7);
     c.memo = s.text(8);
     return c;
+}
+
+sql::Connection& Access::db(Project& p) {
+    return *p.db_;
+}
+
+Journal& Access::journal(Project& p) {
+    return *p.journal_;
 }
 
 }  // namespace quire::project_detail

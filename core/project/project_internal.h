@@ -10,7 +10,20 @@
 
 // What the Project's files share and nobody else sees: name and value cleaning, and
 // reading model types from rows. Functions that clean input throw InvalidInputError.
+namespace quire {
+class Project;
+}
+
 namespace quire::project_detail {
+
+class Journal;
+
+// The project's connection and journal, for core/project's files that are not Project
+// members (handing out and merging, core/project/team.h).
+struct Access {
+    static sql::Connection& db(Project& p);
+    static Journal& journal(Project& p);
+};
 
 // Readable, distinguishable colours for new codes when none is given.
 inline constexpr const char* kPalette[] = {"#E57373", "#64B5F6", "#81C784", "#FFB74D", "#BA68C8",

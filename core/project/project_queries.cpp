@@ -2,6 +2,8 @@
 // The Project's saved queries, and the cheap reads the query engine builds its structure
 // from: every coding in one scan, and the counter that says when to read them again.
 #include <algorithm>
+#include <cctype>
+#include <map>
 
 #include "core/base/errors.h"
 #include "core/project/journal.h"
@@ -107,6 +109,38 @@ void Project::remove_saved_query(Id id) {
         throw NotFoundError("no saved query with id " + std::to_string(id));
     }
     tx.commit();
+}
+
+bool Project::keep_guid(const std::string& kind, Id id, const std::string& guid) {
+    static const std::map<std::string, const char*> tables = {
+        {"coder", "coders"}, {"code", "codes"},           {"document", "documents"},
+        {"case", "cases"},   {"attribute", "attributes"}, {"coding", "codings"},
+        {"memo", "memos"}};
+    const auto table = tables.find(kind);
+    if (table == tables.end()) {
+        throw InvalidInputError("no kind \"" + kind + "\" keeps a GUID");
+    }
+    std::string g = guid;
+    bool well_formed = g.size() == 36;
+    for (std::size_t i = 0; well_formed && i < g.size(); ++i) {
+        g[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(g[i])));
+        well_formed = (i == 8 || i == 13 || i == 18 || i == 23)
+                          ? g[i] == '-'
+                          : std::isxdigit(static_cast<unsigned char>(g[i])) != 0;
+    }
+    if (!well_formed) {
+        throw InvalidInputError("\"" + guid + "\" is not a GUID");
+    }
+    Transaction tx(*db_);
+    const std::string t = table->second;
+    db_->prepare("UPDATE " + t + " SET guid = ?2 WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM " + t +
+                 " WHERE guid = ?2)")
+        .bind(1, id)
+        .bind(2, g)
+        .run();
+    const bool kept = db_->changes() > 0;
+    tx.commit();
+    return kept;
 }
 
 std::int64_t Project::codings_generation() {

@@ -12,9 +12,28 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/util/ids.h"
 #include "core/util/paths.h"
 
 namespace quire::util {
+
+ScratchFolder::ScratchFolder(const std::string& purpose) {
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("quire-" + purpose + "-" + new_guid());
+    std::filesystem::create_directory(dir);
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::replace);
+    dir_ = dir.string();
+}
+
+ScratchFolder::~ScratchFolder() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+}
+
+std::string ScratchFolder::path(const std::string& name) const {
+    return (std::filesystem::path(dir_) / name).string();
+}
 
 std::string lower_extension(const std::string& path) {
     std::string extension = std::filesystem::path(path).extension().string();

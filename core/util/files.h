@@ -14,6 +14,20 @@
 // cannot be written; lower_extension never throws.
 namespace quire::util {
 
+// A folder of its own under the system's temporary folder, readable by its owner only (what
+// goes in it may be transcripts), removed with everything in it when the object goes.
+class ScratchFolder {
+public:
+    explicit ScratchFolder(const std::string& purpose);
+    ~ScratchFolder();
+    ScratchFolder(const ScratchFolder&) = delete;
+    ScratchFolder& operator=(const ScratchFolder&) = delete;
+    std::string path(const std::string& name) const;
+
+private:
+    std::string dir_;
+};
+
 enum class IfExists { Refuse, Replace };
 
 // The extension of `path` with its dot, in lower case (".csv"); empty when it has none.
