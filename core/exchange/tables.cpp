@@ -149,6 +149,59 @@ std::string codebook_markdown(Project& project) {
     return md;
 }
 
+namespace {
+
+// Who coded what and when, from the codings and the journal (with the entries merged in
+// from coders' copies): the audit trail in brief.
+std::string coders_section(Project& project) {
+    struct Work {
+        std::int64_t codings = 0;
+        std::set<Id> documents;
+        std::string first, last;
+        std::int64_t actions = 0;
+        std::set<std::string> copies;
+    };
+    std::map<std::string, Work> by_name;
+    std::map<Id, std::string> names;
+    for (const Coder& c : project.coders()) {
+        names[c.id] = c.name;
+        by_name[c.name];
+    }
+    for (const Coding& c : project.codings()) {
+        Work& w = by_name[names[c.coder_id]];
+        ++w.codings;
+        w.documents.insert(c.document_id);
+        w.first = w.first.empty() ? c.created_at : std::min(w.first, c.created_at);
+        w.last = std::max(w.last, c.created_at);
+    }
+    JournalFilter all;
+    all.merged = true;
+    for (const JournalEntry& e : project.journal(0, all)) {
+        Work& w = by_name[e.who];
+        ++w.actions;
+        if (!e.origin.empty()) {
+            w.copies.insert(e.origin);
+        }
+    }
+    std::string h =
+        "<h2>Who coded what</h2>\n<table><tr><th>Coder</th><th>Codings</th><th>Documents</th>"
+        "<th>First coding</th><th>Last coding</th><th>Actions in the log</th><th>Copies "
+        "merged from</th></tr>\n";
+    for (const auto& [name, w] : by_name) {
+        std::string copies;
+        for (const std::string& c : w.copies) {
+            copies += (copies.empty() ? "" : "; ") + c;
+        }
+        h += "<tr><td>" + xml_escape(name) + "</td><td class=\"n\">" + std::to_string(w.codings) +
+             "</td><td class=\"n\">" + std::to_string(w.documents.size()) + "</td><td>" +
+             xml_escape(w.first) + "</td><td>" + xml_escape(w.last) + "</td><td class=\"n\">" +
+             std::to_string(w.actions) + "</td><td>" + xml_escape(copies) + "</td></tr>\n";
+    }
+    return h + "</table>\n";
+}
+
+}  // namespace
+
 std::string project_report_html(Project& project) {
     const ProjectInfo info = project.info();
     const std::vector<Code> codes = project.codes();
@@ -173,6 +226,7 @@ std::string project_report_html(Project& project) {
         std::to_string(codes.size()) + " codes, " + std::to_string(project.codings().size()) +
         " codings by " + std::to_string(project.coders().size()) + " coders.</p>\n";
 
+    h += coders_section(project);
     h += "<h2>Code frequencies</h2>\n<table><tr><th>Code</th><th>Codings</th><th>Documents</th>"
          "<th></th></tr>\n";
     std::int64_t most = 1;

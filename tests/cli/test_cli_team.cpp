@@ -93,6 +93,12 @@ TEST_CASE("merge shows a dry run, carries the copy's work over, and is a no-op t
     }
     CHECK(from_copy);
     CHECK(ok_json({"log", c.lead, "--since", "2999-01-01"}).empty());
+    // The report sums the trail up: who coded what, and from which copy.
+    const std::string report = c.s.path("report.html");
+    ok({"report", c.lead, report});
+    const std::string html = c.s.read("report.html");
+    CHECK(html.find("<h2>Who coded what</h2>") != std::string::npos);
+    CHECK(html.find("Sam\u2019s copy") != std::string::npos);
     CHECK(cli({"log", c.lead, "--since", "yesterday"}).status == 2);
     // One action: undo takes the whole merge back.
     ok({"undo", c.lead});
