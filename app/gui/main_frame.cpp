@@ -297,6 +297,7 @@ void MainFrame::close_project() {
         agreement_->Close(true);  // it shows this project: it goes with it
         agreement_ = nullptr;
     }
+    close_query_windows();
     memo_pane_->set_project(nullptr);  // saves what was typed first
     memo_marks_.reset();
     project_.reset();
