@@ -31,10 +31,15 @@ const char* const kPalette[] = {"#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59
 constexpr double kLegendWidth = 170;
 constexpr double kLegendRow = 18;
 constexpr double kCharWidth = 7;  // about, at the chart's text size
+// Codes' names slant up to the axis, so that many codes keep readable names.
+constexpr double kLabelAngle = 35;   // degrees
+constexpr double kLabelWidth = 130;  // pixels of a name before it is cut
+constexpr double kLabelRoom = 110;   // below the axis
 
 // Where everything goes in a chart of that size, the same for the screen and the SVG.
 struct ChartLayout {
-    double left = 56, top = 40, right = 0, bottom = 0;  // the plot area
+    // The plot area; the room on its left takes the first code's slanting name.
+    double left = 100, top = 40, right = 0, bottom = 0;
     double legend_left = 0;
     double axis_max = 1;  // the value at the top of the plot
     double step = 1;      // between grid lines
@@ -56,7 +61,7 @@ ChartLayout layout_of(const BarChart& chart, int width, int height) {
     ChartLayout l;
     l.legend_left = width - kLegendWidth;
     l.right = l.legend_left - 16;
-    l.bottom = height - 44;
+    l.bottom = height - kLabelRoom;
     double most = 0;
     for (const auto& group : chart.values) {
         for (const double v : group) {
@@ -169,15 +174,15 @@ std::string chart_svg(const BarChart& chart, int width, int height) {
                               " " + chart.measure) +
                    "</title></rect>\n";
         }
-        const double middle = l.left + l.group_width * (static_cast<double>(g) + 0.5);
-        svg += "<text x=\"" + svg_number(middle) + "\" y=\"" + svg_number(l.bottom + 18) +
-               "\" text-anchor=\"middle\"><title>" + xml_escape(chart.groups[g]) + "</title>" +
-               xml_escape(fitted(last_name(chart.groups[g]), l.group_width - 4)) + "</text>\n";
+        const std::string x = svg_number(l.left + l.group_width * (static_cast<double>(g) + 0.5));
+        const std::string y = svg_number(l.bottom + 14);
+        svg += "<text x=\"" + x + "\" y=\"" + y + "\" text-anchor=\"end\" transform=\"rotate(-" +
+               svg_number(kLabelAngle) + " " + x + " " + y + ")\"><title>" +
+               xml_escape(chart.groups[g]) + "</title>" +
+               xml_escape(fitted(last_name(chart.groups[g]), kLabelWidth)) + "</text>\n";
     }
     svg += "<line x1=\"" + svg_number(l.left) + "\" y1=\"" + svg_number(l.bottom) + "\" x2=\"" +
            svg_number(l.right) + "\" y2=\"" + svg_number(l.bottom) + "\" stroke=\"#333333\"/>\n";
-    svg += "<text x=\"" + svg_number(l.left) + "\" y=\"" + svg_number(l.bottom + 36) + "\">" +
-           xml_escape(chart.measure) + " per code</text>\n";
     for (std::size_t s = 0; s < chart.series.size(); ++s) {
         const double y = l.top + kLegendRow * static_cast<double>(s);
         svg += "<rect x=\"" + svg_number(l.legend_left) + "\" y=\"" + svg_number(y) +
@@ -237,17 +242,16 @@ void BarChartPanel::on_paint(wxPaintEvent&) {
             dc.DrawRectangle(px(bar_left(l, g, s, chart_.series.size())), px(top),
                              std::max(1, px(l.bar_width)), px(l.bottom) - px(top));
         }
-        const wxString label = wx(fitted(last_name(chart_.groups[g]), l.group_width - 4));
-        const wxSize extent = dc.GetTextExtent(label);
-        dc.DrawText(label,
-                    px(l.left + l.group_width * (static_cast<double>(g) + 0.5)) - extent.x / 2,
-                    px(l.bottom) + 6);
+        // The name ends under the middle of its bars, slanting down to the left.
+        const wxString label = wx(fitted(last_name(chart_.groups[g]), kLabelWidth));
+        const double width = dc.GetTextExtent(label).x;
+        const double radians = kLabelAngle * M_PI / 180;
+        const double end_x = l.left + l.group_width * (static_cast<double>(g) + 0.5);
+        dc.DrawRotatedText(label, px(end_x - width * std::cos(radians)),
+                           px(l.bottom + 4 + width * std::sin(radians)), kLabelAngle);
     }
     dc.SetPen(wxPen(wxColour(0x33, 0x33, 0x33)));
     dc.DrawLine(px(l.left), px(l.bottom), px(l.right), px(l.bottom));
-    dc.SetTextForeground(wxColour(0x50, 0x50, 0x50));
-    dc.DrawText(wx(chart_.measure + " per code"), px(l.left), px(l.bottom) + 24);
-    dc.SetTextForeground(*wxBLACK);
     for (std::size_t s = 0; s < chart_.series.size(); ++s) {
         const int y = px(l.top + kLegendRow * static_cast<double>(s));
         dc.SetBrush(wxBrush(colour_of(s)));
@@ -262,16 +266,17 @@ ChartFrame::ChartFrame(MainFrame* workbench)
     auto* panel = new wxPanel(this);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* controls = new wxBoxSizer(wxHORIZONTAL);
-    const auto labelled = [&](const wxString& label) {
+    // Choosers of a set width: a long code path must not push the others out of the window.
+    const auto labelled = [&](const wxString& label, int width) {
         controls->Add(new wxStaticText(panel, wxID_ANY, label), 0,
                       wxALIGN_CENTER_VERTICAL | wxRIGHT | wxLEFT, 4);
-        auto* choice = new wxChoice(panel, wxID_ANY);
+        auto* choice = new wxChoice(panel, wxID_ANY, wxDefaultPosition, wxSize(width, -1));
         controls->Add(choice, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
         return choice;
     };
-    codes_ = labelled("Codes:");
-    attribute_ = labelled("By attribute:");
-    measure_ = labelled("Count:");
+    codes_ = labelled("Codes:", 280);
+    attribute_ = labelled("By attribute:", 180);
+    measure_ = labelled("Count:", -1);
     for (const char* m : {"segments", "documents", "cases", "words", "characters"}) {
         measure_->Append(m);
     }
@@ -288,8 +293,9 @@ ChartFrame::ChartFrame(MainFrame* workbench)
     actions->Add(show_, 0, wxRIGHT, 4);
     actions->Add(export_, 0);
     sizer->Add(actions, 0, wxEXPAND | wxALL, 6);
-    status_ =
-        new wxStaticText(panel, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
+    status_ = new wxStaticText(panel, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
+                               wxST_ELLIPSIZE_END | wxST_NO_AUTORESIZE);
+    status_->SetMinSize(wxSize(40, -1));  // a long message ends in "…"
     sizer->Add(status_, 0, wxEXPAND | wxLEFT | wxRIGHT, 6);
     panel_ = new BarChartPanel(panel);
     sizer->Add(panel_, 1, wxEXPAND | wxALL, 6);
@@ -396,8 +402,8 @@ std::string ChartFrame::status_text() const {
         return error_;
     }
     const BarChart& c = chart();
-    return std::to_string(c.groups.size()) + " codes, " + std::to_string(c.series.size()) +
-           " values. Hover in the exported SVG for each bar's count.";
+    return std::to_string(c.groups.size()) + " codes by " + std::to_string(c.series.size()) +
+           " values. The exported SVG names each bar's count when hovered.";
 }
 
 bool ChartFrame::export_svg(const std::string& path) {

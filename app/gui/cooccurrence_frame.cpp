@@ -36,6 +36,12 @@ std::string coefficient_text(const std::optional<double>& c) {
     return buf;
 }
 
+// A code's own name: the list beside the grid is narrow.
+std::string last_name(const std::string& path) {
+    const std::size_t slash = path.rfind('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
 }  // namespace
 
 CooccurrenceFrame::CooccurrenceFrame(MainFrame* workbench)
@@ -63,8 +69,10 @@ CooccurrenceFrame::CooccurrenceFrame(MainFrame* workbench)
     controls->Add(coders_label_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
     controls->Add(show_, 0);
     sizer->Add(controls, 0, wxEXPAND | wxALL, 6);
-    status_ = new wxStaticText(panel, wxID_ANY, "Choose how codes co-occur, then Show Table.",
-                               wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
+    status_ =
+        new wxStaticText(panel, wxID_ANY, "Choose how codes co-occur, then Show Table.",
+                         wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END | wxST_NO_AUTORESIZE);
+    status_->SetMinSize(wxSize(40, -1));  // a long message ends in "…"
     sizer->Add(status_, 0, wxEXPAND | wxLEFT | wxRIGHT, 6);
     auto* split = new wxSplitterWindow(panel, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                        wxSP_LIVE_UPDATE | wxSP_3DSASH);
@@ -77,10 +85,13 @@ CooccurrenceFrame::CooccurrenceFrame(MainFrame* workbench)
     grid_ = new HeatGrid(split, callbacks);
     pairs_ = new wxListCtrl(split, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                             wxLC_REPORT | wxLC_SINGLE_SEL);
-    pairs_->AppendColumn("Pair", wxLIST_FORMAT_LEFT, 170);
+    pairs_->SetToolTip(
+        "Pairs of codes by c-coefficient, n12 / (n1 + n2 - n12). * a passage co-occurs with "
+        "several of the other code's passages, so c overstates how often they go together.");
+    pairs_->AppendColumn("Pair", wxLIST_FORMAT_LEFT, 140);
     pairs_->AppendColumn("n12", wxLIST_FORMAT_RIGHT, 44);
     pairs_->AppendColumn("c", wxLIST_FORMAT_RIGHT, 56);
-    split->SplitVertically(grid_, pairs_, -280);
+    split->SplitVertically(grid_, pairs_, -250);
     split->SetSashGravity(1.0);
     sizer->Add(split, 1, wxEXPAND | wxALL, 6);
     panel->SetSizer(sizer);
@@ -192,6 +203,14 @@ void CooccurrenceFrame::show_result(query::Cooccurrence table) {
                                            : std::vector<query::Passage>{});
         }
     }
+    // Codes read as a tree down the side and by their own names across the top.
+    // Codes are numbered down the side and go by their numbers across the top, so that a
+    // square table of many codes stays in view; a cell's tooltip names both.
+    for (std::size_t i = 0; i < n; ++i) {
+        heat.row_labels.push_back(std::to_string(i + 1) + "  " + tree_label(table_.paths[i]));
+        heat.col_labels.push_back(std::to_string(i + 1));
+    }
+    heat.most_row_label_width = 260;
     grid_->show(std::move(heat));
     fill_pairs();
     status_->SetForegroundColour(GetForegroundColour());
@@ -206,7 +225,8 @@ void CooccurrenceFrame::fill_pairs() {
     pairs_->DeleteAllItems();
     long row = 0;
     for (const query::CooccurPair& p : pairs) {
-        pairs_->InsertItem(row, wx(table_.paths[p.a] + " \u2194 " + table_.paths[p.b]));
+        pairs_->InsertItem(
+            row, wx(last_name(table_.paths[p.a]) + " \u2194 " + last_name(table_.paths[p.b])));
         pairs_->SetItem(row, 1, wxString::Format("%lld", static_cast<long long>(p.n12)));
         pairs_->SetItem(row, 2, wx(coefficient_text(p.c) + (p.distorted ? "*" : "")));
         ++row;
@@ -229,8 +249,8 @@ std::string CooccurrenceFrame::status_text() const {
         return error_;
     }
     return std::to_string(table_.paths.size()) + " codes, " + std::to_string(table_.pairs.size()) +
-           " pairs that co-occur. A cell counts the row code's passages with a column code "
-           "passage; hover for the c-coefficient.";
+           " pairs co-occur. A cell counts the row code's passages that meet a column code's; "
+           "hover for the c-coefficient.";
 }
 
 }  // namespace quire::gui

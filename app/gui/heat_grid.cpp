@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/heat_grid.h"
 
+#include <wx/control.h>
+#include <wx/dcclient.h>
 #include <wx/grid.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
@@ -26,7 +28,45 @@ double share(double value, double most) {
     return std::clamp(value / most, 0.0, 1.0);
 }
 
+const std::string& label_of(const std::vector<std::string>& shown,
+                            const std::vector<std::string>& names, std::size_t at) {
+    return at < shown.size() ? shown[at] : names[at];
+}
+
 }  // namespace
+
+std::string tree_label(const std::string& path) {
+    const std::size_t slash = path.rfind('/');
+    if (slash == std::string::npos) {
+        return path;
+    }
+    const auto depth = static_cast<std::size_t>(std::count(path.begin(), path.end(), '/'));
+    return std::string(depth * 4, ' ') + path.substr(slash + 1);
+}
+
+std::string wrapped_label(const std::string& text, std::size_t chars) {
+    std::string out;
+    std::size_t line = 0;
+    std::size_t from = 0;
+    while (from <= text.size()) {
+        std::size_t space = text.find(' ', from);
+        if (space == std::string::npos) {
+            space = text.size();
+        }
+        const std::string word = text.substr(from, space - from);
+        if (line > 0 && line + 1 + word.size() > chars) {
+            out += '\n';
+            line = 0;
+        } else if (line > 0) {
+            out += ' ';
+            ++line;
+        }
+        out += word;
+        line += word.size();
+        from = space + 1;
+    }
+    return out;
+}
 
 wxColour heat_colour(double value, double most) {
     const double t = share(value, most);
@@ -84,7 +124,8 @@ void HeatGrid::show(HeatTable table) {
         }
     }
     for (int r = 0; r < rows; ++r) {
-        grid_->SetRowLabelValue(r, wx(table_.rows[static_cast<std::size_t>(r)]));
+        grid_->SetRowLabelValue(
+            r, wx(label_of(table_.row_labels, table_.rows, static_cast<std::size_t>(r))));
         for (int c = 0; c < cols; ++c) {
             const auto ri = static_cast<std::size_t>(r);
             const auto ci = static_cast<std::size_t>(c);
@@ -98,10 +139,30 @@ void HeatGrid::show(HeatTable table) {
             grid_->SetCellTextColour(r, c, heat_text_colour(v, most));
         }
     }
+    std::size_t lines = 1;
     for (int c = 0; c < cols; ++c) {
-        grid_->SetColLabelValue(c, wx(table_.cols[static_cast<std::size_t>(c)]));
+        const std::string label =
+            wrapped_label(label_of(table_.col_labels, table_.cols, static_cast<std::size_t>(c)),
+                          table_.col_label_chars);
+        lines = std::max<std::size_t>(lines, 1 + std::count(label.begin(), label.end(), '\n'));
+        grid_->SetColLabelValue(c, wx(label));
     }
+    const int line_height = grid_->GetTextExtent("Ag").GetHeight();
+    grid_->SetColLabelSize(static_cast<int>(lines) * line_height + 10);
     grid_->SetRowLabelSize(wxGRID_AUTOSIZE);
+    // Row labels wider than their most are cut: the cells keep the room.
+    const int most_label_width = table_.most_row_label_width;
+    if (grid_->GetRowLabelSize() > most_label_width) {
+        // Long names end in "…" (the tooltip and the drill-down title say them in full).
+        wxClientDC dc(grid_);
+        dc.SetFont(grid_->GetLabelFont());
+        for (int r = 0; r < rows; ++r) {
+            grid_->SetRowLabelValue(
+                r, wxControl::Ellipsize(grid_->GetRowLabelValue(r), dc, wxELLIPSIZE_END,
+                                        most_label_width - 12, wxELLIPSIZE_FLAGS_NONE));
+        }
+        grid_->SetRowLabelSize(most_label_width);
+    }
     grid_->AutoSizeColumns(false);
     grid_->EndBatch();
     passages_->clear(rows * cols > 0 ? "Click a cell to list its passages."

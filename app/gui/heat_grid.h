@@ -25,7 +25,17 @@ struct HeatTable {
     std::vector<std::vector<std::string>> labels;  // [r][c]: the cell's text
     std::vector<std::vector<std::string>> tips;    // [r][c]: its tooltip; may be empty
     std::vector<std::vector<std::vector<query::Passage>>> passages;  // [r][c]: drill-down
+    // What the grid's labels show, when not the names above (a code's last name).
+    std::vector<std::string> row_labels;
+    std::vector<std::string> col_labels;
+    std::size_t col_label_chars = 14;  // column labels are wrapped at about this many characters
+    int most_row_label_width = 320;    // pixels; longer row labels end in "…"
 };
+
+// A code path as a tree shows it: its last name, indented by its depth.
+std::string tree_label(const std::string& path);
+// `text` broken at spaces into lines of about `chars` characters.
+std::string wrapped_label(const std::string& text, std::size_t chars);
 
 // A cell's background for `value` of `most`: light to dark of one blue, so that the
 // darkest cell still reads with white text.

@@ -29,10 +29,12 @@ std::string percent_text(double percent) {
     return buf;
 }
 
-wxChoice* labelled_choice(wxWindow* parent, wxSizer* sizer, const wxString& label) {
+// A chooser as wide as `width` whatever its entries: a long code path must not push the
+// controls after it out of the window.
+wxChoice* labelled_choice(wxWindow* parent, wxSizer* sizer, const wxString& label, int width) {
     sizer->Add(new wxStaticText(parent, wxID_ANY, label), 0,
                wxALIGN_CENTER_VERTICAL | wxRIGHT | wxLEFT, 4);
-    auto* choice = new wxChoice(parent, wxID_ANY);
+    auto* choice = new wxChoice(parent, wxID_ANY, wxDefaultPosition, wxSize(width, -1));
     sizer->Add(choice, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
     return choice;
 }
@@ -44,20 +46,20 @@ MatrixFrame::MatrixFrame(MainFrame* workbench)
     auto* panel = new wxPanel(this);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* axes = new wxBoxSizer(wxHORIZONTAL);
-    rows_ = labelled_choice(panel, axes, "Rows:");
-    cols_ = labelled_choice(panel, axes, "Columns:");
-    measure_ = labelled_choice(panel, axes, "Count:");
+    rows_ = labelled_choice(panel, axes, "Rows:", 280);
+    cols_ = labelled_choice(panel, axes, "Columns:", 280);
+    sizer->Add(axes, 0, wxEXPAND | wxTOP | wxLEFT | wxRIGHT, 6);
+    auto* actions = new wxBoxSizer(wxHORIZONTAL);
+    measure_ = labelled_choice(panel, actions, "Count:", -1);
     for (const char* m : kMeasures) {
         measure_->Append(m);
     }
     measure_->SetSelection(0);
-    percent_ = labelled_choice(panel, axes, "Show:");
+    percent_ = labelled_choice(panel, actions, "Show:", -1);
     for (const char* p : kPercents) {
         percent_->Append(p);
     }
     percent_->SetSelection(0);
-    sizer->Add(axes, 0, wxEXPAND | wxTOP | wxLEFT | wxRIGHT, 6);
-    auto* actions = new wxBoxSizer(wxHORIZONTAL);
     auto* coders = new wxButton(panel, wxID_ANY, L"C&oders…");
     coders_label_ = new wxStaticText(panel, wxID_ANY, "all coders");
     show_ = new wxButton(panel, wxID_ANY, "&Show Matrix");
@@ -68,8 +70,10 @@ MatrixFrame::MatrixFrame(MainFrame* workbench)
     actions->Add(show_, 0, wxRIGHT, 4);
     actions->Add(export_, 0);
     sizer->Add(actions, 0, wxEXPAND | wxALL, 6);
-    status_ = new wxStaticText(panel, wxID_ANY, "Choose rows and columns, then Show Matrix.",
-                               wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
+    status_ =
+        new wxStaticText(panel, wxID_ANY, "Choose rows and columns, then Show Matrix.",
+                         wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END | wxST_NO_AUTORESIZE);
+    status_->SetMinSize(wxSize(40, -1));  // a long message ends in "…"
     sizer->Add(status_, 0, wxEXPAND | wxLEFT | wxRIGHT, 6);
     PassageList::Callbacks callbacks;
     callbacks.project = [this] { return workbench_->project(); };
@@ -162,8 +166,11 @@ void MatrixFrame::show_matrix() {
                         [&](query::Engine& engine, Project&) { m = engine.matrix(request); });
             return m;
         },
-        [this, percent = request.percent](query::Matrix m) {
+        [this, percent = request.percent, rows = request.rows.kind,
+         cols = request.cols.kind](query::Matrix m) {
             shown_percent_ = percent;
+            shown_rows_are_codes_ = rows == query::Axis::Kind::Codes;
+            shown_cols_are_codes_ = cols == query::Axis::Kind::Codes;
             show_result(std::move(m));
         },
         [this](std::exception_ptr error) { show_failure(error); });
@@ -198,6 +205,15 @@ void MatrixFrame::show_result(query::Matrix matrix) {
                                     std::to_string(cell.passages.size()) + " passages");
             table.passages[r].push_back(cell.passages);
         }
+    }
+    // Codes read as a tree down the side and by their own names across the top.
+    for (std::size_t r = 0; r < table.rows.size() && shown_rows_are_codes_; ++r) {
+        table.row_labels.push_back(tree_label(table.rows[r]));
+    }
+    for (std::size_t c = 0; c < table.cols.size() && shown_cols_are_codes_; ++c) {
+        const std::size_t slash = table.cols[c].rfind('/');
+        table.col_labels.push_back(slash == std::string::npos ? table.cols[c]
+                                                              : table.cols[c].substr(slash + 1));
     }
     grid_->show(std::move(table));
     export_->Enable(!matrix_.rows.empty() && !matrix_.cols.empty());

@@ -68,6 +68,8 @@ private:
     std::vector<Id> coders_;
     query::Matrix matrix_;
     query::Percent shown_percent_ = query::Percent::None;
+    bool shown_rows_are_codes_ = false;
+    bool shown_cols_are_codes_ = false;
     std::string error_;
     BackgroundJob<query::Matrix> job_;
 };

@@ -15,9 +15,11 @@ namespace quire::gui {
 PassageList::PassageList(wxWindow* parent, Callbacks callbacks)
     : wxPanel(parent), callbacks_(std::move(callbacks)) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    header_ =
-        new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
+    header_ = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
+                               wxST_ELLIPSIZE_END | wxST_NO_AUTORESIZE);
     header_->SetFont(header_->GetFont().Bold());
+    // A long title ends in "…" rather than widening the pane.
+    header_->SetMinSize(wxSize(40, -1));
     sizer->Add(header_, 0, wxEXPAND | wxALL, 4);
     list_ = new CellList(this, wxLC_REPORT | wxLC_SINGLE_SEL, [this](long row, long column) {
         return cell_text(static_cast<std::size_t>(row), static_cast<int>(column));
@@ -53,7 +55,10 @@ void PassageList::show(const std::string& title, std::vector<query::Passage> pas
         }
     }
     const std::size_t n = passages_.size();
-    header_->SetLabel(wx(title + ": " + std::to_string(n) + (n == 1 ? " passage" : " passages")));
+    const wxString header =
+        wx(title + ": " + std::to_string(n) + (n == 1 ? " passage" : " passages"));
+    header_->SetLabel(header);
+    header_->SetToolTip(header);
     list_->SetItemCount(static_cast<long>(n));
     list_->Refresh();
 }

@@ -97,7 +97,8 @@ QueryFrame::QueryFrame(MainFrame* workbench)
     run_row->Add(run_buttons, 0);
     sizer->Add(run_row, 0, wxEXPAND | wxALL, 6);
     status_ = new wxStaticText(main, wxID_ANY, "Build a query, then Run.", wxDefaultPosition,
-                               wxDefaultSize, wxST_ELLIPSIZE_END);
+                               wxDefaultSize, wxST_ELLIPSIZE_END | wxST_NO_AUTORESIZE);
+    status_->SetMinSize(wxSize(40, -1));  // a long message ends in "…"
     sizer->Add(status_, 0, wxEXPAND | wxLEFT | wxRIGHT, 6);
     sizer->Add(build_results(main), 1, wxEXPAND | wxALL, 6);
     main->SetSizer(sizer);
@@ -114,7 +115,7 @@ QueryFrame::QueryFrame(MainFrame* workbench)
 wxWindow* QueryFrame::build_builder(wxWindow* parent) {
     auto* row = new wxPanel(parent);
     auto* sizer = new wxBoxSizer(wxHORIZONTAL);
-    operand_kind_ = new wxChoice(row, wxID_ANY);
+    operand_kind_ = new wxChoice(row, wxID_ANY, wxDefaultPosition, wxSize(190, -1));
     for (const wchar_t* kind : kOperandKinds) {
         operand_kind_->Append(kind);
     }
@@ -173,10 +174,10 @@ wxWindow* QueryFrame::build_results(wxWindow* parent) {
         return cell_text(static_cast<std::size_t>(row), static_cast<int>(column));
     });
     // In the order of Column.
-    hits_->AppendColumn("Document", wxLIST_FORMAT_LEFT, 110);
-    hits_->AppendColumn("Range", wxLIST_FORMAT_LEFT, 90);
-    hits_->AppendColumn("Codes", wxLIST_FORMAT_LEFT, 140);
-    hits_->AppendColumn("Coders", wxLIST_FORMAT_LEFT, 70);
+    hits_->AppendColumn("Document", wxLIST_FORMAT_LEFT, 120);
+    hits_->AppendColumn("Range", wxLIST_FORMAT_LEFT, 96);
+    hits_->AppendColumn("Codes", wxLIST_FORMAT_LEFT, 170);
+    hits_->AppendColumn("Coders", wxLIST_FORMAT_LEFT, 80);
     hits_->AppendColumn("Passage [context]", wxLIST_FORMAT_LEFT, 520);
     top_sizer->Add(hits_, 1, wxEXPAND);
     store_ = new wxButton(top, wxID_ANY, L"Store as &Code…");
@@ -413,6 +414,8 @@ void QueryFrame::show_result(query::QueryResult result) {
     fill_totals();
     store_->Enable(!result_.hits.empty());
     show_status(status_text(), false);
+    // The expression as it was read, operators that were left out included.
+    status_->SetToolTip(wx("Ran: " + result_.expression));
 }
 
 void QueryFrame::show_failure(const std::exception_ptr& error) {
@@ -444,7 +447,7 @@ std::string QueryFrame::status_text() const {
     const auto n = result_.total;
     const std::size_t docs = result_.by_document.size();
     return std::to_string(n) + (n == 1 ? " passage" : " passages") + " in " + std::to_string(docs) +
-           (docs == 1 ? " document" : " documents") + ": " + result_.expression;
+           (docs == 1 ? " document" : " documents") + ".";
 }
 
 void QueryFrame::fill_totals() {

@@ -49,8 +49,16 @@ std::string PassageTexts::text(Project& project, const query::Passage& passage, 
         const std::string before = text::slice(whole, from, passage.range.start);
         const std::string after =
             text::slice(whole, passage.range.end, std::min(length, passage.range.end + context));
-        shown = (before.empty() ? "" : "[" + before + "] ") + shown +
-                (after.empty() ? "" : " [" + after + "]");
+        const auto trimmed = [](const std::string& text) {
+            const std::size_t first = text.find_first_not_of(" \t\n");
+            return first == std::string::npos
+                       ? std::string()
+                       : text.substr(first, text.find_last_not_of(" \t\n") - first + 1);
+        };
+        const std::string shown_before = trimmed(before);
+        const std::string shown_after = trimmed(after);
+        shown = (shown_before.empty() ? "" : "[" + shown_before + "] ") + shown +
+                (shown_after.empty() ? "" : " [" + shown_after + "]");
     }
     std::replace(shown.begin(), shown.end(), '\n', ' ');
     return shown;
