@@ -43,8 +43,8 @@ const wchar_t* const kOperandKinds[] = {
     L"Code", L"Code without children", L"Coder",         L"Document", L"Group",
     L"Case", L"Attribute = value",     L"Text to search"};
 
-// A name as the language reads it: quoted, unless it holds a quote, which the language
-// cannot spell; a code then goes by its id.
+// A name as the language reads it: in quotes, so that spaces and colons stay in it. The
+// language has no escape for a quote, so a name holding one is refused (on_add_operand).
 std::string quoted(const std::string& name) {
     return "\"" + name + "\"";
 }
