@@ -94,8 +94,6 @@ enum QueryMenuId {
     kCodeChart,
 };
 
-inline constexpr int kQueryMenuItems[] = {kCodingQuery, kMatrix, kCooccurrence, kCodeChart};
-
 // Menu items that only make sense with a project open.
 inline constexpr int kProjectMenuItems[] = {
     kImportRefi,     kExportRefi,        kExportQdc,    kExportSegments,

@@ -200,6 +200,9 @@ TEST_CASE("Store as Code codes every passage found and one undo takes them back"
     CHECK(q->store_as_code("Risk found") == found);
     CHECK(engine_count(project.file.str(), "code:\"Risk found\"") ==
           static_cast<std::size_t>(found));
+    // Edit > Undo names the action as the journal does.
+    CHECK(t.frame->GetMenuBar()->FindItem(wxID_UNDO)->GetItemLabelText().utf8_string() ==
+          "Undo Store Query Results as Code \"Risk found\"");
     REQUIRE(t.frame->undo());
     bool still_coded = false;
     for (const quire::Code& c : t.frame->project()->codes()) {
