@@ -312,7 +312,8 @@ ChartFrame::ChartFrame(MainFrame* workbench)
     show_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { show_chart(); });
     export_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_export(); });
     SetSize(wxSize(900, 600));
-    SetMinSize(wxSize(600, 400));
+    // The smallest size at which every row of controls still fits.
+    SetMinSize(wxSize(780, 460));
     fit_to_display(this);
 }
 

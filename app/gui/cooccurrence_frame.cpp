@@ -109,7 +109,8 @@ CooccurrenceFrame::CooccurrenceFrame(MainFrame* workbench)
     });
     show_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { show_table(); });
     SetSize(wxSize(980, 640));
-    SetMinSize(wxSize(640, 420));
+    // The smallest size at which every row of controls still fits.
+    SetMinSize(wxSize(760, 460));
     fit_to_display(this);
 }
 

@@ -97,7 +97,13 @@ HeatGrid::HeatGrid(wxWindow* parent, PassageList::Callbacks callbacks) : wxPanel
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(split_, 1, wxEXPAND);
     SetSizer(sizer);
+    // Moving to a cell with the keys drills into it; so does a click, also on the cell the
+    // grid's cursor is already in (which selects nothing new).
     grid_->Bind(wxEVT_GRID_SELECT_CELL, [this](wxGridEvent& e) {
+        e.Skip();
+        drill(e.GetRow(), e.GetCol());
+    });
+    grid_->Bind(wxEVT_GRID_CELL_LEFT_CLICK, [this](wxGridEvent& e) {
         e.Skip();
         drill(e.GetRow(), e.GetCol());
     });

@@ -309,6 +309,8 @@ private:
     wxComboBox* coder_ = nullptr;
     wxComboBox* quick_pick_ = nullptr;
     wxWeakRef<AgreementFrame> agreement_;
+    // wxWeakRef needs its type complete wherever MainFrame is made or destroyed: main_frame.cpp
+    // includes their headers.
     wxWeakRef<QueryFrame> query_frame_;
     wxWeakRef<MatrixFrame> matrix_frame_;
     wxWeakRef<CooccurrenceFrame> cooccurrence_frame_;

@@ -95,7 +95,8 @@ MatrixFrame::MatrixFrame(MainFrame* workbench)
     show_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { show_matrix(); });
     export_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_export(); });
     SetSize(wxSize(980, 640));
-    SetMinSize(wxSize(640, 420));
+    // The smallest size at which every row of controls still fits.
+    SetMinSize(wxSize(760, 460));
     fit_to_display(this);
     refresh_choices();
 }

@@ -107,7 +107,8 @@ QueryFrame::QueryFrame(MainFrame* workbench)
     clear->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { set_expression(""); });
     bind_buttons();
     SetSize(wxSize(980, 660));
-    SetMinSize(wxSize(640, 480));
+    // The smallest size at which every row of controls still fits.
+    SetMinSize(wxSize(830, 520));
     fit_to_display(this);
     refresh_choices();
 }
@@ -115,13 +116,13 @@ QueryFrame::QueryFrame(MainFrame* workbench)
 wxWindow* QueryFrame::build_builder(wxWindow* parent) {
     auto* row = new wxPanel(parent);
     auto* sizer = new wxBoxSizer(wxHORIZONTAL);
-    operand_kind_ = new wxChoice(row, wxID_ANY, wxDefaultPosition, wxSize(190, -1));
+    operand_kind_ = new wxChoice(row, wxID_ANY, wxDefaultPosition, wxSize(200, -1));
     for (const wchar_t* kind : kOperandKinds) {
         operand_kind_->Append(kind);
     }
     operand_kind_->SetSelection(kCodeOperand);
     operand_name_ = new wxComboBox(row, wxID_ANY, "", wxDefaultPosition, wxSize(220, -1));
-    operand_value_ = new wxTextCtrl(row, wxID_ANY, "", wxDefaultPosition, wxSize(110, -1));
+    operand_value_ = new wxTextCtrl(row, wxID_ANY, "", wxDefaultPosition, wxSize(90, -1));
     operand_value_->SetHint("value");
     auto* add = new wxButton(row, wxID_ANY, "&Add Operand");
     sizer->Add(operand_kind_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
