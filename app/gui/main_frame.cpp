@@ -27,14 +27,18 @@
 #include <map>
 
 #include "app/gui/agreement_frame.h"
+#include "app/gui/code_chart.h"
 #include "app/gui/codebook_ui.h"
 #include "app/gui/coding_stripes.h"
+#include "app/gui/cooccurrence_frame.h"
 #include "app/gui/error_dialog.h"
 #include "app/gui/find_bar.h"
 #include "app/gui/groups_ui.h"
 #include "app/gui/journal_ui.h"
 #include "app/gui/main_menu.h"
+#include "app/gui/matrix_frame.h"
 #include "app/gui/memo_pane.h"
+#include "app/gui/query_frame.h"
 #include "app/gui/retrieved_segments.h"
 #include "app/gui/search_panel.h"
 #include "app/gui/transcript_view.h"
@@ -297,6 +301,7 @@ void MainFrame::close_project() {
         agreement_->Close(true);  // it shows this project: it goes with it
         agreement_ = nullptr;
     }
+    close_query_windows();
     memo_pane_->set_project(nullptr);  // saves what was typed first
     memo_marks_.reset();
     project_.reset();

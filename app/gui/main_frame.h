@@ -15,6 +15,7 @@
 
 #include "core/base/model.h"
 #include "core/project/project.h"
+#include "core/query/query.h"
 #include "core/util/workbench_claim.h"
 #include "search/search.h"
 
@@ -38,6 +39,10 @@ class wxNotebook;
 namespace quire::gui {
 
 class AgreementFrame;
+class ChartFrame;
+class CooccurrenceFrame;
+class MatrixFrame;
+class QueryFrame;
 class FindBar;
 class WorkbenchSettings;
 class MemoPane;
@@ -156,7 +161,24 @@ public:
     bool add_selected_documents_to_group(Id group);
     bool remove_selected_documents_from_group(Id group);
 
+    // Coding queries, matrices, co-occurrence and charts (main_frame_queries.cpp): each
+    // window opened or raised; null without a project.
+    QueryFrame* open_coding_query();
+    MatrixFrame* open_matrix();
+    CooccurrenceFrame* open_cooccurrence();
+    ChartFrame* open_chart();
+    // Shows a passage of a document selected in the transcript.
+    void open_passage(Id document, const TextRange& range);
+    // Codes the passages with `code` (made when no code has that path) as the workbench's
+    // coder: one undoable action. The codings added; -1 when it failed (after saying why).
+    std::int64_t store_passages_as_code(const std::vector<query::Passage>& passages,
+                                        const std::string& code);
+    // Names the project's next journalled actions (a window's Save Query) by this window's coder.
+    void label_next_actions(const std::string& what) { label(what); }
+
 private:
+    void bind_query_menu();
+    void close_query_windows();
     void build_menu();
     void on_menu(int id, std::function<void()> action);
     // Names the actions that follow in the project's journal, by the window's coder.
@@ -287,6 +309,12 @@ private:
     wxComboBox* coder_ = nullptr;
     wxComboBox* quick_pick_ = nullptr;
     wxWeakRef<AgreementFrame> agreement_;
+    // wxWeakRef needs its type complete wherever MainFrame is made or destroyed: main_frame.cpp
+    // includes their headers.
+    wxWeakRef<QueryFrame> query_frame_;
+    wxWeakRef<MatrixFrame> matrix_frame_;
+    wxWeakRef<CooccurrenceFrame> cooccurrence_frame_;
+    wxWeakRef<ChartFrame> chart_frame_;
     FindBar* find_bar_ = nullptr;
     std::unique_ptr<WorkbenchSettings> settings_;
     wxSplitterWindow* left_split_ = nullptr;   // documents over codebook

@@ -124,6 +124,11 @@ wxMenu* analyse_menu() {
     analyse->Append(kRetrievedSegments, L"&Retrieved Segments…\tCtrl+R");
     analyse->Append(kAgreement, L"Coder &Agreement…");
     analyse->AppendSeparator();
+    analyse->Append(kCodingQuery, L"Coding &Query…\tCtrl+Shift+Q");
+    analyse->Append(kMatrix, L"&Matrix…");
+    analyse->Append(kCooccurrence, L"Code C&o-occurrence…");
+    analyse->Append(kCodeChart, L"Code C&hart by Attribute…");
+    analyse->AppendSeparator();
     analyse->Append(kCases, L"&Cases…");
     analyse->Append(kAttributeSheet, L"A&ttribute Sheet…");
     return analyse;

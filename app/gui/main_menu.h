@@ -85,14 +85,25 @@ inline constexpr int kGroupMenuItems[] = {kNewGroup,        kRenameGroup,       
                                           kAssignToGroup,   kUnassignFromGroup, kImportAttributes,
                                           kExportAttributes};
 
+// Analyse's coding queries, matrices, co-occurrence and charts (main_frame_queries.cpp),
+// numbered apart from the ones above.
+enum QueryMenuId {
+    kCodingQuery = wxID_HIGHEST + 350,
+    kMatrix,
+    kCooccurrence,
+    kCodeChart,
+};
+
 // Menu items that only make sense with a project open.
 inline constexpr int kProjectMenuItems[] = {
-    kImportRefi,       kExportRefi,      kExportQdc,      kExportSegments, kExportCodebook,
-    kExportReport,     kImport,          kDeleteDocument, wxID_CLOSE,      kApplyCode,
-    kRemoveCoding,     kNewCode,         kNewChildCode,   kEditCode,       kRenameCode,
-    kRecolourCode,     kMoveCode,        kMergeCode,      kDeleteCode,     kAgreement,
-    kSearch,           kMemoOfSelection, kMemoList,       kCases,          kAttributeSheet,
-    kRetrievedSegments};
+    kImportRefi,     kExportRefi,        kExportQdc,    kExportSegments,
+    kExportCodebook, kExportReport,      kImport,       kDeleteDocument,
+    wxID_CLOSE,      kApplyCode,         kRemoveCoding, kNewCode,
+    kNewChildCode,   kEditCode,          kRenameCode,   kRecolourCode,
+    kMoveCode,       kMergeCode,         kDeleteCode,   kAgreement,
+    kSearch,         kMemoOfSelection,   kMemoList,     kCases,
+    kAttributeSheet, kRetrievedSegments, kCodingQuery,  kMatrix,
+    kCooccurrence,   kCodeChart};
 
 inline constexpr int kCodingMenuItems[] = {
     kCodeInVivo,     kQuickCode,     kFitCoding,        kRecodeCoding,     kBlindCoding,
