@@ -116,4 +116,16 @@ int run_subcommand(const std::string& command, const std::vector<NamedSubcommand
     throw UsageError("unknown command \"" + command + " " + raw[0] + "\"");
 }
 
+std::size_t count_option(const Args& args, const char* name, std::size_t fallback) {
+    const auto v = args.option(name);
+    if (!v) {
+        return fallback;
+    }
+    const std::int64_t n = parse_offset(*v, (std::string("--") + name).c_str());
+    if (n < 0) {
+        throw UsageError(std::string("--") + name + " cannot be negative");
+    }
+    return static_cast<std::size_t>(n);
+}
+
 }  // namespace quire::cli

@@ -44,6 +44,9 @@ void expect_positional(const Args& args, std::size_t n, const char* what);
 
 std::int64_t parse_offset(const std::string& s, const char* what);
 
+// The count an option gives (--limit N), `fallback` without it; UsageError when negative.
+std::size_t count_option(const Args& args, const char* name, std::size_t fallback);
+
 // START:END of a --range option, as given (not checked against a document).
 std::pair<std::int64_t, std::int64_t> parse_range(const std::string& value);
 

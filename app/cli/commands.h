@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/project/project.h"
+#include "core/project/scope.h"
 
 // The commands of quire-cli, one function each: given the words after the command's name,
 // they print to `out` (results) and `err` (progress, warnings) and return the exit status.
@@ -16,6 +17,9 @@ namespace quire::cli {
 
 using Words = std::vector<std::string>;
 struct Args;
+
+// --code, --coder, --doc, --group, --case and --attr KEY=VALUE as a scope (commands_search.cpp).
+ScopeFilter scope_from_args(Project& p, const Args& args);
 
 // Opens the project a command works on (Project::open). While one of its changes waits for
 // another program writing to the same file, the command's error stream says so.

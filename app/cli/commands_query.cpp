@@ -42,19 +42,12 @@ private:
     std::unique_ptr<search::IndexTextFinder> finder_;
 };
 
-// --doc, --group and --case: the part of the project every operand lies in.
+// --doc, --group and --case: the part of the project every operand lies in (--coder
+// chooses whose codings count instead).
 ScopeFilter selection(Project& p, const Args& args) {
-    ScopeFilter f;
-    for (const std::string& d : args.all("doc")) {
-        f.documents.push_back(p.find_document(d).id);
-    }
-    for (const std::string& g : args.all("group")) {
-        f.groups.push_back(p.find_group(g).id);
-    }
-    for (const std::string& c : args.all("case")) {
-        f.cases.push_back(p.find_case(c).id);
-    }
-    return f;
+    Args without_coders = args;
+    without_coders.options.erase("coder");
+    return scope_from_args(p, without_coders);
 }
 
 std::vector<Id> coders_of(Project& p, const Args& args) {
@@ -63,18 +56,6 @@ std::vector<Id> coders_of(Project& p, const Args& args) {
         out.push_back(p.find_coder(name).id);
     }
     return out;
-}
-
-std::size_t count_option(const Args& args, const char* name, std::size_t fallback) {
-    const auto v = args.option(name);
-    if (!v) {
-        return fallback;
-    }
-    const std::int64_t n = parse_offset(*v, (std::string("--") + name).c_str());
-    if (n < 0) {
-        throw UsageError(std::string("--") + name + " cannot be negative");
-    }
-    return static_cast<std::size_t>(n);
 }
 
 std::string joined(const std::vector<std::string>& parts, const char* separator) {
@@ -98,19 +79,7 @@ void write_table(const Args& args, Project& p, const std::string& sheet,
         out << "wrote " << *xlsx << "\n";
         return;
     }
-    for (const auto& row : rows) {
-        std::vector<util::CsvCell> cells;
-        for (const util::XlsxCell& c : row) {
-            if (c.kind == util::XlsxCell::Kind::Number) {
-                char buf[64];
-                std::snprintf(buf, sizeof buf, "%.10g", c.number);
-                cells.push_back(util::CsvCell::number(std::string(buf)));
-            } else {
-                cells.emplace_back(c.text);
-            }
-        }
-        out << util::csv_line(cells);
-    }
+    out << util::rows_as_csv(rows);
 }
 
 ordered_json hit_json(const query::QueryHit& h) {

@@ -12,7 +12,6 @@
 #include "search/search.h"
 
 namespace quire::cli {
-namespace {
 
 ScopeFilter scope_from_args(Project& p, const Args& args) {
     ScopeFilter f;
@@ -37,17 +36,7 @@ ScopeFilter scope_from_args(Project& p, const Args& args) {
     return f;
 }
 
-std::size_t parse_count(const Args& args, const char* name, std::size_t fallback) {
-    const auto v = args.option(name);
-    if (!v) {
-        return fallback;
-    }
-    const std::int64_t n = parse_offset(*v, (std::string("--") + name).c_str());
-    if (n < 0) {
-        throw UsageError(std::string("--") + name + " cannot be negative");
-    }
-    return static_cast<std::size_t>(n);
-}
+namespace {
 
 // search --apply-code: every hit of the query (not only a page of them), all or none.
 int code_every_hit(Project& p, search::Index& index, search::SearchRequest request,
@@ -153,8 +142,8 @@ int cmd_search(const Words& raw, std::ostream& out, std::ostream& err) {
     search::SearchRequest request;
     request.query = args.positional[1];
     request.filter = scope_from_args(p, args);
-    request.limit = parse_count(args, "limit", 50);
-    request.offset = parse_count(args, "offset", 0);
+    request.limit = count_option(args, "limit", 50);
+    request.offset = count_option(args, "offset", 0);
     request.count_all = args.flag("count");
     if (!args.option("apply-code") && (args.option("as") || args.option("spread"))) {
         throw UsageError("--as and --spread go with --apply-code");

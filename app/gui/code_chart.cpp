@@ -300,15 +300,8 @@ ChartFrame::ChartFrame(MainFrame* workbench)
     panel_ = new BarChartPanel(panel);
     sizer->Add(panel_, 1, wxEXPAND | wxALL, 6);
     panel->SetSizer(sizer);
-    coders->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (Project* project = workbench_->project()) {
-            guarded(this, [&] {
-                if (ask_coders(this, *project, coders_)) {
-                    coders_label_->SetLabel(wx(coders_summary(*project, coders_)));
-                }
-            });
-        }
-    });
+    bind_coders_button(
+        this, coders, coders_label_, [this] { return workbench_->project(); }, coders_);
     show_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { show_chart(); });
     export_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_export(); });
     SetSize(wxSize(900, 600));
@@ -388,14 +381,7 @@ void ChartFrame::show_chart() {
 }
 
 void ChartFrame::show_failure(const std::exception_ptr& error) {
-    show_->Enable(true);
-    try {
-        std::rethrow_exception(error);
-    } catch (const std::exception& e) {
-        error_ = e.what();
-    }
-    status_->SetForegroundColour(wxColour(0xB0, 0x00, 0x20));
-    status_->SetLabel(wx(error_));
+    error_ = show_run_failure(status_, show_, error);
 }
 
 std::string ChartFrame::status_text() const {

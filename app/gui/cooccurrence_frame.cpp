@@ -98,15 +98,8 @@ CooccurrenceFrame::CooccurrenceFrame(MainFrame* workbench)
     by_->Bind(wxEVT_CHOICE,
               [this](wxCommandEvent&) { words_->Enable(by_->GetSelection() == kNear); });
     words_->Enable(false);
-    coders->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (Project* project = workbench_->project()) {
-            guarded(this, [&] {
-                if (ask_coders(this, *project, coders_)) {
-                    coders_label_->SetLabel(wx(coders_summary(*project, coders_)));
-                }
-            });
-        }
-    });
+    bind_coders_button(
+        this, coders, coders_label_, [this] { return workbench_->project(); }, coders_);
     show_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { show_table(); });
     SetSize(wxSize(980, 640));
     // The smallest size at which every row of controls still fits.
@@ -235,14 +228,7 @@ void CooccurrenceFrame::fill_pairs() {
 }
 
 void CooccurrenceFrame::show_failure(const std::exception_ptr& error) {
-    show_->Enable(true);
-    try {
-        std::rethrow_exception(error);
-    } catch (const std::exception& e) {
-        error_ = e.what();
-    }
-    status_->SetForegroundColour(wxColour(0xB0, 0x00, 0x20));
-    status_->SetLabel(wx(error_));
+    error_ = show_run_failure(status_, show_, error);
 }
 
 std::string CooccurrenceFrame::status_text() const {

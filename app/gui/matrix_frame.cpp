@@ -83,15 +83,8 @@ MatrixFrame::MatrixFrame(MainFrame* workbench)
     grid_ = new HeatGrid(panel, callbacks);
     sizer->Add(grid_, 1, wxEXPAND | wxALL, 6);
     panel->SetSizer(sizer);
-    coders->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (Project* project = workbench_->project()) {
-            guarded(this, [&] {
-                if (ask_coders(this, *project, coders_)) {
-                    coders_label_->SetLabel(wx(coders_summary(*project, coders_)));
-                }
-            });
-        }
-    });
+    bind_coders_button(
+        this, coders, coders_label_, [this] { return workbench_->project(); }, coders_);
     show_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { show_matrix(); });
     export_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_export(); });
     SetSize(wxSize(980, 640));
@@ -223,14 +216,7 @@ void MatrixFrame::show_result(query::Matrix matrix) {
 }
 
 void MatrixFrame::show_failure(const std::exception_ptr& error) {
-    show_->Enable(true);
-    try {
-        std::rethrow_exception(error);
-    } catch (const std::exception& e) {
-        error_ = e.what();
-    }
-    status_->SetForegroundColour(wxColour(0xB0, 0x00, 0x20));
-    status_->SetLabel(wx(error_));
+    error_ = show_run_failure(status_, show_, error);
 }
 
 std::string MatrixFrame::status_text() const {

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/query_controls.h"
 
+#include <wx/button.h>
 #include <wx/choicdlg.h>
+#include <wx/stattext.h>
 
 #include <algorithm>
 #include <set>
 
+#include "app/gui/error_dialog.h"
 #include "app/gui/wx_strings.h"
 #include "core/project/project.h"
 
@@ -80,6 +83,33 @@ std::string coders_summary(Project& project, const std::vector<Id>& chosen) {
         }
     }
     return std::to_string(chosen.size()) + " coders";
+}
+
+void bind_coders_button(wxWindow* window, wxButton* button, wxStaticText* label,
+                        std::function<Project*()> project_of, std::vector<Id>& chosen) {
+    button->Bind(wxEVT_BUTTON, [window, label, project_of, &chosen](wxCommandEvent&) {
+        if (Project* project = project_of()) {
+            guarded(window, [&] {
+                if (ask_coders(window, *project, chosen)) {
+                    label->SetLabel(wx(coders_summary(*project, chosen)));
+                }
+            });
+        }
+    });
+}
+
+std::string show_run_failure(wxStaticText* status, wxButton* retry,
+                             const std::exception_ptr& error) {
+    retry->Enable(true);
+    std::string message;
+    try {
+        std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+        message = e.what();
+    }
+    status->SetForegroundColour(wxColour(0xB0, 0x00, 0x20));
+    status->SetLabel(wx(message));
+    return message;
 }
 
 }  // namespace quire::gui

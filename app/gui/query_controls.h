@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <exception>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -8,6 +10,8 @@
 #include "core/base/model.h"
 #include "core/query/query.h"
 
+class wxButton;
+class wxStaticText;
 class wxWindow;
 
 namespace quire {
@@ -30,5 +34,15 @@ std::vector<AxisOption> axis_options(Project& project);
 bool ask_coders(wxWindow* parent, Project& project, std::vector<Id>& chosen);
 // "all coders", the one name, or "N coders".
 std::string coders_summary(Project& project, const std::vector<Id>& chosen);
+
+// The Coders… button of a window: asks (on `project_of()`'s project, when one is open) and
+// shows the summary in `label`.
+void bind_coders_button(wxWindow* window, wxButton* button, wxStaticText* label,
+                        std::function<Project*()> project_of, std::vector<Id>& chosen);
+
+// A run that failed: the message in red in `status` and `retry` enabled again; returns the
+// message.
+std::string show_run_failure(wxStaticText* status, wxButton* retry,
+                             const std::exception_ptr& error);
 
 }  // namespace quire::gui

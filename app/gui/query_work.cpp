@@ -80,21 +80,7 @@ void write_table_file(const std::string& path, const std::string& project_path,
     if (extension != ".csv") {
         util::throw_unknown_extension(path, "a table", {".csv", ".xlsx"});
     }
-    std::string csv;
-    for (const auto& row : rows) {
-        std::vector<util::CsvCell> cells;
-        for (const util::XlsxCell& c : row) {
-            if (c.kind == util::XlsxCell::Kind::Number) {
-                char buf[64];
-                std::snprintf(buf, sizeof buf, "%.10g", c.number);
-                cells.push_back(util::CsvCell::number(std::string(buf)));
-            } else {
-                cells.emplace_back(c.text);
-            }
-        }
-        csv += util::csv_line(cells);
-    }
-    util::write_file_atomically(path, csv, util::IfExists::Replace);
+    util::write_file_atomically(path, util::rows_as_csv(rows), util::IfExists::Replace);
 }
 
 std::string joined_names(const std::vector<std::string>& names) {

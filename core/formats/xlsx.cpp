@@ -6,12 +6,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <system_error>
 #include <utility>
 
 #include "core/base/errors.h"
+#include "core/formats/csv.h"
 #include "core/util/paths.h"
 
 namespace quire::util {
@@ -278,6 +280,24 @@ void write_xlsx(const std::string& path, const std::vector<XlsxSheet>& sheets) {
         throw Error("cannot write " + path + ": " + lxw_strerror(error));
     }
     move_into_place(partial.path(), path);
+}
+
+std::string rows_as_csv(const std::vector<std::vector<XlsxCell>>& rows) {
+    std::string csv;
+    for (const auto& row : rows) {
+        std::vector<CsvCell> cells;
+        for (const XlsxCell& c : row) {
+            if (c.kind == XlsxCell::Kind::Number) {
+                char buf[64];
+                std::snprintf(buf, sizeof buf, "%.10g", c.number);
+                cells.push_back(CsvCell::number(std::string(buf)));
+            } else {
+                cells.emplace_back(c.text);
+            }
+        }
+        csv += csv_line(cells);
+    }
+    return csv;
 }
 
 }  // namespace quire::util

@@ -39,6 +39,9 @@ struct XlsxSheet {
 // Writes the workbook to PATH.partial, which replaces PATH only once complete.
 void write_xlsx(const std::string& path, const std::vector<XlsxSheet>& sheets);
 
+// The same rows as CSV (core/formats/csv.h): numbers as numbers, text guarded.
+std::string rows_as_csv(const std::vector<std::vector<XlsxCell>>& rows);
+
 // XML text escaping for element content and attribute values.
 std::string xml_escape(const std::string& text);
 

@@ -233,6 +233,9 @@ JournalEntry read_entry(const Statement& s) {
     e.changes = s.text(4);
     e.state = s.text(5);
     e.undoable = s.int64(6) != 0;
+    if (!s.is_null(7)) {
+        e.origin = s.text(7);
+    }
     return e;
 }
 
@@ -404,6 +407,27 @@ std::vector<JournalEntry> Journal::entries(std::size_t limit) {
     while (s.step()) {
         out.push_back(read_entry(s));
     }
+    return out;
+}
+
+std::vector<JournalEntry> Journal::entries(std::size_t limit, const JournalFilter& filter) {
+    std::string sql = std::string("SELECT ") + kEntryColumns +
+                      ", '' FROM journal WHERE (?1 = '' OR who = ?1) AND at >= ?2";
+    if (filter.merged) {
+        sql +=
+            " UNION ALL SELECT 0, at, who, what, changes, 'merged', 0, origin FROM merged_log "
+            "WHERE (?1 = '' OR who = ?1) AND at >= ?2";
+    }
+    sql += " ORDER BY 2 DESC, 1 DESC LIMIT ?3";
+    Statement& s = db_.prepare(sql);
+    s.bind(1, filter.who)
+        .bind(2, filter.since)
+        .bind(3, limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));
+    std::vector<JournalEntry> out;
+    while (s.step()) {
+        out.push_back(read_entry(s));
+    }
+    s.reset();
     return out;
 }
 

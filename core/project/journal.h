@@ -43,6 +43,8 @@ public:
     JournalEntry redo();
     // Newest first, at most `limit` entries (0: all).
     std::vector<JournalEntry> entries(std::size_t limit);
+    // The audit trail: entries `filter` chooses, with those merged in from copies when asked.
+    std::vector<JournalEntry> entries(std::size_t limit, const JournalFilter& filter);
 
     // How many of the newest done entries keep what undo needs; older ones keep their line
     // in the log only.

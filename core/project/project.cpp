@@ -299,34 +299,7 @@ std::vector<JournalEntry> Project::journal(std::size_t limit) {
 }
 
 std::vector<JournalEntry> Project::journal(std::size_t limit, const JournalFilter& filter) {
-    std::string sql =
-        "SELECT id, at, who, what, changes, state, EXISTS (SELECT 1 FROM journal_steps WHERE "
-        "entry_id = journal.id), '' FROM journal WHERE (?1 = '' OR who = ?1) AND at >= ?2";
-    if (filter.merged) {
-        sql +=
-            " UNION ALL SELECT 0, at, who, what, changes, 'merged', 0, origin FROM merged_log "
-            "WHERE (?1 = '' OR who = ?1) AND at >= ?2";
-    }
-    sql += " ORDER BY 2 DESC, 1 DESC LIMIT ?3";
-    Statement& s = db_->prepare(sql);
-    s.bind(1, filter.who)
-        .bind(2, filter.since)
-        .bind(3, limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));
-    std::vector<JournalEntry> out;
-    while (s.step()) {
-        JournalEntry e;
-        e.id = s.int64(0);
-        e.at = s.text(1);
-        e.who = s.text(2);
-        e.what = s.text(3);
-        e.changes = s.text(4);
-        e.state = s.text(5);
-        e.undoable = s.int64(6) != 0;
-        e.origin = s.text(7);
-        out.push_back(std::move(e));
-    }
-    s.reset();
-    return out;
+    return journal_->entries(limit, filter);
 }
 
 }  // namespace quire
