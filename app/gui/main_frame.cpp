@@ -27,6 +27,7 @@
 #include <map>
 
 #include "app/gui/agreement_frame.h"
+#include "app/gui/audit_view.h"
 #include "app/gui/codebook_ui.h"
 #include "app/gui/coding_stripes.h"
 #include "app/gui/error_dialog.h"
@@ -296,6 +297,10 @@ void MainFrame::close_project() {
     if (agreement_) {
         agreement_->Close(true);  // it shows this project: it goes with it
         agreement_ = nullptr;
+    }
+    if (history_) {
+        history_->Close(true);
+        history_ = nullptr;
     }
     memo_pane_->set_project(nullptr);  // saves what was typed first
     memo_marks_.reset();

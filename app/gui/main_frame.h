@@ -35,9 +35,14 @@ class wxSimplebook;
 class wxSizer;
 class wxNotebook;
 
+namespace quire::team {
+struct MergeOptions;
+}
+
 namespace quire::gui {
 
 class AgreementFrame;
+class AuditFrame;
 class FindBar;
 class WorkbenchSettings;
 class MemoPane;
@@ -156,6 +161,13 @@ public:
     bool add_selected_documents_to_group(Id group);
     bool remove_selected_documents_from_group(Id group);
 
+    // Teams (main_frame_team.cpp). Merges the coder's copy (.quire, or its .qdpx export) as
+    // one undoable action named as the menu item, then shows the project afresh; false when
+    // it failed (a dialog said why).
+    bool merge_copy(const std::string& copy_path, const team::MergeOptions& options);
+    // Opens (or raises and reloads) View > History; null without a project.
+    AuditFrame* open_history();
+
 private:
     void build_menu();
     void on_menu(int id, std::function<void()> action);
@@ -173,6 +185,9 @@ private:
     void bind_help_menu();
     void bind_documents_menu();
     void bind_group_events();
+    void bind_team_menu();
+    void on_hand_out();
+    void on_merge_copy();
     // The group chooser and the search's group filter, after groups may have changed.
     void refresh_groups();
     std::string group_name(Id group) const;
@@ -287,6 +302,7 @@ private:
     wxComboBox* coder_ = nullptr;
     wxComboBox* quick_pick_ = nullptr;
     wxWeakRef<AgreementFrame> agreement_;
+    wxWeakRef<AuditFrame> history_;
     FindBar* find_bar_ = nullptr;
     std::unique_ptr<WorkbenchSettings> settings_;
     wxSplitterWindow* left_split_ = nullptr;   // documents over codebook

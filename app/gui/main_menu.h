@@ -85,14 +85,24 @@ inline constexpr int kGroupMenuItems[] = {kNewGroup,        kRenameGroup,       
                                           kAssignToGroup,   kUnassignFromGroup, kImportAttributes,
                                           kExportAttributes};
 
+// Teams (main_frame_team.cpp): copies handed out to coders, merged back, and the audit
+// trail, numbered apart from the ones above.
+enum TeamMenuId {
+    kHandOut = wxID_HIGHEST + 400,
+    kMergeCopy,
+    kHistory,
+};
+
 // Menu items that only make sense with a project open.
 inline constexpr int kProjectMenuItems[] = {
-    kImportRefi,       kExportRefi,      kExportQdc,      kExportSegments, kExportCodebook,
-    kExportReport,     kImport,          kDeleteDocument, wxID_CLOSE,      kApplyCode,
-    kRemoveCoding,     kNewCode,         kNewChildCode,   kEditCode,       kRenameCode,
-    kRecolourCode,     kMoveCode,        kMergeCode,      kDeleteCode,     kAgreement,
-    kSearch,           kMemoOfSelection, kMemoList,       kCases,          kAttributeSheet,
-    kRetrievedSegments};
+    kImportRefi,     kExportRefi,        kExportQdc,    kExportSegments,
+    kExportCodebook, kExportReport,      kImport,       kDeleteDocument,
+    wxID_CLOSE,      kApplyCode,         kRemoveCoding, kNewCode,
+    kNewChildCode,   kEditCode,          kRenameCode,   kRecolourCode,
+    kMoveCode,       kMergeCode,         kDeleteCode,   kAgreement,
+    kSearch,         kMemoOfSelection,   kMemoList,     kCases,
+    kAttributeSheet, kRetrievedSegments, kHandOut,      kMergeCopy,
+    kHistory};
 
 inline constexpr int kCodingMenuItems[] = {
     kCodeInVivo,     kQuickCode,     kFitCoding,        kRecodeCoding,     kBlindCoding,
