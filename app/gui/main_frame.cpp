@@ -27,6 +27,7 @@
 #include <map>
 
 #include "app/gui/agreement_frame.h"
+#include "app/gui/audit_view.h"
 #include "app/gui/code_chart.h"
 #include "app/gui/codebook_ui.h"
 #include "app/gui/coding_stripes.h"
@@ -302,6 +303,10 @@ void MainFrame::close_project() {
         agreement_ = nullptr;
     }
     close_query_windows();
+    if (history_) {
+        history_->Close(true);
+        history_ = nullptr;
+    }
     memo_pane_->set_project(nullptr);  // saves what was typed first
     memo_marks_.reset();
     project_.reset();

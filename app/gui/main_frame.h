@@ -36,6 +36,10 @@ class wxSimplebook;
 class wxSizer;
 class wxNotebook;
 
+namespace quire::team {
+struct MergeOptions;
+}
+
 namespace quire::gui {
 
 class AgreementFrame;
@@ -43,6 +47,7 @@ class ChartFrame;
 class CooccurrenceFrame;
 class MatrixFrame;
 class QueryFrame;
+class AuditFrame;
 class FindBar;
 class WorkbenchSettings;
 class MemoPane;
@@ -175,6 +180,12 @@ public:
                                         const std::string& code);
     // Names the project's next journalled actions (a window's Save Query) by this window's coder.
     void label_next_actions(const std::string& what) { label(what); }
+    // Teams (main_frame_team.cpp). Merges the coder's copy (.quire, or its .qdpx export) as
+    // one undoable action named as the menu item, then shows the project afresh; false when
+    // it failed (a dialog said why).
+    bool merge_copy(const std::string& copy_path, const team::MergeOptions& options);
+    // Opens (or raises and reloads) View > History; null without a project.
+    AuditFrame* open_history();
 
 private:
     void bind_query_menu();
@@ -195,6 +206,9 @@ private:
     void bind_help_menu();
     void bind_documents_menu();
     void bind_group_events();
+    void bind_team_menu();
+    void on_hand_out();
+    void on_merge_copy();
     // The group chooser and the search's group filter, after groups may have changed.
     void refresh_groups();
     std::string group_name(Id group) const;
@@ -315,6 +329,7 @@ private:
     wxWeakRef<MatrixFrame> matrix_frame_;
     wxWeakRef<CooccurrenceFrame> cooccurrence_frame_;
     wxWeakRef<ChartFrame> chart_frame_;
+    wxWeakRef<AuditFrame> history_;
     FindBar* find_bar_ = nullptr;
     std::unique_ptr<WorkbenchSettings> settings_;
     wxSplitterWindow* left_split_ = nullptr;   // documents over codebook

@@ -33,6 +33,7 @@ void MainFrame::build_menu() {
     bind_cases_menu();
     bind_documents_menu();
     bind_query_menu();
+    bind_team_menu();
 }
 
 void MainFrame::on_menu(int id, std::function<void()> action) {

@@ -33,6 +33,9 @@ wxMenu* file_menu() {
     exports->Append(kExportReport, L"Project Report (HTML)…");
     file->AppendSubMenu(exports, "&Export");
     file->AppendSeparator();
+    file->Append(kHandOut, L"&Hand Out Copy to a Coder…");
+    file->Append(kMergeCopy, L"&Merge a Coder's Copy…");
+    file->AppendSeparator();
     file->Append(wxID_CLOSE, "&Close Project\tCtrl+W");
     file->Append(wxID_EXIT, "&Quit\tCtrl+Q");
     return file;
@@ -86,6 +89,8 @@ wxMenu* view_menu() {
     view->Append(kZoomIn, "Zoom &In\tCtrl++");
     view->Append(kZoomOut, "Zoom &Out\tCtrl+-");
     view->Append(kZoomReset, "Actual &Size\tCtrl+0");
+    view->AppendSeparator();
+    view->Append(kHistory, L"&History (Audit Trail)…");
     return view;
 }
 

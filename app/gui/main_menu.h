@@ -94,6 +94,14 @@ enum QueryMenuId {
     kCodeChart,
 };
 
+// Teams (main_frame_team.cpp): copies handed out to coders, merged back, and the audit
+// trail, numbered apart from the ones above.
+enum TeamMenuId {
+    kHandOut = wxID_HIGHEST + 400,
+    kMergeCopy,
+    kHistory,
+};
+
 // Menu items that only make sense with a project open.
 inline constexpr int kProjectMenuItems[] = {
     kImportRefi,     kExportRefi,        kExportQdc,    kExportSegments,
@@ -103,7 +111,8 @@ inline constexpr int kProjectMenuItems[] = {
     kMoveCode,       kMergeCode,         kDeleteCode,   kAgreement,
     kSearch,         kMemoOfSelection,   kMemoList,     kCases,
     kAttributeSheet, kRetrievedSegments, kCodingQuery,  kMatrix,
-    kCooccurrence,   kCodeChart};
+    kCooccurrence,   kCodeChart,         kHandOut,      kMergeCopy,
+    kHistory};
 
 inline constexpr int kCodingMenuItems[] = {
     kCodeInVivo,     kQuickCode,     kFitCoding,        kRecodeCoding,     kBlindCoding,
