@@ -169,14 +169,18 @@ HandoutOutcome hand_out(Project& project, const std::string& out_path,
     HandoutOutcome out;
     out.path = out_path;
     out.copy_guid = util::new_guid();
-    // The coder is made here first: both sides then start from the same coders.
-    const std::string coder_guid = project.ensure_coder(options.coder).guid;
+    bool coder_is_new = true;
+    for (const Coder& c : project.coders()) {
+        coder_is_new = coder_is_new && c.name != options.coder;
+    }
+    std::string coder_guid;
     // One consistent state of ours, copied whole (VACUUM INTO reads one snapshot), then cut
     // down to what the coder gets.
     Access::db(project).exec("VACUUM INTO " + sql_quoted(pruned));
     {
         Project copy = Project::open(pruned);
-        const Coder coder = copy.find_coder(options.coder);
+        const Coder coder = copy.ensure_coder(options.coder);
+        coder_guid = coder.guid;
         CoderView view = copy.coder_view(coder.id);
         view.blind = true;
         copy.set_coder_view(coder.id, view);
@@ -235,6 +239,10 @@ HandoutOutcome hand_out(Project& project, const std::string& out_path,
     // Ours remembers the copy, with the same base, in one action.
     {
         Project::Action action(project);
+        if (coder_is_new) {
+            // The same coder on both sides, made here in the handout's one action.
+            project.keep_guid("coder", project.ensure_coder(options.coder).id, coder_guid);
+        }
         write_base(Access::db(project), out.copy_guid,
                    info.name + " \u2013 " + options.coder + "\u2019s copy", base, true, coder_guid);
         action.commit();

@@ -21,6 +21,17 @@ std::string joined_key(const std::vector<std::string>& parts) {
     return out;
 }
 
+// At most `bytes` of UTF-8 text, cut between characters, with "…" when cut.
+std::string shortened(const std::string& text, std::size_t bytes) {
+    if (text.size() <= bytes) {
+        return text;
+    }
+    while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) {
+        --bytes;
+    }
+    return text.substr(0, bytes) + "\u2026";
+}
+
 // How a person reads an entity in the plan.
 std::string describe(const std::string& kind, const Entity& e, const Work& w) {
     const auto name_of = [&](const std::string& k, const std::string& guid) -> std::string {
@@ -50,7 +61,7 @@ std::string describe(const std::string& kind, const Entity& e, const Work& w) {
     }
     if (kind == "memo") {
         const std::string title = e.fields[field::kTitle];
-        return (title.empty() ? e.fields[field::kText].substr(0, 40) : title) + " (" +
+        return (title.empty() ? shortened(e.fields[field::kText], 40) : title) + " (" +
                e.fields[field::kTargetKind] + " memo)";
     }
     if (kind == "value") {
@@ -230,7 +241,7 @@ private:
             return e.fields[field::kValue];
         }
         if (kind == "memo") {
-            return e.fields[field::kText].substr(0, 80);
+            return shortened(e.fields[field::kText], 80);
         }
         if (kind == "coding") {
             return "[" + e.fields[field::kStart] + ", " + e.fields[field::kEnd] + ")" +
@@ -332,8 +343,23 @@ void Planner::both_sides(const std::string& kind, const std::string& guid, const
         op(kind, Action::Update, guid, &t);
         return;
     }
+    std::string ours_detail = detail_of(kind, o);
+    std::string theirs_detail = detail_of(kind, t);
+    if (ours_detail == theirs_detail && kind == "code") {
+        // The same path: say which of the other fields differ.
+        static const char* const names[] = {"name",      "parent",    "colour",  "definition",
+                                            "inclusion", "exclusion", "example", "codable"};
+        std::string fields;
+        for (std::size_t i = 0; i < o.fields.size() && i < t.fields.size(); ++i) {
+            if (o.fields[i] != t.fields[i]) {
+                fields += (fields.empty() ? "" : ", ") + std::string(names[i]);
+            }
+        }
+        ours_detail += " (its " + fields + ")";
+        theirs_detail += " (another " + fields + ")";
+    }
     conflict(std::string(noun(kind)) + (base ? " changed on both sides" : " differs (no base)"),
-             name, detail_of(kind, o), detail_of(kind, t), resolution("keep ours", "take theirs"));
+             name, ours_detail, theirs_detail, resolution("keep ours", "take theirs"));
     if (prefer_theirs()) {
         op(kind, Action::Update, guid, &t);
     }
