@@ -21,6 +21,11 @@ std::string joined_key(const std::vector<std::string>& parts) {
     return out;
 }
 
+std::string coding_key(const Entity& e) {
+    const auto& f = e.fields;
+    return joined_key({f[0], f[1], f[2], f[3], f[4]});
+}
+
 // At most `bytes` of UTF-8 text, cut between characters, with "…" when cut.
 std::string shortened(const std::string& text, std::size_t bytes) {
     if (text.size() <= bytes) {
@@ -176,7 +181,7 @@ private:
         auto& index = by_key_[kind];
         if (index.empty()) {
             for (const auto& [guid, e] : ours) {
-                index.emplace(e.key, guid);
+                index.emplace(kind == "coding" ? coding_key(e) : e.key, guid);
             }
         }
         const auto it = index.find(t.key);
@@ -301,7 +306,11 @@ void Planner::plan_kind(const std::string& kind) {
         } else {
             theirs_only(kind, t, their->guid);
         }
-        w_.translated[kind][t.guid] = t;
+        if (kind == "coding") {
+            t.key.clear();  // only the GUID and fingerprint are kept for the base
+            t.fields.clear();
+        }
+        w_.translated[kind][t.guid] = std::move(t);
     }
     for (const auto& [guid, o] : w_.ours.of(kind)) {
         if (matched_.count(kind + "\x1f" + guid) == 0) {
