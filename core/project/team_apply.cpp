@@ -377,8 +377,9 @@ void apply(Work& w, sql::Connection& db, sql::Connection& theirs, const Progress
     }
 }
 
-std::optional<std::map<std::string, std::map<std::string, std::string>>> read_base(
-    sql::Connection& db, std::string& peer_guid, const std::string& coder_guid) {
+std::optional<std::map<std::string, Fingerprints>> read_base(sql::Connection& db,
+                                                             std::string& peer_guid,
+                                                             const std::string& coder_guid) {
     Statement& peer = db.prepare("SELECT 1 FROM merge_peers WHERE peer_guid = ?1");
     peer.bind(1, peer_guid);
     bool known = peer.step();
@@ -396,7 +397,7 @@ std::optional<std::map<std::string, std::map<std::string, std::string>>> read_ba
     if (!known) {
         return std::nullopt;
     }
-    std::map<std::string, std::map<std::string, std::string>> base;
+    std::map<std::string, Fingerprints> base;
     Statement& s =
         db.prepare("SELECT kind, guid, fingerprint FROM merge_base WHERE peer_guid = ?1");
     s.bind(1, peer_guid);
@@ -422,7 +423,7 @@ void write_base(sql::Connection& db, const std::string& peer_guid, const std::st
         .bind(5, handout ? std::string() : now)
         .run();
     // Only what differs is written: a merge that changed little leaves the base as it was.
-    std::map<std::string, std::map<std::string, std::string>> old;
+    std::map<std::string, Fingerprints> old;
     {
         std::string peer = peer_guid;
         if (auto b = read_base(db, peer, "")) {

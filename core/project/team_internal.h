@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/project/team.h"
@@ -36,17 +37,17 @@ struct Work {
     // Their entities in our GUIDs, by our GUID: the base after the merge.
     std::map<std::string, Entities> translated;
     // Their GUID -> ours, per kind; a document left out maps to "".
-    std::map<std::string, std::map<std::string, std::string>> to_ours;
-    std::optional<std::map<std::string, std::map<std::string, std::string>>>
-        base;               // kind -> guid -> fp
-    std::string peer_guid;  // the key the base is kept under
+    std::map<std::string, std::unordered_map<std::string, std::string>> to_ours;
+    std::optional<std::map<std::string, Fingerprints>> base;  // kind -> guid -> fp
+    std::string peer_guid;                                    // the key the base is kept under
     std::string origin;
 };
 
 // Reads the base kept for `peer` (by project GUID, else by the coder a copy was handed out
 // to); nullopt when there is none.
-std::optional<std::map<std::string, std::map<std::string, std::string>>> read_base(
-    sql::Connection& db, std::string& peer_guid, const std::string& coder_guid);
+std::optional<std::map<std::string, Fingerprints>> read_base(sql::Connection& db,
+                                                             std::string& peer_guid,
+                                                             const std::string& coder_guid);
 
 // Replaces the base kept for `peer` with `entities` (kind -> guid -> entity).
 void write_base(sql::Connection& db, const std::string& peer_guid, const std::string& name,

@@ -3,6 +3,7 @@
 // compared three ways (ours, theirs, the base) into changes and conflicts.
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/project/team_internal.h"
 #include "core/util/ids.h"
@@ -276,7 +277,7 @@ private:
     Work& w_;
     const team::MergeOptions& options_;
     std::map<std::string, std::unordered_multimap<std::string, std::string>> by_key_;
-    std::set<std::string> matched_;  // kind + our GUID
+    std::unordered_set<std::string> matched_;  // kind + our GUID
 };
 
 void Planner::plan_kind(const std::string& kind) {
@@ -287,9 +288,12 @@ void Planner::plan_kind(const std::string& kind) {
             order.push_back(&theirs.at(g));
         }
     } else {
+        // In GUID order: the plan reads the same every time.
         for (const auto& [g, e] : theirs) {
             order.push_back(&e);
         }
+        std::sort(order.begin(), order.end(),
+                  [](const Entity* a, const Entity* b) { return a->guid < b->guid; });
     }
     for (const Entity* their : order) {
         Entity t = *their;
@@ -312,10 +316,16 @@ void Planner::plan_kind(const std::string& kind) {
         }
         w_.translated[kind][t.guid] = std::move(t);
     }
+    std::vector<const Entity*> only_ours;
     for (const auto& [guid, o] : w_.ours.of(kind)) {
         if (matched_.count(kind + "\x1f" + guid) == 0) {
-            ours_only(kind, o);
+            only_ours.push_back(&o);
         }
+    }
+    std::sort(only_ours.begin(), only_ours.end(),
+              [](const Entity* a, const Entity* b) { return a->guid < b->guid; });
+    for (const Entity* o : only_ours) {
+        ours_only(kind, *o);
     }
 }
 

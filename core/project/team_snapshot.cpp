@@ -2,6 +2,7 @@
 // Reading a project's content for a merge: one query per kind, every entity by GUID.
 #include "core/project/team_snapshot.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "core/storage/sqlite.h"
@@ -62,6 +63,7 @@ void finish_codes(Snapshot& snap) {
     for (const auto& [guid, e] : codes) {
         pending.push_back(guid);
     }
+    std::sort(pending.begin(), pending.end());  // the same order every time
     while (!pending.empty()) {
         std::vector<std::string> later;
         for (const std::string& guid : pending) {
