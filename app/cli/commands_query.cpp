@@ -14,33 +14,11 @@
 #include "core/query/query.h"
 #include "core/text/unicode.h"
 #include "core/util/files.h"
-#include "search/search.h"
 #include "search/text_finder.h"
 
 namespace quire::cli {
 
 namespace {
-
-// Opens the search index only when a query has a text operand: a query of codes alone
-// never waits for indexing.
-class LazyTextFinder : public query::TextFinder {
-public:
-    LazyTextFinder(Project& p, std::ostream& err) : project_(p), err_(err) {}
-    std::map<Id, std::vector<TextRange>> find(const std::string& text) override {
-        if (!index_) {
-            index_ = std::make_unique<search::Index>(project_, search::IndexOptions{},
-                                                     progress_printer(err_, "indexing"));
-            finder_ = std::make_unique<search::IndexTextFinder>(*index_);
-        }
-        return finder_->find(text);
-    }
-
-private:
-    Project& project_;
-    std::ostream& err_;
-    std::unique_ptr<search::Index> index_;
-    std::unique_ptr<search::IndexTextFinder> finder_;
-};
 
 // --doc, --group and --case: the part of the project every operand lies in (--coder
 // chooses whose codings count instead).
@@ -177,7 +155,7 @@ int cmd_query(const Words& raw, std::ostream& out, std::ostream& err) {
     Project p = open_project(args.positional[0]);
     const std::string expression =
         run_saved ? p.find_saved_query(*args.option("run")).expression : args.positional[1];
-    LazyTextFinder text(p, err);
+    search::IndexTextFinder text(p, progress_printer(err, "indexing"));
     query::Engine engine(p, &text);
     query::QueryOptions options;
     options.scope = selection(p, args);
@@ -373,7 +351,7 @@ int cmd_matrix(const Words& raw, std::ostream& out, std::ostream& err) {
     Project p = open_project(args.positional[0]);
     request.options.coders = coders_of(p, args);
     request.options.scope = selection(p, args);
-    LazyTextFinder text(p, err);
+    search::IndexTextFinder text(p, progress_printer(err, "indexing"));
     query::Engine engine(p, &text);
     print_matrix(p, engine.matrix(request), args, out);
     return 0;

@@ -13,23 +13,10 @@
 
 namespace quire::gui {
 
-ProjectTextFinder::ProjectTextFinder(Project& project, const Progress& progress)
-    : project_(project), progress_(progress) {}
-
-ProjectTextFinder::~ProjectTextFinder() = default;
-
-std::map<Id, std::vector<TextRange>> ProjectTextFinder::find(const std::string& text) {
-    if (!index_) {
-        index_ = std::make_unique<search::Index>(project_, search::IndexOptions{}, progress_);
-        finder_ = std::make_unique<search::IndexTextFinder>(*index_);
-    }
-    return finder_->find(text);
-}
-
 void with_engine(const std::string& project_path, const Progress& progress,
                  const std::function<void(query::Engine& engine, Project& project)>& ask) {
     Project project = Project::open(project_path);
-    ProjectTextFinder text(project, progress);
+    search::IndexTextFinder text(project, progress);
     query::Engine engine(project, &text);
     ask(engine, project);
 }

@@ -14,31 +14,12 @@
 namespace quire {
 class Project;
 }
-namespace quire::search {
-class Index;
-class IndexTextFinder;
-}  // namespace quire::search
 
 // What the query, matrix, co-occurrence and chart windows ask of core/query, without a
 // window: the work runs on a BackgroundJob's worker on its own connection to the project
 // (connections never cross threads), so indexing for a text operand never blocks the
 // workbench. Everything here may throw quire::Error subclasses.
 namespace quire::gui {
-
-// Opens the search index only when a query has a text operand: a query of codes alone
-// never waits for indexing. Indexing reports through `progress`, so it can be cancelled.
-class ProjectTextFinder : public query::TextFinder {
-public:
-    ProjectTextFinder(Project& project, const Progress& progress);
-    ~ProjectTextFinder() override;
-    std::map<Id, std::vector<TextRange>> find(const std::string& text) override;
-
-private:
-    Project& project_;
-    const Progress& progress_;
-    std::unique_ptr<search::Index> index_;
-    std::unique_ptr<search::IndexTextFinder> finder_;
-};
 
 // Opens the project at `project_path` and calls `ask` with an engine that answers text
 // operands through the project's search index.

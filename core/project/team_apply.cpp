@@ -190,6 +190,8 @@ void add_or_update(sql::Connection& db, sql::Connection& theirs, const Op& op,
     const auto& f = t.fields;
     const bool add = op.action == Action::Add;
     const std::string& k = op.kind;
+    // Adding and updating share their bindings; an update that does not use one says
+    // "?3 = ?3" so that binding it is no error (SQLite refuses parameters a statement lacks).
     if (k == "coder") {
         db.prepare(add ? "INSERT INTO coders (guid, name, created_at) VALUES (?1, ?2, ?3)"
                        : "UPDATE coders SET name = ?2 WHERE guid = ?1 AND ?3 = ?3")

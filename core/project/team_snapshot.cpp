@@ -24,35 +24,20 @@ std::string joined(const std::vector<std::string>& parts) {
     return out;
 }
 
-// Runs `sql` and makes an entity of each row: column 0 its id, 1 its GUID, the rest fields.
-template <typename Finish>
-void read_kind(sql::Connection& db, const std::string& sql, Entities& out, Finish&& finish) {
+// Runs `sql` and makes an entity of each row: column 0 its id, 1 its GUID, the next
+// `fields` columns its fields (NULL read as "").
+void read_kind(sql::Connection& db, const std::string& sql, Entities& out, int fields) {
     Statement& s = db.prepare(sql);
     while (s.step()) {
         Entity e;
         e.id = s.int64(0);
         e.guid = s.text(1);
-        for (int c = 2;; ++c) {
-            // The statements name their columns; text() of a column past the end is empty,
-            // so each kind says how many fields it has through `finish`.
-            if (!finish(e, s, c)) {
-                break;
-            }
+        for (int c = 2; c < 2 + fields; ++c) {
+            e.fields.push_back(s.is_null(c) ? std::string() : s.text(c));
         }
         out[e.guid] = std::move(e);
     }
     s.reset();
-}
-
-// Reads `count` text columns from 2 on into the entity's fields.
-auto columns(int count) {
-    return [count](Entity& e, const Statement& s, int c) {
-        if (c >= 2 + count) {
-            return false;
-        }
-        e.fields.push_back(s.is_null(c) ? std::string() : s.text(c));
-        return true;
-    };
 }
 
 void finish_codes(Snapshot& snap) {
@@ -111,44 +96,43 @@ Snapshot read_snapshot(sql::Connection& db) {
         }
         s.reset();
     }
-    read_kind(db, "SELECT id, guid, name, created_at FROM coders", snap.kinds["coder"], columns(2));
-    read_kind(db, "SELECT id, guid, name, type FROM attributes", snap.kinds["attribute"],
-              columns(2));
+    read_kind(db, "SELECT id, guid, name, created_at FROM coders", snap.kinds["coder"], 2);
+    read_kind(db, "SELECT id, guid, name, type FROM attributes", snap.kinds["attribute"], 2);
     read_kind(db,
               "SELECT c.id, c.guid, c.name, ifnull(p.guid, ''), c.color, c.definition, "
               "c.inclusion, c.exclusion, c.example, c.codable FROM codes c "
               "LEFT JOIN codes p ON p.id = c.parent_id",
-              snap.kinds["code"], columns(8));
+              snap.kinds["code"], 8);
     read_kind(db,
               "SELECT id, guid, name, content_hash, original_name, format, encoding, "
               "imported_at FROM documents",
-              snap.kinds["document"], columns(6));
-    read_kind(db, "SELECT id, guid, name, description FROM cases", snap.kinds["case"], columns(2));
+              snap.kinds["document"], 6);
+    read_kind(db, "SELECT id, guid, name, description FROM cases", snap.kinds["case"], 2);
     read_kind(db,
               "SELECT v.id, ifnull(d.guid, c.guid) || '|' || a.name, "
               "CASE WHEN d.guid IS NULL THEN 'case' ELSE 'document' END, "
               "ifnull(d.guid, c.guid), a.name, v.value FROM attribute_values v "
               "JOIN attributes a ON a.id = v.attribute_id "
               "LEFT JOIN documents d ON d.id = v.document_id LEFT JOIN cases c ON c.id = v.case_id",
-              snap.kinds["value"], columns(4));
+              snap.kinds["value"], 4);
     read_kind(db,
               "SELECT l.id, c.guid || '|' || d.guid || '|' || ifnull(l.start_cp, '') || '|' || "
               "ifnull(l.end_cp, ''), c.guid, d.guid, ifnull(l.start_cp, ''), "
               "ifnull(l.end_cp, '') FROM case_links l JOIN cases c ON c.id = l.case_id "
               "JOIN documents d ON d.id = l.document_id",
-              snap.kinds["link"], columns(4));
+              snap.kinds["link"], 4);
     read_kind(db, "SELECT id, guid, name, description FROM document_groups", snap.kinds["group"],
-              columns(2));
+              2);
     read_kind(
         db,
         "SELECT 0, g.guid || '|' || d.guid, g.guid, d.guid FROM document_group_members m "
         "JOIN document_groups g ON g.id = m.group_id JOIN documents d ON d.id = m.document_id",
-        snap.kinds["member"], columns(2));
+        snap.kinds["member"], 2);
     read_kind(db,
               "SELECT c.id, c.guid, d.guid, k.guid, r.guid, c.start_cp, c.end_cp, c.memo, "
               "c.created_at FROM codings c JOIN documents d ON d.id = c.document_id "
               "JOIN codes k ON k.id = c.code_id JOIN coders r ON r.id = c.coder_id",
-              snap.kinds["coding"], columns(7));
+              snap.kinds["coding"], 7);
     read_kind(db,
               "SELECT m.id, m.guid, CASE WHEN m.document_id IS NOT NULL THEN 'document' "
               "WHEN m.code_id IS NOT NULL THEN 'code' WHEN m.coding_id IS NOT NULL THEN 'coding' "
@@ -158,9 +142,9 @@ Snapshot read_snapshot(sql::Connection& db) {
               "LEFT JOIN documents d ON d.id = m.document_id LEFT JOIN codes k ON k.id = m.code_id "
               "LEFT JOIN codings g ON g.id = m.coding_id LEFT JOIN cases c ON c.id = m.case_id "
               "LEFT JOIN coders r ON r.id = m.coder_id",
-              snap.kinds["memo"], columns(7));
+              snap.kinds["memo"], 7);
     read_kind(db, "SELECT id, guid, name, expression, saved_by, saved_at FROM saved_queries",
-              snap.kinds["query"], columns(4));
+              snap.kinds["query"], 4);
     finish_codes(snap);
     for (auto& [kind, entities] : snap.kinds) {
         for (auto& [guid, e] : entities) {

@@ -2,12 +2,14 @@
 #include "core/util/files.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -17,9 +19,36 @@
 
 namespace quire::util {
 
+namespace {
+
+// Folders "quire-<purpose>-<pid>-<guid>" of processes that are gone (killed before they
+// could remove them): they hold copies of transcripts, so the next one removes them.
+void remove_abandoned(const std::filesystem::path& base, const std::string& prefix) {
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(base, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.compare(0, prefix.size(), prefix) != 0) {
+            continue;
+        }
+        const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+        struct stat st {};
+        if (pid <= 0 || ::stat(entry.path().c_str(), &st) != 0 || st.st_uid != ::getuid()) {
+            continue;
+        }
+        if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+            std::filesystem::remove_all(entry.path(), ec);
+        }
+    }
+}
+
+}  // namespace
+
 ScratchFolder::ScratchFolder(const std::string& purpose) {
+    const std::filesystem::path base = std::filesystem::temp_directory_path();
+    const std::string prefix = "quire-" + purpose + "-";
+    remove_abandoned(base, prefix);
     const std::filesystem::path dir =
-        std::filesystem::temp_directory_path() / ("quire-" + purpose + "-" + new_guid());
+        base / (prefix + std::to_string(::getpid()) + "-" + new_guid());
     std::filesystem::create_directory(dir);
     std::filesystem::permissions(dir, std::filesystem::perms::owner_all,
                                  std::filesystem::perm_options::replace);

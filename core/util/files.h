@@ -15,7 +15,8 @@
 namespace quire::util {
 
 // A folder of its own under the system's temporary folder, readable by its owner only (what
-// goes in it may be transcripts), removed with everything in it when the object goes.
+// goes in it may be transcripts), removed with everything in it when the object goes. Its
+// name carries the process id: a new one removes those left by processes that were killed.
 class ScratchFolder {
 public:
     explicit ScratchFolder(const std::string& purpose);

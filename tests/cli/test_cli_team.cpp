@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -171,9 +172,20 @@ TEST_CASE("a merge killed in the middle leaves the project exactly as it was", "
     posix_spawn_file_actions_destroy(&actions);
     CHECK(WIFSIGNALED(status));
     CHECK(state_of(c.lead) == before);
-    // And the merge still works afterwards.
+    // And the merge still works afterwards, removing the killed one's copy of the files.
+    const std::string left = "quire-merge-" + std::to_string(child) + "-";
+    const auto left_behind = [&] {
+        int n = 0;
+        for (const auto& e :
+             std::filesystem::directory_iterator(std::filesystem::temp_directory_path())) {
+            n += e.path().filename().string().rfind(left, 0) == 0 ? 1 : 0;
+        }
+        return n;
+    };
+    CHECK(left_behind() == 1);
     ok({"merge", c.lead, c.sam});
     CHECK(state_of(c.lead) != before);
+    CHECK(left_behind() == 0);
 }
 
 TEST_CASE("a .qdpx export of the copy merges like the copy", "[cli][team]") {

@@ -20,6 +20,7 @@
 #include "app/gui/query_work.h"
 #include "core/project/project.h"
 #include "core/query/query.h"
+#include "search/text_finder.h"
 #include "tests/gui/frame_under_test.h"
 #include "tests/support/scratch.h"
 
@@ -68,7 +69,7 @@ void press(wxButton* button) {
 
 std::size_t engine_count(const std::string& path, const std::string& expression) {
     Project p = Project::open(path);
-    quire::gui::ProjectTextFinder text(p, {});
+    quire::search::IndexTextFinder text(p, {});
     quire::query::Engine engine(p, &text);
     return engine.evaluate(expression).size();
 }
